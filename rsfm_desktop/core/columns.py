@@ -1,0 +1,80 @@
+"""The columns of the catalog tables and how SQL sorts them.
+
+One declaration feeds the table models (header labels, cell values), the sort queries and the
+indexes that serve them (:func:`sort_index_columns`), so a sortable column always has its index.
+Sorting is case-insensitive for text, numeric for years, and puts empty values last in both
+directions (the repository reverses only the non-empty part for a descending sort).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fields import Kind
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    key: str  # entity column holding the value
+    label: str  # English header, translated by the UI
+    numeric: bool = False
+    nullable: bool = True
+    visible: bool = True  # shown by default
+    indexed: bool = True  # gets a sort index; unindexed columns sort with a temporary b-tree
+
+    def order_terms(self, prefix: str = "e.") -> list[str]:
+        """``ORDER BY`` terms: empty-last flag (nullable columns), value, then id."""
+        value = f"{prefix}{self.key}" + ("" if self.numeric else " COLLATE NOCASE")
+        terms = [value, f"{prefix}id"]
+        if self.nullable:
+            terms.insert(0, f"{prefix}{self.key} IS NULL")
+        return terms
+
+
+PAPER_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn("title", "Title", nullable=False),
+    TableColumn("short_name", "Model"),
+    TableColumn("year", "Year", numeric=True),
+    TableColumn("venue", "Venue"),
+    TableColumn("family", "Family"),
+    TableColumn("tasks", "Tasks"),
+    TableColumn("code_url", "Code"),
+    TableColumn("authors", "Authors", visible=False, indexed=False),
+    TableColumn("visual_encoder", "Visual encoder", visible=False, indexed=False),
+    TableColumn("text_encoder", "Text encoder", visible=False, indexed=False),
+    TableColumn("survey_section", "Survey section", visible=False, indexed=False),
+    TableColumn("arxiv_id", "arXiv ID", visible=False, indexed=False),
+    TableColumn("doi", "DOI", visible=False, indexed=False),
+    TableColumn("updated_at", "Modified", numeric=True, nullable=False, visible=False),
+)
+
+DATASET_COLUMNS: tuple[TableColumn, ...] = (
+    TableColumn("name", "Name", nullable=False),
+    TableColumn("data_type", "Data type"),
+    TableColumn("year", "Year", numeric=True),
+    TableColumn("scale", "Scale", indexed=False),
+    TableColumn("description_zh", "Chinese description", visible=False, indexed=False),
+    TableColumn("description_en", "English description", visible=False, indexed=False),
+    TableColumn("updated_at", "Modified", numeric=True, nullable=False, visible=False),
+)
+
+COLUMNS: dict[Kind, tuple[TableColumn, ...]] = {
+    Kind.PAPER: PAPER_COLUMNS,
+    Kind.DATASET: DATASET_COLUMNS,
+}
+
+
+def column(kind: Kind, key: str) -> TableColumn:
+    for col in COLUMNS[kind]:
+        if col.key == key:
+            return col
+    raise KeyError(f"{kind.value} has no column {key!r}")
+
+
+def sort_index_columns(kind: Kind) -> list[tuple[str, list[str]]]:
+    """(index name, SQL expressions) for each indexed column, matching :meth:`order_terms`."""
+    return [
+        (f"ix_{kind.value}_{col.key}_sort", col.order_terms(prefix=""))
+        for col in COLUMNS[kind]
+        if col.indexed
+    ]

@@ -1,0 +1,243 @@
+"""Reading and writing the catalog. Every write is one transaction and keeps the search index
+in step. Methods take and return plain data (ids, dicts, detached model objects).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import select, update
+
+from . import search_index
+from .columns import COLUMNS, column
+from .db import transaction
+from .fields import TITLE_FIELD, Kind
+from .models import Attachment, Dataset, Note, Paper, PaperDatasetLink, Provenance, utcnow
+
+ENTITY = {Kind.PAPER: Paper, Kind.DATASET: Dataset}
+
+
+@dataclass(frozen=True)
+class LinkedEntry:
+    """The other end of a paper–dataset link."""
+
+    id: int
+    title: str
+    relation: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a catalog table shows: a search text and a sort."""
+
+    text: str = ""
+    sort_key: str | None = None
+    descending: bool = False
+
+
+def _placeholders(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class CatalogRepository:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # ---- table queries -------------------------------------------------------------------
+
+    def list_ids(self, kind: Kind, query: Query = Query()) -> list[int]:
+        """Ids of the live entries matching ``query.text``, in the requested order.
+
+        Sorting runs in SQL on the column's index; empty values come last in both directions.
+        """
+        col = column(kind, query.sort_key or TITLE_FIELD[kind])
+        cond, params = search_index.filter_sql(kind.value, query.text, "e.id")
+        null_flag = col.order_terms()[0] if col.nullable else "0"
+        sql = (
+            f"SELECT e.id, {null_flag} FROM {kind.value} e"
+            f" WHERE e.deleted_at IS NULL AND {cond} ORDER BY {', '.join(col.order_terms())}"
+        )
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(sql, tuple(params)).all()
+        if not query.descending:
+            return [r[0] for r in rows]
+        present = [r[0] for r in rows if not r[1]]
+        empty = [r[0] for r in rows if r[1]]
+        present.reverse()
+        empty.reverse()
+        return present + empty
+
+    def fetch_rows(self, kind: Kind, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The table cells of these entries, keyed by id (missing ids are simply absent)."""
+        keys = [c.key for c in COLUMNS[kind]]
+        sql = (
+            f"SELECT id, {', '.join(keys)} FROM {kind.value}"
+            f" WHERE id IN ({_placeholders(len(ids))})"
+        )
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(sql, tuple(ids)).all()
+        out = {}
+        for row in rows:
+            values = dict(zip(keys, row[1:]))
+            if "authors" in values:
+                values["authors"] = json.loads(values["authors"] or "[]")
+            out[row[0]] = values
+        return out
+
+    def count(self, kind: Kind) -> int:
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql(
+                f"SELECT count(*) FROM {kind.value} WHERE deleted_at IS NULL"
+            ).scalar_one()
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            one = lambda sql: conn.exec_driver_sql(sql).scalar_one()  # noqa: E731
+            return {
+                "papers": self.count(Kind.PAPER),
+                "datasets": self.count(Kind.DATASET),
+                "links": one(
+                    "SELECT count(*) FROM paper_dataset_link l"
+                    " JOIN paper p ON p.id = l.paper_id JOIN dataset d ON d.id = l.dataset_id"
+                    " WHERE p.deleted_at IS NULL AND d.deleted_at IS NULL"
+                ),
+                "notes": one("SELECT count(*) FROM note WHERE trim(body) <> ''"),
+            }
+
+    # ---- single entries -----------------------------------------------------------------
+
+    def get(self, kind: Kind, entry_id: int) -> Paper | Dataset | None:
+        with transaction(self.engine) as session:
+            return session.get(ENTITY[kind], entry_id)
+
+    def create(self, kind: Kind, values: dict[str, Any]) -> int:
+        with transaction(self.engine) as session:
+            entry = ENTITY[kind](**values)
+            session.add(entry)
+            session.flush()
+            search_index.reindex(session.connection(), kind.value, [entry.id])
+            return entry.id
+
+    def update(self, kind: Kind, entry_id: int, values: dict[str, Any]) -> None:
+        with transaction(self.engine) as session:
+            entry = session.get(ENTITY[kind], entry_id)
+            if entry is None:
+                raise KeyError(entry_id)
+            for key, value in values.items():
+                setattr(entry, key, value)
+            entry.updated_at = utcnow()
+            entry.version += 1
+            session.flush()
+            search_index.reindex(session.connection(), kind.value, [entry_id])
+
+    def delete(self, kind: Kind, ids: Iterable[int]) -> None:
+        """Move entries to the trash (their notes, tags and links are kept)."""
+        self._set_deleted(kind, ids, utcnow())
+
+    def restore(self, kind: Kind, ids: Iterable[int]) -> None:
+        self._set_deleted(kind, ids, None)
+
+    def _set_deleted(self, kind: Kind, ids: Iterable[int], when: datetime | None) -> None:
+        ids = list(ids)
+        model = ENTITY[kind]
+        with transaction(self.engine) as session:
+            session.exec(update(model).where(model.id.in_(ids)).values(deleted_at=when))
+            search_index.reindex(session.connection(), kind.value, ids)
+
+    def titles(self, kind: Kind, ids: Sequence[int]) -> list[str]:
+        field = TITLE_FIELD[kind]
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                f"SELECT {field} FROM {kind.value} WHERE id IN ({_placeholders(len(ids))})"
+                f" ORDER BY {field} COLLATE NOCASE",
+                tuple(ids),
+            ).all()
+        return [r[0] for r in rows]
+
+    # ---- links between papers and datasets ---------------------------------------------
+
+    def linked(self, kind: Kind, entry_id: int) -> list[LinkedEntry]:
+        """Datasets of a paper, or papers of a dataset, with the link's relation."""
+        if kind is Kind.PAPER:
+            sql = (
+                "SELECT d.id, d.name, l.relation, d.year FROM paper_dataset_link l"
+                " JOIN dataset d ON d.id = l.dataset_id"
+                " WHERE l.paper_id = ? AND d.deleted_at IS NULL ORDER BY l.relation, d.name"
+            )
+        else:
+            sql = (
+                "SELECT p.id, p.title, l.relation, p.year FROM paper_dataset_link l"
+                " JOIN paper p ON p.id = l.paper_id"
+                " WHERE l.dataset_id = ? AND p.deleted_at IS NULL ORDER BY l.relation, p.year, p.title"
+            )
+        with self.engine.connect() as conn:
+            return [LinkedEntry(*row) for row in conn.exec_driver_sql(sql, (entry_id,)).all()]
+
+    def add_link(self, paper_id: int, dataset_id: int, relation: str) -> None:
+        with transaction(self.engine) as session:
+            session.add(PaperDatasetLink(paper_id=paper_id, dataset_id=dataset_id, relation=relation))
+
+    def remove_link(self, paper_id: int, dataset_id: int, relation: str) -> None:
+        with transaction(self.engine) as session:
+            session.connection().exec_driver_sql(
+                "DELETE FROM paper_dataset_link WHERE paper_id=? AND dataset_id=? AND relation=?",
+                (paper_id, dataset_id, relation),
+            )
+
+    # ---- notes --------------------------------------------------------------------------
+
+    def note(self, kind: Kind, entry_id: int) -> Note | None:
+        with transaction(self.engine) as session:
+            owner = Note.paper_id if kind is Kind.PAPER else Note.dataset_id
+            return session.exec(select(Note).where(owner == entry_id)).first()
+
+    def save_note(self, kind: Kind, entry_id: int, body: str) -> None:
+        """Write the note of an entry (created on first save) and reindex the entry."""
+        with transaction(self.engine) as session:
+            owner = Note.paper_id if kind is Kind.PAPER else Note.dataset_id
+            note = session.exec(select(Note).where(owner == entry_id)).first()
+            if note is None:
+                note = Note(**{f"{kind.value}_id": entry_id})
+            elif note.body == body:
+                return
+            note.body = body
+            note.updated_at = utcnow()
+            session.add(note)
+            session.flush()
+            search_index.reindex(session.connection(), kind.value, [entry_id])
+
+    # ---- attachments and provenance -------------------------------------------------------
+
+    def attachments(self, paper_id: int) -> list[Attachment]:
+        with transaction(self.engine) as session:
+            stmt = select(Attachment).where(Attachment.paper_id == paper_id).order_by(Attachment.id)
+            return list(session.exec(stmt).all())
+
+    def attach(self, paper_id: int, path: Path) -> None:
+        with transaction(self.engine) as session:
+            session.add(Attachment(paper_id=paper_id, path=str(path)))
+
+    def detach(self, attachment_id: int) -> None:
+        with transaction(self.engine) as session:
+            attachment = session.get(Attachment, attachment_id)
+            if attachment is not None:
+                session.delete(attachment)
+
+    def provenance(self, kind: Kind, entry_id: int) -> list[Provenance]:
+        with transaction(self.engine) as session:
+            owner = Provenance.paper_id if kind is Kind.PAPER else Provenance.dataset_id
+            stmt = select(Provenance).where(owner == entry_id).order_by(Provenance.id)
+            return list(session.exec(stmt).all())
+
+
+def reindex_all(conn: Connection) -> None:
+    for kind in Kind:
+        ids = [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM {kind.value}").all()]
+        search_index.reindex(conn, kind.value, ids)

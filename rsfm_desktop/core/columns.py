@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .fields import Kind
+from .i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -32,30 +33,30 @@ class TableColumn:
 
 
 PAPER_COLUMNS: tuple[TableColumn, ...] = (
-    TableColumn("title", "Title", nullable=False),
-    TableColumn("short_name", "Model"),
-    TableColumn("year", "Year", numeric=True),
-    TableColumn("venue", "Venue"),
-    TableColumn("family", "Family"),
-    TableColumn("tasks", "Tasks"),
-    TableColumn("code_url", "Code"),
-    TableColumn("authors", "Authors", visible=False, indexed=False),
-    TableColumn("visual_encoder", "Visual encoder", visible=False, indexed=False),
-    TableColumn("text_encoder", "Text encoder", visible=False, indexed=False),
-    TableColumn("survey_section", "Survey section", visible=False, indexed=False),
-    TableColumn("arxiv_id", "arXiv ID", visible=False, indexed=False),
-    TableColumn("doi", "DOI", visible=False, indexed=False),
-    TableColumn("updated_at", "Modified", numeric=True, nullable=False, visible=False),
+    TableColumn("title", QT_TRANSLATE_NOOP("Fields", "Title"), nullable=False),
+    TableColumn("short_name", QT_TRANSLATE_NOOP("Fields", "Model")),
+    TableColumn("year", QT_TRANSLATE_NOOP("Fields", "Year"), numeric=True),
+    TableColumn("venue", QT_TRANSLATE_NOOP("Fields", "Venue")),
+    TableColumn("family", QT_TRANSLATE_NOOP("Fields", "Family")),
+    TableColumn("tasks", QT_TRANSLATE_NOOP("Fields", "Tasks")),
+    TableColumn("code_url", QT_TRANSLATE_NOOP("Fields", "Code")),
+    TableColumn("authors", QT_TRANSLATE_NOOP("Fields", "Authors"), visible=False, indexed=False),
+    TableColumn("visual_encoder", QT_TRANSLATE_NOOP("Fields", "Visual encoder"), visible=False, indexed=False),
+    TableColumn("text_encoder", QT_TRANSLATE_NOOP("Fields", "Text encoder"), visible=False, indexed=False),
+    TableColumn("survey_section", QT_TRANSLATE_NOOP("Fields", "Survey section"), visible=False, indexed=False),
+    TableColumn("arxiv_id", QT_TRANSLATE_NOOP("Fields", "arXiv ID"), visible=False, indexed=False),
+    TableColumn("doi", QT_TRANSLATE_NOOP("Fields", "DOI"), visible=False, indexed=False),
+    TableColumn("updated_at", QT_TRANSLATE_NOOP("Fields", "Modified"), numeric=True, nullable=False, visible=False),
 )
 
 DATASET_COLUMNS: tuple[TableColumn, ...] = (
-    TableColumn("name", "Name", nullable=False),
-    TableColumn("data_type", "Data type"),
-    TableColumn("year", "Year", numeric=True),
-    TableColumn("scale", "Scale", indexed=False),
-    TableColumn("description_zh", "Chinese description", visible=False, indexed=False),
-    TableColumn("description_en", "English description", visible=False, indexed=False),
-    TableColumn("updated_at", "Modified", numeric=True, nullable=False, visible=False),
+    TableColumn("name", QT_TRANSLATE_NOOP("Fields", "Name"), nullable=False),
+    TableColumn("data_type", QT_TRANSLATE_NOOP("Fields", "Data type")),
+    TableColumn("year", QT_TRANSLATE_NOOP("Fields", "Year"), numeric=True),
+    TableColumn("scale", QT_TRANSLATE_NOOP("Fields", "Scale"), indexed=False),
+    TableColumn("description_zh", QT_TRANSLATE_NOOP("Fields", "Chinese description"), visible=False, indexed=False),
+    TableColumn("description_en", QT_TRANSLATE_NOOP("Fields", "English description"), visible=False, indexed=False),
+    TableColumn("updated_at", QT_TRANSLATE_NOOP("Fields", "Modified"), numeric=True, nullable=False, visible=False),
 )
 
 COLUMNS: dict[Kind, tuple[TableColumn, ...]] = {

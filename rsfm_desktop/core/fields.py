@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .i18n import QT_TRANSLATE_NOOP
+
+
+def _(text: str) -> str:
+    return QT_TRANSLATE_NOOP("Fields", text)
+
 
 class Kind(str, Enum):
     PAPER = "paper"
@@ -36,37 +42,37 @@ class FieldSpec:
 
 
 PAPER_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "Title", required=True),
-    FieldSpec("short_name", "Model"),
-    FieldSpec("authors", "Authors", FieldType.LIST),
-    FieldSpec("year", "Year", FieldType.INT),
-    FieldSpec("venue", "Venue"),
-    FieldSpec("family", "Family", FieldType.CHOICE, choices=("MLLM", "VLM", "Agent", "Other")),
-    FieldSpec("arxiv_id", "arXiv ID"),
-    FieldSpec("doi", "DOI"),
-    FieldSpec("paper_url", "Paper URL", FieldType.URL),
-    FieldSpec("pdf_url", "PDF URL", FieldType.URL),
-    FieldSpec("code_url", "Code", FieldType.URL),
-    FieldSpec("project_url", "Project page", FieldType.URL),
-    FieldSpec("visual_encoder", "Visual encoder"),
-    FieldSpec("text_encoder", "Text encoder"),
-    FieldSpec("model_details", "Model details", FieldType.LONG),
-    FieldSpec("tasks", "Tasks"),
-    FieldSpec("survey_inclusion", "Survey inclusion"),
-    FieldSpec("survey_section", "Survey section"),
-    FieldSpec("summary_zh", "Chinese summary", FieldType.LONG),
-    FieldSpec("summary_en", "English summary", FieldType.LONG),
-    FieldSpec("remark", "Remark", FieldType.LONG),
+    FieldSpec("title", QT_TRANSLATE_NOOP("Fields", "Title"), required=True),
+    FieldSpec("short_name", QT_TRANSLATE_NOOP("Fields", "Model")),
+    FieldSpec("authors", QT_TRANSLATE_NOOP("Fields", "Authors"), FieldType.LIST),
+    FieldSpec("year", QT_TRANSLATE_NOOP("Fields", "Year"), FieldType.INT),
+    FieldSpec("venue", QT_TRANSLATE_NOOP("Fields", "Venue")),
+    FieldSpec("family", QT_TRANSLATE_NOOP("Fields", "Family"), FieldType.CHOICE, choices=("MLLM", "VLM", "Agent", "Other")),
+    FieldSpec("arxiv_id", QT_TRANSLATE_NOOP("Fields", "arXiv ID")),
+    FieldSpec("doi", QT_TRANSLATE_NOOP("Fields", "DOI")),
+    FieldSpec("paper_url", QT_TRANSLATE_NOOP("Fields", "Paper URL"), FieldType.URL),
+    FieldSpec("pdf_url", QT_TRANSLATE_NOOP("Fields", "PDF URL"), FieldType.URL),
+    FieldSpec("code_url", QT_TRANSLATE_NOOP("Fields", "Code"), FieldType.URL),
+    FieldSpec("project_url", QT_TRANSLATE_NOOP("Fields", "Project page"), FieldType.URL),
+    FieldSpec("visual_encoder", QT_TRANSLATE_NOOP("Fields", "Visual encoder")),
+    FieldSpec("text_encoder", QT_TRANSLATE_NOOP("Fields", "Text encoder")),
+    FieldSpec("model_details", QT_TRANSLATE_NOOP("Fields", "Model details"), FieldType.LONG),
+    FieldSpec("tasks", QT_TRANSLATE_NOOP("Fields", "Tasks")),
+    FieldSpec("survey_inclusion", QT_TRANSLATE_NOOP("Fields", "Survey inclusion")),
+    FieldSpec("survey_section", QT_TRANSLATE_NOOP("Fields", "Survey section")),
+    FieldSpec("summary_zh", QT_TRANSLATE_NOOP("Fields", "Chinese summary"), FieldType.LONG),
+    FieldSpec("summary_en", QT_TRANSLATE_NOOP("Fields", "English summary"), FieldType.LONG),
+    FieldSpec("remark", QT_TRANSLATE_NOOP("Fields", "Remark"), FieldType.LONG),
 )
 
 DATASET_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("name", "Name", required=True),
-    FieldSpec("data_type", "Data type"),
-    FieldSpec("year", "Year", FieldType.INT),
-    FieldSpec("scale", "Scale"),
-    FieldSpec("description_zh", "Chinese description", FieldType.LONG),
-    FieldSpec("description_en", "English description", FieldType.LONG),
-    FieldSpec("download_urls", "Download", FieldType.LIST, item_type=FieldType.URL),
+    FieldSpec("name", QT_TRANSLATE_NOOP("Fields", "Name"), required=True),
+    FieldSpec("data_type", QT_TRANSLATE_NOOP("Fields", "Data type")),
+    FieldSpec("year", QT_TRANSLATE_NOOP("Fields", "Year"), FieldType.INT),
+    FieldSpec("scale", QT_TRANSLATE_NOOP("Fields", "Scale")),
+    FieldSpec("description_zh", QT_TRANSLATE_NOOP("Fields", "Chinese description"), FieldType.LONG),
+    FieldSpec("description_en", QT_TRANSLATE_NOOP("Fields", "English description"), FieldType.LONG),
+    FieldSpec("download_urls", QT_TRANSLATE_NOOP("Fields", "Download"), FieldType.LIST, item_type=FieldType.URL),
 )
 
 FIELDS = {Kind.PAPER: PAPER_FIELDS, Kind.DATASET: DATASET_FIELDS}

@@ -1,0 +1,303 @@
+"""The main window: search box, papers and datasets tables, detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.fields import Kind
+from ..core.services import CatalogService
+from . import settings as cfg
+from .actions import ActionId, create_actions
+from .dialogs.entry_dialog import EntryDialog
+from .icons import icon
+from .models.catalog_table_model import CatalogTableModel
+from .widgets.catalog_table import CatalogTable
+from .widgets.detail_pane import DetailPane
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: CatalogService, settings: QSettings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("RSFM Desktop"))
+        self.service = service
+        self.settings = settings
+        self.actions = create_actions(self)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_box.setPlaceholderText(
+            self.tr("Search titles, summaries (中文 / English), authors, remarks and notes")
+        )
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.tables = {
+            Kind.PAPER: CatalogTable(CatalogTableModel(service.repo, Kind.PAPER, self), "paperTable"),
+            Kind.DATASET: CatalogTable(CatalogTableModel(service.repo, Kind.DATASET, self), "datasetTable"),
+        }
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("catalogTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.tables[Kind.PAPER], icon("paper"), self.tr("Papers"))
+        self.tabs.addTab(self.tables[Kind.DATASET], icon("new_dataset"), self.tr("Datasets"))
+
+        self.detail = DetailPane(service, self)
+        self.detail.jumpRequested.connect(self.jump_to)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 0)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.tabs)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("rowCountLabel")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._build_menus()
+        self._connect()
+        self._restore()
+
+    # ---- construction --------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([a[ActionId.NEW_PAPER], a[ActionId.NEW_DATASET]])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([a[ActionId.EDIT], a[ActionId.DELETE]])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.FIND])
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.columns_menu = self.view_menu.addMenu(icon("columns"), self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.ABOUT])
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions(
+            [a[ActionId.NEW_PAPER], a[ActionId.NEW_DATASET], a[ActionId.EDIT], a[ActionId.DELETE]]
+        )
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a[ActionId.NEW_PAPER].triggered.connect(lambda: self.new_entry(Kind.PAPER))
+        a[ActionId.NEW_DATASET].triggered.connect(lambda: self.new_entry(Kind.DATASET))
+        a[ActionId.EDIT].triggered.connect(self.edit_current)
+        a[ActionId.DELETE].triggered.connect(self.delete_selected)
+        a[ActionId.FIND].triggered.connect(self.focus_search)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.ABOUT].triggered.connect(self.show_about)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        for kind, table in self.tables.items():
+            table.selectionModel().currentRowChanged.connect(
+                lambda current, _prev, k=kind: self._on_current_changed(k)
+            )
+            table.selectionModel().selectionChanged.connect(self._update_actions)
+            table.doubleClicked.connect(lambda _index: self.edit_current())
+            table.catalog_model().queryChanged.connect(self._update_count)
+            table.catalog_model().layoutChanged.connect(self._update_count)
+        self.detail.notes.saved.connect(self._on_note_saved)
+        self.detail.notes.saveFailed.connect(
+            lambda msg: self.statusBar().showMessage(self.tr("Note not saved yet: %1").replace("%1", msg))
+        )
+
+    def _restore(self) -> None:
+        cfg.restore_state(self.settings, "mainWindow", self)
+        cfg.restore_state(self.settings, "mainSplitter", self.splitter)
+        cfg.restore_state(self.settings, "detailSplitter", self.detail.splitter)
+        if not self.settings.contains(f"{cfg.PERSIST_GROUP}/mainWindow/geometry"):
+            self.resize(1360, 820)
+            self.splitter.setSizes([800, 560])
+        for kind, table in self.tables.items():
+            cfg.restore_state(self.settings, f"{table.objectName()}/header", table.horizontalHeader())
+            table.setSortingEnabled(True)  # runs the first (sorted) query
+        self.tabs.setCurrentIndex(cfg.get(self.settings, cfg.LAST_TAB))
+        self._restore_selection()
+        self._update_count()
+        self._update_actions()
+
+    def _restore_selection(self) -> None:
+        kind_name, _, entry_id = cfg.get(self.settings, cfg.LAST_SELECTED).partition(":")
+        if kind_name in (k.value for k in Kind) and entry_id.isdigit():
+            self.jump_to(Kind(kind_name), int(entry_id))
+
+    def save_window_state(self) -> None:
+        cfg.save_state(self.settings, "mainWindow", self)
+        cfg.save_state(self.settings, "mainSplitter", self.splitter)
+        cfg.save_state(self.settings, "detailSplitter", self.detail.splitter)
+        for table in self.tables.values():
+            cfg.save_state(self.settings, f"{table.objectName()}/header", table.horizontalHeader())
+        cfg.put(self.settings, cfg.LAST_TAB, self.tabs.currentIndex())
+        current = self.detail.current()
+        cfg.put(self.settings, cfg.LAST_SELECTED, f"{current[0].value}:{current[1]}" if current else "")
+        self.settings.sync()
+
+    # ---- state ---------------------------------------------------------------------------
+
+    def current_kind(self) -> Kind:
+        return Kind.PAPER if self.tabs.currentIndex() == 0 else Kind.DATASET
+
+    def current_table(self) -> CatalogTable:
+        return self.tables[self.current_kind()]
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._on_current_changed(self.current_kind())
+        self._update_count()
+        self._update_actions()
+
+    def _on_current_changed(self, kind: Kind) -> None:
+        if kind is not self.current_kind():
+            return
+        entry_id = self.tables[kind].current_id()
+        self.detail.show_entry(kind, entry_id)
+        self._update_actions()
+
+    def _update_count(self) -> None:
+        kind = self.current_kind()
+        shown = self.tables[kind].catalog_model().rowCount()
+        total = self.service.repo.count(kind)
+        noun = self.tr("papers") if kind is Kind.PAPER else self.tr("datasets")
+        if self.tables[kind].catalog_model().query.text.strip():
+            text = self.tr("%1 of %2 %3").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        else:
+            text = self.tr("%2 %3").replace("%2", f"{total:,}")
+        self.count_label.setText(text.replace("%3", noun))
+
+    def _update_actions(self, *_args) -> None:
+        has_selection = bool(self.current_table().selected_ids())
+        self.actions[ActionId.EDIT].setEnabled(self.current_table().current_id() is not None)
+        self.actions[ActionId.DELETE].setEnabled(has_selection)
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        for action in self.current_table().column_actions():
+            self.columns_menu.addAction(action)
+
+    # ---- search --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def apply_search(self) -> None:
+        """Run the search box's text in both tables, keeping the selected entry if it matches."""
+        self._search_timer.stop()
+        text = self.search_box.text()
+        for kind, table in self.tables.items():
+            current = table.current_id()
+            table.catalog_model().set_search(text)
+            if current is not None:
+                table.select_id(current)
+        self._on_current_changed(self.current_kind())
+
+    # ---- editing -------------------------------------------------------------------------
+
+    def new_entry(self, kind: Kind) -> None:
+        dialog = EntryDialog(self.service, kind, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.tables[kind].catalog_model().refresh()
+            self.jump_to(kind, dialog.saved_id)
+            self.statusBar().showMessage(self.tr("Added."), 4000)
+
+    def edit_current(self) -> None:
+        kind, table = self.current_kind(), self.current_table()
+        entry_id = table.current_id()
+        if entry_id is None:
+            return
+        dialog = EntryDialog(self.service, kind, entry_id, parent=self)
+        if dialog.exec():
+            table.catalog_model().refresh()
+            table.select_id(entry_id)
+            self.detail.refresh()
+            self.statusBar().showMessage(self.tr("Saved."), 4000)
+
+    def delete_selected(self) -> None:
+        kind, table = self.current_kind(), self.current_table()
+        ids = table.selected_ids()
+        if not ids:
+            return
+        titles = self.service.repo.titles(kind, ids)
+        shown = "\n".join(f"• {t}" for t in titles[:10])
+        if len(titles) > 10:
+            shown += "\n" + self.tr("… and %1 more").replace("%1", str(len(titles) - 10))
+        question = (
+            self.tr("Move this paper to the trash?")
+            if kind is Kind.PAPER and len(ids) == 1
+            else self.tr("Move these %1 entries to the trash?").replace("%1", str(len(ids)))
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            f"{question}\n\n{shown}\n\n" + self.tr("Their notes, links and attachments are kept with them."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.detail.notes.flush()
+        first_row = min(table.catalog_model().row_of(i) or 0 for i in ids)
+        self.service.delete(kind, ids)
+        table.catalog_model().refresh()
+        rows = table.model().rowCount()
+        if rows:
+            table.selectRow(min(first_row, rows - 1))
+        else:
+            self.detail.show_entry(None, None)
+        self.statusBar().showMessage(self.tr("Deleted %1 entries.").replace("%1", str(len(ids))), 4000)
+
+    def jump_to(self, kind: Kind, entry_id: int) -> None:
+        """Show an entry: switch tab, clear a search that hides it, select its row."""
+        table = self.tables[kind]
+        self.tabs.setCurrentWidget(table)
+        if not table.select_id(entry_id) and self.search_box.text():
+            self.search_box.clear()
+            self.apply_search()
+            table.select_id(entry_id)
+
+    def _on_note_saved(self, kind: Kind, entry_id: int) -> None:
+        self.statusBar().showMessage(self.tr("Note saved."), 2000)
+
+    # ---- misc ----------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About RSFM Desktop"),
+            self.tr("RSFM Desktop %1\n\nA catalog of remote-sensing foundation-model papers and datasets.")
+            .replace("%1", __version__),
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.detail.notes.flush()
+        self.save_window_state()
+        super().closeEvent(event)

@@ -1,0 +1,166 @@
+"""The papers and datasets tables: a model over a sorted list of ids.
+
+The database does the searching and sorting (``CatalogRepository.list_ids``); the model keeps
+only the ids and fetches the cells of a block of rows the first time the view asks for one of
+them, caching a bounded number of blocks. 100,000 entries cost 100,000 integers.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+
+from ...core.columns import COLUMNS, TableColumn
+from ...core.fields import Kind
+from ...core.i18n import FIELDS_CONTEXT
+from ...core.repository import CatalogRepository, Query
+
+IdRole = Qt.ItemDataRole.UserRole + 1  # the entry id of a row
+SortValueRole = Qt.ItemDataRole.UserRole + 2  # the raw value (year as int, ...)
+
+BLOCK_SIZE = 128
+MAX_CACHED_BLOCKS = 64
+
+
+class CatalogTableModel(QAbstractTableModel):
+    """Rows are catalog entries of one kind; columns come from ``core.columns``."""
+
+    queryChanged = Signal()  # after a new search or sort has reset the rows
+
+    def __init__(self, repository: CatalogRepository, kind: Kind, parent=None):
+        super().__init__(parent)
+        self._repo = repository
+        self.kind = kind
+        self.columns: tuple[TableColumn, ...] = COLUMNS[kind]
+        self._query = Query()
+        self._ids: list[int] = []
+        self._blocks: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
+
+    # ---- querying ------------------------------------------------------------------------
+
+    @property
+    def query(self) -> Query:
+        return self._query
+
+    def set_query(self, query: Query) -> None:
+        """Run a new search/sort in the database and reset the rows."""
+        self.beginResetModel()
+        self._query = query
+        self._ids = self._repo.list_ids(self.kind, query)
+        self._blocks.clear()
+        self.endResetModel()
+        self.queryChanged.emit()
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def set_search(self, text: str) -> None:
+        if text != self._query.text:
+            self.set_query(Query(text, self._query.sort_key, self._query.descending))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        query = Query(
+            self._query.text,
+            self.columns[column].key,
+            order == Qt.SortOrder.DescendingOrder,
+        )
+        old_ids = self._ids
+        self._query = query
+        self._ids = self._repo.list_ids(self.kind, query)
+        self._blocks.clear()
+        self._remap_persistent(old_ids)
+        self.layoutChanged.emit()
+
+    def _remap_persistent(self, old_ids: list[int]) -> None:
+        """Keep the selection and current row on the same entries after a re-sort."""
+        persistent = self.persistentIndexList()
+        if not persistent:
+            return
+        row_of = {entry_id: row for row, entry_id in enumerate(self._ids)}
+        new = []
+        for index in persistent:
+            row = row_of.get(old_ids[index.row()]) if index.row() < len(old_ids) else None
+            new.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, new)
+
+    # ---- ids and rows --------------------------------------------------------------------
+
+    def entry_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, entry_id: int) -> int | None:
+        try:
+            return self._ids.index(entry_id)
+        except ValueError:
+            return None
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def invalidate_entry(self, entry_id: int) -> None:
+        """An entry changed: drop its cached cells and repaint its row only."""
+        row = self.row_of(entry_id)
+        if row is None:
+            return
+        self._blocks.pop(row // BLOCK_SIZE, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def _row_values(self, row: int) -> dict[str, Any] | None:
+        block_no = row // BLOCK_SIZE
+        block = self._blocks.get(block_no)
+        if block is None:
+            ids = self._ids[block_no * BLOCK_SIZE : (block_no + 1) * BLOCK_SIZE]
+            block = self._repo.fetch_rows(self.kind, ids)
+            self._blocks[block_no] = block
+            if len(self._blocks) > MAX_CACHED_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block_no)
+        return block.get(self._ids[row])
+
+    # ---- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == IdRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole):
+            return None
+        values = self._row_values(index.row())
+        if values is None:
+            return None
+        value = values.get(self.columns[index.column()].key)
+        if role == SortValueRole:
+            return value
+        return _display(self.columns[index.column()].key, value)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(FIELDS_CONTEXT, self.columns[section].label)
+        return super().headerData(section, orientation, role)
+
+
+def _display(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(value)
+    text = str(value)
+    if key.endswith("_url"):
+        return text.split("://", 1)[-1].removeprefix("www.")
+    if key.endswith("_at"):
+        return text[:16]  # "YYYY-MM-DD HH:MM"
+    return text

@@ -1,0 +1,92 @@
+"""A table view over a :class:`CatalogTableModel`: header menu to choose visible columns,
+database sorting on header clicks, and helpers for the selected entry ids."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
+
+from ..models.catalog_table_model import CatalogTableModel, IdRole
+
+
+class CatalogTable(QTableView):
+    def __init__(self, model: CatalogTableModel, object_name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.apply_default_columns()
+
+    def catalog_model(self) -> CatalogTableModel:
+        return self.model()  # type: ignore[return-value]
+
+    def apply_default_columns(self) -> None:
+        header = self.horizontalHeader()
+        widths = {"title": 420, "short_name": 110, "name": 180, "year": 60, "venue": 110, "family": 70,
+                  "tasks": 220, "code_url": 200, "data_type": 140, "scale": 160}
+        for section, col in enumerate(self.catalog_model().columns):
+            header.setSectionHidden(section, not col.visible)
+            header.resizeSection(section, widths.get(col.key, 140))
+
+    def column_actions(self) -> list[QAction]:
+        """One checkable action per column: checked when the column is shown."""
+        header = self.horizontalHeader()
+        model = self.catalog_model()
+        actions = []
+        for section in range(model.columnCount()):
+            label = model.headerData(section, Qt.Orientation.Horizontal)
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            action.toggled.connect(lambda on, s=section: self.set_column_visible(s, on))
+            actions.append(action)
+        return actions
+
+    def set_column_visible(self, section: int, visible: bool) -> None:
+        header = self.horizontalHeader()
+        if not visible and header.count() - header.hiddenSectionCount() <= 1:
+            return  # keep at least one column
+        header.setSectionHidden(section, not visible)
+        if visible and header.sectionSize(section) < 20:
+            header.resizeSection(section, 120)
+
+    def _header_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        for action in self.column_actions():
+            menu.addAction(action)
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    # ---- selection -----------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [self.model().index(r, 0).data(IdRole) for r in rows]
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def select_id(self, entry_id: int) -> bool:
+        row = self.catalog_model().row_of(entry_id)
+        if row is None:
+            return False
+        self.selectRow(row)
+        self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True

@@ -1,0 +1,92 @@
+"""What every parser produces: plain records, independent of the source format.
+
+A parser turns a file into an :class:`ImportBatch` (records, plus for the app's own JSON the
+taxonomy and paper–dataset links) or raises one :class:`ImportFormatError` naming the file and
+line; it never touches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from ..fields import TITLE_FIELD, Kind
+
+SUGGESTED = "suggested"  # tag "facet" of labels the source only suggests (section headings)
+
+
+class Format(str, Enum):
+    BIBTEX = "bibtex"
+    RIS = "ris"
+    CSLJSON = "csljson"
+    CSV = "csv"
+    JSON = "json"  # the app's own lossless export
+    MARKDOWN = "markdown"
+
+
+class ImportFormatError(ValueError):
+    """A file that cannot be imported. Nothing is written when this is raised."""
+
+    def __init__(self, file: str, line: int | None, message: str):
+        where = f"{file}, line {line}" if line else str(file)
+        super().__init__(f"{where}: {message}")
+        self.file = str(file)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class ImportRecord:
+    """One paper or dataset read from a file.
+
+    ``values`` holds field values keyed like :mod:`core.fields`; ``tags`` maps a facet key (or
+    :data:`SUGGESTED`) to tag labels. ``ref`` names the record inside its file so that links
+    (``ImportBatch.links``) can point at it. ``tag_refs``, ``provenance``, ``attachments`` and
+    ``meta`` carry what only the app's own JSON holds.
+    """
+
+    kind: Kind
+    values: dict[str, Any]
+    line: int | None = None
+    tags: dict[str, list[str]] = field(default_factory=dict)
+    note: str | None = None
+    ref: str | None = None
+    tag_refs: list[str] = field(default_factory=list)
+    provenance: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.values.get(TITLE_FIELD[self.kind]) or ""
+
+    def add_tag(self, facet: str, label: str) -> None:
+        labels = self.tags.setdefault(facet, [])
+        if label not in labels:
+            labels.append(label)
+
+
+@dataclass
+class TaxonomyTag:
+    """A tag as the app's JSON describes it (``parent`` is another tag's ``ref``)."""
+
+    ref: str
+    facet: str
+    label_en: str | None
+    label_zh: str | None = None
+    parent: str | None = None
+    color: str | None = None
+    position: int = 0
+    synonyms: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportBatch:
+    source: str
+    format: Format
+    records: list[ImportRecord] = field(default_factory=list)
+    facets: list[dict[str, Any]] = field(default_factory=list)
+    taxonomy: list[TaxonomyTag] = field(default_factory=list)
+    # (paper ref, dataset ref, relation)
+    links: list[tuple[str, str, str]] = field(default_factory=list)

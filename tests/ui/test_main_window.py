@@ -1,0 +1,233 @@
+"""End-to-end tests of the real main window over a temporary catalog folder."""
+
+import sqlite3
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QTableView
+
+from rsfm_desktop.core.db import catalog_path
+from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.ui.models.catalog_table_model import IdRole
+
+from .conftest import type_text
+
+
+def _column(table, key):
+    return [c.key for c in table.catalog_model().columns].index(key)
+
+
+def _select_title(window, text):
+    table = window.tables[Kind.PAPER]
+    model = table.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data().startswith(text):
+            table.selectRow(row)
+            return model.index(row, 0).data(IdRole)
+    raise AssertionError(f"no paper titled {text!r}")
+
+
+def test_window_shows_catalog_with_named_widgets(window):
+    for name in ("paperTable", "datasetTable", "searchBox", "detailPane", "summaryZhView",
+                 "summaryEnView", "notesEditor", "openPaperButton", "openPdfButton",
+                 "openCodeButton", "openProjectButton"):
+        assert window.findChild(object, name) is not None, name
+    table = window.findChild(QTableView, "paperTable")
+    headers = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(table.model().columnCount())]
+    assert {"Title", "Year", "Venue", "Family", "Tasks", "Code"} <= set(headers)
+    assert table.model().rowCount() == 4
+    assert "4 papers" in window.count_label.text()
+
+
+def _click_header(qtbot, table, section):
+    header = table.horizontalHeader()
+    pos = QPoint(header.sectionViewportPosition(section) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_header_click_sorts_then_reverses(window, qtbot):
+    table = window.tables[Kind.PAPER]
+    year = _column(table, "year")
+    _click_header(qtbot, table, year)
+    assert [table.model().index(r, year).data() for r in range(4)] == ["2023", "2024", "2024", None]
+    _click_header(qtbot, table, year)
+    assert [table.model().index(r, year).data() for r in range(4)] == ["2024", "2024", "2023", None]
+
+
+def test_ctrl_f_focuses_search_and_chinese_search_filters(window, qtbot):
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Find))
+    box = window.findChild(QLineEdit, "searchBox")
+    assert box.hasFocus()
+    type_text(qtbot, box, "遥感")
+    table = window.tables[Kind.PAPER]
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2, timeout=2000)
+    assert "2 of 4 papers" in window.count_label.text()
+    box.clear()
+    qtbot.keyClicks(box, "CLIP")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=2000)
+    assert table.model().index(0, 0).data().startswith("RemoteCLIP")
+
+
+def test_detail_pane_shows_both_summaries_with_missing_marker(window):
+    _select_title(window, "GeoChat")
+    zh = window.findChild(QPlainTextEdit, "summaryZhView")
+    en = window.findChild(QPlainTextEdit, "summaryEnView")
+    assert "LLaVA" in zh.toPlainText()
+    assert en.toPlainText() == ""
+    assert window.detail.summary_en.missing.isVisibleTo(window)
+    assert not window.detail.summary_zh.missing.isVisibleTo(window)
+    assert window.detail.title.text().startswith("GeoChat")
+    assert "000.txt" in window.detail.provenance.text()
+
+
+def test_note_autosaves_and_survives_restart(make_window, qtbot, tmp_path):
+    window = make_window()
+    paper_id = _select_title(window, "RSGPT")
+    editor = window.findChild(QPlainTextEdit, "notesEditor")
+    type_text(qtbot, editor, "读后感: compare with GeoChat")
+
+    def stored():
+        with sqlite3.connect(catalog_path(tmp_path / "catalog")) as conn:
+            row = conn.execute("SELECT body FROM note WHERE paper_id=?", (paper_id,)).fetchone()
+        return row[0] if row else None
+
+    # Saved within about a second of the last keystroke, with no other action (crash-safe).
+    qtbot.waitUntil(lambda: stored() == "读后感: compare with GeoChat", timeout=2000)
+    qtbot.keyClicks(editor, " and RSICap")
+    window.close()  # closing saves at once
+    assert stored() == "读后感: compare with GeoChat and RSICap"
+
+    reopened = make_window()
+    _select_title(reopened, "RSGPT")
+    assert reopened.findChild(QPlainTextEdit, "notesEditor").toPlainText().endswith("and RSICap")
+    assert "RSICap" in reopened.detail.notes.preview.toPlainText()
+
+
+def test_switching_rows_saves_note_immediately(window, qtbot):
+    _select_title(window, "RSGPT")
+    editor = window.findChild(QPlainTextEdit, "notesEditor")
+    editor.setPlainText("quick thought")
+    _select_title(window, "GeoChat")  # before the autosave timer fires
+    assert editor.toPlainText() == ""
+    rsgpt = _select_title(window, "RSGPT")
+    assert window.service.note_text(Kind.PAPER, rsgpt) == "quick thought"
+    assert editor.toPlainText() == "quick thought"
+
+
+def test_link_buttons_open_urls_and_disable_when_missing(window, qtbot, opened_urls):
+    _select_title(window, "GeoChat")
+    code = window.findChild(object, "openCodeButton")
+    project = window.findChild(object, "openProjectButton")
+    pdf = window.findChild(object, "openPdfButton")
+    assert code.isEnabled() and pdf.isEnabled() and not project.isEnabled()
+    qtbot.mouseClick(code, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pdf, Qt.MouseButton.LeftButton)
+    assert opened_urls == ["https://github.com/mbzuai-oryx/geochat", "https://arxiv.org/pdf/2311.15826"]
+
+
+def test_local_pdf_opens_before_pdf_url(window, qtbot, opened_urls, tmp_path, monkeypatch):
+    pdf = tmp_path / "geochat.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    _select_title(window, "GeoChat")
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(pdf), "")
+    )
+    qtbot.mouseClick(window.findChild(object, "attachPdfButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(object, "openPdfButton"), Qt.MouseButton.LeftButton)
+    assert opened_urls == [pdf.resolve().as_uri()]
+    assert pdf.read_bytes() == b"%PDF-1.4\n"  # the file itself is never modified
+
+
+def test_unsafe_links_are_refused_with_a_message(window, opened_urls, warnings_shown):
+    from rsfm_desktop.ui.links import open_link
+
+    for target in ("javascript:alert(1)", "file:///bin/sh", "data:text/html,hi", "ftp://x.org/a.pdf"):
+        assert open_link(window, target) is False
+    assert opened_urls == []
+    assert len(warnings_shown) == 4
+
+
+def test_new_paper_dialog_rejects_invalid_input_and_writes_nothing(window, qtbot):
+    from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
+
+    before = window.service.repo.stats()["papers"]
+    dialog = EntryDialog(window.service, Kind.PAPER, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.set_value("year", "20x4")
+    dialog.set_value("code_url", "javascript:alert(1)")
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.saved_id is None
+    assert dialog.findChild(object, "error_title").text()
+    assert dialog.findChild(object, "error_year").text()
+    assert dialog.findChild(object, "error_code_url").text()
+    assert window.service.repo.stats()["papers"] == before
+    dialog.set_value("title", "SkySense: A Multi-Modal Remote Sensing Foundation Model")
+    dialog.set_value("year", "2024")
+    dialog.set_value("code_url", "https://github.com/Jack-bo1220/SkySense")
+    dialog.accept()
+    assert dialog.result() == 1
+    assert window.service.repo.get(Kind.PAPER, dialog.saved_id).year == 2024
+
+
+def test_rejected_edit_keeps_old_value(window, qtbot):
+    from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
+
+    paper_id = _select_title(window, "GeoChat")
+    dialog = EntryDialog(window.service, Kind.PAPER, paper_id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.set_value("venue", "CVPR 2024 (oral)")
+    dialog.set_value("year", "1850")
+    dialog.accept()
+    assert dialog.result() == 0
+    entry = window.service.repo.get(Kind.PAPER, paper_id)
+    assert (entry.venue, entry.year) == ("CVPR", 2024)
+
+
+def test_delete_asks_naming_the_entry_then_removes_it(window, monkeypatch):
+    asked = []
+
+    def fake_question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", fake_question)
+    _select_title(window, "RingMo")
+    window.actions[next(a for a in window.actions if a.name == "DELETE")].trigger()
+    assert "RingMo: A Remote Sensing Foundation Model" in asked[0]
+    assert window.tables[Kind.PAPER].model().rowCount() == 3
+    assert window.service.repo.stats()["papers"] == 3
+
+
+def test_linked_dataset_jump(window):
+    _select_title(window, "RSGPT")
+    assert "RSICap" in window.detail.linked_label.text()
+    dataset_id = next(l.id for l in window.service.repo.linked(Kind.PAPER, window.detail.current()[1])
+                      if l.title == "RSICap")
+    window.detail.linked_label.linkActivated.emit(f"entry:dataset:{dataset_id}")
+    assert window.current_kind() is Kind.DATASET
+    assert window.tables[Kind.DATASET].current_id() == dataset_id
+    assert window.detail.title.text() == "RSICap"
+    assert "RSGPT" in window.detail.linked_label.text()
+
+
+def test_column_layout_and_selection_restored_on_next_launch(make_window):
+    window = make_window()
+    table = window.tables[Kind.PAPER]
+    table.set_column_visible(_column(table, "tasks"), False)
+    table.set_column_visible(_column(table, "authors"), True)
+    paper_id = _select_title(window, "RemoteCLIP")
+    window.close()
+    again = make_window()
+    header = again.tables[Kind.PAPER].horizontalHeader()
+    assert header.isSectionHidden(_column(table, "tasks"))
+    assert not header.isSectionHidden(_column(table, "authors"))
+    assert again.detail.current() == (Kind.PAPER, paper_id)
+
+
+def test_delete_cancelled_keeps_everything(window, monkeypatch):
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    _select_title(window, "RingMo")
+    window.delete_selected()
+    assert window.service.repo.stats()["papers"] == 4
+    QApplication.processEvents()

@@ -47,11 +47,8 @@ def doi(text: str | None) -> str | None:
     text = unquote(text.strip())
     if _ARXIV_DOI.search(text):
         return None
-    stripped = _DOI_PREFIX.sub("", text)
-    m = _DOI.match(stripped) if stripped != text else _DOI.search(text)
-    if m is None or ("doi.org" not in text and stripped == text and not text.startswith("10.")):
-        return None
-    return m.group(1).rstrip(".,;)").lower()
+    m = _DOI.match(_DOI_PREFIX.sub("", text))
+    return m.group(1).rstrip(".,;)").lower() if m else None
 
 
 def is_code_url(url: str | None) -> bool:

@@ -231,3 +231,19 @@ def test_delete_cancelled_keeps_everything(window, monkeypatch):
     window.delete_selected()
     assert window.service.repo.stats()["papers"] == 4
     QApplication.processEvents()
+
+
+def test_cancel_with_typed_changes_asks_before_discarding(window, qtbot, monkeypatch):
+    from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: answers.pop(0))
+    dialog = EntryDialog(window.service, Kind.DATASET, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_value("name", "SkyScript")
+    dialog.reject()
+    assert dialog.isVisible()  # the user chose to keep editing
+    dialog.reject()
+    assert not dialog.isVisible() and answers == []
+    assert window.service.repo.stats()["datasets"] == 2

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -80,6 +81,7 @@ class EntryDialog(QDialog):
         self.resize(720, 640)
         if not is_new:
             self._load()
+        self._original = self.values()
 
     def _make_editor(self, spec: FieldSpec) -> QWidget:
         if spec.type is FieldType.LONG or spec.type is FieldType.LIST:
@@ -108,7 +110,6 @@ class EntryDialog(QDialog):
         entry = self._service.repo.get(self.kind, self.entry_id)
         for key in self._inputs:
             self.set_value(key, getattr(entry, key))
-        self._original = self.values()
 
     def set_value(self, key: str, value: Any) -> None:
         editor = self._inputs[key]
@@ -143,6 +144,20 @@ class EntryDialog(QDialog):
             "url": self.tr("Enter a web address starting with http:// or https://."),
             "choice": self.tr("Choose one of the listed values."),
         }.get(code, self.tr("Invalid value."))
+
+    def reject(self) -> None:
+        """Cancel; typed changes are only thrown away after the user says so."""
+        if self.values() != self._original:
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr("Discard the changes you typed?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def accept(self) -> None:
         for label in self._errors.values():

@@ -108,7 +108,7 @@ class CatalogRepository:
                     " JOIN paper p ON p.id = l.paper_id JOIN dataset d ON d.id = l.dataset_id"
                     " WHERE p.deleted_at IS NULL AND d.deleted_at IS NULL"
                 ),
-                "notes": one("SELECT count(*) FROM note WHERE trim(body) <> ''"),
+                "notes": one("SELECT count(*) FROM note WHERE trim(body, char(32, 9, 10, 13)) <> ''"),
             }
 
     # ---- single entries -----------------------------------------------------------------
@@ -151,15 +151,15 @@ class CatalogRepository:
             session.exec(update(model).where(model.id.in_(ids)).values(deleted_at=when))
             search_index.reindex(session.connection(), kind.value, ids)
 
-    def titles(self, kind: Kind, ids: Sequence[int]) -> list[str]:
-        field = TITLE_FIELD[kind]
+    def titles_by_id(self, kind: Kind, ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, title or name) of these entries, in the order of ``ids``."""
         with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                f"SELECT {field} FROM {kind.value} WHERE id IN ({_placeholders(len(ids))})"
-                f" ORDER BY {field} COLLATE NOCASE",
+            rows = dict(conn.exec_driver_sql(
+                f"SELECT id, {TITLE_FIELD[kind]} FROM {kind.value}"
+                f" WHERE id IN ({_placeholders(len(ids))})",
                 tuple(ids),
-            ).all()
-        return [r[0] for r in rows]
+            ).all())
+        return [(i, rows[i]) for i in ids if i in rows]
 
     # ---- links between papers and datasets ---------------------------------------------
 
@@ -182,7 +182,17 @@ class CatalogRepository:
 
     def add_link(self, paper_id: int, dataset_id: int, relation: str) -> None:
         with transaction(self.engine) as session:
-            session.add(PaperDatasetLink(paper_id=paper_id, dataset_id=dataset_id, relation=relation))
+            exists = session.exec(
+                select(PaperDatasetLink.id).where(
+                    PaperDatasetLink.paper_id == paper_id,
+                    PaperDatasetLink.dataset_id == dataset_id,
+                    PaperDatasetLink.relation == relation,
+                )
+            ).first()
+            if exists is None:
+                session.add(
+                    PaperDatasetLink(paper_id=paper_id, dataset_id=dataset_id, relation=relation)
+                )
 
     def remove_link(self, paper_id: int, dataset_id: int, relation: str) -> None:
         with transaction(self.engine) as session:

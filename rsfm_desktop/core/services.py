@@ -7,6 +7,7 @@ from typing import Any
 
 from . import db, seeding
 from .fields import TITLE_FIELD, Kind
+from .models import RELATIONS
 from .repository import CatalogRepository
 from .validation import FieldError, ValidationError, normalise
 
@@ -36,6 +37,17 @@ class CatalogService:
 
     def delete(self, kind: Kind, ids: list[int]) -> None:
         self.repo.delete(kind, ids)
+
+    def link(self, kind: Kind, entry_id: int, other_id: int, relation: str) -> None:
+        """Link a paper and a dataset (given from either side); linking twice changes nothing."""
+        if relation not in RELATIONS:
+            raise ValidationError([FieldError("relation", "choice")])
+        paper_id, dataset_id = (entry_id, other_id) if kind is Kind.PAPER else (other_id, entry_id)
+        self.repo.add_link(paper_id, dataset_id, relation)
+
+    def unlink(self, kind: Kind, entry_id: int, other_id: int, relation: str) -> None:
+        paper_id, dataset_id = (entry_id, other_id) if kind is Kind.PAPER else (other_id, entry_id)
+        self.repo.remove_link(paper_id, dataset_id, relation)
 
     def save_note(self, kind: Kind, entry_id: int, body: str) -> None:
         self.repo.save_note(kind, entry_id, body)

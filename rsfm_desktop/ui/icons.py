@@ -18,6 +18,7 @@ NAMES = {
     "code": "mdi6.github",
     "project": "mdi6.web",
     "attach": "mdi6.paperclip",
+    "link": "mdi6.link-variant-plus",
     "download": "mdi6.download-outline",
     "about": "mdi6.information-outline",
     "columns": "mdi6.table-column",

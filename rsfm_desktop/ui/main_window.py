@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         ids = table.selected_ids()
         if not ids:
             return
-        titles = self.service.repo.titles(kind, ids)
+        titles = [title for _id, title in self.service.repo.titles_by_id(kind, ids)]
         shown = "\n".join(f"• {t}" for t in titles[:10])
         if len(titles) > 10:
             shown += "\n" + self.tr("… and %1 more").replace("%1", str(len(titles) - 10))

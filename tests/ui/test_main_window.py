@@ -4,7 +4,14 @@ import sqlite3
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableView,
+)
 
 from rsfm_desktop.core.db import catalog_path
 from rsfm_desktop.core.fields import Kind
@@ -247,3 +254,24 @@ def test_cancel_with_typed_changes_asks_before_discarding(window, qtbot, monkeyp
     dialog.reject()
     assert not dialog.isVisible() and answers == []
     assert window.service.repo.stats()["datasets"] == 2
+
+
+def test_link_and_unlink_a_dataset_from_the_detail_pane(window, qtbot, monkeypatch):
+    from rsfm_desktop.ui.dialogs.link_dialog import LinkDialog
+
+    paper_id = _select_title(window, "RemoteCLIP")
+    assert window.service.repo.linked(Kind.PAPER, paper_id) == []
+
+    def choose(dialog):
+        dialog.search.setText("RSIE")
+        dialog.relation.setCurrentIndex(dialog.relation.findData("uses"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LinkDialog, "exec", choose)
+    qtbot.mouseClick(window.findChild(object, "addLinkButton"), Qt.MouseButton.LeftButton)
+    links = window.service.repo.linked(Kind.PAPER, paper_id)
+    assert [(l.title, l.relation) for l in links] == [("RSIEval", "uses")]
+    assert "RSIEval" in window.detail.linked_label.text()
+    window.detail.linked_label.linkActivated.emit(f"unlink:{links[0].id}:uses")
+    assert window.service.repo.linked(Kind.PAPER, paper_id) == []
+    assert "RSIEval" not in window.detail.linked_label.text()

@@ -32,6 +32,7 @@ from ...core.fields import FIELDS, FieldType, Kind
 from ...core.i18n import FIELDS_CONTEXT
 from ...core.models import Dataset, Paper
 from ...core.services import AttachmentError, CatalogService
+from ..dialogs.link_dialog import LinkDialog
 from ..icons import icon
 from ..links import open_link
 from .notes_editor import NotesEditor
@@ -87,6 +88,7 @@ class DetailPane(QWidget):
 
     jumpRequested = Signal(object, int)  # kind, id
     attachmentsChanged = Signal(int)  # paper id
+    linksChanged = Signal()
 
     def __init__(self, service: CatalogService, parent=None):
         super().__init__(parent)
@@ -136,7 +138,17 @@ class DetailPane(QWidget):
         info_layout.addLayout(self.buttons_layout)
         info_layout.addLayout(summaries)
         info_layout.addLayout(self.form)
-        info_layout.addWidget(self._section(self.tr("Linked entries")))
+        self.link_button = QToolButton(self)
+        self.link_button.setObjectName("addLinkButton")
+        self.link_button.setIcon(icon("link"))
+        self.link_button.setText(self.tr("Link…"))
+        self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.link_button.clicked.connect(self._add_link)
+        linked_head = QHBoxLayout()
+        linked_head.addWidget(self._section(self.tr("Linked entries")))
+        linked_head.addWidget(self.link_button)
+        linked_head.addStretch(1)
+        info_layout.addLayout(linked_head)
         info_layout.addWidget(self.linked_label)
         info_layout.addWidget(self._section(self.tr("Provenance")))
         info_layout.addWidget(self.provenance)
@@ -279,9 +291,11 @@ class DetailPane(QWidget):
         items = []
         for link in self._service.repo.linked(kind, entry_id):
             year = f" ({link.year})" if link.year else ""
+            unlink_tip = html.escape(self.tr("Remove this link"), quote=True)
             items.append(
                 f"{html.escape(relation_text.get(link.relation, link.relation))}: "
-                f'<a href="entry:{other.value}:{link.id}">{html.escape(link.title)}</a>{year}'
+                f'<a href="entry:{other.value}:{link.id}">{html.escape(link.title)}</a>{year} '
+                f'<a href="unlink:{link.id}:{link.relation}" title="{unlink_tip}">✕</a>'
             )
         self.linked_label.setText("<br>".join(items) or html.escape(self.tr("None")))
 
@@ -293,9 +307,25 @@ class DetailPane(QWidget):
         self.provenance.setText("<br>".join(rows) or html.escape(self.tr("Added by hand")))
 
     def _on_link(self, href: str) -> None:
-        if href.startswith("entry:"):
-            _, kind, entry_id = href.split(":")
+        scheme, _, rest = href.partition(":")
+        if scheme == "entry":
+            kind, _, entry_id = rest.partition(":")
             self.jumpRequested.emit(Kind(kind), int(entry_id))
+        elif scheme == "unlink" and self._entry is not None:
+            other_id, _, relation = rest.partition(":")
+            self._service.unlink(self._kind, self._entry.id, int(other_id), relation)
+            self._fill_linked(self._kind, self._entry.id)
+            self.linksChanged.emit()
+
+    def _add_link(self) -> None:
+        if self._entry is None:
+            return
+        dialog = LinkDialog(self._service.repo, self._kind, self)
+        if dialog.exec() and dialog.chosen() is not None:
+            other_id, relation = dialog.chosen()
+            self._service.link(self._kind, self._entry.id, other_id, relation)
+            self._fill_linked(self._kind, self._entry.id)
+            self.linksChanged.emit()
 
     # ---- links ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ dialect so the same code can later run against PostgreSQL.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+    engine = create_engine(url, json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

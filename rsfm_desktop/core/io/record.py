@@ -90,3 +90,4 @@ class ImportBatch:
     taxonomy: list[TaxonomyTag] = field(default_factory=list)
     # (paper ref, dataset ref, relation)
     links: list[tuple[str, str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,202 @@
+"""Rows of a table (CSV file or Markdown awesome-list table) to records.
+
+Column headers are matched loosely (case, punctuation, English or Chinese) to fields; a cell
+holds its text and the links found in it, so a title cell ``**[GeoChat](arxiv…)**`` gives both
+the title and the paper link, and a star badge wrapping a GitHub link gives the code link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..fields import Kind
+from ..validation import clean_text, is_http_url
+from . import identifiers
+from .bibliographic import keyword_tags
+from .record import ImportRecord
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_URL = re.compile(r"https?://[^\s<>|)\]]+")
+
+# Pseudo-keys resolved per row: summary/description go to the Chinese or English field by script.
+_PAPER_HEADERS = {
+    "title": "title paper papers paper title name 论文 论文名称 标题 题目",
+    "short_name": "abbreviation abbr model short name short_name 模型 简称 method 方法",
+    "authors": "authors author 作者",
+    "year": "year 年份 发表年份 date",
+    "venue": "venue publication published in journal conference 期刊 会议 source pub 发表",
+    "paper_url": "paper link link url paper url paper_url 论文链接",
+    "pdf_url": "pdf pdf url pdf_url",
+    "code_url": "code github code link code_url 代码 code/project",
+    "project_url": "project project page homepage project_url 主页 项目",
+    "family": "family tag category 类别",
+    "visual_encoder": "visual encoder vision encoder visual_encoder backbone",
+    "text_encoder": "text encoder text_encoder language model llm",
+    "model_details": "model details model_details details architecture",
+    "tasks": "task tasks 任务",
+    "survey_inclusion": "survey inclusion survey_inclusion",
+    "survey_section": "survey section survey_section section",
+    "summary": "summary short summary abstract description highlights 摘要 简介 描述",
+    "summary_en": "summary_en english summary",
+    "summary_zh": "summary_zh chinese summary 中文摘要",
+    "remark": "remark remarks 备注 comment comments",
+    "arxiv_id": "arxiv arxiv id arxiv_id",
+    "doi": "doi",
+}
+_DATASET_HEADERS = {
+    "name": "name dataset dataset name title 数据集 数据集名称 名称",
+    "data_type": "data type data_type type modality 数据类型 类型",
+    "year": "year 年份 发布年份 date",
+    "scale": "scale size 规模",
+    "description": "description features 特点及描述 描述 summary 简介",
+    "description_en": "description_en english description",
+    "description_zh": "description_zh chinese description",
+    "download_urls": "download link url download urls download_urls 下载地址 下载链接",
+}
+_COMMON = {"kind": "kind type of entry", "tags": "tags keywords 标签", "note": "note 笔记"}
+# Headers that only a dataset table has.
+DATASET_ONLY = frozenset({"dataset", "dataset name", "数据集", "数据集名称", "data type", "数据类型",
+                          "download", "下载地址", "下载链接", "scale", "规模", "download urls", "download_urls"})
+
+
+def header_key(header: str) -> str:
+    return " ".join(re.sub(r"[*_`#:：]+", " ", header.replace("_", " ")).casefold().split())
+
+
+def _table(spec: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, names in spec.items():
+        out[header_key(key)] = key
+        for name in re.split(r"\s(?=\S)", " " + names)[1:]:
+            out.setdefault(header_key(name), key)
+    return out
+
+
+def _phrases(spec: dict[str, str]) -> dict[str, str]:
+    """Each alias is a word or a known multi-word phrase; build the lookup from both."""
+    out = _table(spec)
+    for key, names in spec.items():
+        words = names.split()
+        for i in range(len(words) - 1):
+            out.setdefault(header_key(f"{words[i]} {words[i + 1]}"), key)
+        for i in range(len(words) - 2):
+            out.setdefault(header_key(" ".join(words[i : i + 3])), key)
+    return out
+
+
+HEADERS = {Kind.PAPER: _phrases({**_PAPER_HEADERS, **_COMMON}), Kind.DATASET: _phrases({**_DATASET_HEADERS, **_COMMON})}
+
+
+def map_headers(kind: Kind, headers: list[str]) -> list[str | None]:
+    """The field (or pseudo-key) of each column; None for columns that are not understood."""
+    table = HEADERS[kind]
+    seen: set[str] = set()
+    keys: list[str | None] = []
+    for header in headers:
+        key = table.get(header_key(header))
+        keys.append(key if key not in seen else None)  # the first column of a meaning wins
+        if key:
+            seen.add(key)
+    return keys
+
+
+def is_dataset_table(headers: list[str]) -> bool:
+    keys = {header_key(h) for h in headers}
+    return bool(keys & DATASET_ONLY) and not keys & {"paper", "paper title", "论文", "title"}
+
+
+@dataclass
+class Cell:
+    text: str | None
+    links: list[str] = field(default_factory=list)
+
+    def urls(self) -> list[str]:
+        found = list(self.links)
+        if self.text:
+            found += [u for u in _URL.findall(self.text) if u not in found]
+        return [u for u in found if is_http_url(u)]
+
+
+def _by_script(values: dict[str, Any], text: str | None, zh_key: str, en_key: str) -> None:
+    if text:
+        values.setdefault(zh_key if _CJK.search(text) else en_key, text)
+
+
+def _paper_values(cells: dict[str, Cell]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, cell in cells.items():
+        text = clean_text(cell.text)
+        if key == "summary":
+            _by_script(values, text, "summary_zh", "summary_en")
+        elif key in ("paper_url", "pdf_url", "code_url", "project_url"):
+            urls = cell.urls()
+            if urls:
+                values[key] = urls[0]
+                if key == "code_url" and len(urls) > 1:
+                    values.setdefault("project_url", urls[1])
+        elif key == "title":
+            values["title"] = text
+            if cell.links:
+                values.setdefault("paper_url", cell.links[0])
+        elif key == "authors":
+            values["authors"] = [a.strip() for a in re.split(r";|,| and ", text or "") if a.strip()]
+        elif key == "venue":
+            values["venue"] = identifiers.venue_without_year(text)
+            if identifiers.year_in(text):
+                values.setdefault("_venue_year", identifiers.year_in(text))
+        elif text is not None:
+            values[key] = text
+    if "_venue_year" in values:
+        values.setdefault("year", values.pop("_venue_year"))
+    return values
+
+
+def _dataset_values(cells: dict[str, Cell]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, cell in cells.items():
+        text = clean_text(cell.text)
+        if key == "description":
+            _by_script(values, text, "description_zh", "description_en")
+        elif key == "download_urls":
+            values["download_urls"] = cell.urls()
+        elif key == "name":
+            values["name"] = text
+            if cell.links and "download_urls" not in cells:
+                values["download_urls"] = [u for u in cell.links if is_http_url(u)]
+        elif text is not None:
+            values[key] = text
+    return values
+
+
+def row_record(kind: Kind, cells: dict[str, Cell], line: int) -> ImportRecord:
+    """A record from the mapped cells of one row (pseudo-keys kind/tags/note handled here)."""
+    cells = dict(cells)
+    tags = clean_text(cells.pop("tags", Cell(None)).text)
+    note = cells.pop("note", Cell(None)).text
+    cells.pop("kind", None)
+    values = _paper_values(cells) if kind is Kind.PAPER else _dataset_values(cells)
+    if kind is Kind.PAPER:
+        _identify(values)
+        if isinstance(values.get("year"), str):
+            values["year"] = identifiers.year_in(values["year"]) or values["year"]
+    record = ImportRecord(kind, {k: v for k, v in values.items() if v not in (None, [], "")}, line)
+    if tags:
+        keyword_tags(record, re.split(r"[;,]", tags))
+    record.note = note if note and note.strip() else None
+    return record
+
+
+def _identify(values: dict[str, Any]) -> None:
+    for key in ("arxiv_id", "doi", "paper_url", "pdf_url"):
+        arxiv = identifiers.arxiv_id(values.get(key))
+        doi = identifiers.doi(values.get(key))
+        if arxiv:
+            values["arxiv_id"] = arxiv
+            break
+        if doi:
+            values.setdefault("doi", doi)
+    doi_value = values.get("doi")
+    if doi_value and not identifiers.doi(doi_value):
+        values.pop("doi")

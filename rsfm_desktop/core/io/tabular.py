@@ -20,42 +20,43 @@ from .record import ImportRecord
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _URL = re.compile(r"https?://[^\s<>|)\]]+")
 
-# Pseudo-keys resolved per row: summary/description go to the Chinese or English field by script.
+# Column names per field key (``|``-separated). Pseudo-keys resolved per row: ``summary`` and
+# ``description`` go to the Chinese or English field by script; ``kind``, ``tags``, ``note``.
 _PAPER_HEADERS = {
-    "title": "title paper papers paper title name 论文 论文名称 标题 题目",
-    "short_name": "abbreviation abbr model short name short_name 模型 简称 method 方法",
-    "authors": "authors author 作者",
-    "year": "year 年份 发表年份 date",
-    "venue": "venue publication published in journal conference 期刊 会议 source pub 发表",
-    "paper_url": "paper link link url paper url paper_url 论文链接",
-    "pdf_url": "pdf pdf url pdf_url",
-    "code_url": "code github code link code_url 代码 code/project",
-    "project_url": "project project page homepage project_url 主页 项目",
-    "family": "family tag category 类别",
-    "visual_encoder": "visual encoder vision encoder visual_encoder backbone",
-    "text_encoder": "text encoder text_encoder language model llm",
-    "model_details": "model details model_details details architecture",
-    "tasks": "task tasks 任务",
-    "survey_inclusion": "survey inclusion survey_inclusion",
-    "survey_section": "survey section survey_section section",
-    "summary": "summary short summary abstract description highlights 摘要 简介 描述",
-    "summary_en": "summary_en english summary",
-    "summary_zh": "summary_zh chinese summary 中文摘要",
-    "remark": "remark remarks 备注 comment comments",
-    "arxiv_id": "arxiv arxiv id arxiv_id",
+    "title": "paper|papers|paper title|name|论文|论文名称|标题|题目",
+    "short_name": "abbreviation|abbr|model|short name|简称|模型|method|方法",
+    "authors": "author|作者",
+    "year": "年份|发表年份|date",
+    "venue": "publication|published in|journal|conference|期刊|会议|source|pub|发表",
+    "paper_url": "paper link|link|url|paper url|论文链接",
+    "pdf_url": "pdf|pdf url",
+    "code_url": "code|github|code link|代码|code/project",
+    "project_url": "project|project page|homepage|主页|项目",
+    "family": "tag|category|类别",
+    "visual_encoder": "visual encoder|vision encoder|backbone",
+    "text_encoder": "text encoder|language model|llm",
+    "model_details": "model details|details|architecture",
+    "tasks": "task|任务",
+    "survey_inclusion": "survey inclusion",
+    "survey_section": "survey section|section",
+    "summary": "short summary|abstract|description|highlights|摘要|简介|描述",
+    "summary_en": "english summary",
+    "summary_zh": "chinese summary|中文摘要",
+    "remark": "remarks|备注|comment|comments",
+    "arxiv_id": "arxiv|arxiv id",
     "doi": "doi",
 }
 _DATASET_HEADERS = {
-    "name": "name dataset dataset name title 数据集 数据集名称 名称",
-    "data_type": "data type data_type type modality 数据类型 类型",
-    "year": "year 年份 发布年份 date",
-    "scale": "scale size 规模",
-    "description": "description features 特点及描述 描述 summary 简介",
-    "description_en": "description_en english description",
-    "description_zh": "description_zh chinese description",
-    "download_urls": "download link url download urls download_urls 下载地址 下载链接",
+    "name": "dataset|dataset name|title|数据集|数据集名称|名称",
+    "data_type": "data type|type|modality|数据类型|类型",
+    "year": "年份|发布年份|date",
+    "scale": "size|规模",
+    "description": "features|特点及描述|描述|summary|简介",
+    "description_en": "english description",
+    "description_zh": "chinese description",
+    "download_urls": "download|link|url|download urls|下载地址|下载链接",
 }
-_COMMON = {"kind": "kind type of entry", "tags": "tags keywords 标签", "note": "note 笔记"}
+_COMMON = {"kind": "type of entry", "tags": "keywords|标签", "note": "笔记"}
 # Headers that only a dataset table has.
 DATASET_ONLY = frozenset({"dataset", "dataset name", "数据集", "数据集名称", "data type", "数据类型",
                           "download", "下载地址", "下载链接", "scale", "规模", "download urls", "download_urls"})
@@ -66,27 +67,18 @@ def header_key(header: str) -> str:
 
 
 def _table(spec: dict[str, str]) -> dict[str, str]:
+    """Header lookup: each field key is its own alias, then the ``|``-separated names."""
     out: dict[str, str] = {}
     for key, names in spec.items():
-        out[header_key(key)] = key
-        for name in re.split(r"\s(?=\S)", " " + names)[1:]:
+        for name in (key, *names.split("|")):
             out.setdefault(header_key(name), key)
     return out
 
 
-def _phrases(spec: dict[str, str]) -> dict[str, str]:
-    """Each alias is a word or a known multi-word phrase; build the lookup from both."""
-    out = _table(spec)
-    for key, names in spec.items():
-        words = names.split()
-        for i in range(len(words) - 1):
-            out.setdefault(header_key(f"{words[i]} {words[i + 1]}"), key)
-        for i in range(len(words) - 2):
-            out.setdefault(header_key(" ".join(words[i : i + 3])), key)
-    return out
-
-
-HEADERS = {Kind.PAPER: _phrases({**_PAPER_HEADERS, **_COMMON}), Kind.DATASET: _phrases({**_DATASET_HEADERS, **_COMMON})}
+HEADERS = {
+    Kind.PAPER: _table({**_PAPER_HEADERS, **_COMMON}),
+    Kind.DATASET: _table({**_DATASET_HEADERS, **_COMMON}),
+}
 
 
 def map_headers(kind: Kind, headers: list[str]) -> list[str | None]:

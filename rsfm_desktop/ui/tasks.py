@@ -1,0 +1,105 @@
+"""One helper runs long work off the GUI thread, with a progress dialog that can be cancelled.
+
+The work function gets a :class:`TaskContext` to report progress and check for cancellation; it
+must not touch widgets. Its result (plain data) is handed to ``on_success`` on the GUI thread;
+an exception goes to ``on_error``. Cancelling sets a flag the work checks between steps; the
+work then raises :class:`Cancelled` (and rolls back its transaction), and ``on_cancel`` runs.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+SHOW_DIALOG_AFTER_MS = 300
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it."""
+
+
+class TaskContext:
+    """What the work function may use: progress reports and the cancel flag (thread-safe)."""
+
+    def __init__(self, signals: "_Signals"):
+        self._signals = signals
+        self._cancelled = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        self._signals.progress.emit(done, total)
+
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def check(self) -> None:
+        if self._cancelled.is_set():
+            raise Cancelled()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[TaskContext], Any], context: TaskContext, signals: _Signals):
+        super().__init__()
+        self._work, self._context, self._signals = work, context, signals
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._context)
+        except Cancelled:
+            self._signals.cancelled.emit()
+        except Exception as exc:  # noqa: BLE001 (reported to the GUI thread)
+            self._signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self._signals.finished.emit(result)
+
+
+def run_task(
+    parent: QWidget,
+    label: str,
+    work: Callable[[TaskContext], Any],
+    on_success: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    on_cancel: Callable[[], None] | None = None,
+) -> TaskContext:
+    """Start ``work`` on the thread pool; a modal progress dialog appears if it takes a while."""
+    signals = _Signals(parent)
+    context = TaskContext(signals)
+    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog.setObjectName("taskProgress")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_DIALOG_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(context.cancel)
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finish(callback: Callable, *args) -> None:
+        dialog.canceled.disconnect(context.cancel)
+        dialog.close()
+        dialog.deleteLater()
+        signals.deleteLater()
+        callback(*args)
+
+    signals.progress.connect(on_progress)
+    signals.finished.connect(lambda result: finish(on_success, result))
+    signals.failed.connect(lambda exc, _tb: finish(on_error, exc))
+    signals.cancelled.connect(lambda: finish(on_cancel or (lambda: None)))
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(_Runnable(work, context, signals)))
+    return context

@@ -1,0 +1,57 @@
+"""The background task helper: results, errors and cancellation reach the GUI thread."""
+
+import threading
+import time
+
+from PySide6.QtWidgets import QWidget
+
+from rsfm_desktop.ui.tasks import run_task
+
+
+def test_work_runs_off_the_gui_thread_and_reports_success(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    gui_thread = threading.get_ident()
+    results = []
+
+    def work(ctx):
+        for i in range(5):
+            ctx.progress(i + 1, 5)
+        return threading.get_ident()
+
+    run_task(parent, "Working", work, results.append, lambda e: results.append(e))
+    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    assert results[0] != gui_thread
+
+
+def test_errors_go_to_on_error(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    errors = []
+
+    def work(ctx):
+        raise ValueError("line 3: bad entry")
+
+    run_task(parent, "Working", work, lambda r: None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=3000)
+    assert str(errors[0]) == "line 3: bad entry"
+
+
+def test_cancel_stops_the_work_and_calls_on_cancel(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    events = []
+    steps = []
+
+    def work(ctx):
+        for i in range(500):
+            ctx.check()
+            steps.append(i)
+            time.sleep(0.005)
+        return "finished"
+
+    context = run_task(parent, "Working", work, events.append, events.append, lambda: events.append("cancelled"))
+    qtbot.waitUntil(lambda: len(steps) > 3, timeout=3000)
+    context.cancel()
+    qtbot.waitUntil(lambda: bool(events), timeout=3000)
+    assert events == ["cancelled"] and len(steps) < 500

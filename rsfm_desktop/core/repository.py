@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import select, update
+from sqlmodel import delete, select, update
 
 from . import search_index
 from .columns import COLUMNS, column
@@ -40,6 +40,7 @@ class Query:
     text: str = ""
     sort_key: str | None = None
     descending: bool = False
+    trashed: bool = False  # the trash instead of the live catalog (search does not apply)
 
 
 def _placeholders(n: int) -> str:
@@ -58,11 +59,15 @@ class CatalogRepository:
         Sorting runs in SQL on the column's index; empty values come last in both directions.
         """
         col = column(kind, query.sort_key or TITLE_FIELD[kind])
-        cond, params = search_index.filter_sql(kind.value, query.text, "e.id")
+        if query.trashed:
+            cond, params = "e.deleted_at IS NOT NULL", []
+        else:
+            cond, params = search_index.filter_sql(kind.value, query.text, "e.id")
+            cond = f"e.deleted_at IS NULL AND {cond}"
         null_flag = col.order_terms()[0] if col.nullable else "0"
         sql = (
             f"SELECT e.id, {null_flag} FROM {kind.value} e"
-            f" WHERE e.deleted_at IS NULL AND {cond} ORDER BY {', '.join(col.order_terms())}"
+            f" WHERE {cond} ORDER BY {', '.join(col.order_terms())}"
         )
         with self.engine.connect() as conn:
             rows = conn.exec_driver_sql(sql, tuple(params)).all()
@@ -150,6 +155,19 @@ class CatalogRepository:
         with transaction(self.engine) as session:
             session.exec(update(model).where(model.id.in_(ids)).values(deleted_at=when))
             search_index.reindex(session.connection(), kind.value, ids)
+
+    def purge(self, kind: Kind, ids: Iterable[int]) -> None:
+        """Delete trashed entries for good, with their notes, links, tags and provenance."""
+        model = ENTITY[kind]
+        ids = list(ids)
+        with transaction(self.engine) as session:
+            session.exec(delete(model).where(model.id.in_(ids), model.deleted_at.is_not(None)))
+            search_index.reindex(session.connection(), kind.value, ids)
+
+    def trashed_before(self, kind: Kind, when: datetime) -> list[int]:
+        model = ENTITY[kind]
+        with transaction(self.engine) as session:
+            return list(session.exec(select(model.id).where(model.deleted_at < when)).all())
 
     def titles_by_id(self, kind: Kind, ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, title or name) of these entries, in the order of ``ids``."""

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from . import db, seeding
 from .fields import TITLE_FIELD, Kind
-from .models import RELATIONS
+from .models import RELATIONS, utcnow
 from .repository import CatalogRepository
 from .validation import FieldError, ValidationError, normalise
+
+
+TRASH_DAYS = 30  # trashed entries are deleted for good after this many days
 
 
 class AttachmentError(ValueError):
@@ -36,7 +40,26 @@ class CatalogService:
         self.repo.update(kind, entry_id, normalise(kind, values))
 
     def delete(self, kind: Kind, ids: list[int]) -> None:
+        """Move entries to the trash."""
         self.repo.delete(kind, ids)
+
+    def restore(self, kind: Kind, ids: list[int]) -> None:
+        self.repo.restore(kind, ids)
+
+    def purge(self, kind: Kind, ids: list[int]) -> None:
+        """Delete trashed entries for good."""
+        self.repo.purge(kind, ids)
+
+    def empty_trash(self, older_than_days: int = 0) -> int:
+        """Delete for good what was trashed more than ``older_than_days`` ago; returns how many."""
+        cutoff = utcnow() - timedelta(days=older_than_days)
+        count = 0
+        for kind in Kind:
+            ids = self.repo.trashed_before(kind, cutoff)
+            if ids:
+                self.repo.purge(kind, ids)
+            count += len(ids)
+        return count
 
     def link(self, kind: Kind, entry_id: int, other_id: int, relation: str) -> None:
         """Link a paper and a dataset (given from either side); linking twice changes nothing."""
@@ -79,4 +102,6 @@ def open_catalog(data_dir: Path, catalog_file: Path | None = None) -> CatalogSer
 
     engine = db.open_catalog(data_dir)
     seeding.seed_catalog(engine, catalog_file or bundled_catalog())
-    return CatalogService(CatalogRepository(engine))
+    service = CatalogService(CatalogRepository(engine))
+    service.empty_trash(older_than_days=TRASH_DAYS)
+    return service

@@ -22,6 +22,7 @@ class ActionId(Enum):
     EDIT = auto()
     DELETE = auto()
     FIND = auto()
+    TRASH = auto()
     QUIT = auto()
     ABOUT = auto()
 
@@ -42,6 +43,7 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
             _tr("&Delete…"), "delete", StdKey.Delete, _tr("Delete the selected entries")
         ),
         ActionId.FIND: (_tr("&Find"), "find", StdKey.Find, _tr("Search the catalog")),
+        ActionId.TRASH: (_tr("&Trash…"), "trash", None, _tr("Show deleted entries; restore them")),
         ActionId.QUIT: (_tr("&Quit"), "quit", StdKey.Quit, _tr("Quit RSFM Desktop")),
         ActionId.ABOUT: (_tr("&About RSFM Desktop"), "about", None, _tr("Version and licences")),
     }

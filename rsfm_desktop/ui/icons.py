@@ -11,6 +11,7 @@ NAMES = {
     "new_dataset": "mdi6.database-plus-outline",
     "edit": "mdi6.pencil-outline",
     "delete": "mdi6.trash-can-outline",
+    "trash": "mdi6.delete-restore",
     "find": "mdi6.magnify",
     "quit": "mdi6.exit-to-app",
     "paper": "mdi6.file-document-outline",

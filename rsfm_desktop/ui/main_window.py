@@ -21,6 +21,7 @@ from ..core.services import CatalogService
 from . import settings as cfg
 from .actions import ActionId, create_actions
 from .dialogs.entry_dialog import EntryDialog
+from .dialogs.trash_dialog import TrashDialog
 from .icons import icon
 from .models.catalog_table_model import CatalogTableModel
 from .widgets.catalog_table import CatalogTable
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([a[ActionId.NEW_PAPER], a[ActionId.NEW_DATASET]])
         file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.TRASH])
+        file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([a[ActionId.EDIT], a[ActionId.DELETE]])
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         a[ActionId.EDIT].triggered.connect(self.edit_current)
         a[ActionId.DELETE].triggered.connect(self.delete_selected)
         a[ActionId.FIND].triggered.connect(self.focus_search)
+        a[ActionId.TRASH].triggered.connect(self.show_trash)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -251,8 +255,8 @@ class MainWindow(QMainWindow):
         if len(titles) > 10:
             shown += "\n" + self.tr("… and %1 more").replace("%1", str(len(titles) - 10))
         question = (
-            self.tr("Move this paper to the trash?")
-            if kind is Kind.PAPER and len(ids) == 1
+            self.tr("Move this entry to the trash?")
+            if len(ids) == 1
             else self.tr("Move these %1 entries to the trash?").replace("%1", str(len(ids)))
         )
         answer = QMessageBox.question(
@@ -274,6 +278,21 @@ class MainWindow(QMainWindow):
         else:
             self.detail.show_entry(None, None)
         self.statusBar().showMessage(self.tr("Deleted %1 entries.").replace("%1", str(len(ids))), 4000)
+
+    def show_trash(self) -> None:
+        self.detail.notes.flush()
+        dialog = TrashDialog(self.service, self)
+        dialog.changed.connect(self.refresh_tables)
+        dialog.exec()
+
+    def refresh_tables(self) -> None:
+        """Re-run both tables' queries (after restores, imports, ...), keeping the selection."""
+        for table in self.tables.values():
+            current = table.current_id()
+            table.catalog_model().refresh()
+            if current is not None:
+                table.select_id(current)
+        self._update_count()
 
     def jump_to(self, kind: Kind, entry_id: int) -> None:
         """Show an entry: switch tab, clear a search that hides it, select its row."""

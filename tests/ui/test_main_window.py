@@ -275,3 +275,44 @@ def test_link_and_unlink_a_dataset_from_the_detail_pane(window, qtbot, monkeypat
     window.detail.linked_label.linkActivated.emit(f"unlink:{links[0].id}:uses")
     assert window.service.repo.linked(Kind.PAPER, paper_id) == []
     assert "RSIEval" not in window.detail.linked_label.text()
+
+
+def test_deleted_paper_is_restored_from_the_trash_with_its_note(window, monkeypatch):
+    from rsfm_desktop.ui.dialogs.trash_dialog import TrashDialog
+
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    paper_id = _select_title(window, "RingMo")
+    window.service.save_note(Kind.PAPER, paper_id, "MIM baseline")
+    window.delete_selected()
+    assert window.tables[Kind.PAPER].catalog_model().row_of(paper_id) is None
+
+    monkeypatch.setattr(TrashDialog, "exec", lambda dialog: _restore_in(dialog, paper_id))
+    window.actions[next(a for a in window.actions if a.name == "TRASH")].trigger()
+    assert window.tables[Kind.PAPER].catalog_model().row_of(paper_id) is not None
+    assert window.service.note_text(Kind.PAPER, paper_id) == "MIM baseline"
+
+
+def _restore_in(dialog, paper_id):
+    table = dialog.tables[Kind.PAPER]
+    assert table.catalog_model().ids() == [paper_id]
+    table.select_id(paper_id)
+    dialog.restore_button.click()
+    assert table.model().rowCount() == 0
+    return 0
+
+
+def test_purge_from_trash_asks_and_deletes_for_good(window, monkeypatch, qtbot):
+    from rsfm_desktop.ui.dialogs.trash_dialog import TrashDialog
+
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda parent, title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+    paper_id = _select_title(window, "RingMo")
+    window.delete_selected()
+    dialog = TrashDialog(window.service, window)
+    qtbot.addWidget(dialog)
+    dialog.tables[Kind.PAPER].select_id(paper_id)
+    dialog.purge_button.click()
+    assert "RingMo" in asked[-1]
+    assert window.service.repo.get(Kind.PAPER, paper_id) is None

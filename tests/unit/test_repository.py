@@ -119,6 +119,16 @@ def test_trashed_entries_leave_lists_and_counts_and_come_back(service, repo):
     assert repo.stats()["links"] == 3
 
 
+def test_notes_of_trashed_entries_are_not_counted(service, repo):
+    geochat, rsgpt = (repo.list_ids(Kind.PAPER, Query(t))[0] for t in ("GeoChat", "RSGPT"))
+    service.save_note(Kind.PAPER, geochat, "kept")
+    service.save_note(Kind.PAPER, rsgpt, "trashed with its paper")
+    service.delete(Kind.PAPER, [rsgpt])
+    assert repo.stats()["notes"] == 1  # like its links, the note goes to the trash with it
+    repo.restore(Kind.PAPER, [rsgpt])
+    assert repo.stats()["notes"] == 2
+
+
 # ---- notes ---------------------------------------------------------------------------------
 
 

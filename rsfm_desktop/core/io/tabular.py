@@ -82,13 +82,22 @@ HEADERS = {
 
 
 def map_headers(kind: Kind, headers: list[str]) -> list[str | None]:
-    """The field (or pseudo-key) of each column; None for columns that are not understood."""
+    """The field (or pseudo-key) of each column; None for columns that are not understood.
+
+    A header spelled exactly as a field key wins over aliases (an exported CSV has both
+    ``title`` and ``name``); otherwise the first column of a meaning wins.
+    """
     table = HEADERS[kind]
-    seen: set[str] = set()
+    names = [header_key(h) for h in headers]
+    exact = {n for n in names if n in table and header_key(table[n]) == n}
+    seen: set[str] = {table[n] for n in exact}
     keys: list[str | None] = []
-    for header in headers:
-        key = table.get(header_key(header))
-        keys.append(key if key not in seen else None)  # the first column of a meaning wins
+    for name in names:
+        key = table.get(name)
+        if name in exact:
+            keys.append(key)
+            continue
+        keys.append(key if key not in seen else None)
         if key:
             seen.add(key)
     return keys
@@ -133,7 +142,8 @@ def _paper_values(cells: dict[str, Cell]) -> dict[str, Any]:
             if cell.links:
                 values.setdefault("paper_url", cell.links[0])
         elif key == "authors":
-            values["authors"] = [a.strip() for a in re.split(r";|,| and ", text or "") if a.strip()]
+            separator = ";" if ";" in (text or "") else r",| and "
+            values["authors"] = [a.strip() for a in re.split(separator, text or "") if a.strip()]
         elif key == "venue":
             values["venue"] = identifiers.venue_without_year(text)
             if identifiers.year_in(text):

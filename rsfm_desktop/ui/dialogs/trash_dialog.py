@@ -1,0 +1,128 @@
+"""The trash: deleted papers and datasets, restorable with their notes, links and tags.
+
+Entries are deleted for good after 30 days (at start-up) or here by hand.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from ...core.fields import Kind
+from ...core.repository import Query
+from ...core.services import TRASH_DAYS, CatalogService
+from ..models.catalog_table_model import CatalogTableModel
+from ..widgets.catalog_table import CatalogTable
+
+
+class TrashDialog(QDialog):
+    changed = Signal()  # something was restored or deleted for good
+
+    def __init__(self, service: CatalogService, parent=None):
+        super().__init__(parent)
+        self.setObjectName("trashDialog")
+        self.setWindowTitle(self.tr("Trash"))
+        self._service = service
+        self.tables: dict[Kind, CatalogTable] = {}
+        self.tabs = QTabWidget(self)
+        for kind, name, label in (
+            (Kind.PAPER, "trashPaperTable", self.tr("Papers")),
+            (Kind.DATASET, "trashDatasetTable", self.tr("Datasets")),
+        ):
+            model = CatalogTableModel(service.repo, kind, self)
+            model.set_query(Query(trashed=True))
+            table = CatalogTable(model, name, self)
+            table.selectionModel().selectionChanged.connect(self._update_buttons)
+            self.tables[kind] = table
+            self.tabs.addTab(table, label)
+
+        hint = QLabel(
+            self.tr("Deleted entries keep their notes, links and tags until they are deleted for "
+                    "good, by hand or after %1 days.").replace("%1", str(TRASH_DAYS)),
+            self,
+        )
+        hint.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.restore_button.setObjectName("restoreButton")
+        self.purge_button = QPushButton(self.tr("Delete for &good…"), self)
+        self.purge_button.setObjectName("purgeButton")
+        self.empty_button = QPushButton(self.tr("&Empty trash…"), self)
+        self.empty_button.setObjectName("emptyTrashButton")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button.clicked.connect(self.purge_selected)
+        self.empty_button.clicked.connect(self.empty)
+        row = QHBoxLayout()
+        for button in (self.restore_button, self.purge_button, self.empty_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.tabs)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.tabs.currentChanged.connect(self._update_buttons)
+        self.resize(820, 480)
+        self._update_buttons()
+
+    def _current(self) -> tuple[Kind, CatalogTable]:
+        kind = Kind.PAPER if self.tabs.currentIndex() == 0 else Kind.DATASET
+        return kind, self.tables[kind]
+
+    def _update_buttons(self, *_args) -> None:
+        _kind, table = self._current()
+        has_selection = bool(table.selected_ids())
+        self.restore_button.setEnabled(has_selection)
+        self.purge_button.setEnabled(has_selection)
+        self.empty_button.setEnabled(any(t.model().rowCount() for t in self.tables.values()))
+
+    def _refresh(self) -> None:
+        for table in self.tables.values():
+            table.catalog_model().refresh()
+        self._update_buttons()
+        self.changed.emit()
+
+    def restore_selected(self) -> None:
+        kind, table = self._current()
+        ids = table.selected_ids()
+        if ids:
+            self._service.restore(kind, ids)
+            self._refresh()
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Delete for good"), text + "\n\n" + self.tr("This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def purge_selected(self) -> None:
+        kind, table = self._current()
+        ids = table.selected_ids()
+        titles = [t for _i, t in self._service.repo.titles_by_id(kind, ids)]
+        listing = "\n".join(f"• {t}" for t in titles[:10])
+        if ids and self._confirm(
+            self.tr("Delete these %1 entries and their notes for good?").replace("%1", str(len(ids)))
+            + "\n\n" + listing
+        ):
+            self._service.purge(kind, ids)
+            self._refresh()
+
+    def empty(self) -> None:
+        total = sum(t.model().rowCount() for t in self.tables.values())
+        if total and self._confirm(
+            self.tr("Delete all %1 entries in the trash for good?").replace("%1", str(total))
+        ):
+            self._service.empty_trash()
+            self._refresh()

@@ -17,14 +17,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from . import search_index
-from .db import transaction
+from .db import CatalogError, transaction
 from .fields import DATASET_FIELDS, PAPER_FIELDS
 from .models import Dataset, Meta, Paper, PaperDatasetLink, Provenance, SeedApplied
 
 CATALOG_FORMAT = "rsfm-catalog"
 
 
-class CatalogFileError(ValueError):
+class CatalogFileError(CatalogError, ValueError):
     """The bundled catalog file is unreadable or not in the expected format."""
 
 

@@ -10,6 +10,8 @@ NAMES = {
     "new": "mdi6.plus-box-outline",
     "new_dataset": "mdi6.database-plus-outline",
     "edit": "mdi6.pencil-outline",
+    "undo": "mdi6.undo",
+    "redo": "mdi6.redo",
     "delete": "mdi6.trash-can-outline",
     "trash": "mdi6.delete-restore",
     "find": "mdi6.magnify",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.commands import CreateEntry, DeleteEntries, UpdateEntry
 from ..core.fields import Kind
 from ..core.services import CatalogService
 from . import settings as cfg
@@ -25,6 +27,7 @@ from .dialogs.trash_dialog import TrashDialog
 from .icons import icon
 from .models.catalog_table_model import CatalogTableModel
 from .widgets.catalog_table import CatalogTable
+from .undo import UndoStack
 from .widgets.detail_pane import DetailPane
 
 SEARCH_DEBOUNCE_MS = 150
@@ -38,6 +41,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.settings = settings
         self.actions = create_actions(self)
+        self.undo_stack = UndoStack(self._on_command_done, self)
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane(service, self)
         self.detail.jumpRequested.connect(self.jump_to)
+        self.detail.run_command = self.undo_stack.run
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -94,6 +99,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setObjectName("actionRedo")
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.insert(0, QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.setIcon(icon("redo"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         edit_menu.addActions([a[ActionId.EDIT], a[ActionId.DELETE]])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
@@ -226,10 +244,17 @@ class MainWindow(QMainWindow):
 
     # ---- editing -------------------------------------------------------------------------
 
+    def _on_command_done(self, _command) -> None:
+        self.refresh_tables()
+        self.detail.refresh()
+
     def new_entry(self, kind: Kind) -> None:
-        dialog = EntryDialog(self.service, kind, parent=self)
+        def submit(values) -> int:
+            text = self.tr("Add %1").replace("%1", str(values.get("title") or values.get("name")))
+            return self.undo_stack.run(CreateEntry(self.service, kind, values), text).entry_id
+
+        dialog = EntryDialog(self.service, kind, parent=self, submit=submit)
         if dialog.exec() and dialog.saved_id is not None:
-            self.tables[kind].catalog_model().refresh()
             self.jump_to(kind, dialog.saved_id)
             self.statusBar().showMessage(self.tr("Added."), 4000)
 
@@ -238,11 +263,13 @@ class MainWindow(QMainWindow):
         entry_id = table.current_id()
         if entry_id is None:
             return
-        dialog = EntryDialog(self.service, kind, entry_id, parent=self)
+
+        def submit(values) -> int:
+            self.undo_stack.run(UpdateEntry(self.service, kind, entry_id, values), self.tr("Edit"))
+            return entry_id
+
+        dialog = EntryDialog(self.service, kind, entry_id, parent=self, submit=submit)
         if dialog.exec():
-            table.catalog_model().refresh()
-            table.select_id(entry_id)
-            self.detail.refresh()
             self.statusBar().showMessage(self.tr("Saved."), 4000)
 
     def delete_selected(self) -> None:
@@ -270,8 +297,8 @@ class MainWindow(QMainWindow):
             return
         self.detail.notes.flush()
         first_row = min(table.catalog_model().row_of(i) or 0 for i in ids)
-        self.service.delete(kind, ids)
-        table.catalog_model().refresh()
+        text = self.tr("Delete %1 entries").replace("%1", str(len(ids)))
+        self.undo_stack.run(DeleteEntries(self.service, kind, ids), text)
         rows = table.model().rowCount()
         if rows:
             table.selectRow(min(first_row, rows - 1))

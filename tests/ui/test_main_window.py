@@ -316,3 +316,62 @@ def test_purge_from_trash_asks_and_deletes_for_good(window, monkeypatch, qtbot):
     dialog.purge_button.click()
     assert "RingMo" in asked[-1]
     assert window.service.repo.get(Kind.PAPER, paper_id) is None
+
+
+def _submit_dialog(monkeypatch, **values):
+    """Make the next EntryDialog fill in ``values`` and press Save."""
+    from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
+
+    def fill_and_save(dialog):
+        for key, value in values.items():
+            dialog.set_value(key, value)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(EntryDialog, "exec", fill_and_save)
+
+
+def test_undo_redo_edit_delete_and_create(window, qtbot, monkeypatch):
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    repo = window.service.repo
+    paper_id = _select_title(window, "GeoChat")
+    _submit_dialog(monkeypatch, venue="CVPR (Highlight)")
+    window.edit_current()
+    assert repo.get(Kind.PAPER, paper_id).venue == "CVPR (Highlight)"
+    window.tables[Kind.PAPER].setFocus()
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert repo.get(Kind.PAPER, paper_id).venue == "CVPR"
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    assert repo.get(Kind.PAPER, paper_id).venue == "CVPR (Highlight)"
+    window.delete_selected()
+    assert repo.stats()["papers"] == 3
+    window.undo_action.trigger()
+    assert repo.stats()["papers"] == 4 and window.tables[Kind.PAPER].model().rowCount() == 4
+
+    _submit_dialog(monkeypatch, title="SkySense-O: Open-World Remote Sensing Interpretation")
+    window.new_entry(Kind.PAPER)
+    new_id = window.detail.current()[1]
+    assert window.tables[Kind.PAPER].model().rowCount() == 5
+    window.undo_action.trigger()
+    assert window.tables[Kind.PAPER].catalog_model().row_of(new_id) is None
+    window.redo_action.trigger()
+    assert window.tables[Kind.PAPER].catalog_model().row_of(new_id) is not None
+
+
+def test_invalid_edit_puts_nothing_on_the_undo_stack(window, monkeypatch):
+    _select_title(window, "GeoChat")
+    _submit_dialog(monkeypatch, year="3000")
+    window.edit_current()
+    assert window.undo_stack.count() == 0
+
+
+def test_undo_link(window):
+    paper_id = _select_title(window, "RSGPT")
+    rsicap = next(l.id for l in window.service.repo.linked(Kind.PAPER, paper_id) if l.title == "RSICap")
+    window.detail.linked_label.linkActivated.emit(f"unlink:{rsicap}:introduces")
+    assert "RSICap" not in window.detail.linked_label.text()
+    window.undo_action.trigger()
+    assert "RSICap" in window.detail.linked_label.text()
+    assert [l.title for l in window.service.repo.linked(Kind.PAPER, paper_id)] == ["RSICap", "RSIEval"]

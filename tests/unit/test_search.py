@@ -10,13 +10,8 @@ from rsfm_desktop.core.repository import CatalogRepository, Query
 
 def names(repo, text, kind=Kind.PAPER):
     """The short names (papers) or names (datasets) found for ``text``, sorted by name."""
-    ids = repo.list_ids(kind, Query(text))
     key = "short_name" if kind is Kind.PAPER else "name"
-    rows = repo.fetch_rows(kind, ids) if ids else {}
-    if kind is Kind.PAPER:
-        # short_name is not a table column of every kind: read it from the entry.
-        return sorted(repo.get(kind, i).short_name for i in ids)
-    return sorted(rows[i][key] for i in ids)
+    return sorted(getattr(repo.get(kind, i), key) for i in repo.list_ids(kind, Query(text)))
 
 
 def paper_id(repo, short_name):

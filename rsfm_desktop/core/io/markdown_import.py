@@ -179,7 +179,7 @@ def _list_record(paragraphs: list[Inline], line: int, kind: Kind) -> ImportRecor
     link_text, href = first.links[0]
     values: dict = {}
     named = _NAMED_PAPER.match(link_text)
-    if _GENERIC_LINK.match(link_text) or named:
+    if _GENERIC_LINK.match(link_text) or named or is_http_url(link_text):
         if not lines:
             return None
         title = lines.pop(0)

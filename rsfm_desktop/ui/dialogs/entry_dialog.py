@@ -6,6 +6,7 @@ until every field is valid, and a rejected edit leaves the entry as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -30,8 +31,18 @@ from ...core.validation import ValidationError, max_year, MIN_YEAR
 
 
 class EntryDialog(QDialog):
-    def __init__(self, service: CatalogService, kind: Kind, entry_id: int | None = None, parent=None):
+    def __init__(
+        self,
+        service: CatalogService,
+        kind: Kind,
+        entry_id: int | None = None,
+        parent=None,
+        submit: Callable[[dict[str, Any]], int] | None = None,
+    ):
+        """``submit(values) -> id`` writes the values (default: straight through the service);
+        it raises ValidationError to keep the dialog open."""
         super().__init__(parent)
+        self._submit = submit or self._write
         self.setObjectName("entryDialog")
         self._service = service
         self.kind = kind
@@ -145,6 +156,12 @@ class EntryDialog(QDialog):
             "choice": self.tr("Choose one of the listed values."),
         }.get(code, self.tr("Invalid value."))
 
+    def _write(self, values: dict[str, Any]) -> int:
+        if self.entry_id is None:
+            return self._service.create(self.kind, values)
+        self._service.update(self.kind, self.entry_id, values)
+        return self.entry_id
+
     def reject(self) -> None:
         """Cancel; typed changes are only thrown away after the user says so."""
         if self.values() != self._original:
@@ -163,14 +180,10 @@ class EntryDialog(QDialog):
         for label in self._errors.values():
             label.setVisible(False)
         values = self.values()
+        if self.entry_id is not None:
+            values = {k: v for k, v in values.items() if v != self._original.get(k)}
         try:
-            if self.entry_id is None:
-                self.saved_id = self._service.create(self.kind, values)
-            else:
-                changed = {k: v for k, v in values.items() if v != self._original.get(k)}
-                if changed:
-                    self._service.update(self.kind, self.entry_id, changed)
-                self.saved_id = self.entry_id
+            self.saved_id = self._submit(values) if values or self.entry_id is None else self.entry_id
         except ValidationError as exc:
             for error in exc.errors:
                 label = self._errors.get(error.field)

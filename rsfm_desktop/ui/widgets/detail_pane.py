@@ -8,6 +8,7 @@ shows links, the catalog text in it is HTML-escaped.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.commands import Command, LinkEntries
 from ...core.fields import FIELDS, FieldType, Kind
 from ...core.i18n import FIELDS_CONTEXT
 from ...core.models import Dataset, Paper
@@ -88,13 +90,14 @@ class DetailPane(QWidget):
 
     jumpRequested = Signal(object, int)  # kind, id
     attachmentsChanged = Signal(int)  # paper id
-    linksChanged = Signal()
 
     def __init__(self, service: CatalogService, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAcceptDrops(True)
         self._service = service
+        # How edits made here are carried out; the main window routes them to its undo stack.
+        self.run_command: Callable[[Command, str], object] = self._run_directly
         self._entry: Paper | Dataset | None = None
         self._kind: Kind | None = None
 
@@ -215,6 +218,10 @@ class DetailPane(QWidget):
 
     # ---- showing an entry ----------------------------------------------------------------
 
+    def _run_directly(self, command: Command, _text: str) -> None:
+        command.redo()
+        self.refresh()
+
     def current(self) -> tuple[Kind, int] | None:
         return (self._kind, self._entry.id) if self._entry is not None else None
 
@@ -313,9 +320,8 @@ class DetailPane(QWidget):
             self.jumpRequested.emit(Kind(kind), int(entry_id))
         elif scheme == "unlink" and self._entry is not None:
             other_id, _, relation = rest.partition(":")
-            self._service.unlink(self._kind, self._entry.id, int(other_id), relation)
-            self._fill_linked(self._kind, self._entry.id)
-            self.linksChanged.emit()
+            command = LinkEntries(self._service, self._kind, self._entry.id, int(other_id), relation, remove=True)
+            self.run_command(command, self.tr("Remove link"))
 
     def _add_link(self) -> None:
         if self._entry is None:
@@ -323,9 +329,8 @@ class DetailPane(QWidget):
         dialog = LinkDialog(self._service.repo, self._kind, self)
         if dialog.exec() and dialog.chosen() is not None:
             other_id, relation = dialog.chosen()
-            self._service.link(self._kind, self._entry.id, other_id, relation)
-            self._fill_linked(self._kind, self._entry.id)
-            self.linksChanged.emit()
+            command = LinkEntries(self._service, self._kind, self._entry.id, other_id, relation)
+            self.run_command(command, self.tr("Add link"))
 
     # ---- links ---------------------------------------------------------------------------
 

@@ -1,0 +1,151 @@
+"""The import preview: for every record, is it new, a duplicate (of which entry), or a conflict
+(same paper, different values), and what to do with it (skip, add anyway, merge).
+
+Building a plan only reads the catalog. Records are validated here (:func:`validation.normalise`);
+a field that fails validation is dropped with a warning rather than failing the import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from ..fields import Kind, field_map
+from ..validation import ValidationError, normalise
+from . import matching, snapshot
+from .identifiers import normalise_title
+from .record import Format, ImportBatch, ImportRecord
+
+
+class Status(str, Enum):
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+
+
+class Decision(str, Enum):
+    SKIP = "skip"
+    ADD = "add"
+    MERGE = "merge"  # fill the existing entry's empty fields; never overwrite
+
+
+@dataclass
+class PlanEntry:
+    record: ImportRecord
+    status: Status = Status.NEW
+    existing_id: int | None = None  # the catalog entry it duplicates
+    earlier: int | None = None  # or the position of an earlier record of the same file
+    reason: str | None = None  # arxiv | doi | title
+    # field -> (catalog value, incoming value) where both are set and differ
+    differences: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    fillable: list[str] = field(default_factory=list)  # fields empty in the catalog, set here
+    decision: Decision = Decision.ADD
+
+
+@dataclass
+class ImportPlan:
+    source: str
+    batch: ImportBatch
+    entries: list[PlanEntry]
+    warnings: list[str] = field(default_factory=list)
+    suggested_facet: str | None = "section"  # facet receiving suggested tags; None drops them
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Status}
+        for entry in self.entries:
+            out[entry.status.value] += 1
+        return out
+
+
+def _same(key: str, a: Any, b: Any) -> bool:
+    if key == "title" or key == "name":
+        return normalise_title(a) == normalise_title(b)
+    if isinstance(a, list) or isinstance(b, list):
+        return [normalise_title(x) for x in a or []] == [normalise_title(x) for x in b or []]
+    if isinstance(a, str) and isinstance(b, str):
+        return a.strip().casefold() == b.strip().casefold()
+    return a == b
+
+
+def compare(existing: dict[str, Any], incoming: dict[str, Any]) -> tuple[dict[str, tuple[Any, Any]], list[str]]:
+    differences: dict[str, tuple[Any, Any]] = {}
+    fillable: list[str] = []
+    for key, value in incoming.items():
+        if value in (None, "", []):
+            continue
+        current = existing.get(key)
+        if current in (None, "", []):
+            fillable.append(key)
+        elif not _same(key, current, value):
+            differences[key] = (current, value)
+    return differences, fillable
+
+
+def _validate(record: ImportRecord, warnings: list[str], source: str) -> None:
+    specs = field_map(record.kind)
+    values = {k: v for k, v in record.values.items() if k in specs}
+    try:
+        record.values = normalise(record.kind, values)
+    except ValidationError as exc:
+        bad = {e.field for e in exc.errors}
+        where = f"{source}, line {record.line}" if record.line else source
+        for err in exc.errors:
+            warnings.append(f"{where}: {err.field} dropped ({err.code}: {values.get(err.field)!r})")
+        record.values = normalise(record.kind, {k: v for k, v in values.items() if k not in bad})
+
+
+def _classify(entry: PlanEntry, existing: dict[str, Any] | None, extra_tags: bool) -> None:
+    if existing is None:
+        entry.status, entry.decision = Status.NEW, Decision.ADD
+        return
+    entry.differences, entry.fillable = compare(existing, entry.record.values)
+    entry.status = Status.CONFLICT if entry.differences else Status.DUPLICATE
+    entry.decision = Decision.MERGE if entry.fillable or extra_tags else Decision.SKIP
+
+
+def _has_more(record: ImportRecord, tags: dict[str, list[str]], note: str | None) -> bool:
+    """Does the record bring tags or a note the matched entry lacks?"""
+    if record.note and record.note.strip() not in (note or ""):
+        return True
+    return any(label not in tags.get(facet, []) for facet, labels in record.tags.items() for label in labels)
+
+
+def build_plan(engine: Engine, batch: ImportBatch) -> ImportPlan:
+    """Validate the records and match them against the catalog and against each other."""
+    plan = ImportPlan(batch.source, batch, [], warnings=list(batch.warnings))
+    for record in batch.records:
+        _validate(record, plan.warnings, batch.source)
+    entries: list[PlanEntry] = [PlanEntry(r) for r in batch.records]
+    # An app export may hold duplicates its curator kept: reproduce them, do not fold them.
+    within_file = batch.format is not Format.JSON
+    with engine.connect() as conn:
+        for kind in Kind:
+            positions = [i for i, r in enumerate(batch.records) if r.kind is kind]
+            if not positions:
+                continue
+            catalog = matching.catalog_index(conn, kind)
+            in_file = matching.MatchIndex(kind)
+            for i in positions:
+                values = batch.records[i].values
+                match = catalog.best(values)
+                earlier = in_file.best(values) if match is None and within_file else None
+                if match is not None:
+                    entries[i].existing_id, entries[i].reason = int(match.key), match.reason
+                elif earlier is not None:
+                    entries[i].earlier, entries[i].reason = int(earlier.key), earlier.reason
+                in_file.add(i, values)
+            matched = sorted({entries[i].existing_id for i in positions if entries[i].existing_id})
+            snaps = {s.id: s for s in snapshot.load(conn, kind, matched)}
+            for i in positions:
+                entry = entries[i]
+                if entry.existing_id is not None:
+                    snap = snaps[entry.existing_id]
+                    _classify(entry, snap.values, _has_more(entry.record, snap.tags, snap.note))
+                elif entry.earlier is not None:
+                    other = batch.records[entry.earlier]
+                    _classify(entry, other.values, _has_more(entry.record, other.tags, other.note))
+    plan.entries = entries
+    return plan

@@ -2,6 +2,8 @@
 
     rsfm-desktop [--data-dir DIR] [--startup-report]
     rsfm-desktop stats [--data-dir DIR]
+    rsfm-desktop import FILE [--data-dir DIR] [--format auto|bibtex|ris|csljson|csv|json|markdown] [--dry-run]
+    rsfm-desktop export --format F --output FILE [--data-dir DIR] [--tag TAG]
     rsfm-desktop --version
 """
 
@@ -15,13 +17,16 @@ from . import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
+    data_dir_help = "catalog folder (default: the user data folder)"
+    # --data-dir is accepted before or after a command; after it, it must not reset the value
+    # given before it, hence SUPPRESS as the commands' default.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, help="catalog folder (default: the user data folder)")
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=data_dir_help)
     parser = argparse.ArgumentParser(
         prog="rsfm-desktop",
-        parents=[common],
         description="Catalog of remote-sensing foundation-model papers and datasets.",
     )
+    parser.add_argument("--data-dir", type=Path, default=None, help=data_dir_help)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--startup-report",
@@ -30,6 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("stats", parents=[common], help="print catalog counts as JSON")
+    formats = ["bibtex", "ris", "csljson", "csv", "json", "markdown"]
+    imp = sub.add_parser("import", parents=[common], help="import a file; prints a JSON report")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--format", choices=["auto", *formats], default="auto")
+    imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
+    exp = sub.add_parser("export", parents=[common], help="export the catalog (or one tag) to a file")
+    exp.add_argument("--format", choices=formats, required=True)
+    exp.add_argument("--output", type=Path, required=True)
+    exp.add_argument("--tag", help="only entries with this tag (English or Chinese label)")
     return parser
 
 

@@ -22,13 +22,16 @@ class TableColumn:
     nullable: bool = True
     visible: bool = True  # shown by default
     indexed: bool = True  # gets a sort index; unindexed columns sort with a temporary b-tree
+    empty_value: str | None = None  # a SQL literal that also means "empty" (e.g. "'[]'")
 
     def order_terms(self, prefix: str = "e.") -> list[str]:
         """``ORDER BY`` terms: empty-last flag (nullable columns), value, then id."""
-        value = f"{prefix}{self.key}" + ("" if self.numeric else " COLLATE NOCASE")
-        terms = [value, f"{prefix}id"]
+        value = f"{prefix}{self.key}"
+        if self.empty_value is not None:
+            value = f"nullif({value}, {self.empty_value})"
+        terms = [value + ("" if self.numeric else " COLLATE NOCASE"), f"{prefix}id"]
         if self.nullable:
-            terms.insert(0, f"{prefix}{self.key} IS NULL")
+            terms.insert(0, f"{value} IS NULL")
         return terms
 
 
@@ -40,7 +43,13 @@ PAPER_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("family", QT_TRANSLATE_NOOP("Fields", "Family")),
     TableColumn("tasks", QT_TRANSLATE_NOOP("Fields", "Tasks")),
     TableColumn("code_url", QT_TRANSLATE_NOOP("Fields", "Code")),
-    TableColumn("authors", QT_TRANSLATE_NOOP("Fields", "Authors"), visible=False, indexed=False),
+    TableColumn(
+        "authors",
+        QT_TRANSLATE_NOOP("Fields", "Authors"),
+        visible=False,
+        indexed=False,
+        empty_value="'[]'",
+    ),
     TableColumn("visual_encoder", QT_TRANSLATE_NOOP("Fields", "Visual encoder"), visible=False, indexed=False),
     TableColumn("text_encoder", QT_TRANSLATE_NOOP("Fields", "Text encoder"), visible=False, indexed=False),
     TableColumn("survey_section", QT_TRANSLATE_NOOP("Fields", "Survey section"), visible=False, indexed=False),

@@ -113,7 +113,13 @@ class CatalogRepository:
                     " JOIN paper p ON p.id = l.paper_id JOIN dataset d ON d.id = l.dataset_id"
                     " WHERE p.deleted_at IS NULL AND d.deleted_at IS NULL"
                 ),
-                "notes": one("SELECT count(*) FROM note WHERE trim(body, char(32, 9, 10, 13)) <> ''"),
+                "notes": one(
+                    "SELECT count(*) FROM note n"
+                    " LEFT JOIN paper p ON p.id = n.paper_id"
+                    " LEFT JOIN dataset d ON d.id = n.dataset_id"
+                    " WHERE trim(n.body, char(32, 9, 10, 13)) <> ''"
+                    " AND p.deleted_at IS NULL AND d.deleted_at IS NULL"
+                ),
             }
 
     # ---- single entries -----------------------------------------------------------------

@@ -215,20 +215,8 @@ def test_a_link_to_a_missing_paper_is_refused(repo):
 
 
 def _sort_sql(repo, kind, key):
-    """The SQL list_ids runs, captured from the engine."""
-    from sqlalchemy import event
-
-    seen = []
-
-    def capture(conn, cursor, statement, *args):
-        seen.append(statement)
-
-    event.listen(repo.engine, "before_cursor_execute", capture)
-    try:
-        repo.list_ids(kind, Query(sort_key=key))
-    finally:
-        event.remove(repo.engine, "before_cursor_execute", capture)
-    return next(s for s in seen if "ORDER BY" in s)
+    """The SQL list_ids runs for a sort by ``key``."""
+    return repo.list_sql(kind, Query(sort_key=key))[0]
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """Searching the catalog: Chinese and English, notes, authors, remarks, odd input, the index."""
 
 import pytest
-from sqlalchemy import event
 
 from rsfm_desktop.core import db
 from rsfm_desktop.core.fields import Kind
@@ -183,17 +182,8 @@ def big_repo(tmp_path_factory):
 
 
 def _plan(repo, kind, query):
-    seen = []
-
-    def capture(conn, cursor, statement, parameters, *args):
-        seen.append((statement, parameters))
-
-    event.listen(repo.engine, "before_cursor_execute", capture)
-    try:
-        found = repo.list_ids(kind, query)
-    finally:
-        event.remove(repo.engine, "before_cursor_execute", capture)
-    sql, params = next(s for s in seen if "ORDER BY" in s[0])
+    found = repo.list_ids(kind, query)
+    sql, params, _flagged = repo.list_sql(kind, query)
     with repo.engine.connect() as conn:
         rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, tuple(params)).all()
     return found, [r[3] for r in rows]

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.actions = create_actions(self)
         self.undo_stack = UndoStack(self._on_command_done, self)
+        self._totals: dict[Kind, int] = {}
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -204,10 +205,19 @@ class MainWindow(QMainWindow):
         self.detail.show_entry(kind, entry_id)
         self._update_actions()
 
+    def _total(self, kind: Kind) -> int:
+        """Live entries of a kind: the unfiltered table's row count, else counted once in SQL."""
+        model = self.tables[kind].catalog_model()
+        if not model.query.text.strip():
+            self._totals[kind] = model.rowCount()
+        elif kind not in self._totals:
+            self._totals[kind] = self.service.repo.count(kind)
+        return self._totals[kind]
+
     def _update_count(self) -> None:
         kind = self.current_kind()
         shown = self.tables[kind].catalog_model().rowCount()
-        total = self.service.repo.count(kind)
+        total = self._total(kind)
         noun = self.tr("papers") if kind is Kind.PAPER else self.tr("datasets")
         if self.tables[kind].catalog_model().query.text.strip():
             text = self.tr("%1 of %2 %3").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
@@ -314,6 +324,7 @@ class MainWindow(QMainWindow):
 
     def refresh_tables(self) -> None:
         """Re-run both tables' queries (after restores, imports, ...), keeping the selection."""
+        self._totals.clear()
         for table in self.tables.values():
             current = table.current_id()
             table.catalog_model().refresh()

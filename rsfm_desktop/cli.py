@@ -13,6 +13,10 @@ from .paths import default_data_dir
 
 def run(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or default_data_dir()
+    if args.command in ("import", "export"):
+        from . import cli_io
+
+        return cli_io.run(args, data_dir)
     try:
         service = open_catalog(data_dir)
     except CatalogError as exc:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from .. import search_index
 from ..db import transaction
-from ..fields import Kind
+from ..fields import FIELDS, FieldType, Kind
 from ..models import Attachment, Dataset, Note, Paper, Provenance, utcnow
 from .plan import Decision, ImportPlan, PlanEntry, Status
 from .record import SUGGESTED, ImportRecord
@@ -48,9 +49,11 @@ class ImportReport:
 
 
 def _date(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
+    """A stored or exported timestamp as an aware UTC datetime (the catalog stores UTC)."""
+    if value is None:
+        return None
+    stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
 class _Writer:
@@ -79,39 +82,49 @@ class _Writer:
         if self.done % 50 == 0 or self.done == self.total:
             self.progress(self.done, self.total)
 
-    def _new_entry(self, record: ImportRecord) -> Paper | Dataset:
-        meta = {k: v for k, v in record.meta.items() if k in ("seed_key", "version", *_DATES)}
-        for key in _DATES:
-            if key in meta:
-                meta[key] = _date(meta[key])
-        if meta.get("seed_key") in self.seed_keys:
-            meta.pop("seed_key")  # the catalog already holds that bundled entry
-        elif meta.get("seed_key"):
-            self.seed_keys.add(meta["seed_key"])
+    def _new_row(self, record: ImportRecord) -> dict[str, Any]:
+        """Column values of a new entry (every column given: rows are inserted in bulk)."""
+        now = utcnow()
+        row: dict[str, Any] = {f.key: ([] if f.type is FieldType.LIST else None) for f in FIELDS[record.kind]}
+        row.update(record.values)
+        row.update(seed_key=None, created_at=now, updated_at=now, deleted_at=None, version=1)
+        for key in ("version", *_DATES):
+            if record.meta.get(key) is not None:
+                row[key] = _date(record.meta[key]) if key in _DATES else int(record.meta[key])
+        seed_key = record.meta.get("seed_key")
+        if seed_key and seed_key not in self.seed_keys:  # else the catalog already holds it
+            self.seed_keys.add(seed_key)
+            row["seed_key"] = seed_key
             self.conn.exec_driver_sql(
                 "INSERT INTO seed_applied(key, catalog_version, applied_at) VALUES (?, 'import', ?)"
-                " ON CONFLICT DO NOTHING", (meta["seed_key"], utcnow()))
-        return MODEL[record.kind](**record.values, **meta)
+                " ON CONFLICT DO NOTHING", (seed_key, now))
+        return row
 
     def add_all(self) -> None:
-        pending: list[tuple[int, Paper | Dataset]] = []
+        pending: list[int] = []
         for pos, entry in enumerate(self.plan.entries):
             unmatched = entry.existing_id is None and entry.earlier is None
             if entry.decision is Decision.ADD or (entry.decision is Decision.MERGE and unmatched):
-                pending.append((pos, self._new_entry(entry.record)))
-                self.session.add(pending[-1][1])
+                pending.append(pos)
                 self._tick()
             if len(pending) >= _FLUSH_EVERY:
-                self._flush(pending)
-        self._flush(pending)
+                self._insert(pending)
+        self._insert(pending)
 
-    def _flush(self, pending: list[tuple[int, Paper | Dataset]]) -> None:
-        self.session.flush()
-        for pos, obj in pending:
-            self.result[pos] = obj.id
-            self.report.ids[self.plan.entries[pos].record.kind].append(obj.id)
-        self.report.added += len(pending)
-        pending.clear()
+    def _insert(self, positions: list[int]) -> None:
+        for kind in Kind:
+            mine = [p for p in positions if self.plan.entries[p].record.kind is kind]
+            if not mine:
+                continue
+            table = MODEL[kind].__table__
+            rows = [self._new_row(self.plan.entries[p].record) for p in mine]
+            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            ids = [r[0] for r in self.session.execute(stmt, rows)]
+            for pos, entry_id in zip(mine, ids):
+                self.result[pos] = entry_id
+            self.report.ids[kind].extend(ids)
+            self.report.added += len(ids)
+        positions.clear()
 
     def _target(self, pos: int) -> int | None:
         """The catalog id an entry merges into: its match, or what its earlier twin became."""
@@ -133,9 +146,7 @@ class _Writer:
             elif entry.decision is Decision.MERGE and self.result[pos] is None:
                 target = self._target(pos)
                 if target is None:  # its twin in the file was skipped: nothing to merge into
-                    pending = [(pos, self._new_entry(entry.record))]
-                    self.session.add(pending[0][1])
-                    self._flush(pending)
+                    self._insert([pos])
                 else:
                     self._merge(entry, target)
                     self.result[pos] = target
@@ -158,10 +169,11 @@ class _Writer:
             self.report.ids[kind].append(target)
 
     def extras(self) -> None:
-        """Tags, notes, provenance, attachments and links of every written entry."""
+        """Tags, notes, provenance, attachments and links of every written entry (bulk inserts)."""
         refs = self.tags.import_taxonomy(self.plan.batch.facets, self.plan.batch.taxonomy)
         source = Path(self.plan.source).name
         pairs: dict[Kind, list[tuple[int, int]]] = {k: [] for k in Kind}
+        rows: dict[Any, list[dict[str, Any]]] = {Note: [], Provenance: [], Attachment: []}
         for pos, entry in enumerate(self.plan.entries):
             entry_id = self.result[pos]
             if entry_id is None:
@@ -172,43 +184,49 @@ class _Writer:
                 if facet:
                     pairs[record.kind] += [(entry_id, self.tags.tag_id(facet, label)) for label in labels]
             pairs[record.kind] += [(entry_id, refs[r]) for r in record.tag_refs if r in refs]
-            self._note(record, entry_id)
-            self._provenance(record, entry_id, source)
+            owner = {"paper_id": None, "dataset_id": None, f"{record.kind.value}_id": entry_id}
+            if entry_id in self.merged:
+                self._append_note(record, entry_id)
+            elif (record.note or "").strip():
+                rows[Note].append({**owner, "body": record.note,
+                                   "created_at": _date(record.meta.get("note_created_at")) or utcnow(),
+                                   "updated_at": _date(record.meta.get("note_updated_at")) or utcnow()})
+            rows[Provenance] += self._provenance(record, owner, source)
+            if record.kind is Kind.PAPER:
+                rows[Attachment] += [
+                    {"paper_id": entry_id, "path": str(a["path"]), "kind": a.get("kind") or "pdf",
+                     "added_at": _date(a.get("added_at")) or utcnow()}
+                    for a in record.attachments if a.get("path")]
         for kind in Kind:
             self.tags.attach(kind, pairs[kind])
+        for model, values in rows.items():
+            if values:
+                self.session.execute(insert(model.__table__), values)
         self._links()
 
-    def _note(self, record: ImportRecord, entry_id: int) -> None:
+    def _append_note(self, record: ImportRecord, entry_id: int) -> None:
+        """A merged entry keeps its note; the incoming note is appended (or becomes the note)."""
         body = (record.note or "").strip()
         if not body:
             return
         owner = f"{record.kind.value}_id"
         current = self.conn.exec_driver_sql(f"SELECT id, body FROM note WHERE {owner} = ?", (entry_id,)).first()
         if current is None:
-            self.session.add(Note(**{owner: entry_id}, body=record.note,
-                                  created_at=_date(record.meta.get("note_created_at")) or utcnow(),
-                                  updated_at=_date(record.meta.get("note_updated_at")) or utcnow()))
+            self.session.execute(insert(Note.__table__), [{owner: entry_id, "body": body,
+                                                           "created_at": utcnow(), "updated_at": utcnow()}])
         elif body not in current[1]:
-            self.conn.exec_driver_sql(
-                "UPDATE note SET body = ?, updated_at = ? WHERE id = ?",
-                (f"{current[1].rstrip()}\n\n---\n\n{body}" if current[1].strip() else body, utcnow(), current[0]),
-            )
+            merged = f"{current[1].rstrip()}\n\n---\n\n{body}" if current[1].strip() else body
+            self.conn.exec_driver_sql("UPDATE note SET body = ?, updated_at = ? WHERE id = ?",
+                                      (merged, utcnow(), current[0]))
 
-    def _provenance(self, record: ImportRecord, entry_id: int, source: str) -> None:
-        owner = {f"{record.kind.value}_id": entry_id}
+    @staticmethod
+    def _provenance(record: ImportRecord, owner: dict[str, Any], source: str) -> list[dict[str, Any]]:
         if record.meta or record.provenance:  # the app's JSON: exactly what was exported
-            rows = record.provenance
+            found = record.provenance
         else:
-            rows = [{"source": source, "locator": f"line {record.line}" if record.line else None}]
-        for prov in rows:
-            self.session.add(Provenance(**owner, source=str(prov.get("source") or source),
-                                        locator=prov.get("locator"), excerpt=prov.get("excerpt")))
-        if record.kind is Kind.PAPER:
-            for att in record.attachments:
-                if att.get("path"):
-                    self.session.add(Attachment(paper_id=entry_id, path=str(att["path"]),
-                                                kind=att.get("kind") or "pdf",
-                                                added_at=_date(att.get("added_at")) or utcnow()))
+            found = [{"source": source, "locator": f"line {record.line}" if record.line else None}]
+        return [{**owner, "source": str(p.get("source") or source), "locator": p.get("locator"),
+                 "excerpt": p.get("excerpt")} for p in found]
 
     def _links(self) -> None:
         by_ref = {(e.record.kind, e.record.ref): self.result[i]

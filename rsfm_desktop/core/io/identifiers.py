@@ -67,7 +67,9 @@ def venue_without_year(text: str | None) -> str | None:
     """``CVPR 2024`` → ``CVPR``; ``Arxiv 2023`` → ``arXiv``."""
     if not text:
         return None
-    venue = _YEAR.sub("", str(text)).strip(" -,.()'")
+    venue = str(text).strip()
+    if _YEAR.search(venue):
+        venue = _YEAR.sub("", venue).replace("()", "").strip(" -,.'")
     if not venue:
         return None
     return "arXiv" if venue.lower() == "arxiv" else venue

@@ -17,7 +17,7 @@ from ..fields import Kind, field_map
 from ..validation import ValidationError, normalise
 from . import matching, snapshot
 from .identifiers import normalise_title
-from .record import Format, ImportBatch, ImportRecord
+from .record import SUGGESTED, Format, ImportBatch, ImportRecord
 
 
 class Status(str, Enum):
@@ -106,16 +106,24 @@ def _classify(entry: PlanEntry, existing: dict[str, Any] | None, extra_tags: boo
     entry.decision = Decision.MERGE if entry.fillable or extra_tags else Decision.SKIP
 
 
-def _has_more(record: ImportRecord, tags: dict[str, list[str]], note: str | None) -> bool:
+def _has_more(record: ImportRecord, tags: dict[str, list[str]], note: str | None, suggested: str | None) -> bool:
     """Does the record bring tags or a note the matched entry lacks?"""
     if record.note and record.note.strip() not in (note or ""):
         return True
-    return any(label not in tags.get(facet, []) for facet, labels in record.tags.items() for label in labels)
+    for facet, labels in record.tags.items():
+        facet = suggested if facet == SUGGESTED else facet
+        have = {label.casefold() for label in tags.get(facet or "", [])}
+        if facet and any(label.casefold() not in have for label in labels):
+            return True
+    return False
 
 
-def build_plan(engine: Engine, batch: ImportBatch) -> ImportPlan:
-    """Validate the records and match them against the catalog and against each other."""
-    plan = ImportPlan(batch.source, batch, [], warnings=list(batch.warnings))
+def build_plan(engine: Engine, batch: ImportBatch, suggested_facet: str | None = "section") -> ImportPlan:
+    """Validate the records and match them against the catalog and against each other.
+
+    ``suggested_facet`` receives the suggested tags (section headings); None drops them.
+    """
+    plan = ImportPlan(batch.source, batch, [], warnings=list(batch.warnings), suggested_facet=suggested_facet)
     for record in batch.records:
         _validate(record, plan.warnings, batch.source)
     entries: list[PlanEntry] = [PlanEntry(r) for r in batch.records]
@@ -143,9 +151,9 @@ def build_plan(engine: Engine, batch: ImportBatch) -> ImportPlan:
                 entry = entries[i]
                 if entry.existing_id is not None:
                     snap = snaps[entry.existing_id]
-                    _classify(entry, snap.values, _has_more(entry.record, snap.tags, snap.note))
+                    _classify(entry, snap.values, _has_more(entry.record, snap.tags, snap.note, suggested_facet))
                 elif entry.earlier is not None:
                     other = batch.records[entry.earlier]
-                    _classify(entry, other.values, _has_more(entry.record, other.tags, other.note))
+                    _classify(entry, other.values, _has_more(entry.record, other.tags, other.note, SUGGESTED))
     plan.entries = entries
     return plan

@@ -210,3 +210,15 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class SavedView(SQLModel, table=True):
+    """A named search: text plus a tag filter (JSON ``{facet id: [tag ids]}``)."""
+
+    __tablename__ = "saved_view"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    query_text: str | None = None
+    tag_filter: str = "{}"
+    created_at: datetime = Field(default_factory=utcnow)

@@ -5,8 +5,8 @@ in step. Methods take and return plain data (ids, dicts, detached model objects)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import delete, select, update
 
-from . import search_index
+from . import search_index, taxonomy
 from .columns import COLUMNS, column
 from .db import transaction
 from .fields import TITLE_FIELD, Kind
@@ -41,6 +41,8 @@ class Query:
     sort_key: str | None = None
     descending: bool = False
     trashed: bool = False  # the trash instead of the live catalog (search does not apply)
+    # facet id -> tag ids: OR within a facet, AND across facets, a tag matching its descendants
+    tags: Mapping[int, frozenset[int]] = field(default_factory=dict)
 
 
 def _placeholders(n: int) -> str:
@@ -69,12 +71,14 @@ class CatalogRepository:
 
     def list_sql(self, kind: Kind, query: Query) -> tuple[str, list[Any], bool]:
         """The SQL behind :meth:`list_ids`, its parameters, and whether rows carry an empty flag."""
-        col = column(kind, query.sort_key or TITLE_FIELD[kind])
+        key = query.sort_key or TITLE_FIELD[kind]
+        col = taxonomy.tag_column(kind, key) if taxonomy.is_tag_column(key) else column(kind, key)
         if query.trashed:
             cond, params = "e.deleted_at IS NOT NULL", []
         else:
             cond, params = search_index.filter_sql(kind.value, query.text, "e.id")
-            cond = f"e.deleted_at IS NULL AND {cond}"
+            tag_cond, tag_params = taxonomy.filter_sql(kind, query.tags, "e.id")
+            cond, params = f"e.deleted_at IS NULL AND {cond} AND {tag_cond}", [*params, *tag_params]
         # A descending sort reverses the ascending list's non-empty part only, so it needs each
         # row's empty flag; an ascending sort needs just the ids.
         flagged = query.descending and col.nullable
@@ -95,11 +99,16 @@ class CatalogRepository:
             finally:
                 cursor.close()
 
-    def fetch_rows(self, kind: Kind, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-        """The table cells of these entries, keyed by id (missing ids are simply absent)."""
+    def fetch_rows(
+        self, kind: Kind, ids: Sequence[int], tag_columns: Sequence[str] = ()
+    ) -> dict[int, dict[str, Any]]:
+        """The table cells of these entries, keyed by id (missing ids are simply absent);
+        ``tag_columns`` adds per-facet tag columns (keys ``tags:<facet key>``)."""
         keys = [c.key for c in COLUMNS[kind]]
+        exprs = keys + [taxonomy.tag_column(kind, k).expression(f"{kind.value}.") for k in tag_columns]
+        keys += list(tag_columns)
         sql = (
-            f"SELECT id, {', '.join(keys)} FROM {kind.value}"
+            f"SELECT id, {', '.join(exprs)} FROM {kind.value}"
             f" WHERE id IN ({_placeholders(len(ids))})"
         )
         out = {}

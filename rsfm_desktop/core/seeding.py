@@ -18,8 +18,10 @@ from sqlmodel import Session, select
 
 from . import search_index
 from .db import CatalogError, transaction
-from .fields import DATASET_FIELDS, PAPER_FIELDS
+from .fields import DATASET_FIELDS, PAPER_FIELDS, Kind
 from .models import Dataset, Meta, Paper, PaperDatasetLink, Provenance, SeedApplied
+from .taxonomy import ensure_default_taxonomy
+from .taxonomy.seed_tags import tag_seeded_entries
 
 CATALOG_FORMAT = "rsfm-catalog"
 
@@ -78,6 +80,9 @@ def seed_catalog(engine: Engine, catalog_file: Path) -> SeedReport:
         session.merge(Meta(key="catalog_version", value=version))
         session.flush()
         conn = session.connection()
+        ensure_default_taxonomy(conn)
+        tag_seeded_entries(conn, Kind.PAPER, data.get("papers", []), paper_ids)
+        tag_seeded_entries(conn, Kind.DATASET, data.get("datasets", []), dataset_ids)
         search_index.reindex(conn, "paper", paper_ids.values())
         search_index.reindex(conn, "dataset", dataset_ids.values())
     return SeedReport(len(paper_ids), len(dataset_ids), links, version)

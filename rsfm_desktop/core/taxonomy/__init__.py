@@ -1,0 +1,22 @@
+"""The faceted taxonomy (Qt-free): facets of tag trees, synonyms, assignments, counts, tag
+filters and columns for the catalog tables, saved views, and undoable edits.
+
+Start from :class:`Taxonomy`; the repository uses :func:`filter_sql` and :func:`tag_column`.
+"""
+
+from .defaults import DEFAULT_FACETS, ensure_default_taxonomy
+from .edits import DeleteImpact
+from .errors import TaxonomyError
+from .labels import Completion, LabelIndex, fold
+from .service import Taxonomy
+from .sql import TAG_COLUMN_PREFIX, TagColumn, TagFilter, filter_sql, is_tag_column, tag_column
+from .tree import EntryTag, FacetNode, TagNode
+from .undo import Assignment, Change, TaxonomyCommand, UndoStack
+from .views import SavedViewInfo
+
+__all__ = [
+    "DEFAULT_FACETS", "ensure_default_taxonomy", "DeleteImpact", "TaxonomyError", "Completion",
+    "LabelIndex", "fold", "Taxonomy", "TAG_COLUMN_PREFIX", "TagColumn", "TagFilter", "filter_sql",
+    "is_tag_column", "tag_column", "EntryTag", "FacetNode", "TagNode", "Assignment", "Change",
+    "TaxonomyCommand", "UndoStack", "SavedViewInfo",
+]

@@ -1,0 +1,83 @@
+"""SQL the catalog tables use: the tag filter of a query and a sortable tag column per facet.
+
+Filter: within a facet the selected tags are OR-ed, across facets AND-ed, and a tag matches its
+descendants too. Each facet becomes one ``id IN (…)`` condition read from ``ix_<kind>_tag_tag``
+(tag_id, entry id); the tag ids travel as one JSON parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..fields import Kind
+from .counts import descendants_cte
+from .snapshot import MEMBER_TABLES, ids_param
+
+TagFilter = Mapping[int, Iterable[int]]  # facet id -> tag ids
+TAG_COLUMN_PREFIX = "tags:"
+FACET_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def filter_sql(kind: Kind, tags: TagFilter, id_column: str = "e.id") -> tuple[str, list[Any]]:
+    """A SQL condition (and its parameters) keeping the entries that match the tag filter.
+
+    Facets with no selected tag do not filter; an empty filter is ``1``.
+    """
+    table, entry = MEMBER_TABLES[kind.value], f"{kind.value}_id"
+    terms, params = [], []
+    for _facet, tag_ids in sorted(tags.items()):
+        ids = sorted(set(tag_ids))
+        if not ids:
+            continue
+        terms.append(
+            f"{id_column} IN (SELECT m.{entry} FROM {table} m WHERE m.tag_id IN"
+            f" (WITH RECURSIVE {descendants_cte()} SELECT id FROM sub))"
+        )
+        params.append(ids_param(ids))
+    return (" AND ".join(terms) or "1"), params
+
+
+@dataclass(frozen=True)
+class TagColumn:
+    """A table column listing an entry's tags of one facet (``key``: ``tags:<facet key>``, or
+    ``tags:<facet key>@zh`` for Chinese labels first). Duck-types ``columns.TableColumn``."""
+
+    kind: Kind
+    key: str
+    facet_key: str
+    lang: str = "en"
+    nullable: bool = True
+    numeric: bool = False
+
+    def expression(self, prefix: str = "e.") -> str:
+        """The entry's tag labels in this facet, joined by ", " in tree order (NULL if none)."""
+        first, second = ("zh", "en") if self.lang == "zh" else ("en", "zh")
+        table, entry = MEMBER_TABLES[self.kind.value], f"{self.kind.value}_id"
+        return (
+            "(SELECT group_concat(label, ', ') FROM ("
+            f"SELECT coalesce(t.label_{first}, t.label_{second}) AS label FROM {table} m"
+            " JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
+            f" WHERE m.{entry} = {prefix}id AND f.key = '{self.facet_key}'"
+            " ORDER BY t.position, t.id))"
+        )
+
+    def order_terms(self, prefix: str = "e.") -> list[str]:
+        value = self.expression(prefix)
+        return [f"{value} IS NULL", f"{value} COLLATE NOCASE", f"{prefix}id"]
+
+
+def is_tag_column(key: str | None) -> bool:
+    return bool(key) and key.startswith(TAG_COLUMN_PREFIX)
+
+
+def tag_column(kind: Kind, key: str) -> TagColumn:
+    """The tag column named ``tags:<facet key>[@zh]``; KeyError for anything else."""
+    if not is_tag_column(key):
+        raise KeyError(key)
+    facet_key, _, lang = key[len(TAG_COLUMN_PREFIX):].partition("@")
+    if not FACET_KEY.match(facet_key) or lang not in ("", "en", "zh"):
+        raise KeyError(key)
+    return TagColumn(kind, key, facet_key, lang or "en")

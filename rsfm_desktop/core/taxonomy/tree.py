@@ -1,0 +1,111 @@
+"""The taxonomy as plain nested dataclasses, for the sidebar, the editor and the chips."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Connection
+
+from ..fields import Kind
+from .counts import tag_counts
+from .snapshot import IN_IDS, MEMBER_TABLES, ids_param
+
+
+@dataclass
+class TagNode:
+    id: int
+    facet_id: int
+    parent_id: int | None
+    label_en: str | None
+    label_zh: str | None
+    color: str | None
+    position: int = 0
+    papers: int = 0  # live papers tagged with it or a descendant
+    datasets: int = 0
+    synonyms: list[str] = field(default_factory=list)
+    children: list["TagNode"] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.label_en or self.label_zh or ""
+
+    @property
+    def count(self) -> int:
+        return self.papers + self.datasets
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class FacetNode:
+    id: int
+    key: str
+    label_en: str | None
+    label_zh: str | None
+    position: int = 0
+    tags: list[TagNode] = field(default_factory=list)  # the roots, in order
+
+    @property
+    def label(self) -> str:
+        return self.label_en or self.label_zh or self.key
+
+    def walk(self):
+        for tag in self.tags:
+            yield from tag.walk()
+
+
+def load_tree(conn: Connection, counts: bool = True) -> list[FacetNode]:
+    """All facets in order, each with its tag tree; counts include descendants."""
+    facets = [
+        FacetNode(*row) for row in conn.exec_driver_sql(
+            "SELECT id, key, label_en, label_zh, position FROM facet ORDER BY position, id"
+        )
+    ]
+    papers = tag_counts(conn, Kind.PAPER) if counts else {}
+    datasets = tag_counts(conn, Kind.DATASET) if counts else {}
+    synonyms: dict[int, list[str]] = defaultdict(list)
+    for tag_id, text in conn.exec_driver_sql("SELECT tag_id, text FROM tag_synonym ORDER BY text"):
+        synonyms[tag_id].append(text)
+    nodes: dict[int, TagNode] = {}
+    for row in conn.exec_driver_sql(
+        "SELECT id, facet_id, parent_id, label_en, label_zh, color, position FROM tag"
+        " ORDER BY position, id"
+    ):
+        node = TagNode(*row, papers=papers.get(row[0], 0), datasets=datasets.get(row[0], 0),
+                       synonyms=synonyms.get(row[0], []))
+        nodes[node.id] = node
+    by_id = {f.id: f for f in facets}
+    for node in nodes.values():
+        parent = nodes.get(node.parent_id) if node.parent_id is not None else None
+        (parent.children if parent else by_id[node.facet_id].tags).append(node)
+    return facets
+
+
+@dataclass(frozen=True)
+class EntryTag:
+    """A tag on an entry, for the detail pane's chips."""
+
+    id: int
+    facet_key: str
+    label_en: str | None
+    label_zh: str | None
+    color: str | None
+
+
+def entry_tags(conn: Connection, kind: Kind, entry_ids: Sequence[int]) -> dict[int, list[EntryTag]]:
+    """Entry id -> its tags, in facet and tree order (entries without tags are absent)."""
+    table, entry = MEMBER_TABLES[kind.value], f"{kind.value}_id"
+    out: dict[int, list[EntryTag]] = defaultdict(list)
+    for entry_id, *tag in conn.exec_driver_sql(
+        f"SELECT m.{entry}, t.id, f.key, t.label_en, t.label_zh, t.color FROM {table} m"
+        " JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
+        f" WHERE m.{entry} {IN_IDS} ORDER BY f.position, t.position, t.id",
+        (ids_param(entry_ids),),
+    ):
+        out[entry_id].append(EntryTag(*tag))
+    return dict(out)

@@ -1,0 +1,297 @@
+"""Backups of the catalog with SQLite's online backup API, and restoring them.
+
+Backups live in ``<data dir>/backups/catalog-YYYYmmdd-HHMMSS.sqlite3`` (UTC, so names sort in
+time order whatever the time zone), the newest :data:`DEFAULT_KEEP` kept. Each is a complete,
+self-contained SQLite file (rollback-journal mode, no ``-wal`` beside it), written under a
+temporary name and renamed, so a crash never leaves a half-written file looking like a backup.
+
+Restoring never deletes anything: the current catalog (with its ``-wal`` file) is renamed to
+``catalog.sqlite3.replaced-<timestamp>`` (``damaged-`` when it was broken) before the backup is
+copied into place. Plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from .db import CATALOG_FILE, CatalogError, catalog_path
+
+BACKUP_DIR = "backups"
+DEFAULT_KEEP = 10
+DEFAULT_INTERVAL_S = 3600
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^catalog-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+_SIDE_FILES = ("-wal", "-shm")  # SQLite names these after the database file
+
+
+class BackupError(CatalogError):
+    """A backup that cannot be made or restored; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime  # UTC
+    size: int
+    papers: int | None = None  # None when the file cannot be read
+    datasets: int | None = None
+    notes: int | None = None
+    problem: str | None = None  # None: readable (and passed quick_check when checked)
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIR
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now(timezone.utc)).strftime(_STAMP)
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    path, n = folder / f"{stem}{suffix}", 1
+    while path.exists() or path.with_name(path.name + ".partial").exists():
+        n += 1
+        path = folder / f"{stem}-{n}{suffix}"
+    return path
+
+
+def _next_backup_name(folder: Path) -> Path:
+    """``catalog-<now>.sqlite3``, or ``-2``, ``-3``... after the newest one of the same second
+    (never a pruned name again: names must keep sorting in time order)."""
+    stamp = _stamp()
+    same = [_sort_key(p)[1] for p in folder.glob(f"catalog-{stamp}*.sqlite3") if _NAME.match(p.name)]
+    n = max(same, default=0) + 1
+    return folder / (f"catalog-{stamp}.sqlite3" if n == 1 else f"catalog-{stamp}-{n}.sqlite3")
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
+    """Copy an open database into ``target`` (a fresh file) and make it self-contained."""
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+
+
+def _write_atomically(target: Path, fill: Callable[[Path], None]) -> None:
+    partial = target.with_name(target.name + ".partial")
+    try:
+        fill(partial)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def backup_now(engine: Engine, data_dir: Path, keep: int = DEFAULT_KEEP) -> Path:
+    """Back up the live catalog now; keeps the newest ``keep`` backups. Returns the new file."""
+    with engine.connect() as conn:
+        return _backup(conn.connection.dbapi_connection, data_dir, keep)
+
+
+def backup_file(catalog: Path, data_dir: Path, keep: int = DEFAULT_KEEP) -> Path:
+    """Back up a catalog file that no engine has open (before a migration)."""
+    source = sqlite3.connect(catalog)
+    try:
+        return _backup(source, data_dir, keep)
+    finally:
+        source.close()
+
+
+def _backup(source: sqlite3.Connection, data_dir: Path, keep: int) -> Path:
+    folder = backup_dir(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _next_backup_name(folder)
+        _write_atomically(target, lambda path: _copy(source, path))
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Could not write a backup into {folder}: {exc}") from exc
+    prune(data_dir, keep)
+    return target
+
+
+def backup_files(data_dir: Path) -> list[Path]:
+    """Backup files, newest first."""
+    folder = backup_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if _NAME.match(p.name)), key=_sort_key, reverse=True)
+
+
+def _sort_key(path: Path) -> tuple[str, int]:
+    match = re.match(r"^catalog-(\d{8}-\d{6})(?:-(\d+))?", path.name)
+    return match.group(1), int(match.group(2) or 1)
+
+
+def prune(data_dir: Path, keep: int = DEFAULT_KEEP) -> None:
+    """Delete all but the newest ``keep`` backups (never anything else)."""
+    for old in backup_files(data_dir)[max(keep, 1):]:
+        old.unlink(missing_ok=True)
+
+
+def quick_check(path: Path) -> str | None:
+    """None if ``path`` is a healthy SQLite database (``PRAGMA quick_check``), else the problem."""
+    path = Path(path)
+    if not path.is_file():
+        return "the file is missing"
+    if path.stat().st_size == 0 and not Path(f"{path}-wal").exists():
+        return "the file is empty"
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+_COUNTS = (
+    "SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL),"
+    " (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),"
+    " (SELECT count(*) FROM note n LEFT JOIN paper p ON p.id = n.paper_id"
+    "  LEFT JOIN dataset d ON d.id = n.dataset_id"
+    "  WHERE trim(n.body, char(32, 9, 10, 13)) <> ''"
+    "  AND p.deleted_at IS NULL AND d.deleted_at IS NULL)"
+)
+
+
+def describe(path: Path, check: bool = False) -> BackupInfo:
+    """Date and entry counts of a backup; ``check`` runs ``quick_check`` too."""
+    stamp = _NAME.match(path.name)
+    created = (
+        datetime.strptime(stamp.group(1), _STAMP).replace(tzinfo=timezone.utc)
+        if stamp
+        else datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+    )
+    size = path.stat().st_size
+    problem = quick_check(path) if check else None
+    if problem:
+        return BackupInfo(path, created, size, problem=problem)
+    try:
+        conn = _read_only(path)
+        try:
+            papers, datasets, notes = conn.execute(_COUNTS).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return BackupInfo(path, created, size, problem=str(exc))
+    return BackupInfo(path, created, size, papers, datasets, notes)
+
+
+def list_backups(data_dir: Path, check: bool = False) -> list[BackupInfo]:
+    """Every backup, newest first, with its date and entry counts."""
+    return [describe(path, check) for path in backup_files(data_dir)]
+
+
+def good_backups(data_dir: Path) -> list[BackupInfo]:
+    """Backups that pass ``quick_check``, newest first."""
+    return [info for info in list_backups(data_dir, check=True) if info.ok]
+
+
+def restore(data_dir: Path, backup: Path, engine: Engine | None = None, reason: str = "replaced") -> Path | None:
+    """Put ``backup`` in place of the catalog; returns where the previous catalog was kept.
+
+    ``engine`` (the open catalog, if any) is disposed first; the caller opens a new one. The
+    previous catalog is renamed ``catalog.sqlite3.<reason>-<timestamp>`` with its ``-wal`` file,
+    so it can still be opened; None when there was no catalog file.
+    """
+    problem = quick_check(backup)
+    if problem:
+        raise BackupError(f"The backup {backup.name} cannot be restored: {problem}")
+    if engine is not None:
+        engine.dispose()
+    live = catalog_path(data_dir)
+    try:
+        kept = set_aside(data_dir, reason)
+        source = _read_only(backup)
+        try:
+            _write_atomically(live, lambda path: _copy(source, path))
+        finally:
+            source.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Could not restore {backup.name} into {data_dir}: {exc}") from exc
+    return kept
+
+
+def set_aside(data_dir: Path, reason: str) -> Path | None:
+    """Rename the catalog to ``catalog.sqlite3.<reason>-<timestamp>`` with its side files, so
+    it can still be opened; the -wal goes first so a failure never leaves a stray -wal next to
+    the file that replaces the catalog. None when there was no catalog file."""
+    live = catalog_path(data_dir)
+    if not live.exists():
+        for suffix in _SIDE_FILES:
+            Path(f"{live}{suffix}").unlink(missing_ok=True)
+        return None
+    aside = _free_name(live.parent, f"{CATALOG_FILE}.{reason}-{_stamp()}", "")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in _SIDE_FILES:
+            side = Path(f"{live}{suffix}")
+            if side.exists():
+                os.replace(side, f"{aside}{suffix}")
+                moved.append((side, Path(f"{aside}{suffix}")))
+        os.replace(live, aside)
+    except OSError:
+        for original, new in reversed(moved):
+            os.replace(new, original)
+        raise
+    return aside
+
+
+class BackupScheduler:
+    """Says when an automatic backup is due: the catalog changed since the newest backup and
+    that backup is at least ``interval_s`` old. The UI asks on idle (:meth:`run_if_due`).
+
+    The newest backup file is the memory, so the policy holds across restarts; "changed" means
+    the catalog file or its ``-wal`` was written after that backup.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        interval_s: float = DEFAULT_INTERVAL_S,
+        keep: int = DEFAULT_KEEP,
+        clock: Callable[[], float] = time.time,
+    ):
+        self.data_dir = Path(data_dir)
+        self.interval_s = interval_s
+        self.keep = keep
+        self._clock = clock
+
+    def last_backup_time(self) -> float | None:
+        files = backup_files(self.data_dir)
+        return files[0].stat().st_mtime if files else None
+
+    def _catalog_written(self) -> float:
+        live = catalog_path(self.data_dir)
+        times = [p.stat().st_mtime for p in (live, Path(f"{live}-wal")) if p.exists()]
+        return max(times, default=0.0)
+
+    def due(self) -> bool:
+        last = self.last_backup_time()
+        if last is None:
+            return catalog_path(self.data_dir).exists()
+        return self._catalog_written() > last and self._clock() - last >= self.interval_s
+
+    def run_if_due(self, engine: Engine) -> Path | None:
+        return backup_now(engine, self.data_dir, self.keep) if self.due() else None

@@ -1,0 +1,137 @@
+"""Catalogs at an older schema revision, filled with plain SQL (the models may have moved on)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from rsfm_desktop.core import db, migrations, search_index
+
+NOW = "2025-01-02 03:04:05.000000"
+
+# Rows valid in the schema of revision 0001 and, unless a migration says otherwise, later ones:
+# papers and datasets (one in the trash), a note on each side, links, facets, tags and synonyms,
+# attachments, provenance, bundled keys applied, a saved view.
+FILL_0001 = [
+    "INSERT INTO paper(id, seed_key, title, short_name, authors, year, venue, paper_url, summary_zh,"
+    " created_at, updated_at, version) VALUES (1, 'arxiv:old-only', 'RemoteCLIP: a vision language model',"
+    " 'RemoteCLIP', '[\"Liu, F.\", \"张三\"]', 2023, 'TGRS', 'https://arxiv.org/abs/1', '遥感图像',"
+    f" '{NOW}', '{NOW}', 3)",
+    "INSERT INTO paper(id, title, authors, year, created_at, updated_at, deleted_at, version)"
+    f" VALUES (2, 'GeoChat', '[]', 2024, '{NOW}', '{NOW}', '{NOW}', 1)",
+    "INSERT INTO dataset(id, seed_key, name, data_type, year, download_urls, created_at, updated_at,"
+    f" version) VALUES (1, 'dataset:old-only', 'RSICap', 'Image-text', 2023,"
+    f" '[\"https://example.org/rsicap\"]', '{NOW}', '{NOW}', 2)",
+    "INSERT INTO paper_dataset_link(paper_id, dataset_id, relation) VALUES (1, 1, 'introduces')",
+    "INSERT INTO paper_dataset_link(paper_id, dataset_id, relation) VALUES (2, 1, 'uses')",
+    "INSERT INTO note(paper_id, body, created_at, updated_at) VALUES"
+    f" (1, '# Notes\n读过 **twice**\n', '{NOW}', '{NOW}')",
+    f"INSERT INTO note(dataset_id, body, created_at, updated_at) VALUES (1, 'captions', '{NOW}', '{NOW}')",
+    "INSERT INTO note(paper_id, body, created_at, updated_at) VALUES"
+    f" (2, 'trashed but kept', '{NOW}', '{NOW}')",
+    "INSERT INTO facet(id, key, label_en, label_zh, position) VALUES (1, 'task', 'Task', '任务', 0)",
+    "INSERT INTO tag(id, facet_id, label_en, label_zh, color, position) VALUES (1, 1, 'VQA', '视觉问答', '#ff0000', 0)",
+    "INSERT INTO tag(id, facet_id, parent_id, label_en, position) VALUES (2, 1, 1, 'Open VQA', 0)",
+    "INSERT INTO tag_synonym(tag_id, text) VALUES (1, 'visual question answering')",
+    "INSERT INTO paper_tag(paper_id, tag_id) VALUES (1, 2)",
+    "INSERT INTO paper_tag(paper_id, tag_id) VALUES (2, 1)",
+    "INSERT INTO dataset_tag(dataset_id, tag_id) VALUES (1, 1)",
+    f"INSERT INTO attachment(paper_id, path, kind, added_at) VALUES (1, '/papers/clip.pdf', 'pdf', '{NOW}')",
+    "INSERT INTO provenance(paper_id, source, locator) VALUES (1, 'seed.xlsx', 'row 2')",
+    "INSERT INTO seed_applied(key, catalog_version, applied_at) VALUES"
+    f" ('arxiv:old-only', 'v1', '{NOW}'), ('dataset:old-only', 'v1', '{NOW}')",
+]
+
+# For each revision, the rows to fill a catalog at that revision with; a revision without an
+# entry uses the fill of the nearest earlier one.
+FILLS = {"0001": FILL_0001}
+
+
+def fill_for(revision: str) -> list[str]:
+    revisions = migrations.known_revisions()
+    for older in reversed(revisions[: revisions.index(revision) + 1]):
+        if older in FILLS:
+            return FILLS[older]
+    raise AssertionError(f"no fill for revision {revision}")
+
+
+def build_catalog(data_dir: Path, revision: str) -> Path:
+    """A catalog at ``revision`` holding the rows of :func:`fill_for`, search index included."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = db.catalog_path(data_dir)
+    migrations.upgrade(f"sqlite:///{path}", revision)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        for sql in fill_for(revision):
+            conn.exec_driver_sql(sql)
+        for kind in search_index.KINDS:
+            search_index.reindex(conn, kind, [1, 2])
+    engine.dispose()
+    return path
+
+
+def user_tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {n for n in names if migrations.include_name(n, "table", None) and n != "alembic_version"}
+
+
+def rows(path: Path, tables: set[str]) -> dict[str, list[tuple]]:
+    """Every row of these tables, as (column, value) pairs, sorted: a lossless snapshot."""
+    out = {}
+    conn = sqlite3.connect(path)
+    try:
+        for table in sorted(tables):
+            cursor = conn.execute(f"SELECT * FROM {table}")
+            columns = [c[0] for c in cursor.description]
+            out[table] = sorted(tuple(zip(columns, row)) for row in cursor.fetchall())
+    finally:
+        conn.close()
+    return out
+
+
+def projected(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """``after`` keeping only the columns each table had in ``before`` (new columns dropped)."""
+    out = {}
+    for table, table_rows in after.items():
+        old = {k for row in before.get(table, []) for k, _ in row}
+        out[table] = sorted(tuple(p for p in row if not old or p[0] in old) for row in table_rows)
+    return out
+
+
+def revision_of(path: Path) -> str | None:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _split_top_level(body: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for ch in body:
+        if ch == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+            continue
+        depth += (ch == "(") - (ch == ")")
+        current += ch
+    return [*parts, current.strip()]
+
+
+def schema(path: Path) -> dict[tuple[str, str], object]:
+    """Every table, index and virtual table in ``sqlite_master``; a table's columns and
+    constraints compared as a set (their order in CREATE TABLE does not matter)."""
+    out = {}
+    conn = sqlite3.connect(path)
+    try:
+        for type_, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master"):
+            sql = re.sub(r"\s+", " ", sql or "").strip()
+            match = re.match(r"^CREATE TABLE \S+ ?\((.*)\)$", sql)
+            out[type_, name] = frozenset(_split_top_level(match.group(1))) if match else sql
+    finally:
+        conn.close()
+    return out

@@ -56,21 +56,62 @@ class CatalogRepository:
     # ---- table queries -------------------------------------------------------------------
 
     def list_ids(self, kind: Kind, query: Query = Query()) -> list[int]:
-        """Ids of the live entries matching ``query.text``, in the requested order.
+        """Ids of the entries matching ``query``, in the requested order.
 
-        Sorting runs in SQL on the column's index; empty values come last in both directions.
+        Two SQL queries: the sorted ids (an index scan; empty values last in both directions)
+        and, when the query filters, the matching ids (FTS and tag tables only). Keeping the
+        sorted ids that match is a set lookup per id; the UI model caches the sorted ids so a
+        keystroke costs only the matching query (see ``CatalogTableModel``).
         """
-        sql, params, flagged = self.list_sql(kind, query)
+        order = self.sorted_ids(kind, query.sort_key, query.descending, query.trashed)
+        hits = None if query.trashed else self.matching_ids(kind, query.text, query.tags)
+        return order if hits is None else [i for i in order if i in hits]
+
+    def sorted_ids(
+        self, kind: Kind, sort_key: str | None = None, descending: bool = False, trashed: bool = False
+    ) -> list[int]:
+        """All live (or trashed) ids in the order of ``sort_key``."""
+        sql, params, flagged = self.list_sql(kind, Query(sort_key=sort_key, descending=descending, trashed=trashed))
         rows = self._fetch_raw(sql, params)
         if not flagged:
             ids = [r[0] for r in rows]
-            return ids[::-1] if query.descending else ids
+            return ids[::-1] if descending else ids
         present = [r[0] for r in rows if not r[1]]
         empty = [r[0] for r in rows if r[1]]
         return present[::-1] + empty[::-1]
 
+    def matching_ids(self, kind: Kind, text: str = "", tags: Mapping[int, frozenset[int]] = {}) -> set[int] | None:
+        """Ids matching the search text and the tag filter, or None when neither filters.
+
+        May include trashed ids (tag memberships are kept in the trash); callers intersect with
+        live ids, as :meth:`list_ids` does.
+        """
+        sql, params = self.match_sql(kind, text, tags)
+        if sql is None:
+            return None
+        return {r[0] for r in self._fetch_raw(sql, params)}
+
+    def match_sql(self, kind: Kind, text: str, tags: Mapping[int, frozenset[int]]) -> tuple[str | None, list[Any]]:
+        """The SQL behind :meth:`matching_ids`: an INTERSECT of FTS and tag-member queries."""
+        parts: list[str] = []
+        params: list[Any] = []
+        if not search_index.is_blank(text):
+            clauses = search_index.match_clauses(kind.value, text)
+            if not clauses:  # only punctuation: nothing can match
+                return f"SELECT id FROM {kind.value} WHERE 0", []
+            for table, expr in clauses:
+                parts.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
+                params.append(expr)
+        tag_sql, tag_params = taxonomy.member_sql(kind, tags)
+        if tag_sql:
+            parts.append(tag_sql)
+            params += tag_params
+        return (" INTERSECT ".join(parts) or None), params
+
     def list_sql(self, kind: Kind, query: Query) -> tuple[str, list[Any], bool]:
-        """The SQL behind :meth:`list_ids`, its parameters, and whether rows carry an empty flag."""
+        """The sorting SQL behind :meth:`sorted_ids`, its parameters, and whether rows carry an
+        empty flag. (Search text and tags in ``query`` are applied here too, for callers that
+        want one statement; :meth:`list_ids` uses :meth:`match_sql` instead.)"""
         key = query.sort_key or TITLE_FIELD[kind]
         col = taxonomy.tag_column(kind, key) if taxonomy.is_tag_column(key) else column(kind, key)
         if query.trashed:

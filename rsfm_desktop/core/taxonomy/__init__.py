@@ -9,14 +9,22 @@ from .edits import DeleteImpact
 from .errors import TaxonomyError
 from .labels import Completion, LabelIndex, fold
 from .service import Taxonomy
-from .sql import TAG_COLUMN_PREFIX, TagColumn, TagFilter, filter_sql, is_tag_column, tag_column
+from .sql import (
+    TAG_COLUMN_PREFIX,
+    TagColumn,
+    TagFilter,
+    filter_sql,
+    is_tag_column,
+    member_sql,
+    tag_column,
+)
 from .tree import EntryTag, FacetNode, TagNode
 from .undo import Assignment, Change, TaxonomyCommand, UndoStack
 from .views import SavedViewInfo
 
 __all__ = [
     "DEFAULT_FACETS", "ensure_default_taxonomy", "DeleteImpact", "TaxonomyError", "Completion",
-    "LabelIndex", "fold", "Taxonomy", "TAG_COLUMN_PREFIX", "TagColumn", "TagFilter", "filter_sql",
+    "LabelIndex", "fold", "Taxonomy", "TAG_COLUMN_PREFIX", "TagColumn", "TagFilter", "filter_sql", "member_sql",
     "is_tag_column", "tag_column", "EntryTag", "FacetNode", "TagNode", "Assignment", "Change",
     "TaxonomyCommand", "UndoStack", "SavedViewInfo",
 ]

@@ -21,23 +21,37 @@ TAG_COLUMN_PREFIX = "tags:"
 FACET_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+def _facet_queries(kind: Kind, tags: TagFilter) -> list[tuple[str, str]]:
+    """Per facet with selected tags: (members query, JSON tag ids) — the tagged entry ids."""
+    table, entry = MEMBER_TABLES[kind.value], f"{kind.value}_id"
+    out = []
+    for _facet, tag_ids in sorted(tags.items()):
+        ids = sorted(set(tag_ids))
+        if ids:
+            out.append((
+                f"SELECT m.{entry} FROM {table} m WHERE m.tag_id IN"
+                f" (WITH RECURSIVE {descendants_cte()} SELECT id FROM sub)",
+                ids_param(ids),
+            ))
+    return out
+
+
 def filter_sql(kind: Kind, tags: TagFilter, id_column: str = "e.id") -> tuple[str, list[Any]]:
     """A SQL condition (and its parameters) keeping the entries that match the tag filter.
 
     Facets with no selected tag do not filter; an empty filter is ``1``.
     """
-    table, entry = MEMBER_TABLES[kind.value], f"{kind.value}_id"
-    terms, params = [], []
-    for _facet, tag_ids in sorted(tags.items()):
-        ids = sorted(set(tag_ids))
-        if not ids:
-            continue
-        terms.append(
-            f"{id_column} IN (SELECT m.{entry} FROM {table} m WHERE m.tag_id IN"
-            f" (WITH RECURSIVE {descendants_cte()} SELECT id FROM sub))"
-        )
-        params.append(ids_param(ids))
-    return (" AND ".join(terms) or "1"), params
+    queries = _facet_queries(kind, tags)
+    terms = [f"{id_column} IN ({sql})" for sql, _ in queries]
+    return (" AND ".join(terms) or "1"), [param for _, param in queries]
+
+
+def member_sql(kind: Kind, tags: TagFilter) -> tuple[str | None, list[Any]]:
+    """A query of the ids matching the tag filter (members of any trash state), or None."""
+    queries = _facet_queries(kind, tags)
+    if not queries:
+        return None, []
+    return " INTERSECT ".join(sql for sql, _ in queries), [param for _, param in queries]
 
 
 @dataclass(frozen=True)

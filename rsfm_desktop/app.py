@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .core.db import CatalogError
 from .core.services import open_catalog
 from .paths import APP_ID, APP_NAME, ORG_NAME, default_data_dir, resource_path
+from .ui import icons
 from .ui import settings as cfg
 from .ui.main_window import MainWindow
 
@@ -55,35 +56,52 @@ def create_main_window(
     """Build the full window over the catalog in ``data_dir`` (created and seeded from the
     bundled catalog, or ``catalog_file``, on first use) without entering the event loop."""
     ensure_app()
-    service = open_catalog(Path(data_dir) if data_dir else default_data_dir(), catalog_file)
-    return MainWindow(service, settings or cfg.make_settings())
+    settings = settings or cfg.make_settings()
+    folder = catalog_folder(data_dir, settings)
+    service = open_catalog(folder, catalog_file)
+    return MainWindow(service, settings, folder)
+
+
+def catalog_folder(data_dir: Path | str | None, settings: QSettings) -> Path:
+    """--data-dir if given, else the folder chosen in Preferences, else the user data folder."""
+    if data_dir:
+        return Path(data_dir)
+    chosen = cfg.get(settings, cfg.CATALOG_DIR)
+    return Path(chosen) if chosen else default_data_dir()
+
+
+def apply_preferences(app: QApplication, settings: QSettings) -> None:
+    """Interface language and theme, before any window is built."""
+    from . import i18n
+    from .ui.theme import apply_theme
+
+    i18n.install(cfg.get(settings, cfg.LANGUAGE))
+    apply_theme(app, cfg.get(settings, cfg.THEME))
 
 
 class _FirstPaint(QObject):
-    """Prints the startup report once the paper table's viewport has painted, then quits."""
+    """Calls ``then`` once, just after the paper table's viewport has painted for the first time."""
 
-    def __init__(self, window: MainWindow, started: float):
+    def __init__(self, window: MainWindow, then):
         super().__init__(window)
-        self._window = window
-        self._started = started
+        self._then = then
         self._done = False
         window.tables[next(iter(window.tables))].viewport().installEventFilter(self)
 
     def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self._then)
         return False
 
-    def _report(self) -> None:
-        table = next(iter(self._window.tables.values()))
-        report = {
-            "elapsed_s": round(time.time() - self._started, 4),
-            "papers": table.model().rowCount(),
-        }
-        print(json.dumps(report), flush=True)
-        self._window.close()
-        QApplication.instance().quit()
+
+def _report_startup(window: MainWindow, started: float) -> None:
+    """Print the startup report (seconds since process start, papers shown), then quit."""
+    table = next(iter(window.tables.values()))
+    report = {"elapsed_s": round(time.time() - started, 4), "papers": table.model().rowCount()}
+    print(json.dumps(report), flush=True)
+    window.close()
+    QApplication.instance().quit()
 
 
 def _no_display() -> bool:
@@ -105,12 +123,66 @@ def run_gui(data_dir: Path | None, startup_report: bool = False) -> int:
         return 1
     started = process_start_time()
     app = ensure_app(sys.argv)
+    settings = cfg.make_settings()
+    apply_preferences(app, settings)
+    icons.defer()  # the icon fonts load just after the first paint, not before it
+    from .ui.dialogs.recovery_dialog import open_with_recovery
+    from .ui.single_instance import claim
+
+    folder = catalog_folder(data_dir, settings)
+    lock, code = claim(folder)  # one writer per catalog: held until this function returns
+    if lock is None:
+        return code
     try:
-        window = create_main_window(data_dir)
+        window = open_with_recovery(lambda: create_main_window(folder, settings))
     except CatalogError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
-    if startup_report:
-        _FirstPaint(window, started)
+    if window is None:  # a damaged catalog, and the user chose to quit
+        return 2
+    _FirstPaint(window, icons.refresh_all)
+    if startup_report:  # installed last, so it runs first: the report is the table's first paint
+        _FirstPaint(window, lambda: _report_startup(window, started))
+    _CatalogSwitcher(window, settings)
     window.show()
     return app.exec()
+
+
+class _CatalogSwitcher(QObject):
+    """Reopens the window on another catalog folder chosen in Preferences."""
+
+    def __init__(self, window: MainWindow, settings: QSettings):
+        super().__init__(QApplication.instance())
+        self._settings = settings
+        self._watch(window)
+
+    def _watch(self, window: MainWindow) -> None:
+        self._window = window
+        window.catalogSwitchRequested.connect(self._switch)
+
+    def _switch(self, folder: Path, copy_current: bool) -> None:
+        old = self._window
+        old.detail.notes.flush()
+        try:
+            if copy_current:
+                copy_catalog(old.catalog_dir, folder)
+            new = create_main_window(folder, self._settings)
+        except (CatalogError, OSError) as exc:
+            QMessageBox.warning(old, APP_NAME, str(exc))
+            return
+        cfg.put(self._settings, cfg.CATALOG_DIR, str(folder))
+        old.close()
+        old.deleteLater()
+        self._watch(new)
+        new.show()
+
+
+def copy_catalog(source_dir: Path, target_dir: Path) -> None:
+    """Copy the catalog database into ``target_dir`` (which must not hold one yet)."""
+    from .core.db import catalog_path, copy_database
+
+    target = catalog_path(target_dir)
+    if target.exists():
+        raise CatalogError(f"{target_dir} already holds a catalog; open it instead.")
+    target_dir.mkdir(parents=True, exist_ok=True)
+    copy_database(catalog_path(source_dir), target)

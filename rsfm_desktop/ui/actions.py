@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from .icons import icon
+from .icons import bind
 
 StdKey = QKeySequence.StandardKey
 
@@ -23,29 +23,30 @@ class ActionId(Enum):
     DELETE = auto()
     FIND = auto()
     TRASH = auto()
+    PREFERENCES = auto()
     QUIT = auto()
     ABOUT = auto()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
 
 
 # id: (text, icon name or None, shortcut, tooltip)
 def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
     return {
-        ActionId.NEW_PAPER: (_tr("&New Paper…"), "new", StdKey.New, _tr("Add a paper by hand")),
+        ActionId.NEW_PAPER: (QCoreApplication.translate("Actions", "&New Paper…"), "new", StdKey.New, QCoreApplication.translate("Actions", "Add a paper by hand")),
         ActionId.NEW_DATASET: (
-            _tr("New &Dataset…"), "new_dataset", "Ctrl+Shift+N", _tr("Add a dataset by hand")
+            QCoreApplication.translate("Actions", "New &Dataset…"), "new_dataset", "Ctrl+Shift+N", QCoreApplication.translate("Actions", "Add a dataset by hand")
         ),
-        ActionId.EDIT: (_tr("&Edit…"), "edit", "Ctrl+E", _tr("Edit the selected entry")),
+        ActionId.EDIT: (QCoreApplication.translate("Actions", "&Edit…"), "edit", "Ctrl+E", QCoreApplication.translate("Actions", "Edit the selected entry")),
         ActionId.DELETE: (
-            _tr("&Delete…"), "delete", StdKey.Delete, _tr("Delete the selected entries")
+            QCoreApplication.translate("Actions", "&Delete…"), "delete", StdKey.Delete, QCoreApplication.translate("Actions", "Delete the selected entries")
         ),
-        ActionId.FIND: (_tr("&Find"), "find", StdKey.Find, _tr("Search the catalog")),
-        ActionId.TRASH: (_tr("&Trash…"), "trash", None, _tr("Show deleted entries; restore them")),
-        ActionId.QUIT: (_tr("&Quit"), "quit", StdKey.Quit, _tr("Quit RSFM Desktop")),
-        ActionId.ABOUT: (_tr("&About RSFM Desktop"), "about", None, _tr("Version and licences")),
+        ActionId.FIND: (QCoreApplication.translate("Actions", "&Find"), "find", StdKey.Find, QCoreApplication.translate("Actions", "Search the catalog")),
+        ActionId.TRASH: (QCoreApplication.translate("Actions", "&Trash…"), "trash", None, QCoreApplication.translate("Actions", "Show deleted entries; restore them")),
+        ActionId.PREFERENCES: (
+            QCoreApplication.translate("Actions", "&Preferences…"), "preferences", "Ctrl+,",
+            QCoreApplication.translate("Actions", "Language, theme, text size, catalog folder"),
+        ),
+        ActionId.QUIT: (QCoreApplication.translate("Actions", "&Quit"), "quit", StdKey.Quit, QCoreApplication.translate("Actions", "Quit RSFM Desktop")),
+        ActionId.ABOUT: (QCoreApplication.translate("Actions", "&About RSFM Desktop"), "about", None, QCoreApplication.translate("Actions", "Version and licences")),
     }
 
 
@@ -55,7 +56,7 @@ def create_actions(parent: QWidget) -> dict[ActionId, QAction]:
         action = QAction(text, parent)
         action.setObjectName(f"action{action_id.name.title().replace('_', '')}")
         if icon_name:
-            action.setIcon(icon(icon_name))
+            bind(action, icon_name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setToolTip(tip)

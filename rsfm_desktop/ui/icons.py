@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import weakref
 from functools import cache
 
-from PySide6.QtGui import QIcon
+import shiboken6
+
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication
 
 NAMES = {
     "new": "mdi6.plus-box-outline",
@@ -24,12 +28,50 @@ NAMES = {
     "link": "mdi6.link-variant-plus",
     "download": "mdi6.download-outline",
     "about": "mdi6.information-outline",
+    "preferences": "mdi6.cog-outline",
     "columns": "mdi6.table-column",
 }
 
 
-@cache
+_bound: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
+
+
+_deferred = False
+
+
+def defer() -> None:
+    """Until the next refresh_all(), bind() only records: the app calls this before building
+    the window so the icon fonts (qtawesome, about 0.2 s) load just after the first paint."""
+    global _deferred
+    _deferred = True
+
+
+def bind(target, name: str) -> None:
+    """Give a widget or action the icon ``name`` and redraw it when the theme changes."""
+    _bound[target] = name
+    if not _deferred:
+        target.setIcon(icon(name))
+
+
+def refresh_all() -> None:
+    """Redraw every bound icon in the current palette's colours (after a theme change)."""
+    global _deferred
+    _deferred = False
+    for target, name in list(_bound.items()):
+        if shiboken6.isValid(target):  # its window may have been closed and deleted
+            target.setIcon(icon(name))
+        else:
+            _bound.pop(target, None)
+
+
 def icon(name: str) -> QIcon:
+    """The icon called ``name``, drawn in the palette's text colour (readable in both themes)."""
+    color = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
+    return _icon(name, color)
+
+
+@cache
+def _icon(name: str, color: str) -> QIcon:
     import qtawesome  # deferred: loading the icon fonts is not needed before the first paint
 
-    return qtawesome.icon(NAMES[name])
+    return qtawesome.icon(NAMES[name], color=color, color_disabled="#9a9a9a")

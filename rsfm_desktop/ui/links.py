@@ -9,16 +9,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..core.links import UnsafeLink, check_link
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Links", text)
-
-
 def refusal_message(reason: str) -> str:
     return {
-        "scheme": _tr("Only web (http, https) links and local files can be opened."),
-        "missing": _tr("The file does not exist."),
-        "filetype": _tr("Only documents (such as PDF files) can be opened, not programs."),
-    }.get(reason, _tr("This link cannot be opened."))
+        "scheme": QCoreApplication.translate("Links", "Only web (http, https) links and local files can be opened."),
+        "missing": QCoreApplication.translate("Links", "The file does not exist."),
+        "filetype": QCoreApplication.translate("Links", "Only documents (such as PDF files) can be opened, not programs."),
+    }.get(reason, QCoreApplication.translate("Links", "This link cannot be opened."))
 
 
 def open_link(parent: QWidget | None, target: str) -> bool:
@@ -28,7 +24,7 @@ def open_link(parent: QWidget | None, target: str) -> bool:
     except UnsafeLink as exc:
         QMessageBox.warning(
             parent,
-            _tr("Link not opened"),
+            QCoreApplication.translate("Links", "Link not opened"),
             f"{refusal_message(exc.reason)}\n\n{exc.target}",
         )
         return False

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -24,7 +27,10 @@ from . import settings as cfg
 from .actions import ActionId, create_actions
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.trash_dialog import TrashDialog
-from .icons import icon
+from .dialogs.preferences_dialog import PreferencesDialog
+from .icons import bind
+from .icons import refresh_all as refresh_icons
+from .theme import apply_theme
 from .models.catalog_table_model import CatalogTableModel
 from .widgets.catalog_table import CatalogTable
 from .undo import UndoStack
@@ -34,8 +40,12 @@ SEARCH_DEBOUNCE_MS = 150
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, service: CatalogService, settings: QSettings, parent=None):
+    # Another catalog folder was chosen in Preferences (folder, copy the current catalog first).
+    catalogSwitchRequested = Signal(Path, bool)
+
+    def __init__(self, service: CatalogService, settings: QSettings, catalog_dir: Path, parent=None):
         super().__init__(parent)
+        self.catalog_dir = catalog_dir
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("RSFM Desktop"))
         self.service = service
@@ -47,7 +57,7 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        bind(self.search_box.addAction(QIcon(), QLineEdit.ActionPosition.LeadingPosition), "find")
         self.search_box.setPlaceholderText(
             self.tr("Search titles, summaries (中文 / English), authors, remarks and notes")
         )
@@ -62,8 +72,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("catalogTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.tables[Kind.PAPER], icon("paper"), self.tr("Papers"))
-        self.tabs.addTab(self.tables[Kind.DATASET], icon("new_dataset"), self.tr("Datasets"))
+        self.tabs.addTab(self.tables[Kind.PAPER], self.tr("Papers"))
+        self.tabs.addTab(self.tables[Kind.DATASET], self.tr("Datasets"))
 
         self.detail = DetailPane(service, self)
         self.detail.jumpRequested.connect(self.jump_to)
@@ -98,26 +108,29 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.TRASH])
         file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.PREFERENCES])
+        file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setObjectName("actionUndo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("undo"))
+        bind(self.undo_action, "undo")
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setObjectName("actionRedo")
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.insert(0, QKeySequence("Ctrl+Shift+Z"))
         self.redo_action.setShortcuts(redo_keys)
-        self.redo_action.setIcon(icon("redo"))
+        bind(self.redo_action, "redo")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([a[ActionId.EDIT], a[ActionId.DELETE]])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.columns_menu = self.view_menu.addMenu(icon("columns"), self.tr("&Columns"))
+        self.columns_menu = self.view_menu.addMenu(self.tr("&Columns"))
+        bind(self.columns_menu, "columns")
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a[ActionId.ABOUT])
@@ -138,6 +151,7 @@ class MainWindow(QMainWindow):
         a[ActionId.DELETE].triggered.connect(self.delete_selected)
         a[ActionId.FIND].triggered.connect(self.focus_search)
         a[ActionId.TRASH].triggered.connect(self.show_trash)
+        a[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -164,6 +178,7 @@ class MainWindow(QMainWindow):
         for kind, table in self.tables.items():
             cfg.restore_state(self.settings, f"{table.objectName()}/header", table.horizontalHeader())
             table.setSortingEnabled(True)  # runs the first (sorted) query
+        self.detail.set_font_size(cfg.get(self.settings, cfg.DETAIL_FONT_SIZE))
         self.tabs.setCurrentIndex(cfg.get(self.settings, cfg.LAST_TAB))
         self._restore_selection()
         self._update_count()
@@ -218,12 +233,15 @@ class MainWindow(QMainWindow):
         kind = self.current_kind()
         shown = self.tables[kind].catalog_model().rowCount()
         total = self._total(kind)
-        noun = self.tr("papers") if kind is Kind.PAPER else self.tr("datasets")
         if self.tables[kind].catalog_model().query.text.strip():
-            text = self.tr("%1 of %2 %3").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            text = (
+                self.tr("%1 of %2 papers") if kind is Kind.PAPER else self.tr("%1 of %2 datasets")
+            ).replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
         else:
-            text = self.tr("%2 %3").replace("%2", f"{total:,}")
-        self.count_label.setText(text.replace("%3", noun))
+            text = (
+                self.tr("%1 papers") if kind is Kind.PAPER else self.tr("%1 datasets")
+            ).replace("%1", f"{total:,}")
+        self.count_label.setText(text)
 
     def _update_actions(self, *_args) -> None:
         has_selection = bool(self.current_table().selected_ids())
@@ -321,6 +339,17 @@ class MainWindow(QMainWindow):
         dialog = TrashDialog(self.service, self)
         dialog.changed.connect(self.refresh_tables)
         dialog.exec()
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.catalog_dir, self)
+        dialog.themeChanged.connect(self._apply_theme)
+        dialog.fontSizeChanged.connect(self.detail.set_font_size)
+        dialog.catalogChosen.connect(self.catalogSwitchRequested)
+        dialog.exec()
+
+    def _apply_theme(self, theme: str) -> None:
+        apply_theme(QApplication.instance(), theme)
+        refresh_icons()
 
     def refresh_tables(self) -> None:
         """Re-run both tables' queries (after restores, imports, ...), keeping the selection."""

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 SHOW_DIALOG_AFTER_MS = 300
@@ -78,7 +78,7 @@ def run_task(
     """Start ``work`` on the thread pool; a modal progress dialog appears if it takes a while."""
     signals = _Signals(parent)
     context = TaskContext(signals)
-    dialog = QProgressDialog(label, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setObjectName("taskProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_DIALOG_AFTER_MS)

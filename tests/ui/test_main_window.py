@@ -375,3 +375,56 @@ def test_undo_link(window):
     window.undo_action.trigger()
     assert "RSICap" in window.detail.linked_label.text()
     assert [l.title for l in window.service.repo.linked(Kind.PAPER, paper_id)] == ["RSICap", "RSIEval"]
+
+
+def test_preferences_change_theme_and_detail_font_size(window, monkeypatch, settings_file):
+    from PySide6.QtGui import QPalette
+
+    from rsfm_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+
+    def adjust(dialog):
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+        dialog.font_size.setValue(16)
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", adjust)
+    window.actions[next(a for a in window.actions if a.name == "PREFERENCES")].trigger()
+    try:
+        assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert window.detail.summary_zh.view.font().pointSize() == 16
+        from PySide6.QtCore import QSettings
+
+        stored = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        assert stored.value("general/theme") == "dark"
+    finally:
+        window._apply_theme("light")
+
+
+def test_move_catalog_from_preferences_reopens_window_on_the_copy(window, monkeypatch, tmp_path, warnings_shown):
+    from rsfm_desktop import app
+    from rsfm_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+
+    from .conftest import FIXTURE_CATALOG
+
+    monkeypatch.setattr("rsfm_desktop.paths.bundled_catalog", lambda: FIXTURE_CATALOG)
+    target = tmp_path / "moved"
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getExistingDirectory", lambda *a, **k: str(target)
+    )
+    paper_id = _select_title(window, "RSGPT")
+    type_text_into_notes = window.findChild(QPlainTextEdit, "notesEditor")
+    type_text_into_notes.setPlainText("typed just before moving")
+    switcher = app._CatalogSwitcher(window, window.settings)
+
+    def move(dialog):
+        dialog.findChild(object, "moveCatalogButton").click()
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", move)
+    window.show_preferences()
+    assert warnings_shown == []
+    new = switcher._window
+    assert new is not window and new.catalog_dir == target
+    assert new.service.note_text(Kind.PAPER, paper_id) == "typed just before moving"
+    assert window.settings.value("general/catalog_dir") == str(target)
+    new.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -35,7 +36,7 @@ from ...core.i18n import FIELDS_CONTEXT
 from ...core.models import Dataset, Paper
 from ...core.services import AttachmentError, CatalogService
 from ..dialogs.link_dialog import LinkDialog
-from ..icons import icon
+from ..icons import bind
 from ..links import open_link
 from .notes_editor import NotesEditor
 
@@ -102,10 +103,6 @@ class DetailPane(QWidget):
         self._kind: Kind | None = None
 
         self.title = _plain_label(self, "detailTitle")
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
         self.subtitle = _plain_label(self, "detailSubtitle")
         self.empty_hint = QLabel(self.tr("Select a paper or dataset to see its details."), self)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -143,7 +140,7 @@ class DetailPane(QWidget):
         info_layout.addLayout(self.form)
         self.link_button = QToolButton(self)
         self.link_button.setObjectName("addLinkButton")
-        self.link_button.setIcon(icon("link"))
+        bind(self.link_button, "link")
         self.link_button.setText(self.tr("Link…"))
         self.link_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.link_button.clicked.connect(self._add_link)
@@ -178,7 +175,19 @@ class DetailPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.splitter)
+        self.set_font_size(0)
         self.show_entry(None, None)
+
+    def set_font_size(self, points: int) -> None:
+        """Text size of the pane in points (0: the application's default size)."""
+        font = QFont(QApplication.font())
+        if points > 0:
+            font.setPointSize(points)
+        self.setFont(font)
+        title_font = QFont(font)
+        title_font.setPointSizeF(font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
 
     # ---- construction helpers ------------------------------------------------------------
 
@@ -203,7 +212,7 @@ class DetailPane(QWidget):
             button.setObjectName(name)
             button.setText(text)
             button.setToolTip(tip)
-            button.setIcon(icon(icon_name))
+            bind(button, icon_name)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.buttons_layout.addWidget(button)
             buttons[name] = button

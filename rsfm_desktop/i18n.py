@@ -1,0 +1,82 @@
+"""Interface language: English source strings, Simplified Chinese translation.
+
+Translations are kept as Qt ``.ts`` sources in ``resources/translations/``. The build compiles
+them to ``.qm`` inside the bundle; when running from source, a missing or outdated ``.qm`` is
+compiled with PySide6's ``lrelease`` into the user's cache folder (never into the install folder).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .paths import APP_ID, resource_path
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+DOMAIN = "rsfm_desktop"
+
+_installed: list[QTranslator] = []
+
+
+def resolve(language: str) -> str:
+    """``system`` becomes the supported language closest to the system locale."""
+    if language in LANGUAGES:
+        return language
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def ts_path(language: str) -> Path:
+    return resource_path("translations", f"{DOMAIN}_{language}.ts")
+
+
+def _lrelease() -> str | None:
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / "lrelease"
+    if bundled.exists():
+        return str(bundled)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def compile_ts(ts: Path, qm: Path) -> bool:
+    tool = _lrelease()
+    if tool is None or not ts.exists():
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True)
+    return result.returncode == 0 and qm.exists()
+
+
+def qm_path(language: str) -> Path | None:
+    """The compiled translation: bundled next to the .ts, else compiled into the cache."""
+    bundled = resource_path("translations", f"{DOMAIN}_{language}.qm")
+    ts = ts_path(language)
+    if bundled.exists() and (not ts.exists() or bundled.stat().st_mtime >= ts.stat().st_mtime):
+        return bundled
+    from platformdirs import user_cache_dir
+
+    cached = Path(user_cache_dir(APP_ID, appauthor=False)) / "translations" / bundled.name
+    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    return cached if compile_ts(ts, cached) else None
+
+
+def install(language: str) -> str:
+    """Install the translators for ``language`` (or ``system``); returns the language used."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    chosen = resolve(language)
+    if chosen == "en":
+        return chosen
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for path in (qm_path(chosen), Path(qt_dir) / f"qtbase_{chosen}.qm"):
+        translator = QTranslator(app)
+        if path is not None and translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return chosen

@@ -1,0 +1,112 @@
+"""Preferences: interface language, theme, detail text size and the catalog folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from ... import i18n
+from .. import settings as cfg
+from ..theme import THEMES
+
+
+class PreferencesDialog(QDialog):
+    themeChanged = Signal(str)
+    fontSizeChanged = Signal(int)
+    catalogChosen = Signal(Path, bool)  # folder, copy the current catalog there first
+
+    def __init__(self, settings: QSettings, catalog_dir: Path, parent=None):
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self._settings = settings
+        self._catalog_dir = catalog_dir
+
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageCombo")
+        self.language.addItem(self.tr("System language"), "system")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(cfg.get(settings, cfg.LANGUAGE)))
+        self.language_note = QLabel(self.tr("A new language is used from the next start."), self)
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(self._language_changed)
+
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("themeCombo")
+        labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        for theme in THEMES:
+            self.theme.addItem(labels[theme], theme)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(cfg.get(settings, cfg.THEME))))
+        self.theme.currentIndexChanged.connect(self._theme_changed)
+
+        self.font_size = QSpinBox(self)
+        self.font_size.setObjectName("fontSizeSpin")
+        self.font_size.setRange(0, 28)
+        self.font_size.setSpecialValueText(self.tr("Default"))
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.font_size.setValue(cfg.get(settings, cfg.DETAIL_FONT_SIZE))
+        self.font_size.valueChanged.connect(self._font_size_changed)
+
+        self.catalog = QLineEdit(str(catalog_dir), self)
+        self.catalog.setObjectName("catalogFolder")
+        self.catalog.setReadOnly(True)
+        open_other = QPushButton(self.tr("Open another…"), self)
+        open_other.setObjectName("openCatalogButton")
+        open_other.setToolTip(self.tr("Switch to the catalog in another folder (created if empty)"))
+        move = QPushButton(self.tr("Move to…"), self)
+        move.setObjectName("moveCatalogButton")
+        move.setToolTip(self.tr("Copy this catalog to another folder and use it from there; "
+                                "the old copy is left in place"))
+        open_other.clicked.connect(lambda: self._choose_folder(copy=False))
+        move.clicked.connect(lambda: self._choose_folder(copy=True))
+        catalog_row = QHBoxLayout()
+        catalog_row.addWidget(self.catalog, 1)
+        catalog_row.addWidget(open_other)
+        catalog_row.addWidget(move)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(self.tr("Detail text size:"), self.font_size)
+        form.addRow(self.tr("Catalog folder:"), catalog_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(640, 0)
+
+    def _language_changed(self) -> None:
+        cfg.put(self._settings, cfg.LANGUAGE, self.language.currentData())
+        self.language_note.setVisible(True)
+
+    def _theme_changed(self) -> None:
+        cfg.put(self._settings, cfg.THEME, self.theme.currentData())
+        self.themeChanged.emit(self.theme.currentData())
+
+    def _font_size_changed(self, value: int) -> None:
+        cfg.put(self._settings, cfg.DETAIL_FONT_SIZE, value)
+        self.fontSizeChanged.emit(value)
+
+    def _choose_folder(self, copy: bool) -> None:
+        title = self.tr("Move the catalog to") if copy else self.tr("Open the catalog in")
+        folder = QFileDialog.getExistingDirectory(self, title, str(self._catalog_dir.parent))
+        if folder and Path(folder) != self._catalog_dir:
+            self.catalogChosen.emit(Path(folder), copy)
+            self.accept()

@@ -1,13 +1,19 @@
 """The papers and datasets tables: a model over a sorted list of ids.
 
-The database does the searching and sorting (``CatalogRepository.list_ids``); the model keeps
-only the ids and fetches the cells of a block of rows the first time the view asks for one of
-them, caching a bounded number of blocks. 100,000 entries cost 100,000 integers.
+The database does the searching and sorting; the model keeps only ids and fetches the cells of a
+block of rows the first time the view asks for one of them, caching a bounded number of blocks.
+100,000 entries cost 100,000 integers.
+
+The sorted ids of the whole table (one index scan) are kept until the sort changes or the table
+is refreshed after an edit; a search keystroke or a tag filter then costs one query for the
+matching ids (FTS and tag tables) and keeps the sorted ids that match.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
@@ -36,6 +42,8 @@ class CatalogTableModel(QAbstractTableModel):
         self.columns: tuple[TableColumn, ...] = COLUMNS[kind]
         self._query = Query()
         self._ids: list[int] = []
+        self._order: list[int] = []  # all ids in the current sort, before filtering
+        self._order_key: tuple | None = None
         self._blocks: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
 
     # ---- querying ------------------------------------------------------------------------
@@ -45,33 +53,52 @@ class CatalogTableModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: Query) -> None:
-        """Run a new search/sort in the database and reset the rows."""
+        """Run a new search/filter (and sort, if it changed) and reset the rows."""
         self.beginResetModel()
         self._query = query
-        self._ids = self._repo.list_ids(self.kind, query)
+        self._ids = self._select(query)
         self._blocks.clear()
         self.endResetModel()
         self.queryChanged.emit()
 
     def refresh(self) -> None:
+        """Re-read everything (after entries were added, edited or deleted)."""
+        self._order_key = None
         self.set_query(self._query)
+
+    def _select(self, query: Query) -> list[int]:
+        order_key = (query.sort_key, query.descending, query.trashed)
+        if order_key != self._order_key:
+            self._order = self._repo.sorted_ids(self.kind, *order_key)
+            self._order_key = order_key
+        hits = None if query.trashed else self._repo.matching_ids(self.kind, query.text, query.tags)
+        return self._order if hits is None else [i for i in self._order if i in hits]
 
     def set_search(self, text: str) -> None:
         if text != self._query.text:
-            self.set_query(Query(text, self._query.sort_key, self._query.descending))
+            self.set_query(replace(self._query, text=text))
+
+    def set_filter(self, text: str, tags: Mapping[int, Iterable[int]]) -> None:
+        """Search text and tag filter (facet id -> tag ids) together; the sort stays."""
+        tags = {facet: frozenset(ids) for facet, ids in tags.items() if ids}
+        if text != self._query.text or tags != self._query.tags:
+            self.set_query(replace(self._query, text=text, tags=tags))
+
+    def is_filtered(self) -> bool:
+        return bool(self._query.text.strip() or self._query.tags)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self.layoutAboutToBeChanged.emit()
-        query = Query(
-            self._query.text,
-            self.columns[column].key,
-            order == Qt.SortOrder.DescendingOrder,
+        query = replace(
+            self._query,
+            sort_key=self.columns[column].key,
+            descending=order == Qt.SortOrder.DescendingOrder,
         )
         old_ids = self._ids
         self._query = query
-        self._ids = self._repo.list_ids(self.kind, query)
+        self._ids = self._select(query)
         self._blocks.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()

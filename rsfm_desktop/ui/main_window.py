@@ -24,6 +24,7 @@ from ..core.commands import CreateEntry, DeleteEntries, UpdateEntry
 from ..core.fields import Kind
 from ..core.services import CatalogService
 from . import settings as cfg
+from . import taxonomy_controller
 from .actions import ActionId, create_actions
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.trash_dialog import TrashDialog
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.actions = create_actions(self)
         self.undo_stack = UndoStack(self._on_command_done, self)
         self._totals: dict[Kind, int] = {}
+        self.tag_filter: dict[int, frozenset[int]] = {}  # facet id -> tag ids, set by the tag sidebar
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore()
+        taxonomy_controller.install(self)
 
     # ---- construction --------------------------------------------------------------------
 
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
     def _total(self, kind: Kind) -> int:
         """Live entries of a kind: the unfiltered table's row count, else counted once in SQL."""
         model = self.tables[kind].catalog_model()
-        if not model.query.text.strip():
+        if not model.is_filtered():
             self._totals[kind] = model.rowCount()
         elif kind not in self._totals:
             self._totals[kind] = self.service.repo.count(kind)
@@ -233,7 +236,7 @@ class MainWindow(QMainWindow):
         kind = self.current_kind()
         shown = self.tables[kind].catalog_model().rowCount()
         total = self._total(kind)
-        if self.tables[kind].catalog_model().query.text.strip():
+        if self.tables[kind].catalog_model().is_filtered():
             text = (
                 self.tr("%1 of %2 papers") if kind is Kind.PAPER else self.tr("%1 of %2 datasets")
             ).replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
@@ -265,7 +268,7 @@ class MainWindow(QMainWindow):
         text = self.search_box.text()
         for kind, table in self.tables.items():
             current = table.current_id()
-            table.catalog_model().set_search(text)
+            table.catalog_model().set_filter(text, self.tag_filter)
             if current is not None:
                 table.select_id(current)
         self._on_current_changed(self.current_kind())

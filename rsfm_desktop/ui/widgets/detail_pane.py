@@ -91,6 +91,7 @@ class DetailPane(QWidget):
 
     jumpRequested = Signal(object, int)  # kind, id
     attachmentsChanged = Signal(int)  # paper id
+    entryShown = Signal(object, object)  # kind, id (None, None: nothing shown)
 
     def __init__(self, service: CatalogService, parent=None):
         super().__init__(parent)
@@ -136,6 +137,8 @@ class DetailPane(QWidget):
         info_layout.addWidget(self.title)
         info_layout.addWidget(self.subtitle)
         info_layout.addLayout(self.buttons_layout)
+        self.extras_layout = QVBoxLayout()  # where other features add widgets (tag chips)
+        info_layout.addLayout(self.extras_layout)
         info_layout.addLayout(summaries)
         info_layout.addLayout(self.form)
         self.link_button = QToolButton(self)
@@ -242,6 +245,7 @@ class DetailPane(QWidget):
         self.notes.set_entry((kind, entry.id) if entry else None)
         self.empty_hint.setVisible(entry is None)
         self.splitter.setVisible(entry is not None)
+        self.entryShown.emit(self._kind, entry.id if entry else None)
         if entry is None:
             return
         summary_keys = _SUMMARY_FIELDS[kind]

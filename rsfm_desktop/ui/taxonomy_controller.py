@@ -1,0 +1,148 @@
+"""Puts the taxonomy into the main window: the tag sidebar and tag editor docks, tag chips in
+the detail pane, View and Edit menu items, tag filtering of both tables, and refreshes of counts
+after every edit (any undo stack change).
+
+``install(window)`` is the only entry point; the window keeps the controller as
+``window.taxonomy_controller``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
+
+from ..core.taxonomy import SavedViewInfo, Taxonomy
+from ..i18n import resolve as resolve_language
+from . import settings as cfg
+from .models.tag_tree_model import TagTreeModel
+from .taxonomy_text import attempt, undo_runner
+from .widgets.tag_chips import TagChips
+from .widgets.tag_editor import TagEditor
+from .widgets.tag_tree import TagSidebar
+
+
+class TaxonomyController(QObject):
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.taxonomy = Taxonomy(window.service.repo.engine, run=undo_runner(window.undo_stack.run))
+        lang = "zh" if resolve_language(cfg.get(window.settings, cfg.LANGUAGE)).startswith("zh") else "en"
+        self.sidebar_model = TagTreeModel(lang, editable=False, parent=self)
+        self.editor_model = TagTreeModel(lang, editable=True, parent=self)
+
+        self.sidebar = TagSidebar(self.taxonomy, self.sidebar_model, window.search_box.text, window)
+        self.sidebar.filterChanged.connect(self.apply_filter)
+        self.sidebar.viewActivated.connect(self.apply_view)
+        self.sidebar_dock = self._dock(self.sidebar, "tagSidebarDock", self.tr("Tags"),
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.editor = TagEditor(self.taxonomy, self.editor_model, window)
+        self.editor_dock = self._dock(self.editor, "tagEditor", self.tr("Tag editor"),
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.editor_dock.hide()
+
+        self.chips = TagChips(self.taxonomy, self.sidebar_model, window.detail)
+        window.detail.extras_layout.addWidget(self.chips)
+        window.detail.entryShown.connect(self.chips.set_entry)
+        self._build_menus()
+        cfg.restore_state(window.settings, "mainWindow", window)  # the docks' places and visibility
+
+        window.undo_stack.indexChanged.connect(lambda _index: self.refresh())
+        self.refresh()
+        self.sidebar.refresh_views()
+        current = window.detail.current()
+        self.chips.set_entry(*(current or (None, None)))
+
+    def _dock(self, widget, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.window.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        w = self.window
+        w.view_menu.addSeparator()
+        for dock, text, shortcut in (
+            (self.sidebar_dock, self.tr("Tag &sidebar"), "Ctrl+Shift+T"),
+            (self.editor_dock, self.tr("Tag &editor"), "Ctrl+Shift+E"),
+        ):
+            action = dock.toggleViewAction()
+            action.setText(text)
+            action.setShortcut(shortcut)
+            w.view_menu.addAction(action)
+        menu = next(o for o in w.undo_action.associatedObjects() if isinstance(o, QMenu))  # Edit
+        menu.addSeparator()
+        self.add_action = menu.addAction(self.tr("Add tag to selection…"), self.add_tag_to_selection)
+        self.add_action.setObjectName("actionAddTagToSelection")
+        self.add_action.setShortcut("Ctrl+T")
+        self.remove_action = menu.addAction(self.tr("Remove tag from selection…"),
+                                            self.remove_tag_from_selection)
+        self.remove_action.setObjectName("actionRemoveTagFromSelection")
+
+    # ---- refreshing and filtering ---------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the taxonomy (labels, colours, counts) after any edit or undo."""
+        tree = self.taxonomy.tree(counts=True)
+        self.sidebar_model.set_tree(tree)
+        self.editor_model.set_tree(tree)
+        self.chips.refresh()
+
+    def apply_filter(self, tags: dict) -> None:
+        self.window.tag_filter = tags
+        self.window.apply_search()
+
+    def apply_view(self, view: SavedViewInfo) -> None:
+        self.window.search_box.blockSignals(True)
+        self.window.search_box.setText(view.text)
+        self.window.search_box.blockSignals(False)
+        self.sidebar.blockSignals(True)  # one search below, for the text and the tags together
+        self.sidebar.set_tag_filter(view.tags)
+        self.sidebar.blockSignals(False)
+        self.apply_filter(self.sidebar.tag_filter())
+
+    # ---- bulk tagging -------------------------------------------------------------------------
+
+    def _pick(self, title: str, tag_ids: list[int]) -> int | None:
+        names = [self.sidebar_model.path(t) for t in tag_ids]
+        if not names:
+            return None
+        choice, ok = QInputDialog.getItem(self.window, title, self.tr("Tag:"), names, 0, False)
+        return tag_ids[names.index(choice)] if ok and choice in names else None
+
+    def _tag_selection(self, kind, ids: list[int], tag_id: int, remove: bool) -> None:
+        """One undo step for all selected rows; the rows stay selected afterwards."""
+        edit = self.taxonomy.unassign if remove else self.taxonomy.assign
+        attempt(self.window, lambda: edit(kind, ids, [tag_id]))
+        table = self.window.tables[kind]
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for entry_id in ids:
+            row = table.catalog_model().row_of(entry_id)
+            if row is not None:
+                table.selectionModel().select(table.model().index(row, 0), flags)
+
+    def add_tag_to_selection(self) -> None:
+        kind, ids = self.window.current_kind(), self.window.current_table().selected_ids()
+        if not ids:
+            return
+        all_tags = [t.id for f in self.sidebar_model.facets() for t in f.walk()]
+        title = self.tr("Add a tag to %1 entries").replace("%1", str(len(ids)))
+        tag_id = self._pick(title, all_tags)
+        if tag_id is not None:
+            self._tag_selection(kind, ids, tag_id, remove=False)
+
+    def remove_tag_from_selection(self) -> None:
+        kind, ids = self.window.current_kind(), self.window.current_table().selected_ids()
+        if not ids:
+            return
+        present = {t.id for tags in self.taxonomy.entry_tags(kind, ids).values() for t in tags}
+        order = [t.id for f in self.sidebar_model.facets() for t in f.walk() if t.id in present]
+        title = self.tr("Remove a tag from %1 entries").replace("%1", str(len(ids)))
+        tag_id = self._pick(title, order)
+        if tag_id is not None:
+            self._tag_selection(kind, ids, tag_id, remove=True)
+
+
+def install(window: QMainWindow) -> TaxonomyController:
+    window.taxonomy_controller = TaxonomyController(window)
+    return window.taxonomy_controller

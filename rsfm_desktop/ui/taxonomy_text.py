@@ -1,0 +1,122 @@
+"""What the taxonomy widgets share: tag labels in the interface language, colour swatches and
+chip colours readable in light and dark palettes, translated command labels and error texts,
+and the adapter that puts a taxonomy command on the window's undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core.taxonomy import TaxonomyCommand, TaxonomyError
+from ..core.taxonomy.undo import CONTEXT as COMMAND_CONTEXT
+
+CONTEXT = "TaxonomyUi"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def label(node, lang: str = "en") -> str:
+    """A tag's (or facet's) label, the interface language's first, the other as fallback."""
+    first, second = (node.label_zh, node.label_en) if lang == "zh" else (node.label_en, node.label_zh)
+    return first or second or getattr(node, "key", "") or ""
+
+
+def both_labels(node) -> str:
+    """Both labels for a tooltip: ``VQA · 视觉问答``."""
+    return " · ".join(t for t in (node.label_en, node.label_zh) if t)
+
+
+# ---- colours -----------------------------------------------------------------------------------
+
+def text_colour_on(color: str) -> str:
+    """Black or white, whichever reads better on ``color`` (WCAG relative luminance)."""
+    c = QColor(color)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    return "#000000" if lum > 0.179 else "#ffffff"
+
+
+@cache
+def swatch(color: str | None, size: int = 12) -> QIcon:
+    """A rounded square of the tag colour with a grey outline (visible on light and dark);
+    blank (keeping the labels aligned) for tags without colour."""
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at 2x for high-dpi screens
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if color:
+        painter.setPen(QColor("#808080"))
+        painter.setBrush(QColor(color))
+        painter.drawRoundedRect(QRectF(1.5, 1.5, size - 3, size - 3), 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+# ---- commands and errors --------------------------------------------------------------------
+
+def command_text(command: TaxonomyCommand) -> str:
+    """The command's undo label in the interface language."""
+    return QCoreApplication.translate(COMMAND_CONTEXT, command.label_template).format(*command.label_args)
+
+
+class _AlreadyDone:
+    """Wraps a command that has run once: the undo stack's first ``redo`` does nothing."""
+
+    def __init__(self, command: TaxonomyCommand):
+        self._command, self._first = command, True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._command.redo()
+
+    def undo(self) -> None:
+        self._command.undo()
+
+
+def undo_runner(run: Callable[[object, str], object]) -> Callable[[TaxonomyCommand], TaxonomyCommand]:
+    """A ``Taxonomy`` runner over ``UndoStack.run``: the command runs first (its label needs
+    what the run found), then goes on the stack under its translated label."""
+
+    def runner(command: TaxonomyCommand) -> TaxonomyCommand:
+        command.redo()
+        run(_AlreadyDone(command), command_text(command))
+        return command
+
+    return runner
+
+
+def error_text(error: TaxonomyError) -> str:
+    texts = {
+        "missing": tr("That tag or facet no longer exists."),
+        "empty_label": tr("Give it an English or a Chinese name."),
+        "duplicate": tr("Another tag in this facet already has that name or synonym."),
+        "cycle": tr("A tag cannot go under itself or one of its own sub-tags."),
+        "cross_facet": tr("Tags can only be moved or merged within their facet."),
+        "same_tag": tr("A tag cannot be merged into itself."),
+        "bad_key": tr("That facet name cannot be used."),
+        "bad_colour": tr("That is not a colour."),
+        "duplicate_synonym": tr("That synonym already belongs to another tag."),
+        "duplicate_view": tr("There is already a saved view with that name."),
+    }
+    return texts.get(error.code, str(error))
+
+
+def attempt(parent: QWidget, action: Callable[[], object]) -> object | None:
+    """Run a taxonomy edit; a refused edit shows why and returns None."""
+    try:
+        return action()
+    except TaxonomyError as exc:
+        QMessageBox.warning(parent, tr("Tags"), error_text(exc))
+        return None

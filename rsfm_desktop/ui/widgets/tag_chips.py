@@ -1,0 +1,233 @@
+"""Tag chips in the detail pane: the entry's tags per facet in their colours, each removable
+with one click, and an input that completes over both languages and synonyms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.fields import Kind
+from ...core.taxonomy import EntryTag, Taxonomy
+from ..models.tag_tree_model import TagTreeModel
+from ..taxonomy_text import attempt, label, text_colour_on
+
+CompletionTagRole = Qt.ItemDataRole.UserRole + 1  # tag id of a completion row
+CompletionTextRole = Qt.ItemDataRole.UserRole + 2  # the label or synonym that matched
+
+_CHIP_STYLE = (
+    "QFrame#tagChip {{ background: {bg}; border: 1px solid {border}; border-radius: 9px; }}"
+    " QFrame#tagChip QLabel, QFrame#tagChip QToolButton {{ color: {fg}; background: transparent;"
+    " border: none; padding: 0 1px; }}"
+)
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out left to right, wrapping to the next line (Qt's flow layout example)."""
+
+    def __init__(self, parent=None, spacing: int = 4):
+        super().__init__(parent)
+        self._items: list = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt override)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        x, y, line_height, space = rect.x(), rect.y(), 0, self.spacing()
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() and line_height > 0:
+                x, y, line_height = rect.x(), y + line_height + space, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + space
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y()
+
+
+def chip(tag: EntryTag, lang: str, on_remove, parent: QWidget) -> QFrame:
+    frame = QFrame(parent)
+    frame.setObjectName("tagChip")
+    frame.setProperty("tagId", tag.id)
+    if tag.color:
+        frame.setStyleSheet(_CHIP_STYLE.format(bg=tag.color, border=tag.color, fg=text_colour_on(tag.color)))
+    else:
+        frame.setStyleSheet(_CHIP_STYLE.format(bg="palette(button)", border="palette(mid)", fg="palette(button-text)"))
+    layout = QHBoxLayout(frame)
+    layout.setContentsMargins(8, 1, 2, 1)
+    layout.setSpacing(2)
+    text = QLabel(label(tag, lang), frame)
+    text.setToolTip(" · ".join(t for t in (tag.label_en, tag.label_zh) if t))
+    remove = QToolButton(frame)
+    remove.setObjectName("removeTagButton")
+    remove.setText("✕")
+    remove.setAutoRaise(True)
+    remove.setToolTip(QCoreApplication.translate("TagChips", "Remove this tag"))
+    remove.clicked.connect(lambda: on_remove(tag.id))
+    layout.addWidget(text)
+    layout.addWidget(remove)
+    return frame
+
+
+class TagChips(QWidget):
+    def __init__(self, taxonomy: Taxonomy, model: TagTreeModel, parent=None):
+        super().__init__(parent)
+        self.setObjectName("tagChips")
+        self.taxonomy = taxonomy
+        self.model = model
+        self._entry: tuple[Kind, int] | None = None
+        self._chips: list[QFrame] = []
+
+        self.rows = QVBoxLayout()
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(3)
+        self.input = QLineEdit(self)
+        self.input.setObjectName("tagInput")
+        self.input.setPlaceholderText(self.tr("Add a tag (English, 中文 or a synonym)…"))
+        self.input.setClearButtonEnabled(True)
+        self.completions = QStandardItemModel(self)
+        self.completer = QCompleter(self)
+        self.completer.setModel(self.completions)
+        self.completer.setCompletionRole(CompletionTextRole)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(12)
+        self.completer.setWidget(self.input)
+        self.completer.activated[QModelIndex].connect(self._on_completion)
+        self.input.textEdited.connect(self._update_completions)
+        self.input.returnPressed.connect(self.add_typed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addLayout(self.rows)
+        layout.addWidget(self.input)
+
+    # ---- showing -------------------------------------------------------------------------------
+
+    def set_entry(self, kind: Kind | None, entry_id: int | None) -> None:
+        self._entry = (kind, entry_id) if kind is not None and entry_id is not None else None
+        self.refresh()
+
+    def refresh(self) -> None:
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.widget():
+                item.widget().hide()
+                item.widget().deleteLater()
+        self._chips = []
+        if self._entry is None:
+            return
+        kind, entry_id = self._entry
+        tags = self.taxonomy.entry_tags(kind, [entry_id]).get(entry_id, [])
+        lang = self.model.lang
+        for facet in self.model.facets():
+            mine = [t for t in tags if t.facet_key == facet.key]
+            if not mine:
+                continue
+            row = QWidget(self)
+            row.setObjectName(f"tagRow_{facet.key}")
+            flow = FlowLayout(row)
+            name = QLabel(label(facet, lang) + ":", row)
+            name.setStyleSheet("color: palette(placeholder-text);")
+            flow.addWidget(name)
+            for tag in mine:
+                self._chips.append(chip(tag, lang, self.remove_tag, row))
+                flow.addWidget(self._chips[-1])
+            self.rows.addWidget(row)
+
+    def chip_widgets(self) -> list[QFrame]:
+        """The chips shown now (one per tag of the entry)."""
+        return list(self._chips)
+
+    def chip_ids(self) -> list[int]:
+        return [c.property("tagId") for c in self._chips]
+
+    # ---- completion ----------------------------------------------------------------------------
+
+    def _update_completions(self, text: str) -> None:
+        self.completions.clear()
+        for found in self.taxonomy.complete(text, limit=15):
+            tag_label = label(found, self.model.lang)
+            shown = f"{tag_label}  —  {self.model.path(found.tag_id)}"
+            if found.matched != tag_label:
+                shown = f"{found.matched}  →  {shown}"
+            item = QStandardItem(shown)
+            item.setData(found.tag_id, CompletionTagRole)
+            item.setData(found.matched, CompletionTextRole)
+            self.completions.appendRow(item)
+
+    def _on_completion(self, index: QModelIndex) -> None:
+        tag_id = index.data(CompletionTagRole)
+        if tag_id is not None:
+            self.add_tag(tag_id)
+        QTimer.singleShot(0, self.input.clear)  # after the completer wrote its text
+
+    def add_typed(self) -> None:
+        """Add the tag the input names (a label in either language or a synonym)."""
+        text = self.input.text().strip()
+        if not text or self.completer.popup().isVisible():
+            return
+        found = self.taxonomy.resolve(text)
+        if not found:
+            QMessageBox.information(self, self.tr("Tags"), self.tr("There is no tag called “%1”.").replace("%1", text))
+            return
+        self.add_tag(found[0])
+        self.input.clear()
+
+    # ---- editing -------------------------------------------------------------------------------
+
+    def add_tag(self, tag_id: int) -> None:
+        if self._entry is not None:
+            kind, entry_id = self._entry
+            attempt(self, lambda: self.taxonomy.assign(kind, [entry_id], [tag_id]))
+            self.refresh()
+
+    def remove_tag(self, tag_id: int) -> None:
+        if self._entry is not None:
+            kind, entry_id = self._entry
+            attempt(self, lambda: self.taxonomy.unassign(kind, [entry_id], [tag_id]))
+            self.refresh()

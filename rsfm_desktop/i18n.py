@@ -19,6 +19,12 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 DOMAIN = "rsfm_desktop"
 
 _installed: list[QTranslator] = []
+_current = "en"
+
+
+def current() -> str:
+    """The interface language in use (``en`` or ``zh_CN``)."""
+    return _current
 
 
 def resolve(language: str) -> str:
@@ -70,7 +76,8 @@ def install(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    chosen = resolve(language)
+    global _current
+    chosen = _current = resolve(language)
     if chosen == "en":
         return chosen
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -160,6 +160,12 @@ class CatalogRepository:
             out[row[0]] = values
         return out
 
+    def facet_labels(self) -> list[tuple[str, str | None, str | None]]:
+        """(key, English label, Chinese label) of every facet, in display order."""
+        return [tuple(r) for r in self._fetch_raw(
+            "SELECT key, label_en, label_zh FROM facet ORDER BY position, id", ()
+        )]
+
     def count(self, kind: Kind) -> int:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(

@@ -24,7 +24,7 @@ from ..core.commands import CreateEntry, DeleteEntries, UpdateEntry
 from ..core.fields import Kind
 from ..core.services import CatalogService
 from . import settings as cfg
-from . import taxonomy_controller
+from . import io_controller, taxonomy_controller
 from .actions import ActionId, create_actions
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.trash_dialog import TrashDialog
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
         self._connect()
+        io_controller.install(self)
         self._restore()
         taxonomy_controller.install(self)
 
@@ -365,11 +366,13 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def jump_to(self, kind: Kind, entry_id: int) -> None:
-        """Show an entry: switch tab, clear a search that hides it, select its row."""
+        """Show an entry: switch tab, clear a search or tag filter that hides it, select it."""
         table = self.tables[kind]
         self.tabs.setCurrentWidget(table)
-        if not table.select_id(entry_id) and self.search_box.text():
+        if not table.select_id(entry_id) and table.catalog_model().is_filtered():
             self.search_box.clear()
+            if self.tag_filter:
+                self.taxonomy_controller.sidebar.clear_filter()  # re-runs the search too
             self.apply_search()
             table.select_id(entry_id)
 

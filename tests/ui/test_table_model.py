@@ -42,7 +42,9 @@ def test_rows_are_fetched_in_blocks_only_when_shown(repo, monkeypatch):
         repo.create(Kind.PAPER, {"title": f"Synthetic paper {i:03d}", "year": 2000 + i % 20})
     calls = []
     original = repo.fetch_rows
-    monkeypatch.setattr(repo, "fetch_rows", lambda kind, ids: calls.append(len(ids)) or original(kind, ids))
+    monkeypatch.setattr(
+        repo, "fetch_rows", lambda kind, ids, *rest: calls.append(len(ids)) or original(kind, ids, *rest)
+    )
     model = CatalogTableModel(repo, Kind.PAPER)
     model.set_query(Query())
     assert model.rowCount() == 304 and calls == []  # only ids so far

@@ -272,3 +272,41 @@ def test_saved_view_save_and_apply(window, monkeypatch):
     assert window.search_box.text() == "remote"
     assert shown(window) == filtered
     assert c.sidebar.tag_filter() == {c.taxonomy._index().facet_id("family"): frozenset({tag(window, "MLLM")})}
+
+
+def test_tag_column_per_facet_shows_and_sorts(make_window):
+    from PySide6.QtCore import Qt
+
+    from rsfm_desktop.core.fields import Kind
+
+    window = make_window()
+    table = window.tables[Kind.PAPER]
+    model = table.catalog_model()
+    keys = [c.key for c in model.columns]
+    family = keys.index("tags:family")
+    assert table.horizontalHeader().isSectionHidden(family)  # hidden until chosen
+    assert model.headerData(family, Qt.Orientation.Horizontal) == "Model family"
+    table.set_column_visible(family, True)
+    model.sort(family, Qt.SortOrder.AscendingOrder)
+    values = [model.index(r, family).data() for r in range(model.rowCount())]
+    present = [v for v in values if v]
+    assert present == sorted(present, key=str.casefold) and "MLLM" in present
+    assert values[len(present):] == [None] * (len(values) - len(present))  # untagged last
+    model.sort(family, Qt.SortOrder.DescendingOrder)
+    again = [model.index(r, family).data() for r in range(model.rowCount())]
+    assert [v for v in again if v] == present[::-1]
+
+
+def test_jump_to_a_linked_entry_clears_a_tag_filter_hiding_it(make_window):
+    from rsfm_desktop.core.fields import Kind
+
+    window = make_window()
+    sidebar = window.taxonomy_controller.sidebar
+    tree = window.taxonomy_controller.taxonomy.tree(counts=False)
+    vlm = next(t for f in tree if f.key == "family" for t in f.walk() if t.label_en == "VLM")
+    sidebar.set_tag_filter({vlm.facet_id: frozenset({vlm.id})})
+    papers = window.tables[Kind.PAPER]
+    assert papers.model().rowCount() == 1  # RemoteCLIP only
+    rsgpt = next(i for i, t in window.service.repo.titles_by_id(Kind.PAPER, window.service.repo.list_ids(Kind.PAPER)) if t.startswith("RSGPT"))
+    window.jump_to(Kind.PAPER, rsgpt)
+    assert window.tag_filter == {} and papers.current_id() == rsgpt

@@ -11,17 +11,38 @@ matching ids (FTS and tag tables) and keeps the sorted ids that match.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
+from ... import i18n
 from ...core.columns import COLUMNS, TableColumn
 from ...core.fields import Kind
 from ...core.i18n import FIELDS_CONTEXT
 from ...core.repository import CatalogRepository, Query
+from ...core.taxonomy import TAG_COLUMN_PREFIX
+
+@dataclass(frozen=True)
+class FacetColumn:
+    """A column listing an entry's tags of one facet (hidden until chosen in the header menu);
+    sorted in SQL by the core's tag column of the same key."""
+
+    key: str  # "tags:<facet key>"
+    label_en: str | None
+    label_zh: str | None
+    visible: bool = False
+    nullable: bool = True
+    numeric: bool = False
+
+    def header(self) -> str:
+        first, second = (self.label_zh, self.label_en) if i18n.current().startswith("zh") else (
+            self.label_en, self.label_zh)
+        return first or second or self.key
+
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the entry id of a row
 SortValueRole = Qt.ItemDataRole.UserRole + 2  # the raw value (year as int, ...)
@@ -39,7 +60,10 @@ class CatalogTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._repo = repository
         self.kind = kind
-        self.columns: tuple[TableColumn, ...] = COLUMNS[kind]
+        self.columns: tuple[TableColumn | FacetColumn, ...] = COLUMNS[kind] + tuple(
+            FacetColumn(f"{TAG_COLUMN_PREFIX}{key}", en, zh) for key, en, zh in repository.facet_labels()
+        )
+        self._tag_keys = [c.key for c in self.columns if isinstance(c, FacetColumn)]
         self._query = Query()
         self._ids: list[int] = []
         self._order: list[int] = []  # all ids in the current sort, before filtering
@@ -142,7 +166,7 @@ class CatalogTableModel(QAbstractTableModel):
         block = self._blocks.get(block_no)
         if block is None:
             ids = self._ids[block_no * BLOCK_SIZE : (block_no + 1) * BLOCK_SIZE]
-            block = self._repo.fetch_rows(self.kind, ids)
+            block = self._repo.fetch_rows(self.kind, ids, self._tag_keys)
             self._blocks[block_no] = block
             if len(self._blocks) > MAX_CACHED_BLOCKS:
                 self._blocks.popitem(last=False)
@@ -165,7 +189,11 @@ class CatalogTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole):
             return None
-        values = self._row_values(index.row())
+        try:
+            values = self._row_values(index.row())
+        except Exception:  # noqa: BLE001 (an exception escaping data() would abort Qt)
+            logging.getLogger(__name__).exception("reading row %d failed", index.row())
+            return None
         if values is None:
             return None
         value = values.get(self.columns[index.column()].key)
@@ -176,7 +204,10 @@ class CatalogTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return QCoreApplication.translate(FIELDS_CONTEXT, self.columns[section].label)
+                col = self.columns[section]
+                if isinstance(col, FacetColumn):
+                    return col.header()
+                return QCoreApplication.translate(FIELDS_CONTEXT, col.label)
         return super().headerData(section, orientation, role)
 
 

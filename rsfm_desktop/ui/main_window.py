@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         if not self.settings.contains(f"{cfg.PERSIST_GROUP}/mainWindow/geometry"):
             self.resize(1360, 820)
             self.splitter.setSizes([800, 560])
+            self.detail.splitter.setSizes([520, 300])
         for kind, table in self.tables.items():
             cfg.restore_state(self.settings, f"{table.objectName()}/header", table.horizontalHeader())
             table.setSortingEnabled(True)  # runs the first (sorted) query

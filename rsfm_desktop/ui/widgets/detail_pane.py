@@ -38,6 +38,7 @@ from ...core.services import AttachmentError, CatalogService
 from ..dialogs.link_dialog import LinkDialog
 from ..icons import bind
 from ..links import open_link
+from .flow_layout import FlowLayout
 from .notes_editor import NotesEditor
 
 # Fields shown in the header or the summary views rather than in the field form.
@@ -209,7 +210,7 @@ class DetailPane(QWidget):
             ("attachPdfButton", "attach", self.tr("Attach PDF…"), self.tr("Link a local PDF file (or drop one here)")),
         )
         buttons: dict[str, QToolButton] = {}
-        self.buttons_layout = QHBoxLayout()
+        self.buttons_layout = FlowLayout(spacing=6)
         for name, icon_name, text, tip in specs:
             button = QToolButton(self)
             button.setObjectName(name)
@@ -219,7 +220,6 @@ class DetailPane(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.buttons_layout.addWidget(button)
             buttons[name] = button
-        self.buttons_layout.addStretch(1)
         buttons["openPaperButton"].clicked.connect(lambda: self._open_field("paper_url"))
         buttons["openPdfButton"].clicked.connect(self._open_pdf)
         buttons["openCodeButton"].clicked.connect(lambda: self._open_field("code_url"))

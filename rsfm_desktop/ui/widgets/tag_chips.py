@@ -3,7 +3,7 @@ with one click, and an input that completes over both languages and synonyms."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
@@ -22,6 +22,7 @@ from ...core.fields import Kind
 from ...core.taxonomy import EntryTag, Taxonomy
 from ..models.tag_tree_model import TagTreeModel
 from ..taxonomy_text import attempt, label, text_colour_on
+from .flow_layout import FlowLayout
 
 CompletionTagRole = Qt.ItemDataRole.UserRole + 1  # tag id of a completion row
 CompletionTextRole = Qt.ItemDataRole.UserRole + 2  # the label or synonym that matched
@@ -31,62 +32,6 @@ _CHIP_STYLE = (
     " QFrame#tagChip QLabel, QFrame#tagChip QToolButton {{ color: {fg}; background: transparent;"
     " border: none; padding: 0 1px; }}"
 )
-
-
-class FlowLayout(QLayout):
-    """Lays widgets out left to right, wrapping to the next line (Qt's flow layout example)."""
-
-    def __init__(self, parent=None, spacing: int = 4):
-        super().__init__(parent)
-        self._items: list = []
-        self.setSpacing(spacing)
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item) -> None:  # noqa: N802 (Qt override)
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):  # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):  # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
-        super().setGeometry(rect)
-        self._place(rect, move=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:  # noqa: N802
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _place(self, rect: QRect, move: bool) -> int:
-        x, y, line_height, space = rect.x(), rect.y(), 0, self.spacing()
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() and line_height > 0:
-                x, y, line_height = rect.x(), y + line_height + space, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + space
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
 
 
 def chip(tag: EntryTag, lang: str, on_remove, parent: QWidget) -> QFrame:

@@ -14,11 +14,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..core.taxonomy import TaxonomyCommand, TaxonomyError
 from ..core.taxonomy.undo import CONTEXT as COMMAND_CONTEXT
 
-CONTEXT = "TaxonomyUi"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def label(node, lang: str = "en") -> str:
@@ -99,16 +94,16 @@ def undo_runner(run: Callable[[object, str], object]) -> Callable[[TaxonomyComma
 
 def error_text(error: TaxonomyError) -> str:
     texts = {
-        "missing": tr("That tag or facet no longer exists."),
-        "empty_label": tr("Give it an English or a Chinese name."),
-        "duplicate": tr("Another tag in this facet already has that name or synonym."),
-        "cycle": tr("A tag cannot go under itself or one of its own sub-tags."),
-        "cross_facet": tr("Tags can only be moved or merged within their facet."),
-        "same_tag": tr("A tag cannot be merged into itself."),
-        "bad_key": tr("That facet name cannot be used."),
-        "bad_colour": tr("That is not a colour."),
-        "duplicate_synonym": tr("That synonym already belongs to another tag."),
-        "duplicate_view": tr("There is already a saved view with that name."),
+        "missing": QCoreApplication.translate("TaxonomyUi", "That tag or facet no longer exists."),
+        "empty_label": QCoreApplication.translate("TaxonomyUi", "Give it an English or a Chinese name."),
+        "duplicate": QCoreApplication.translate("TaxonomyUi", "Another tag in this facet already has that name or synonym."),
+        "cycle": QCoreApplication.translate("TaxonomyUi", "A tag cannot go under itself or one of its own sub-tags."),
+        "cross_facet": QCoreApplication.translate("TaxonomyUi", "Tags can only be moved or merged within their facet."),
+        "same_tag": QCoreApplication.translate("TaxonomyUi", "A tag cannot be merged into itself."),
+        "bad_key": QCoreApplication.translate("TaxonomyUi", "That facet name cannot be used."),
+        "bad_colour": QCoreApplication.translate("TaxonomyUi", "That is not a colour."),
+        "duplicate_synonym": QCoreApplication.translate("TaxonomyUi", "That synonym already belongs to another tag."),
+        "duplicate_view": QCoreApplication.translate("TaxonomyUi", "There is already a saved view with that name."),
     }
     return texts.get(error.code, str(error))
 
@@ -118,5 +113,5 @@ def attempt(parent: QWidget, action: Callable[[], object]) -> object | None:
     try:
         return action()
     except TaxonomyError as exc:
-        QMessageBox.warning(parent, tr("Tags"), error_text(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("TaxonomyUi", "Tags"), error_text(exc))
         return None

@@ -11,6 +11,7 @@ import json
 
 from sqlalchemy.engine import Connection, Engine
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..validation import clean_text
 from .checks import (
     DeleteImpact, FacetRef, check_colour, check_free, check_lang, display, facet_row, next_position,
@@ -22,7 +23,6 @@ from .facet_edits import create_facet, delete_facet, rename_facet  # noqa: F401 
 from .labels import LabelIndex, fold, insert_synonym
 from .snapshot import Scope
 from .undo import Change
-from .undo import label_noop as _
 
 
 # ---- tags ------------------------------------------------------------------------------------
@@ -52,7 +52,7 @@ def create_tag(engine: Engine, facet: FacetRef, label_en: str | None, label_zh: 
 
         return Scope(), apply, (label_en or label_zh,)
 
-    return Change(engine, _("New tag “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "New tag “{}”"), plan)
 
 
 def rename_tag(engine: Engine, tag_id: int, label: str | None, lang: str = "en") -> Change:
@@ -72,7 +72,7 @@ def rename_tag(engine: Engine, tag_id: int, label: str | None, lang: str = "en")
 
         return Scope(tags=frozenset({tag_id})), apply, (display(row), label or other)
 
-    return Change(engine, _("Rename tag “{}” to “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Rename tag “{}” to “{}”"), plan)
 
 
 def recolour_tag(engine: Engine, tag_id: int, color: str | None) -> Change:
@@ -87,7 +87,7 @@ def recolour_tag(engine: Engine, tag_id: int, color: str | None) -> Change:
 
         return Scope(tags=frozenset({tag_id})), apply, (display(row),)
 
-    return Change(engine, _("Recolour tag “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Recolour tag “{}”"), plan)
 
 
 def move_tag(engine: Engine, tag_id: int, parent_id: int | None, position: int | None = None) -> Change:
@@ -129,7 +129,7 @@ def move_tag(engine: Engine, tag_id: int, parent_id: int | None, position: int |
 
         return Scope(tags=frozenset({tag_id} | siblings)), apply, (display(row),)
 
-    return Change(engine, _("Move tag “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Move tag “{}”"), plan)
 
 
 def merge_tags(engine: Engine, source_id: int, target_id: int) -> Change:
@@ -178,7 +178,7 @@ def merge_tags(engine: Engine, source_id: int, target_id: int) -> Change:
                       members=True, views=True)
         return scope, apply, (display(src), display(dst))
 
-    return Change(engine, _("Merge “{}” into “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Merge “{}” into “{}”"), plan)
 
 
 def _retarget_views(conn: Connection, source_id: int, target_id: int) -> None:
@@ -212,7 +212,7 @@ def delete_tag(engine: Engine, tag_id: int) -> Change:
 
         return Scope(tags=frozenset(tags), synonyms=True, members=True), apply, (display(row),)
 
-    return Change(engine, _("Delete tag “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Delete tag “{}”"), plan)
 
 
 # ---- synonyms --------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ def add_synonym(engine: Engine, tag_id: int, text: str) -> Change:
 
         return Scope(tags=frozenset({tag_id}), synonyms=True), apply, (text, display(row))
 
-    return Change(engine, _("Add synonym “{}” to “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Add synonym “{}” to “{}”"), plan)
 
 
 def remove_synonym(engine: Engine, tag_id: int, text: str) -> Change:
@@ -256,4 +256,4 @@ def remove_synonym(engine: Engine, tag_id: int, text: str) -> Change:
 
         return Scope(tags=frozenset({tag_id}), synonyms=True), apply, (match[0][1], display(row))
 
-    return Change(engine, _("Remove synonym “{}” from “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Remove synonym “{}” from “{}”"), plan)

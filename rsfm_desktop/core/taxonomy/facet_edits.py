@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Engine
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..validation import clean_text
 from .checks import DeleteImpact, FacetRef, check_lang, facet_row
 from .counts import entries_losing
 from .errors import TaxonomyError
 from .snapshot import Scope
-from .sql import FACET_KEY
 from .undo import Change
-from .undo import label_noop as _
+from .sql import FACET_KEY
 
 
 def create_facet(engine: Engine, key: str, label_en: str | None, label_zh: str | None = None) -> Change:
@@ -35,7 +35,7 @@ def create_facet(engine: Engine, key: str, label_en: str | None, label_zh: str |
 
         return Scope(), apply, (label_en or label_zh,)
 
-    return Change(engine, _("New facet “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "New facet “{}”"), plan)
 
 
 def rename_facet(engine: Engine, facet: FacetRef, label: str | None, lang: str = "en") -> Change:
@@ -53,7 +53,7 @@ def rename_facet(engine: Engine, facet: FacetRef, label: str | None, lang: str =
 
         return Scope(facets=frozenset({row[0]})), apply, (row[2] or row[3], label or other)
 
-    return Change(engine, _("Rename facet “{}” to “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Rename facet “{}” to “{}”"), plan)
 
 
 def delete_facet(engine: Engine, facet: FacetRef) -> Change:
@@ -71,4 +71,4 @@ def delete_facet(engine: Engine, facet: FacetRef) -> Change:
         scope = Scope(frozenset({row[0]}), frozenset(tags), synonyms=True, members=True)
         return scope, apply, (row[2] or row[3],)
 
-    return Change(engine, _("Delete facet “{}”"), plan)
+    return Change(engine, QT_TRANSLATE_NOOP("Taxonomy", "Delete facet “{}”"), plan)

@@ -23,10 +23,6 @@ from .snapshot import IN_IDS, MEMBER_TABLES, Scope, Snapshot, capture, ids_param
 CONTEXT = "Taxonomy"  # translation context of the command labels
 
 
-def label_noop(text: str) -> str:
-    """Mark a command label for translation (context ``Taxonomy``)."""
-    return QT_TRANSLATE_NOOP(CONTEXT, text)
-
 # plan(conn) -> (scope it touches, apply, label args); apply(conn) -> (result, scope it created).
 # The plan checks the request and raises TaxonomyError before anything is written.
 Apply = Callable[[Connection], tuple[Any, Scope]]
@@ -91,9 +87,9 @@ class Assignment(TaxonomyCommand):
         self.changed: dict[int, list[int]] = {}  # tag id -> entry ids
         self._done_once = False
         if remove:
-            self.label_template = QT_TRANSLATE_NOOP(CONTEXT, "Remove “{}” from {} entries")
+            self.label_template = QT_TRANSLATE_NOOP("Taxonomy", "Remove “{}” from {} entries")
         else:
-            self.label_template = QT_TRANSLATE_NOOP(CONTEXT, "Add “{}” to {} entries")
+            self.label_template = QT_TRANSLATE_NOOP("Taxonomy", "Add “{}” to {} entries")
         self.label_args = ("", len(self.entry_ids))
 
     def _write(self, conn: Connection, add: bool, pairs: dict[int, list[int]] | None) -> dict[int, list[int]]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from ...core.taxonomy import FacetNode, TagNode
-from ..taxonomy_text import both_labels, label, swatch, tr
+from ..taxonomy_text import both_labels, label, swatch
 
 FacetIdRole = Qt.ItemDataRole.UserRole + 1  # the facet of the row (facets and tags)
 TagIdRole = Qt.ItemDataRole.UserRole + 2  # the tag id, None on facet rows
@@ -140,7 +140,7 @@ class TagTreeModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ToolTipRole and is_tag:
-                return tr("%1 papers, %2 datasets").replace("%1", str(node.papers)).replace(
+                return QCoreApplication.translate("TaxonomyUi", "%1 papers, %2 datasets").replace("%1", str(node.papers)).replace(
                     "%2", str(node.datasets))
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -150,7 +150,7 @@ class TagTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = both_labels(node)
             if is_tag and node.synonyms:
-                tip += "\n" + tr("Also: %1").replace("%1", ", ".join(node.synonyms))
+                tip += "\n" + QCoreApplication.translate("TaxonomyUi", "Also: %1").replace("%1", ", ".join(node.synonyms))
             return tip
         if role == Qt.ItemDataRole.FontRole and not is_tag:
             font = QFont()
@@ -160,7 +160,7 @@ class TagTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Tag"), tr("Entries"))[section] if 0 <= section < COLUMNS else None
+            return (QCoreApplication.translate("TaxonomyUi", "Tag"), QCoreApplication.translate("TaxonomyUi", "Entries"))[section] if 0 <= section < COLUMNS else None
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

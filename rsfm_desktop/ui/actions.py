@@ -23,9 +23,14 @@ class ActionId(Enum):
     DELETE = auto()
     FIND = auto()
     TRASH = auto()
+    RESTORE_BACKUP = auto()
     PREFERENCES = auto()
     QUIT = auto()
     ABOUT = auto()
+    IMPORT = auto()
+    EXPORT = auto()
+    EXPORT_VIEW = auto()
+    FIND_DUPLICATES = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -41,12 +46,32 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ),
         ActionId.FIND: (QCoreApplication.translate("Actions", "&Find"), "find", StdKey.Find, QCoreApplication.translate("Actions", "Search the catalog")),
         ActionId.TRASH: (QCoreApplication.translate("Actions", "&Trash…"), "trash", None, QCoreApplication.translate("Actions", "Show deleted entries; restore them")),
+        ActionId.RESTORE_BACKUP: (
+            QCoreApplication.translate("Actions", "Restore from &Backup…"), "backup", None,
+            QCoreApplication.translate("Actions", "Back up now, or go back to an automatic backup"),
+        ),
         ActionId.PREFERENCES: (
             QCoreApplication.translate("Actions", "&Preferences…"), "preferences", "Ctrl+,",
             QCoreApplication.translate("Actions", "Language, theme, text size, catalog folder"),
         ),
         ActionId.QUIT: (QCoreApplication.translate("Actions", "&Quit"), "quit", StdKey.Quit, QCoreApplication.translate("Actions", "Quit RSFM Desktop")),
         ActionId.ABOUT: (QCoreApplication.translate("Actions", "&About RSFM Desktop"), "about", None, QCoreApplication.translate("Actions", "Version and licences")),
+        ActionId.IMPORT: (
+            QCoreApplication.translate("Actions", "&Import…"), "import", "Ctrl+Shift+I",
+            QCoreApplication.translate("Actions", "Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview"),
+        ),
+        ActionId.EXPORT: (
+            QCoreApplication.translate("Actions", "E&xport…"), "export", None,
+            QCoreApplication.translate("Actions", "Export the selection, the current view or everything"),
+        ),
+        ActionId.EXPORT_VIEW: (
+            QCoreApplication.translate("Actions", "Export View as &Table…"), "export_view", None,
+            QCoreApplication.translate("Actions", "The visible columns of the current view as Markdown, LaTeX or CSV"),
+        ),
+        ActionId.FIND_DUPLICATES: (
+            QCoreApplication.translate("Actions", "Find D&uplicates…"), "duplicates", None,
+            QCoreApplication.translate("Actions", "Find entries that are the same paper or dataset and merge them"),
+        ),
     }
 
 

@@ -18,6 +18,7 @@ NAMES = {
     "redo": "mdi6.redo",
     "delete": "mdi6.trash-can-outline",
     "trash": "mdi6.delete-restore",
+    "backup": "mdi6.backup-restore",
     "find": "mdi6.magnify",
     "quit": "mdi6.exit-to-app",
     "paper": "mdi6.file-document-outline",
@@ -30,6 +31,11 @@ NAMES = {
     "about": "mdi6.information-outline",
     "preferences": "mdi6.cog-outline",
     "columns": "mdi6.table-column",
+    "import": "mdi6.file-import-outline",
+    "export": "mdi6.file-export-outline",
+    "export_view": "mdi6.table-arrow-right",
+    "duplicates": "mdi6.content-duplicate",
+    "merge": "mdi6.call-merge",
 }
 
 

@@ -24,7 +24,7 @@ from ..core.commands import CreateEntry, DeleteEntries, UpdateEntry
 from ..core.fields import Kind
 from ..core.services import CatalogService
 from . import settings as cfg
-from . import io_controller, taxonomy_controller
+from . import backup_controller, io_controller, taxonomy_controller
 from .actions import ActionId, create_actions
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.trash_dialog import TrashDialog
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         io_controller.install(self)
+        backup_controller.install(self)
         self._restore()
         taxonomy_controller.install(self)
 
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a[ActionId.NEW_PAPER], a[ActionId.NEW_DATASET]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.TRASH])
+        file_menu.addAction(a[ActionId.RESTORE_BACKUP])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.PREFERENCES])
         file_menu.addSeparator()

@@ -25,6 +25,7 @@ LANGUAGE = Setting("general/language", str, "system")  # system, en, zh_CN
 THEME = Setting("general/theme", str, "system")  # system, light, dark
 CATALOG_DIR = Setting("general/catalog_dir", str, "")  # "": the platform's user data folder
 DETAIL_FONT_SIZE = Setting("view/detail_font_size", int, 0)  # 0: the system's size
+BACKUPS_KEPT = Setting("general/backups_kept", int, 10)  # automatic backups kept per catalog
 LAST_TAB = Setting("view/last_tab", int, 0)
 LAST_SELECTED = Setting("view/last_selected", str, "")
 

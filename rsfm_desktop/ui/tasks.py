@@ -103,3 +103,24 @@ def run_task(
     signals.cancelled.connect(lambda: finish(on_cancel or (lambda: None)))
     QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(_Runnable(work, context, signals)))
     return context
+
+
+def run_silently(
+    parent: QObject,
+    work: Callable[[TaskContext], Any],
+    on_success: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+) -> TaskContext:
+    """Like :func:`run_task`, without a dialog: for work the user did not ask for (backups)."""
+    signals = _Signals(parent)
+    context = TaskContext(signals)
+
+    def finish(callback: Callable, *args) -> None:
+        signals.deleteLater()
+        callback(*args)
+
+    signals.finished.connect(lambda result: finish(on_success, result))
+    signals.failed.connect(lambda exc, _tb: finish(on_error, exc))
+    signals.cancelled.connect(lambda: finish(lambda: None))
+    QThreadPool.globalInstance().start(_Runnable(work, context, signals))
+    return context

@@ -62,6 +62,14 @@ class PreferencesDialog(QDialog):
         self.font_size.setValue(cfg.get(settings, cfg.DETAIL_FONT_SIZE))
         self.font_size.valueChanged.connect(self._font_size_changed)
 
+        self.backups_kept = QSpinBox(self)
+        self.backups_kept.setObjectName("backupsKeptSpin")
+        self.backups_kept.setRange(1, 200)
+        self.backups_kept.setValue(cfg.get(settings, cfg.BACKUPS_KEPT))
+        self.backups_kept.setToolTip(self.tr("Backups are taken automatically at most once an hour "
+                                             "while the catalog changes, and before upgrades"))
+        self.backups_kept.valueChanged.connect(lambda n: cfg.put(settings, cfg.BACKUPS_KEPT, n))
+
         self.catalog = QLineEdit(str(catalog_dir), self)
         self.catalog.setObjectName("catalogFolder")
         self.catalog.setReadOnly(True)
@@ -85,6 +93,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(self.tr("Detail text size:"), self.font_size)
         form.addRow(self.tr("Catalog folder:"), catalog_row)
+        form.addRow(self.tr("Automatic backups kept:"), self.backups_kept)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         layout = QVBoxLayout(self)

@@ -1,0 +1,62 @@
+"""Automatic backups while the window is open, and File → Restore from Backup.
+
+Every few minutes the window asks the core's BackupScheduler whether a backup is due (the
+catalog changed and the newest backup is at least an hour old); if so, the online backup runs
+on a worker thread and the status bar says when it is done. The number of backups kept is a
+setting (Preferences).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from ..core.backup import BackupScheduler
+from . import settings as cfg
+from .actions import ActionId
+from .dialogs.backups_dialog import show_backups_dialog
+from .tasks import run_silently
+
+CHECK_EVERY_MS = 5 * 60 * 1000
+
+
+class BackupController(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.scheduler = BackupScheduler(
+            window.catalog_dir, keep=cfg.get(window.settings, cfg.BACKUPS_KEPT)
+        )
+        self._running = False
+        window.actions[ActionId.RESTORE_BACKUP].triggered.connect(self.show_backups)
+        self.timer = QTimer(self, interval=CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.backup_if_due)
+        self.timer.start()
+
+    def backup_if_due(self) -> bool:
+        """Start a background backup if one is due; True if one was started."""
+        if self._running or not self.scheduler.due():
+            return False
+        self._running = True
+        self.scheduler.keep = cfg.get(self.window.settings, cfg.BACKUPS_KEPT)
+        engine = self.window.service.repo.engine
+        run_silently(self, lambda _ctx: self.scheduler.run_if_due(engine), self._done, self._failed)
+        return True
+
+    def _done(self, path) -> None:
+        self._running = False
+        if path is not None:
+            self.window.statusBar().showMessage(self.tr("Catalog backed up."), 4000)
+
+    def _failed(self, exc: Exception) -> None:
+        self._running = False
+        self.window.statusBar().showMessage(self.tr("Automatic backup failed: %1").replace("%1", str(exc)))
+
+    def show_backups(self) -> None:
+        self.window.detail.notes.flush()
+        if show_backups_dialog(self.window, self.window.service):
+            self.window.catalogSwitchRequested.emit(self.window.catalog_dir, False)
+
+
+def install(window) -> BackupController:
+    window.backup_controller = BackupController(window)
+    return window.backup_controller

@@ -124,8 +124,11 @@ class CatalogRepository:
         # row's empty flag; an ascending sort needs just the ids.
         flagged = query.descending and col.nullable
         select = f"e.id, {col.order_terms()[0]}" if flagged else "e.id"
+        with_tags, join = "", ""
+        if isinstance(col, taxonomy.TagColumn):
+            with_tags, join = f"WITH {col.labels_cte()} ", " LEFT JOIN tag_labels tl ON tl.id = e.id"
         sql = (
-            f"SELECT {select} FROM {kind.value} e"
+            f"{with_tags}SELECT {select} FROM {kind.value} e{join}"
             f" WHERE {cond} ORDER BY {', '.join(col.order_terms())}"
         )
         return sql, list(params), flagged

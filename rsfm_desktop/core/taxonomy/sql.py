@@ -78,9 +78,22 @@ class TagColumn:
             " ORDER BY t.position, t.id))"
         )
 
+    def labels_cte(self) -> str:
+        """``tag_labels(id, label)``: every tagged entry's labels in this facet, computed in one
+        pass over the member table (sorting 100,000 papers this way takes a fraction of the
+        time of one correlated subquery per row)."""
+        first, second = ("zh", "en") if self.lang == "zh" else ("en", "zh")
+        table, entry = MEMBER_TABLES[self.kind.value], f"{self.kind.value}_id"
+        return (
+            "tag_labels(id, label) AS (SELECT id, group_concat(label, ', ') FROM ("
+            f"SELECT m.{entry} AS id, coalesce(t.label_{first}, t.label_{second}) AS label"
+            f" FROM {table} m JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
+            f" WHERE f.key = '{self.facet_key}' ORDER BY m.{entry}, t.position, t.id) GROUP BY id)"
+        )
+
     def order_terms(self, prefix: str = "e.") -> list[str]:
-        value = self.expression(prefix)
-        return [f"{value} IS NULL", f"{value} COLLATE NOCASE", f"{prefix}id"]
+        """Sort terms over the ``tl`` alias of :meth:`labels_cte` (joined by the caller)."""
+        return ["tl.label IS NULL", "tl.label COLLATE NOCASE", f"{prefix}id"]
 
 
 def is_tag_column(key: str | None) -> bool:

@@ -83,8 +83,10 @@ class SummaryView(QWidget):
         layout.addWidget(self.view)
 
     def set_text(self, text: str | None) -> None:
+        """Show the summary; a missing one is the marker alone (no empty box taking room)."""
         self.view.setPlainText(text or "")
         self.missing.setVisible(not text)
+        self.view.setVisible(bool(text))
 
 
 class DetailPane(QWidget):
@@ -117,8 +119,8 @@ class DetailPane(QWidget):
             self.tr("English"), "summaryEnView", self.tr("No English summary"), self
         )
         summaries = QHBoxLayout()
-        summaries.addWidget(self.summary_zh)
-        summaries.addWidget(self.summary_en)
+        summaries.addWidget(self.summary_zh, 1, Qt.AlignmentFlag.AlignTop)
+        summaries.addWidget(self.summary_en, 1, Qt.AlignmentFlag.AlignTop)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

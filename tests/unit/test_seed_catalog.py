@@ -1,0 +1,234 @@
+"""The bundled catalog ``data/catalog.json`` built from the four seed documents."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rsfm_desktop.core import services
+from rsfm_desktop.core.fields import DATASET_FIELDS, PAPER_FIELDS
+from rsfm_desktop.core.taxonomy.defaults import DEFAULT_FACETS
+from rsfm_desktop.seedtools.build import build_catalog, render
+from rsfm_desktop.seedtools.__main__ import main as seedtools_main
+from rsfm_desktop.seedtools.text import SeedError
+
+REPO = Path(__file__).resolve().parents[2]
+CATALOG_FILE = REPO / "data" / "catalog.json"
+SEEDS = REPO.parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not available")
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return json.loads(CATALOG_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def papers(catalog):
+    return {p["key"]: p for p in catalog["papers"]}
+
+
+@pytest.fixture(scope="module")
+def datasets(catalog):
+    return {d["name"]: d for d in catalog["datasets"]}
+
+
+def seed_numbers(entry):
+    return sorted({p["source"][:3] for p in entry["provenance"]})
+
+
+def linked(catalog, paper_key, relation="introduces"):
+    return {l["dataset"] for l in catalog["links"] if l["paper"] == paper_key and l["relation"] == relation}
+
+
+def test_counts(catalog):
+    assert len(catalog["papers"]) == 71
+    assert len(catalog["datasets"]) == 40
+    assert len(catalog["links"]) == 27
+    merged = [p for p in catalog["papers"] if len(seed_numbers(p)) > 1]
+    assert len(merged) == 14
+    table_rows = {(p["source"][:3], p["locator"]) for p in
+                  (prov for paper in catalog["papers"] for prov in paper["provenance"])}
+    assert sum(1 for s, loc in table_rows if s == "000" and loc.startswith("table row")) == 35
+    assert sum(1 for s, loc in table_rows if s == "001" and loc.startswith("list entry")) == 14
+    assert sum(1 for s, loc in table_rows if s == "002" and loc.startswith("section")) == 31
+    survey_rows = {p["locator"].split(";")[0] for d in catalog["datasets"] for p in d["provenance"]
+                   if p["locator"].startswith("Table")}
+    assert len(survey_rows) == 21
+
+
+def test_keys_are_unique_and_well_formed(catalog):
+    keys = [p["key"] for p in catalog["papers"]] + [d["key"] for d in catalog["datasets"]]
+    assert len(keys) == len(set(keys))
+    for paper in catalog["papers"]:
+        if paper["arxiv_id"]:
+            assert paper["key"] == f"arxiv:{paper['arxiv_id']}"
+            assert paper["pdf_url"] == f"https://arxiv.org/pdf/{paper['arxiv_id']}"
+        elif paper["doi"]:
+            assert paper["key"] == f"doi:{paper['doi'].lower()}"
+        else:
+            assert paper["key"].startswith("title:")
+    assert all(d["key"].startswith("dataset:") for d in catalog["datasets"])
+
+
+def test_every_field_is_present_and_no_missing_value_is_text(catalog):
+    for paper in catalog["papers"]:
+        assert {f.key for f in PAPER_FIELDS} | {"key", "tags", "provenance"} == set(paper)
+        assert paper["title"] and paper["provenance"]
+    for dataset in catalog["datasets"]:
+        assert {f.key for f in DATASET_FIELDS} | {"key", "tags", "provenance"} == set(dataset)
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from strings(v)
+
+    bad = [s for s in strings(catalog) if s.strip().lower() in ("", "nan", "-", "none", "null")]
+    assert bad == []
+    assert all(len(p["excerpt"]) <= 200 for e in catalog["papers"] + catalog["datasets"]
+               for p in e["provenance"])
+
+
+def test_geochat_field_by_field(papers):
+    geochat = papers["arxiv:2311.15826"]
+    assert geochat["title"] == "GeoChat: Grounded Large Vision-Language Model for Remote Sensing"
+    assert geochat["short_name"] == "GeoChat"
+    assert geochat["code_url"] == "https://github.com/mbzuai-oryx/geochat"
+    assert (geochat["venue"], geochat["year"]) == ("CVPR", 2024)
+    assert geochat["arxiv_id"] == "2311.15826"
+    assert geochat["paper_url"] == "https://arxiv.org/abs/2311.15826"
+    assert geochat["family"] == "MLLM"
+    assert geochat["tasks"] == "Scene Classification, RS VQA, Visual Grounding"
+    assert geochat["model_details"] == "Vision Encoder：CLIP-ViT; Text Encoder： Vicuna-v1.5"
+    assert geochat["summary_zh"].startswith("1. RS多模态数据集")  # the 000 row wins over 001
+    assert geochat["summary_en"] is None and geochat["remark"] is None
+    assert geochat["tags"] == {"family": ["MLLM"], "task": ["Scene classification", "VQA", "Visual grounding"]}
+    assert [(p["source"][:3], p["locator"]) for p in geochat["provenance"]] == [
+        ("000", "table row 2"),
+        ("001", "list entry 7 under 'Visual-Language Remote Sensing Goundation Models 视觉-语言遥感基础模型'"),
+    ]
+    assert geochat["provenance"][0]["excerpt"].startswith("| [GeoChat: Grounded Large")
+
+
+def test_earthgpt_x_has_both_abstracts(papers):
+    card = papers["arxiv:2504.12795"]
+    assert card["title"].startswith("EarthGPT-X: Enabling MLLMs")
+    assert card["summary_zh"].startswith("视觉语言领域的开创性进展")
+    assert card["summary_en"].startswith("Recent advances in the visual-language area")
+    assert card["pdf_url"] == "https://arxiv.org/pdf/2504.12795"
+    assert card["tags"]["modality"] == ["Optical/RGB", "SAR", "Infrared"]
+
+
+def test_rsgpt_introduces_rsicap_and_rsieval(catalog, papers, datasets):
+    assert linked(catalog, "arxiv:2307.15266") == {"dataset:rsicap", "dataset:rsieval"}
+    rsicap = datasets["RSICap"]
+    assert rsicap["year"] == 2023 and rsicap["download_urls"] == ["https://github.com/Lavender105/RSGPT"]
+    assert seed_numbers(rsicap) == ["000", "001", "002"]
+    assert linked(catalog, "arxiv:2401.16822") == {"dataset:mmrs1m"}  # EarthGPT
+    assert linked(catalog, "arxiv:2403.13430", "uses") == {"dataset:samrs"}  # MTP
+
+
+def test_the_mistitled_awesome_entry_is_segearth_ov(papers):
+    segearth = papers["arxiv:2410.01768"]
+    assert segearth["title"] == ("SegEarth-OV: Towards Training-Free Open-Vocabulary Segmentation "
+                                 "for Remote Sensing Images")
+    assert segearth["short_name"] == "SegEarth-OV"
+    assert segearth["code_url"] == "https://github.com/likyoo/SegEarth-OV"
+    assert "SkySense-O" in segearth["remark"]
+    skysense_o = [p for p in papers.values() if p["short_name"] == "SkySense-O"]
+    assert len(skysense_o) == 1
+    assert skysense_o[0]["paper_url"] == "https://cvpr.thecvf.com/virtual/2025/poster/33431"
+    assert skysense_o[0]["summary_zh"].startswith("开发了一个细粒度的 RS 解译数据集 Sky-SA")
+
+
+def test_a_survey_model_has_its_section_and_reference(catalog, papers):
+    hypersigma = papers["doi:10.1109/tpami.2025.3557581"]
+    assert hypersigma["short_name"] == "HyperSIGMA"
+    assert hypersigma["doi"] == "10.1109/TPAMI.2025.3557581"
+    assert hypersigma["title"] == "HyperSIGMA: hyperspectral intelligence comprehension foundation model"
+    assert hypersigma["authors"][:2] == ["Wang D", "Hu M Q"]
+    assert (hypersigma["year"], hypersigma["venue"]) == (2025, "IEEE Transactions on Pattern Analysis and Machine Intelligence")
+    assert hypersigma["survey_section"] == "1.2 自监督掩码生成预训练"
+    assert hypersigma["summary_zh"].startswith("面向高光谱图像数据, Wang 等人(2025)提出 HyperSIGMA")
+    assert hypersigma["tags"] == {"modality": ["Hyperspectral"], "paradigm": ["Masked generative"]}
+    assert linked(catalog, hypersigma["key"]) == {"dataset:hyperglobal450k"}
+    # a model the 000 table lists too is one entry with both provenances
+    csp = papers["arxiv:2305.01118"]
+    assert seed_numbers(csp) == ["000", "002"] and csp["survey_section"] == "2.2 图像—非文本预训练模型"
+
+
+def test_the_survey_itself_has_both_abstracts(papers):
+    survey = papers["doi:10.11834/jig.250424"]
+    assert survey["title"] == "Development status and prospects of pretrained foundation models for remote sensing imagery"
+    assert survey["authors"][0] == "Zhi Yuanjie" and len(survey["authors"]) == 8
+    assert (survey["year"], survey["venue"]) == (2026, "Journal of Image and Graphics")
+    assert survey["summary_zh"].startswith("随着训练数据体量和深度学习模型规模的不断提升")
+    assert survey["summary_en"].startswith("Given the continuous expansion of training datasets")
+    assert "This paper presents a comprehensive review" in survey["summary_en"]  # footnotes cut out
+    assert "面向遥感图像的预训练基础模型发展现状与展望" in survey["remark"]
+
+
+def test_survey_table_datasets(datasets):
+    ssl4eo = datasets["SSL4EO-L"]
+    assert (ssl4eo["data_type"], ssl4eo["year"]) == ("多光谱", 2023)
+    assert ssl4eo["download_urls"] == ["https://github.com/torchgeo/torchgeo"]
+    assert ssl4eo["description_zh"].startswith("专注 Landsat 图像的自监督学习数据集")
+    sounding = datasets["SoundingEarth"]
+    assert (sounding["data_type"], sounding["year"]) == ("图像—音频样本", 2023)
+    assert sounding["download_urls"] == ["https://github.com/khdlr/SoundingEarth"]
+    assert sounding["tags"] == {"modality": ["Audio"]}
+
+
+def test_the_catalog_loads_and_its_tags_land_in_the_taxonomy(tmp_path, catalog):
+    service = services.open_catalog(tmp_path / "data", CATALOG_FILE)
+    engine = service.repo.engine
+    assert service.repo.stats()["papers"] == 71
+    assert service.repo.stats()["datasets"] == 40
+    assert service.repo.stats()["links"] == 27
+    with engine.connect() as conn:
+        tags = conn.exec_driver_sql(
+            "SELECT f.key, t.label_en FROM paper p JOIN paper_tag pt ON pt.paper_id = p.id"
+            " JOIN tag t ON t.id = pt.tag_id JOIN facet f ON f.id = t.facet_id"
+            " WHERE p.seed_key = 'arxiv:2311.15826' ORDER BY f.key, t.label_en").all()
+        tag_count = conn.exec_driver_sql("SELECT count(*) FROM tag").scalar_one()
+    assert ("family", "MLLM") in tags and ("task", "VQA") in tags
+
+    def count(tags):
+        return sum(1 + count(t.children) for t in tags)
+
+    # every label of the catalog is a default tag or synonym: seeding created no stray tags
+    assert tag_count == sum(count(f.tags) for f in DEFAULT_FACETS)
+
+
+@needs_seeds
+def test_rebuilding_from_the_seeds_gives_the_shipped_file():
+    assert render(build_catalog(SEEDS)) == CATALOG_FILE.read_text(encoding="utf-8")
+
+
+@needs_seeds
+def test_a_reviewed_fix_that_no_longer_applies_stops_the_build(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    awesome = next(seeds.glob("001_*.txt"))
+    text = awesome.read_text(encoding="utf-8")
+    awesome.write_text(text.replace("数据集 GeoLangBind-2M", "数据集"), encoding="utf-8")
+    with pytest.raises(SeedError, match="GeoLangBind-2M"):
+        build_catalog(seeds)
+    awesome.write_text(text.replace("SGeoLangBind:", "GeoLangBind:"), encoding="utf-8")
+    build_catalog(seeds)  # the seed fixed at the source: still builds
+
+
+@needs_seeds
+def test_the_command_writes_the_catalog_and_reports_a_broken_seed_folder(tmp_path, capsys):
+    output = tmp_path / "catalog.json"
+    assert seedtools_main(["--seeds", str(SEEDS), "--output", str(output)]) == 0
+    assert output.read_bytes() == CATALOG_FILE.read_bytes()
+    assert "71 papers, 40 datasets, 27 links" in capsys.readouterr().out
+    assert seedtools_main(["--seeds", str(tmp_path / "missing"), "--output", str(output)]) == 1
+    assert "expected one 000_*.txt seed" in capsys.readouterr().err

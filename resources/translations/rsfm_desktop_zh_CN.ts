@@ -4,132 +4,142 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="38" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="39" />
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="38" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="39" />
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41" />
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41" />
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43" />
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45" />
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45" />
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47" />
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50" />
+        <source>Restore from &amp;Backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="51" />
+        <source>Back up now, or go back to an automatic backup</source>
+        <translation>立即备份，或回到某个自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="54" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="50" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="55" />
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="52" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="52" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57" />
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="53" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="53" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61" />
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="59" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65" />
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="68" />
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="69" />
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="67" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="72" />
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="68" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="73" />
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
@@ -247,182 +257,182 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="109" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111" />
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="116" />
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="116" />
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="117" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119" />
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="117" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119" />
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="148" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="150" />
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="152" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154" />
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="157" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="159" />
         <source>Provenance</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="169" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="171" />
         <source>My notes (Markdown)</source>
         <translation>我的笔记（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207" />
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207" />
         <source>Open the paper page</source>
         <translation>打开论文页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208" />
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208" />
         <source>Open the PDF (attached file first)</source>
         <translation>打开 PDF（优先使用本地附件）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209" />
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210" />
         <source>Project</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210" />
         <source>Open the project page</source>
         <translation>打开项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211" />
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211" />
         <source>Open the download page</source>
         <translation>打开下载页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212" />
         <source>Attach PDF…</source>
         <translation>附加 PDF…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212" />
         <source>Link a local PDF file (or drop one here)</source>
         <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="308" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="310" />
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="308" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="310" />
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="309" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="311" />
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="309" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="311" />
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="314" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="316" />
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="320" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="327" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="329" />
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="337" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="339" />
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="346" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="348" />
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="363" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="365" />
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="390" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392" />
         <source>Attach a PDF</source>
         <translation>附加 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="390" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="402" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="404" />
         <source>Only PDF files can be attached.</source>
         <translation>只能附加 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="404" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="406" />
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="406" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="408" />
         <source>PDF not attached</source>
         <translation>未附加 PDF</translation>
     </message>
@@ -455,37 +465,37 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="160" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="161" />
         <source>Merging keeps the chosen entry, fills its empty fields from the other and keeps the tags, links, notes and attachments of both; the other goes to the trash. Edit ▸ Undo reverts it.</source>
         <translation>合并会保留所选条目，用另一条目填补其空白字段，并保留两者的标签、关联、笔记和附件；另一条目移入回收站。可用“编辑 ▸ 撤销”还原。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="164" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="165" />
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="166" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="167" />
         <source>&amp;Not Duplicates</source>
         <translation>不是重复(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="205" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="206" />
         <source>%1 possible duplicate pairs.</source>
         <translation>%1 对可能重复的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="206" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="207" />
         <source>No possible duplicates left.</source>
         <translation>没有剩余的可能重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="224" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="225" />
         <source>the entry on the left (#%1)</source>
         <translation>左侧条目（#%1）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="225" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="226" />
         <source>the entry on the right (#%1)</source>
         <translation>右侧条目（#%1）</translation>
     </message>
@@ -758,77 +768,77 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="202" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="205" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="213" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="216" />
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="220" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="223" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="252" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="256" />
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="260" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="264" />
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="262" />
-        <source>New entries are added, duplicates skipped, conflicts merged</source>
-        <translation>新条目将被添加，重复项跳过，冲突项合并</translation>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="266" />
+        <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
+        <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="276" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="281" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="277" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="282" />
         <source>Some values were left out:</source>
         <translation>部分值被略去：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="280" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="285" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="319" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="324" />
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="325" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="330" />
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="347" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="352" />
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="351" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="356" />
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="353" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="358" />
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="364" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="369" />
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -1114,137 +1124,137 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="110" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="118" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="120" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="119" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="121" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="123" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="125" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="135" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="137" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="136" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="138" />
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="139" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="141" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="142" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="144" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="172" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="174" />
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="243" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="245" />
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="243" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="245" />
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="247" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="249" />
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="247" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="249" />
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="286" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="288" />
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="292" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="294" />
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="301" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="303" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="306" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="308" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="316" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="318" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="320" />
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="320" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="322" />
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="324" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="326" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="325" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="327" />
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="333" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="335" />
         <source>Delete %1 entries</source>
         <translation>删除 %1 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="340" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="342" />
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="381" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="383" />
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="388" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="390" />
         <source>About RSFM Desktop</source>
         <translation>关于 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="389" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="391" />
         <source>RSFM Desktop %1
 
 A catalog of remote-sensing foundation-model papers and datasets.</source>

@@ -118,7 +118,7 @@ class DetailPane(QWidget):
         self.summary_en = SummaryView(
             self.tr("English"), "summaryEnView", self.tr("No English summary"), self
         )
-        summaries = QHBoxLayout()
+        self.summaries = summaries = QHBoxLayout()
         summaries.addWidget(self.summary_zh, 1, Qt.AlignmentFlag.AlignTop)
         summaries.addWidget(self.summary_en, 1, Qt.AlignmentFlag.AlignTop)
 
@@ -253,8 +253,11 @@ class DetailPane(QWidget):
         summary_keys = _SUMMARY_FIELDS[kind]
         self.title.setText(entry.title if kind is Kind.PAPER else entry.name)
         self.subtitle.setText(self._subtitle(kind, entry))
-        self.summary_zh.set_text(getattr(entry, summary_keys[0]))
-        self.summary_en.set_text(getattr(entry, summary_keys[1]))
+        for position, (view, key) in enumerate(zip((self.summary_zh, self.summary_en), summary_keys)):
+            text = getattr(entry, key)
+            view.set_text(text)
+            # A missing language keeps only its marker; the other summary gets the width.
+            self.summaries.setStretch(position, 1 if text else 0)
         self._fill_form(kind, entry)
         self._fill_linked(kind, entry.id)
         self._fill_provenance(kind, entry.id)

@@ -1,0 +1,292 @@
+"""Import, export and duplicate finding in the main window.
+
+``install(window)`` adds File ▸ Import…, Export…, Export View as Table… and Edit ▸ Find
+Duplicates…, and keeps the controller as ``window.io_controller``. Parsing, planning, applying,
+exporting and scanning run in the background (:func:`tasks.run_task`); an import and a merge
+are each one undo step (:mod:`core.io.undo`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from ..core.fields import Kind
+from ..core.io import (
+    Format,
+    ImportCancelled,
+    ImportFormatError,
+    apply_plan,
+    build_plan,
+    export_text,
+    export_view,
+    find_duplicates,
+    read_file,
+    snapshot,
+    write_atomically,
+)
+from ..core.io.undo import MergeDuplicates, capture_all, import_change, merge_targets
+from .actions import ActionId
+from .dialogs.duplicates_dialog import DuplicatesDialog
+from .dialogs.export_dialog import ExportDialog, FormatInfo, Scope, ViewTableDialog
+from .dialogs.import_dialog import ImportPreviewDialog
+from .tasks import Cancelled, TaskContext, run_task
+
+
+def install(window: QMainWindow) -> "IoController":
+    window.io_controller = IoController(window)
+    return window.io_controller
+
+
+def _menu_of(action) -> QMenu:
+    return next(o for o in action.associatedObjects() if isinstance(o, QMenu))
+
+
+class IoController(QObject):
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.engine = window.service.repo.engine
+        self.task: TaskContext | None = None  # the running background task, if any
+        self.preview: ImportPreviewDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.table_dialog: ViewTableDialog | None = None
+        self.duplicates: DuplicatesDialog | None = None
+        a = window.actions
+        file_menu = _menu_of(a[ActionId.TRASH])
+        file_menu.insertActions(a[ActionId.TRASH], [a[ActionId.IMPORT], a[ActionId.EXPORT], a[ActionId.EXPORT_VIEW]])
+        file_menu.insertSeparator(a[ActionId.TRASH])
+        edit_menu = _menu_of(window.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.FIND_DUPLICATES])
+        a[ActionId.IMPORT].triggered.connect(self.choose_import_file)
+        a[ActionId.EXPORT].triggered.connect(self.choose_export)
+        a[ActionId.EXPORT_VIEW].triggered.connect(self.choose_view_export)
+        a[ActionId.FIND_DUPLICATES].triggered.connect(self.scan_duplicates)
+
+    def _run(self, label: str, work, on_success, on_error=None, on_cancel=None) -> TaskContext:
+        def done(callback):
+            def wrapped(*args):
+                self.task = None
+                callback(*args)
+            return wrapped
+
+        self.task = run_task(self.window, label, work, done(on_success), done(on_error or self._failed),
+                             done(on_cancel or (lambda: None)))
+        return self.task
+
+    def _failed(self, exc: Exception) -> None:
+        QMessageBox.warning(self.window, self.tr("Something went wrong"), str(exc))
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    # ---- import --------------------------------------------------------------------------
+
+    def import_filters(self) -> list[tuple[str, Format | None]]:
+        return [
+            (self.tr("All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)"), None),
+            (self.tr("BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)"), Format.BIBTEX),
+            (self.tr("RIS (*.ris)"), Format.RIS),
+            (self.tr("CSL-JSON (*.json)"), Format.CSLJSON),
+            (self.tr("CSV spreadsheet (*.csv *.tsv)"), Format.CSV),
+            (self.tr("RSFM JSON export or backup (*.json)"), Format.JSON),
+            (self.tr("Markdown awesome list (*.md *.markdown)"), Format.MARKDOWN),
+            (self.tr("All files, format detected (*)"), None),
+        ]
+
+    def choose_import_file(self) -> None:
+        filters = self.import_filters()
+        path, chosen = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import"), "", ";;".join(text for text, _fmt in filters))
+        if path:
+            self.start_import(Path(path), dict(filters).get(chosen))
+
+    def start_import(self, path: Path, fmt: Format | None = None) -> TaskContext:
+        """Parse and plan in the background, then show the preview (nothing is written yet)."""
+        engine, repo = self.engine, self.window.service.repo
+
+        def work(ctx: TaskContext):
+            batch = read_file(path, fmt)
+            ctx.check()
+            plan = build_plan(engine, batch)
+            titles: dict[tuple[Kind, int], str] = {}
+            for kind in Kind:
+                ids = sorted({e.existing_id for e in plan.entries if e.record.kind is kind and e.existing_id})
+                titles.update(((kind, i), t) for i, t in repo.titles_by_id(kind, ids))
+            return plan, titles
+
+        return self._run(self.tr("Reading %1…").replace("%1", path.name), work,
+                         lambda result: self.show_preview(*result), self._import_failed)
+
+    def _import_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, ImportFormatError):
+            return self._failed(exc)
+        where = (self.tr("Line %1: %2").replace("%1", str(exc.line)).replace("%2", exc.message)
+                 if exc.line else exc.message)
+        QMessageBox.warning(
+            self.window, self.tr("Cannot import this file"),
+            self.tr("%1 could not be imported.\n\n%2\n\nNothing was imported.").replace("%1", exc.file)
+            .replace("%2", where))
+
+    def show_preview(self, plan, titles) -> None:
+        if not plan.entries:
+            QMessageBox.information(self.window, self.tr("Import"),
+                                    self.tr("%1 holds no entries to import.").replace("%1", Path(plan.source).name))
+            return
+        self.preview = ImportPreviewDialog(plan, titles, self.window)
+        self.preview.accepted.connect(lambda: self.apply(plan))
+        self.preview.open()
+
+    def apply(self, plan) -> TaskContext:
+        """Write the plan in one transaction in the background; cancelling writes nothing."""
+        self.window.detail.notes.flush()
+        engine = self.engine
+
+        def work(ctx: TaskContext):
+            before = capture_all(engine, merge_targets(plan))
+            try:
+                report = apply_plan(engine, plan, ctx.progress, ctx.cancelled)
+            except ImportCancelled as exc:
+                raise Cancelled() from exc
+            return report, import_change(engine, before, report)
+
+        def done(result) -> None:
+            report, change = result
+            name = Path(plan.source).name
+            self.window.undo_stack.run(change, self.tr("Import %1").replace("%1", name))
+            self._status(self.tr("Imported %1: %2 added, %3 merged, %4 skipped.").replace("%1", name)
+                         .replace("%2", str(report.added)).replace("%3", str(report.merged))
+                         .replace("%4", str(report.skipped_duplicates)))
+
+        def cancelled() -> None:
+            QMessageBox.information(self.window, self.tr("Import cancelled"),
+                                    self.tr("The import was cancelled. Nothing was written to the catalog."))
+            self._status(self.tr("Import cancelled; nothing was written."))
+
+        return self._run(self.tr("Importing %1…").replace("%1", Path(plan.source).name), work, done,
+                         on_cancel=cancelled)
+
+    # ---- export --------------------------------------------------------------------------
+
+    def _facets(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            facets, _tags = snapshot.taxonomy(conn)
+        return [(f["key"], f["label_en"] or f["key"]) for f in facets] or [("family", self.tr("Family"))]
+
+    def choose_export(self) -> None:
+        kind, table = self.window.current_kind(), self.window.current_table()
+        scopes = {Scope.SELECTION: table.selected_ids(), Scope.VIEW: table.catalog_model().ids(), Scope.ALL: None}
+        repo = self.window.service.repo
+        counts = {Scope.SELECTION: len(scopes[Scope.SELECTION]), Scope.VIEW: len(scopes[Scope.VIEW]),
+                  Scope.ALL: repo.count(Kind.PAPER) + repo.count(Kind.DATASET)}
+        kind_label = self.tr("papers") if kind is Kind.PAPER else self.tr("datasets")
+        self.export_dialog = dialog = ExportDialog(counts, self._facets(), kind_label, self.window)
+        dialog.accepted.connect(lambda: self._export(kind, scopes[dialog.scope()], counts[dialog.scope()],
+                                                     dialog.format_info(), dialog.facet()))
+        dialog.open()
+
+    def _save_path(self, info: FormatInfo, stem: str) -> Path | None:
+        path, _chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export"), stem + info.suffix, info.name_filter)
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix else path.with_suffix(info.suffix)
+
+    def _export(self, kind: Kind, ids: list[int] | None, count: int, info: FormatInfo, facet: str) -> None:
+        path = self._save_path(info, "rsfm-catalog" if info.format is Format.JSON else "rsfm-export")
+        if path is None:
+            return
+        papers = datasets = None
+        if ids is not None:
+            papers, datasets = (ids, []) if kind is Kind.PAPER else ([], ids)
+        engine = self.engine
+
+        def work(_ctx: TaskContext) -> None:
+            write_atomically(path, export_text(engine, info.format, papers, datasets, group_facet=facet))
+
+        self._run(self.tr("Exporting…"), work, lambda _r: self._status(
+            self.tr("Exported %1 entries to %2.").replace("%1", f"{count:,}").replace("%2", str(path))))
+
+    def visible_columns(self, kind: Kind) -> list[tuple[str, str]]:
+        """(key, header label) of the shown columns of a table, in the order the user arranged them."""
+        table = self.window.tables[kind]
+        header, model = table.horizontalHeader(), table.catalog_model()
+        sections = [header.logicalIndex(v) for v in range(header.count())]
+        return [(model.columns[s].key, model.headerData(s, Qt.Orientation.Horizontal))
+                for s in sections if not header.isSectionHidden(s)]
+
+    def choose_view_export(self) -> None:
+        kind = self.window.current_kind()
+        columns, ids = self.visible_columns(kind), self.window.current_table().catalog_model().ids()
+        self.table_dialog = dialog = ViewTableDialog([label for _key, label in columns], len(ids), self.window)
+        keys = [key for key, _label in columns]
+        dialog.accepted.connect(lambda: self._export_view(kind, keys, ids, dialog.format_info(), dialog.destination))
+        dialog.open()
+
+    def _export_view(self, kind: Kind, columns: list[str], ids: list[int], info: FormatInfo, destination: int) -> None:
+        path = None
+        if destination == ViewTableDialog.SAVE:
+            path = self._save_path(info, "rsfm-table")
+            if path is None:
+                return
+        engine, fmt = self.engine, str(info.format.value if isinstance(info.format, Format) else info.format)
+
+        def work(_ctx: TaskContext) -> str:
+            text = export_view(engine, kind, columns, ids, fmt)
+            if path is not None:
+                write_atomically(path, text)
+            return text
+
+        def done(text: str) -> None:
+            if path is None:
+                QApplication.clipboard().setText(text)
+                self._status(self.tr("Copied a table of %1 rows.").replace("%1", f"{len(ids):,}"))
+            else:
+                self._status(self.tr("Saved a table of %1 rows to %2.").replace("%1", f"{len(ids):,}")
+                             .replace("%2", str(path)))
+
+        self._run(self.tr("Exporting the table…"), work, done)
+
+    # ---- duplicates ----------------------------------------------------------------------
+
+    def scan_duplicates(self) -> TaskContext:
+        engine, repo = self.engine, self.window.service.repo
+
+        def work(ctx: TaskContext):
+            pairs = []
+            with engine.connect() as conn:
+                for kind in Kind:
+                    ctx.check()
+                    pairs += find_duplicates(conn, kind)
+            titles: dict[tuple[Kind, int], str] = {}
+            for kind in Kind:
+                ids = sorted({i for p in pairs if p.kind is kind for i in (p.first_id, p.second_id)})
+                titles.update(((kind, i), t) for i, t in repo.titles_by_id(kind, ids))
+            return pairs, titles
+
+        return self._run(self.tr("Looking for duplicates…"), work, lambda result: self.show_duplicates(*result))
+
+    def show_duplicates(self, pairs, titles) -> None:
+        if not pairs:
+            QMessageBox.information(self.window, self.tr("Find Duplicates"), self.tr("No duplicates found."))
+            return
+        engine = self.engine
+        self.duplicates = DuplicatesDialog(pairs, titles, lambda kind, ids: snapshot.open_snapshots(engine, kind, ids),
+                                           self.window)
+        self.duplicates.mergeRequested.connect(self.merge)
+        self.duplicates.open()
+
+    def merge(self, kind: Kind, keep_id: int, lose_id: int) -> None:
+        self.window.detail.notes.flush()
+        try:
+            self.window.undo_stack.run(MergeDuplicates(self.engine, kind, keep_id, lose_id),
+                                       self.tr("Merge duplicates"))
+        except (KeyError, ValueError) as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot merge"), str(exc))
+            return
+        if self.duplicates is not None:
+            self.duplicates.merged(kind, lose_id)
+        self._status(self.tr("Merged; the duplicate is in the trash."))

@@ -52,6 +52,7 @@ def create_main_window(
     data_dir: Path | str | None = None,
     settings: QSettings | None = None,
     catalog_file: Path | None = None,
+    defer_setup: bool = False,
 ) -> MainWindow:
     """Build the full window over the catalog in ``data_dir`` (created and seeded from the
     bundled catalog, or ``catalog_file``, on first use) without entering the event loop."""
@@ -59,7 +60,7 @@ def create_main_window(
     settings = settings or cfg.make_settings()
     folder = catalog_folder(data_dir, settings)
     service = open_catalog(folder, catalog_file)
-    return MainWindow(service, settings, folder)
+    return MainWindow(service, settings, folder, defer_setup=defer_setup)
 
 
 def catalog_folder(data_dir: Path | str | None, settings: QSettings) -> Path:
@@ -134,13 +135,13 @@ def run_gui(data_dir: Path | None, startup_report: bool = False) -> int:
     if lock is None:
         return code
     try:
-        window = open_with_recovery(lambda: create_main_window(folder, settings))
+        window = open_with_recovery(lambda: create_main_window(folder, settings, defer_setup=True))
     except CatalogError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     if window is None:  # a damaged catalog, and the user chose to quit
         return 2
-    _FirstPaint(window, icons.refresh_all)
+    _FirstPaint(window, lambda: (icons.refresh_all(), window.finish_setup()))
     if startup_report:  # installed last, so it runs first: the report is the table's first paint
         _FirstPaint(window, lambda: _report_startup(window, started))
     _CatalogSwitcher(window, settings)

@@ -24,7 +24,7 @@ from ..core.commands import CreateEntry, DeleteEntries, UpdateEntry
 from ..core.fields import Kind
 from ..core.services import CatalogService
 from . import settings as cfg
-from . import backup_controller, io_controller, taxonomy_controller
+from . import taxonomy_controller
 from .actions import ActionId, create_actions
 from .dialogs.entry_dialog import EntryDialog
 from .dialogs.trash_dialog import TrashDialog
@@ -44,7 +44,16 @@ class MainWindow(QMainWindow):
     # Another catalog folder was chosen in Preferences (folder, copy the current catalog first).
     catalogSwitchRequested = Signal(Path, bool)
 
-    def __init__(self, service: CatalogService, settings: QSettings, catalog_dir: Path, parent=None):
+    def __init__(
+        self,
+        service: CatalogService,
+        settings: QSettings,
+        catalog_dir: Path,
+        parent=None,
+        defer_setup: bool = False,
+    ):
+        """``defer_setup``: leave import/export and backups to :meth:`finish_setup`, which the
+        app calls just after the first paint (they are not needed to show the catalog)."""
         super().__init__(parent)
         self.catalog_dir = catalog_dir
         self.setObjectName("mainWindow")
@@ -99,12 +108,21 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
         self._connect()
-        io_controller.install(self)
-        backup_controller.install(self)
+        if not defer_setup:
+            self.finish_setup()
         self._restore()
         taxonomy_controller.install(self)
 
     # ---- construction --------------------------------------------------------------------
+
+    def finish_setup(self) -> None:
+        """Install the parts the first paint does not need: import/export and backups."""
+        if hasattr(self, "io_controller"):
+            return
+        from . import backup_controller, io_controller
+
+        io_controller.install(self)
+        backup_controller.install(self)
 
     def _build_menus(self) -> None:
         a = self.actions

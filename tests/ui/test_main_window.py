@@ -428,3 +428,34 @@ def test_move_catalog_from_preferences_reopens_window_on_the_copy(window, monkey
     assert new.service.note_text(Kind.PAPER, paper_id) == "typed just before moving"
     assert window.settings.value("general/catalog_dir") == str(target)
     new.close()
+
+
+HOSTILE_TITLE = '<img src="http://evil.example/x.png" onerror="alert(1)"> <a href="javascript:alert(2)">click</a> <b>bold</b>'
+
+
+def test_markup_in_imported_text_is_shown_literally(window):
+    paper_id = window.service.create(Kind.PAPER, {"title": HOSTILE_TITLE, "summary_en": "<script>x()</script> & <i>it</i>"})
+    window.refresh_tables()
+    window.jump_to(Kind.PAPER, paper_id)
+    assert window.detail.title.text() == HOSTILE_TITLE
+    assert window.detail.title.textFormat() == Qt.TextFormat.PlainText
+    assert window.findChild(QPlainTextEdit, "summaryEnView").toPlainText() == "<script>x()</script> & <i>it</i>"
+    table = window.tables[Kind.PAPER]
+    assert table.model().index(table.currentIndex().row(), 0).data() == HOSTILE_TITLE
+    # A dataset linked to it lists the title escaped, as text inside a link to the entry.
+    dataset_id = window.service.create(Kind.DATASET, {"name": "Hostile-Set"})
+    window.service.link(Kind.PAPER, paper_id, dataset_id, "uses")
+    window.refresh_tables()
+    window.jump_to(Kind.DATASET, dataset_id)
+    label = window.detail.linked_label.text()
+    assert "&lt;img" in label and "<img" not in label and "<b>" not in label
+
+
+def test_note_preview_loads_nothing_remote_and_runs_nothing(window):
+    _select_title(window, "GeoChat")
+    editor = window.findChild(QPlainTextEdit, "notesEditor")
+    editor.setPlainText('![tracker](http://evil.example/pixel.png)\n\n<script>alert(1)</script>\n\n<img src="http://evil.example/y.png">')
+    window.detail.notes._update_preview()
+    html = window.detail.notes.preview.toHtml()
+    assert "<img" not in html and "&lt;script&gt;" in html
+    assert window.detail.notes.preview.loadResource(0, None) is None

@@ -1,6 +1,8 @@
 """Searching the catalog: Chinese and English, notes, authors, remarks, odd input, the index."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rsfm_desktop.core import db
 from rsfm_desktop.core.fields import Kind
@@ -210,3 +212,26 @@ def test_search_uses_the_full_text_index(big_repo, kind, text, table, expected, 
     assert len(found) == expected
     assert any(table in step and "VIRTUAL TABLE" in step for step in plan), plan
     assert not any(step.startswith("SCAN e") for step in plan), plan
+
+
+# ---- any text typed into the search box -------------------------------------------------------
+
+_SEARCH_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from(list('"*^:()-+ NEAR AND OR NOT 遥感图像 RS')),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_SEARCH_TEXT)
+def test_any_search_text_is_safe_and_matches_only_entries_containing_its_words(repo, text):
+    """Whatever is typed, the search never raises, and every entry it finds is a live entry."""
+    live = set(repo.list_ids(Kind.PAPER))
+    found = repo.list_ids(Kind.PAPER, Query(text))
+    assert set(found) <= live
+    assert len(found) == len(set(found))
+    if not text.strip():
+        assert set(found) == live

@@ -42,6 +42,7 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app.setOrganizationName(ORG_NAME)
         app.setApplicationName(APP_ID)
         app.setApplicationDisplayName(APP_NAME)
+        app.setDesktopFileName(APP_ID)  # matches packaging/rsfm-desktop.desktop (taskbar icon)
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(resource_path("icons", "rsfm-desktop.png"))))

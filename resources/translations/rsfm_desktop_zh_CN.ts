@@ -4,142 +4,152 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="39" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="40" />
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="39" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="40" />
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="41" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="42" />
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="41" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="42" />
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="43" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="44" />
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="43" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="44" />
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="45" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="46" />
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="45" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="46" />
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49" />
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49" />
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="50" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="51" />
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="51" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="52" />
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="54" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="55" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56" />
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="57" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="57" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60" />
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61" />
+        <source>Every shortcut of the window</source>
+        <translation>窗口中的全部快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63" />
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63" />
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66" />
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="69" />
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="70" />
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="68" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="73" />
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="69" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74" />
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="72" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="77" />
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="73" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78" />
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
@@ -362,77 +372,77 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="310" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="313" />
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="310" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="313" />
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="311" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="314" />
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="311" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="314" />
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="316" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="319" />
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="325" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="329" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="332" />
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="339" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="342" />
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="348" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="351" />
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="365" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="368" />
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="395" />
         <source>Attach a PDF</source>
         <translation>附加 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="395" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="404" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="407" />
         <source>Only PDF files can be attached.</source>
         <translation>只能附加 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="406" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="409" />
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="408" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="411" />
         <source>PDF not attached</source>
         <translation>未附加 PDF</translation>
     </message>
@@ -440,62 +450,62 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="119" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="120" />
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="145" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="146" />
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="151" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="151" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152" />
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="151" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152" />
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="161" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="162" />
         <source>Merging keeps the chosen entry, fills its empty fields from the other and keeps the tags, links, notes and attachments of both; the other goes to the trash. Edit ▸ Undo reverts it.</source>
         <translation>合并会保留所选条目，用另一条目填补其空白字段，并保留两者的标签、关联、笔记和附件；另一条目移入回收站。可用“编辑 ▸ 撤销”还原。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="165" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="166" />
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="167" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="169" />
         <source>&amp;Not Duplicates</source>
         <translation>不是重复(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="206" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="208" />
         <source>%1 possible duplicate pairs.</source>
         <translation>%1 对可能重复的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="207" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="209" />
         <source>No possible duplicates left.</source>
         <translation>没有剩余的可能重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="225" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="227" />
         <source>the entry on the left (#%1)</source>
         <translation>左侧条目（#%1）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="226" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="228" />
         <source>the entry on the right (#%1)</source>
         <translation>右侧条目（#%1）</translation>
     </message>
@@ -1104,163 +1114,149 @@ Nothing was imported.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="51" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="60" />
         <source>RSFM Desktop</source>
         <translation>RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="64" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="73" />
         <source>Search titles, summaries (中文 / English), authors, remarks and notes</source>
         <translation>搜索标题、摘要（中文 / 英文）、作者、备注和笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="77" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="86" />
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="78" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="87" />
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="111" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="129" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="120" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="138" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="121" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="139" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="125" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="143" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="137" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="155" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="138" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="156" />
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="141" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="159" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="144" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="163" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="174" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="194" />
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="245" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="265" />
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="245" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="265" />
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="249" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="269" />
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="249" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="269" />
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="288" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="308" />
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="294" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="314" />
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="303" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="323" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="308" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="328" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="338" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="320" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="340" />
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="322" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="342" />
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="326" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="346" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="327" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="347" />
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="335" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="355" />
         <source>Delete %1 entries</source>
         <translation>删除 %1 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="342" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="362" />
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="383" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="403" />
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="390" />
-        <source>About RSFM Desktop</source>
-        <translation>关于 RSFM Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="391" />
-        <source>RSFM Desktop %1
-
-A catalog of remote-sensing foundation-model papers and datasets.</source>
-        <translation>RSFM Desktop %1
-
-遥感基础模型论文与数据集目录。</translation>
     </message>
 </context>
 <context>

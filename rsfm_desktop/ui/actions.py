@@ -27,6 +27,7 @@ class ActionId(Enum):
     PREFERENCES = auto()
     QUIT = auto()
     ABOUT = auto()
+    SHORTCUTS = auto()
     IMPORT = auto()
     EXPORT = auto()
     EXPORT_VIEW = auto()
@@ -55,6 +56,10 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
             QCoreApplication.translate("Actions", "Language, theme, text size, catalog folder"),
         ),
         ActionId.QUIT: (QCoreApplication.translate("Actions", "&Quit"), "quit", StdKey.Quit, QCoreApplication.translate("Actions", "Quit RSFM Desktop")),
+        ActionId.SHORTCUTS: (
+            QCoreApplication.translate("Actions", "&Keyboard Shortcuts"), "keyboard", StdKey.HelpContents,
+            QCoreApplication.translate("Actions", "Every shortcut of the window"),
+        ),
         ActionId.ABOUT: (QCoreApplication.translate("Actions", "&About RSFM Desktop"), "about", None, QCoreApplication.translate("Actions", "Version and licences")),
         ActionId.IMPORT: (
             QCoreApplication.translate("Actions", "&Import…"), "import", "Ctrl+Shift+I",

@@ -29,6 +29,7 @@ NAMES = {
     "link": "mdi6.link-variant-plus",
     "download": "mdi6.download-outline",
     "about": "mdi6.information-outline",
+    "keyboard": "mdi6.keyboard-outline",
     "preferences": "mdi6.cog-outline",
     "columns": "mdi6.table-column",
     "import": "mdi6.file-import-outline",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..core.commands import CreateEntry, DeleteEntries, UpdateEntry
 from ..core.fields import Kind
 from ..core.services import CatalogService
@@ -27,6 +26,7 @@ from . import settings as cfg
 from . import taxonomy_controller
 from .actions import ActionId, create_actions
 from .dialogs.entry_dialog import EntryDialog
+from .dialogs.help_dialogs import ShortcutsDialog, show_about
 from .dialogs.trash_dialog import TrashDialog
 from .dialogs.preferences_dialog import PreferencesDialog
 from .icons import bind
@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         bind(self.columns_menu, "columns")
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.SHORTCUTS])
         help_menu.addAction(a[ActionId.ABOUT])
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
         a[ActionId.PREFERENCES].triggered.connect(self.show_preferences)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ABOUT].triggered.connect(self.show_about)
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         for kind, table in self.tables.items():
             table.selectionModel().currentRowChanged.connect(
@@ -403,12 +405,10 @@ class MainWindow(QMainWindow):
     # ---- misc ----------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About RSFM Desktop"),
-            self.tr("RSFM Desktop %1\n\nA catalog of remote-sensing foundation-model papers and datasets.")
-            .replace("%1", __version__),
-        )
+        show_about(self)
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.findChildren(QAction), self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.detail.notes.flush()

@@ -459,3 +459,17 @@ def test_note_preview_loads_nothing_remote_and_runs_nothing(window):
     html = window.detail.notes.preview.toHtml()
     assert "<img" not in html and "&lt;script&gt;" in html
     assert window.detail.notes.preview.loadResource(0, None) is None
+
+
+def test_help_lists_shortcuts_and_about_names_licences(window, monkeypatch):
+    from rsfm_desktop.ui.dialogs.help_dialogs import ShortcutsDialog, about_text
+
+    shown = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    window.actions[next(a for a in window.actions if a.name == "SHORTCUTS")].trigger()
+    rows = {shown[0].list.topLevelItem(i).text(0): shown[0].list.topLevelItem(i).text(1)
+            for i in range(shown[0].list.topLevelItemCount())}
+    assert rows["Find"] == "Ctrl+F" and rows["Undo"] == "Ctrl+Z" and "Ctrl+Shift+Z" in rows["Redo"]
+    assert rows["New Paper"] == "Ctrl+N" and rows["Preferences"] == "Ctrl+,"
+    text = about_text()
+    assert "LGPL-3.0" in text and "SQLAlchemy" in text and "0.1.0" in text

@@ -161,6 +161,21 @@ def quick_check(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
+def schema_check(path: Path) -> str | None:
+    """A cheap check (milliseconds at any size): None if ``path`` opens as a SQLite database
+    and its schema reads, else the problem. Large catalogs get this at start-up and the full
+    :func:`quick_check` in the background once the window is up."""
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    return None
+
+
 def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 

@@ -114,7 +114,7 @@ def match_clauses(kind: str, query: str) -> list[tuple[str, str]]:
     """
     long_terms: list[str] = []
     short_terms: list[str] = []
-    for term in re.sub(r'["*^]', " ", query).split():  # FTS syntax characters separate terms
+    for term in re.sub(r'["*^\x00-\x1f]', " ", query).split():  # FTS syntax characters separate terms
         if len(term) >= 3:
             long_terms.append(_quote(term))
         else:

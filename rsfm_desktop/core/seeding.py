@@ -70,6 +70,8 @@ def seed_catalog(engine: Engine, catalog_file: Path) -> SeedReport:
     """Add the bundled entries this catalog has never had. Returns what was added."""
     data = load_catalog_file(catalog_file)
     version = str(data.get("catalog_version", ""))
+    if version and catalog_version(engine) == version:
+        return SeedReport(catalog_version=version)  # this bundled catalog was applied already
     with transaction(engine) as session:
         applied = set(session.exec(select(SeedApplied.key)).all())
         paper_ids = _seed_entries(session, Paper, PAPER_FIELDS, data.get("papers", []), applied, version)

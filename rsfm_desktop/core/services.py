@@ -102,6 +102,4 @@ def open_catalog(data_dir: Path, catalog_file: Path | None = None) -> CatalogSer
 
     engine = db.open_catalog(data_dir)
     seeding.seed_catalog(engine, catalog_file or bundled_catalog())
-    service = CatalogService(CatalogRepository(engine))
-    service.empty_trash(older_than_days=TRASH_DAYS)
-    return service
+    return CatalogService(CatalogRepository(engine))

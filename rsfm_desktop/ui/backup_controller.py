@@ -1,4 +1,5 @@
-"""Automatic backups while the window is open, and File → Restore from Backup.
+"""Automatic backups while the window is open, File → Restore from Backup, and the integrity
+check of large catalogs after the window has appeared.
 
 Every few minutes the window asks the core's BackupScheduler whether a backup is due (the
 catalog changed and the newest backup is at least an hour old); if so, the online backup runs
@@ -9,8 +10,10 @@ setting (Preferences).
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
 
-from ..core.backup import BackupScheduler
+from ..core.backup import BackupScheduler, quick_check
+from ..core.db import FULL_CHECK_AT_OPEN_MAX_BYTES, catalog_path
 from . import settings as cfg
 from .actions import ActionId
 from .dialogs.backups_dialog import show_backups_dialog
@@ -31,6 +34,30 @@ class BackupController(QObject):
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
         self.timer.timeout.connect(self.backup_if_due)
         self.timer.start()
+        self.check_integrity_later()
+
+    def check_integrity_later(self) -> bool:
+        """A large catalog skipped the full integrity check at start-up: run it now, off the
+        GUI thread, and offer the backups if it finds damage. True if a check was started."""
+        path = catalog_path(self.window.catalog_dir)
+        if not path.exists() or path.stat().st_size <= FULL_CHECK_AT_OPEN_MAX_BYTES:
+            return False
+        run_silently(self, lambda _ctx: quick_check(path), self._checked, self._failed)
+        return True
+
+    def _checked(self, problem: str | None) -> None:
+        if problem is None:
+            return
+        answer = QMessageBox.warning(
+            self.window,
+            self.tr("The catalog is damaged"),
+            self.tr("The integrity check of the catalog found a problem (%1). Restore a backup "
+                    "now? Until then, avoid editing: changes may not be saved.").replace("%1", problem),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.show_backups()
 
     def backup_if_due(self) -> bool:
         """Start a background backup if one is due; True if one was started."""

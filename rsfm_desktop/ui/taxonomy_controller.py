@@ -47,7 +47,7 @@ class TaxonomyController(QObject):
         cfg.restore_state(window.settings, "mainWindow", window)  # the docks' places and visibility
 
         window.undo_stack.indexChanged.connect(lambda _index: self.refresh())
-        self.refresh()
+        self.refresh(counts=False)  # the window's finish_setup() adds the counts
         self.sidebar.refresh_views()
         current = window.detail.current()
         self.chips.set_entry(*(current or (None, None)))
@@ -81,9 +81,9 @@ class TaxonomyController(QObject):
 
     # ---- refreshing and filtering ---------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, counts: bool = True) -> None:
         """Re-read the taxonomy (labels, colours, counts) after any edit or undo."""
-        tree = self.taxonomy.tree(counts=True)
+        tree = self.taxonomy.tree(counts=counts)
         self.sidebar_model.set_tree(tree)
         self.editor_model.set_tree(tree)
         self.chips.refresh()

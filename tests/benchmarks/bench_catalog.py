@@ -181,7 +181,12 @@ def measure_interactive(data_dir: Path) -> dict:
     service = CatalogService(repo)
     model = CatalogTableModel(repo, Kind.PAPER)
     model.set_query(Query())
-    out: dict = {"papers": model.rowCount()}
+    out: dict = {"papers": model.rowCount(), "rss_mb_after": {}}
+
+    def mark(phase: str) -> None:
+        out["rss_mb_after"][phase] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    mark("open")
 
     sorts = {}
     for col, spec in enumerate(model.columns):
@@ -195,6 +200,7 @@ def measure_interactive(data_dir: Path) -> dict:
             samples.append(time.perf_counter() - t)
         sorts[spec.key] = {"worst_ms": round(max(samples) * 1000, 1)}
     out["sort"] = sorts
+    mark("sort")
     model.sort(0, Qt.SortOrder.AscendingOrder)
 
     def keystrokes(words: list[str]) -> dict:
@@ -216,6 +222,7 @@ def measure_interactive(data_dir: Path) -> dict:
         "chinese_4": keystrokes([ZH_TEXT[i : i + 4] for i in rng.sample(range(len(ZH_TEXT) - 4), 8)]),
         "note_words": keystrokes(["ablation", "checkpoint", "复现", "消融"]),
     }
+    mark("search")
 
     from rsfm_desktop.core.taxonomy import Taxonomy
 
@@ -236,6 +243,7 @@ def measure_interactive(data_dir: Path) -> dict:
         _first_screen(model)
         samples.append(time.perf_counter() - t)
     out["tag_filter"] = _ms(samples)
+    mark("tag_filter")
     model.set_query(Query())
 
     view = QTableView()
@@ -251,6 +259,7 @@ def measure_interactive(data_dir: Path) -> dict:
         view.viewport().repaint()
         pages += 1
     scroll_s = time.perf_counter() - t
+    mark("scroll")
     out["scroll"] = {"pages": pages, "total_s": round(scroll_s, 2),
                      "per_page_ms": round(scroll_s / max(pages, 1) * 1000, 2)}
 
@@ -262,6 +271,7 @@ def measure_interactive(data_dir: Path) -> dict:
         pane.show_entry(Kind.PAPER, entry_id)
         samples.append(time.perf_counter() - t)
     out["open_detail"] = _ms(samples)
+    mark("open_detail")
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return out
 

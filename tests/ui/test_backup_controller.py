@@ -38,3 +38,19 @@ def test_restore_from_backup_action_opens_the_dialog(make_window, monkeypatch):
     window.detail.notes.editor.setPlainText("")
     window.actions[next(a for a in window.actions if a.name == "RESTORE_BACKUP")].trigger()
     assert shown == [window.service]
+
+
+def test_large_catalog_is_checked_in_the_background_and_damage_offers_backups(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    controller = window.backup_controller
+    assert not controller.check_integrity_later()  # small: checked before opening already
+    monkeypatch.setattr("rsfm_desktop.ui.backup_controller.FULL_CHECK_AT_OPEN_MAX_BYTES", 0)
+    monkeypatch.setattr("rsfm_desktop.ui.backup_controller.quick_check", lambda path: "page 7: btreeInitPage() error")
+    warned, offered = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(controller, "show_backups", lambda: offered.append(True))
+    assert controller.check_integrity_later()
+    qtbot.waitUntil(lambda: bool(offered), timeout=5000)
+    assert "page 7" in warned[0]

@@ -473,3 +473,19 @@ def test_help_lists_shortcuts_and_about_names_licences(window, monkeypatch):
     assert rows["New Paper"] == "Ctrl+N" and rows["Preferences"] == "Ctrl+,"
     text = about_text()
     assert "LGPL-3.0" in text and "SQLAlchemy" in text and "0.1.0" in text
+
+
+def test_trash_older_than_30_days_is_emptied_when_the_window_opens(make_window):
+    import sqlite3
+    from datetime import datetime, timedelta, timezone
+
+    window = make_window()
+    ids = window.tables[Kind.PAPER].catalog_model().ids()[:2]
+    window.service.delete(Kind.PAPER, ids)
+    old = (datetime.now(timezone.utc) - timedelta(days=31)).strftime("%Y-%m-%d %H:%M:%S.%f")
+    window.close()
+    with sqlite3.connect(catalog_path(window.catalog_dir)) as conn:
+        conn.execute("UPDATE paper SET deleted_at = ? WHERE id = ?", (old, ids[0]))
+    again = make_window()
+    assert again.service.repo.get(Kind.PAPER, ids[0]) is None  # 31 days in the trash: gone
+    assert again.service.repo.get(Kind.PAPER, ids[1]).deleted_at is not None  # still restorable

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import SeedError
+from .text import SeedError, from_seed
 
 _VL_HEADING = "Visual-Language Remote Sensing Goundation Models 视觉-语言遥感基础模型"
 _V_HEADING = "Visual Remote Sensing Foundation Models 视觉遥感基础模型"
@@ -22,6 +22,7 @@ class Fix:
     values: dict
     reason: str
     tags: dict | None = None  # facet -> labels, replacing the record's labels of that facet
+    replace: tuple[tuple[str, str, str], ...] = ()  # (field, seed's text, corrected text)
 
 
 PAPER_FIXES: tuple[Fix, ...] = (
@@ -44,6 +45,9 @@ PAPER_FIXES: tuple[Fix, ...] = (
     Fix("001", f"list entry 3 under '{_V_HEADING}'",
         {"year": 2024},
         # Listed under "2023." but its arXiv id 2410.22629 dates it October 2024.
+        "year contradicts the arXiv id"),
+    Fix("000", "table row 34", {"year": 2024},
+        # "Arxiv 2023", but arXiv 2401.17600 was first posted in January 2024.
         "year contradicts the arXiv id"),
     Fix("001", f"list entry 5 under '{_V_HEADING}'",
         {"title": "RingMo: A Remote Sensing Foundation Model with Masked Image Modeling"},
@@ -68,6 +72,9 @@ PAPER_FIXES: tuple[Fix, ...] = (
         # The survey's abstract names every modality it reviews; it is not itself a SAR,
         # audio or hyperspectral work, so it carries no modality tags.
         "a survey is not tagged with the modalities it reviews", tags={"modality": []}),
+    Fix("002", "section 1.1; ref 'Li等人(2022)'", {},
+        # A page break (with Fig. 2 between) repeats a syllable: "高效预训" + "训练框架".
+        "syllable doubled across a page break", replace=(("summary_zh", "预训训练", "预训练"),)),
     Fix("003", "card", {"family": "MLLM"},
         # The card's abstract: "a spatial MLLM named EarthGPT-X is proposed".
         "family stated in the abstract", tags={"family": ["MLLM"]}),
@@ -108,6 +115,7 @@ class DatasetFix:
     name: str
     values: dict
     reason: str
+    replace: tuple[tuple[str, str, str], ...] = ()  # (field, seed's text, corrected text)
 
 
 DATASET_FIXES: tuple[DatasetFix, ...] = (
@@ -118,20 +126,25 @@ DATASET_FIXES: tuple[DatasetFix, ...] = (
                # Table 1 gives https://github.com/ljl5261/MMM-RS, the MMM-RS repository of Table 2:
                # a copy error, not BigEarthNet's download address.
                "download address belongs to another dataset"),
+    # Table 2 writes "遥视觉语言" (remote-vision-language) for "遥感视觉语言" twice.
+    DatasetFix("RSICap", {}, "a character missing in '遥感'",
+               replace=(("description_zh", "遥视觉", "遥感视觉"),)),
+    DatasetFix("RSIEval", {}, "a character missing in '遥感'",
+               replace=(("description_zh", "遥视觉", "遥感视觉"),)),
+    DatasetFix("DDFAV", {}, "a character missing in '遥感'",
+               replace=(("description_zh", "遥视觉", "遥感视觉"),)),
 )
-
-
-def _matches(record: dict, seed: str, locator: str) -> bool:
-    return any(p["source"].startswith(seed) and p["locator"] == locator for p in record["provenance"])
 
 
 def apply_paper_fixes(records: list[dict]) -> None:
     for fix in PAPER_FIXES:
-        found = [r for r in records if _matches(r, fix.seed, fix.locator)]
+        found = [r for r in records if from_seed(r, fix.seed, fix.locator)]
         if len(found) != 1:
             raise SeedError(f"correction ({fix.reason}) finds no record at {fix.seed} {fix.locator!r}")
         found[0]["values"].update(fix.values)
         found[0]["tags"].update(fix.tags or {})
+        for field, wrong, right in fix.replace:
+            _replace([found[0]["values"]], field, wrong, right, fix.reason)
 
 
 def apply_dataset_fixes(records: list[dict]) -> None:
@@ -141,3 +154,13 @@ def apply_dataset_fixes(records: list[dict]) -> None:
             raise SeedError(f"correction ({fix.reason}) finds no dataset {fix.name!r}")
         for record in found:
             record["values"].update(fix.values)
+        for field, wrong, right in fix.replace:  # in the records that have the wrong text
+            having = [r for r in found if wrong in (r["values"].get(field) or "")]
+            _replace([r["values"] for r in having], field, wrong, right, fix.reason)
+
+
+def _replace(values: list[dict], field: str, wrong: str, right: str, reason: str) -> None:
+    if not values or any(wrong not in (v.get(field) or "") for v in values):
+        raise SeedError(f"correction ({reason}) finds no {wrong!r} in {field}")
+    for value in values:
+        value[field] = value[field].replace(wrong, right)

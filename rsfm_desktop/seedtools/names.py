@@ -35,6 +35,36 @@ def venue_year(text: str | None) -> tuple[str | None, int | None]:
     return clean_text(venue), year
 
 
+# One spelling per venue: the 000 table writes "TGRS 2024", "INT J APPL EARTH OBS 2022", "RS 2023"
+# (MDPI Remote Sensing); the survey's references write "IEEE Transactions on Geoscience and Remote
+# Sensing", "Proceedings of 2024 IEEE/CVF Conference on Computer Vision and Pattern Recognition".
+# (pattern on the seed's venue, the catalog's venue); a venue no pattern matches is kept as written.
+_VENUES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), v) for p, v in (
+    (r"computer vision and pattern recognition", "CVPR"),
+    (r"international conference on computer vision", "ICCV"),
+    (r"neural information processing systems", "NeurIPS"),
+    (r"international conference on machine learning", "ICML"),
+    (r"international conference on learning representations", "ICLR"),
+    (r"aaai conference", "AAAI"),
+    (r"transactions on geoscience and remote sensing", "TGRS"),
+    (r"transactions on pattern analysis and machine intelligence", "TPAMI"),
+    (r"selected topics in applied earth observations|\bJSTARS\b", "JSTARS"),
+    (r"geoscience and remote sensing magazine", "GRSM"),
+    (r"international geoscience and remote sensing symposium", "IGARSS"),
+    (r"international journal of applied earth observation|^int j appl earth obs$", "Int. J. Appl. Earth Obs. Geoinf."),
+    (r"^j syst eng electron$", "J. Syst. Eng. Electron."),
+    (r"^(rs|remote sensing)$", "Remote Sens."),
+))
+
+
+def canonical_venue(venue: str | None) -> str | None:
+    """``TGRS`` for "IEEE Transactions on Geoscience and Remote Sensing", ``CVPR`` for a CVPR
+    proceedings, ``Remote Sens.`` for the 000 table's "RS"; other venues unchanged."""
+    if venue is None:
+        return None
+    return next((short for pattern, short in _VENUES if pattern.search(venue)), venue)
+
+
 def url_fields(paper_url: str | None, code_or_project: list[str]) -> dict[str, str]:
     """Paper, PDF, code and project URLs; GitHub links are code, other sites project pages."""
     values: dict[str, str] = {}

@@ -13,17 +13,10 @@ from pathlib import Path
 from .mdtable import read_tables
 from .survey_refs import Reference, resolve
 from .corrections import SURNAME_ALIASES
-from .tags import modality_labels
+from .tags import dataset_modalities
 from .text import clean_text, new_dataset, provenance
 
 _NAME = re.compile(r"^(?P<name>.+?)\s*(?:\((?P<cite>[^()]*\d{4}[a-z]?)\))?$")
-
-# The tables' data types, as default modality labels ("图像—文本对" pairs images with text).
-_TYPE_MODALITIES = {
-    "图像—文本对": ["Text"],
-    "图像—文本—听觉": ["Text", "Audio"],
-    "图像—音频样本": ["Audio"],
-}
 
 
 def parse(path: Path, references: list[Reference]) -> list[dict]:
@@ -40,8 +33,7 @@ def _datasets(source, table_number, row_number, row, references) -> list[dict]:
     match = _NAME.match(cell["数据集名称"])
     cited = resolve(match["cite"], references, SURNAME_ALIASES) if match["cite"] else None
     data_type = cell["数据类型"]
-    stated = modality_labels(data_type, cell["特点及描述"])
-    modalities = list(dict.fromkeys(_TYPE_MODALITIES.get(data_type, []) + stated))
+    modalities = dataset_modalities(data_type, cell["特点及描述"])
     locator = f"Table {table_number} row {row_number}"
     if match["cite"]:
         locator += f"; ref '{match['cite']}'"

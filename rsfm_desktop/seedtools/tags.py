@@ -1,45 +1,62 @@
-"""Tag labels for the bundled entries, in the words of the default taxonomy.
+"""Tag labels for the bundled entries, in the English labels of the app's default taxonomy.
 
-Task names of the 000 table are mapped to the default task labels through the labels and
-synonyms the taxonomy itself declares (``RS VQA`` -> ``VQA``), so the two never disagree.
-Modalities are tagged where a seed states them (``SAR``, ``红外``, ``高光谱`` ...).
+Task names of the 000 table map to the default task labels (``RS VQA`` -> ``VQA``); a task the
+table did not use before stops the build, so a new name is reviewed instead of becoming a stray
+tag. Modalities are tagged where a seed states them (``SAR``, ``红外``, ``高光谱`` ...). The
+labels are spelled out here (not read from ``core.taxonomy``) so that building the catalog needs
+no database packages; tests/unit/test_seed_catalog.py checks them against the default taxonomy.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..core.taxonomy.defaults import DEFAULT_FACETS
-from ..core.taxonomy.labels import fold
+from .text import SeedError
 
-
-@cache
-def _canonical(facet_key: str) -> dict[str, str]:
-    """Folded label, Chinese label or synonym -> English label of the facet's default tags."""
-    table: dict[str, str] = {}
-
-    def walk(tags):
-        for tag in tags:
-            for text in (tag.en, tag.zh, *tag.synonyms):
-                table.setdefault(fold(text), tag.en)
-            walk(tag.children)
-
-    for facet in DEFAULT_FACETS:
-        if facet.key == facet_key:
-            walk(facet.tags)
-    return table
-
-
-def canonical(facet_key: str, label: str) -> str:
-    """The default taxonomy's label for ``label`` (itself when the taxonomy has no such tag)."""
-    return _canonical(facet_key).get(fold(label), label.strip())
+# The 000 table's task names (case-folded) -> default task labels.
+_TASKS = {
+    "scene classification": "Scene classification",
+    "image caption": "Image captioning",
+    "visual grounding": "Visual grounding",
+    "rs vqa": "VQA",
+    "object detection": "Object detection",
+    "ship detection": "Ship detection",
+    "image-text retrieval": "Image–text retrieval",
+    "semantic segmentation": "Semantic segmentation",
+    "semantic localization": "Semantic localisation",
+    "change detection": "Change detection",
+    "change caption": "Change captioning",
+    "object counting": "Counting",
+}
 
 
 def task_labels(tasks: str) -> list[str]:
     """``Image Caption, RS VQA`` -> ``['Image captioning', 'VQA']``."""
-    labels = [canonical("task", t) for t in tasks.split(",") if t.strip()]
+    labels = []
+    for task in filter(None, (t.strip() for t in tasks.split(","))):
+        if task.casefold() not in _TASKS:
+            raise SeedError(f"task {task!r} has no default task label (add it to seedtools/tags.py)")
+        labels.append(_TASKS[task.casefold()])
     return list(dict.fromkeys(labels))
+
+
+# (default task label, pattern naming it in a dataset's Chinese description)
+_TASK_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("Scene classification", re.compile(r"场景分类")),
+    ("Image captioning", re.compile(r"图像字幕|图像描述")),
+    ("VQA", re.compile(r"视觉问答")),
+    ("Object detection", re.compile(r"目标检测|对象检测")),
+    ("Image–text retrieval", re.compile(r"检索")),
+    ("Semantic segmentation", re.compile(r"语义分割")),
+    ("Change detection", re.compile(r"变化检测")),
+    ("Image generation", re.compile(r"图像生成|文本到图像的生成")),
+)
+
+
+def task_mentions(*texts: str | None) -> list[str]:
+    """The tasks a dataset's description names, in the taxonomy's order."""
+    joined = "\n".join(filter(None, texts))
+    return [label for label, pattern in _TASK_PATTERNS if pattern.search(joined)]
 
 
 # (default modality label, pattern stating it in a seed's text)
@@ -61,3 +78,17 @@ def modality_labels(*texts: str | None) -> list[str]:
     """The modalities the texts name, in the taxonomy's order."""
     joined = "\n".join(filter(None, texts))
     return [label for label, pattern in _MODALITY_PATTERNS if pattern.search(joined)]
+
+
+# The survey tables' data types that name a non-image modality ("图像—文本对" pairs images with text).
+_TYPE_MODALITIES = {
+    "图像—文本对": ["Text"],
+    "图像—文本—听觉": ["Text", "Audio"],
+    "图像—音频样本": ["Audio"],
+}
+
+
+def dataset_modalities(data_type: str | None, *texts: str | None) -> list[str]:
+    """A dataset's modalities: those its data type implies, then those its type or texts name."""
+    implied = _TYPE_MODALITIES.get(data_type or "", [])
+    return list(dict.fromkeys(implied + modality_labels(data_type, *texts)))

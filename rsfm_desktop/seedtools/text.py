@@ -9,7 +9,7 @@ from ..core.validation import clean_text
 
 __all__ = [
     "clean_text", "is_mainly_cjk", "norm_title", "dataset_key", "arxiv_id_from", "excerpt",
-    "squash", "summary_fields", "new_paper", "new_dataset", "provenance", "SeedError",
+    "squash", "summary_fields", "new_paper", "new_dataset", "provenance", "from_seed", "SeedError",
 ]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -65,6 +65,11 @@ def summary_fields(text: str | None) -> dict[str, str]:
 
 def provenance(source: str, locator: str, raw: str) -> dict[str, str]:
     return {"source": source, "locator": locator, "excerpt": excerpt(raw)}
+
+
+def from_seed(record: dict, seed: str, locator: str) -> bool:
+    """Whether a record (or a merged entry) came from seed ``seed`` (``"001"``) at ``locator``."""
+    return any(p["source"].startswith(seed) and p["locator"] == locator for p in record["provenance"])
 
 
 def new_paper(prov: dict[str, str], **values) -> dict:

@@ -2,6 +2,8 @@
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,8 +46,8 @@ def linked(catalog, paper_key, relation="introduces"):
 
 def test_counts(catalog):
     assert len(catalog["papers"]) == 71
-    assert len(catalog["datasets"]) == 40
-    assert len(catalog["links"]) == 27
+    assert len(catalog["datasets"]) == 39  # the 21 of the survey's Tables 1 and 2 + 18 papers name
+    assert len(catalog["links"]) == 26
     merged = [p for p in catalog["papers"] if len(seed_numbers(p)) > 1]
     assert len(merged) == 14
     table_rows = {(p["source"][:3], p["locator"]) for p in
@@ -108,7 +110,9 @@ def test_geochat_field_by_field(papers):
     assert geochat["model_details"] == "Vision Encoder：CLIP-ViT; Text Encoder： Vicuna-v1.5"
     assert geochat["summary_zh"].startswith("1. RS多模态数据集")  # the 000 row wins over 001
     assert geochat["summary_en"] is None and geochat["remark"] is None
-    assert geochat["tags"] == {"family": ["MLLM"], "task": ["Scene classification", "VQA", "Visual grounding"]}
+    assert geochat["tags"] == {"family": ["MLLM"], "task": ["Scene classification", "VQA", "Visual grounding"],
+                               "modality": [], "paradigm": []}
+    assert geochat["authors"] == [] and geochat["doi"] is None
     assert [(p["source"][:3], p["locator"]) for p in geochat["provenance"]] == [
         ("000", "table row 2"),
         ("001", "list entry 7 under 'Visual-Language Remote Sensing Goundation Models 视觉-语言遥感基础模型'"),
@@ -153,10 +157,11 @@ def test_a_survey_model_has_its_section_and_reference(catalog, papers):
     assert hypersigma["doi"] == "10.1109/TPAMI.2025.3557581"
     assert hypersigma["title"] == "HyperSIGMA: hyperspectral intelligence comprehension foundation model"
     assert hypersigma["authors"][:2] == ["Wang D", "Hu M Q"]
-    assert (hypersigma["year"], hypersigma["venue"]) == (2025, "IEEE Transactions on Pattern Analysis and Machine Intelligence")
+    assert (hypersigma["year"], hypersigma["venue"]) == (2025, "TPAMI")
     assert hypersigma["survey_section"] == "1.2 自监督掩码生成预训练"
     assert hypersigma["summary_zh"].startswith("面向高光谱图像数据, Wang 等人(2025)提出 HyperSIGMA")
-    assert hypersigma["tags"] == {"modality": ["Hyperspectral"], "paradigm": ["Masked generative"]}
+    assert hypersigma["tags"] == {"family": [], "task": [], "modality": ["Hyperspectral"],
+                                  "paradigm": ["Masked generative"]}
     assert linked(catalog, hypersigma["key"]) == {"dataset:hyperglobal450k"}
     # a model the 000 table lists too is one entry with both provenances
     csp = papers["arxiv:2305.01118"]
@@ -182,15 +187,15 @@ def test_survey_table_datasets(datasets):
     sounding = datasets["SoundingEarth"]
     assert (sounding["data_type"], sounding["year"]) == ("图像—音频样本", 2023)
     assert sounding["download_urls"] == ["https://github.com/khdlr/SoundingEarth"]
-    assert sounding["tags"] == {"modality": ["Audio"]}
+    assert sounding["tags"] == {"modality": ["Audio"], "task": []}
 
 
 def test_the_catalog_loads_and_its_tags_land_in_the_taxonomy(tmp_path, catalog):
     service = services.open_catalog(tmp_path / "data", CATALOG_FILE)
     engine = service.repo.engine
     assert service.repo.stats()["papers"] == 71
-    assert service.repo.stats()["datasets"] == 40
-    assert service.repo.stats()["links"] == 27
+    assert service.repo.stats()["datasets"] == 39
+    assert service.repo.stats()["links"] == 26
     with engine.connect() as conn:
         tags = conn.exec_driver_sql(
             "SELECT f.key, t.label_en FROM paper p JOIN paper_tag pt ON pt.paper_id = p.id"
@@ -229,6 +234,89 @@ def test_the_command_writes_the_catalog_and_reports_a_broken_seed_folder(tmp_pat
     output = tmp_path / "catalog.json"
     assert seedtools_main(["--seeds", str(SEEDS), "--output", str(output)]) == 0
     assert output.read_bytes() == CATALOG_FILE.read_bytes()
-    assert "71 papers, 40 datasets, 27 links" in capsys.readouterr().out
+    assert "71 papers, 39 datasets, 26 links" in capsys.readouterr().out
     assert seedtools_main(["--seeds", str(tmp_path / "missing"), "--output", str(output)]) == 1
     assert "expected one 000_*.txt seed" in capsys.readouterr().err
+
+
+def test_links_refer_to_entries_and_years_are_plausible(catalog):
+    paper_keys = {p["key"] for p in catalog["papers"]}
+    dataset_keys = {d["key"] for d in catalog["datasets"]}
+    for link in catalog["links"]:
+        assert link["paper"] in paper_keys and link["dataset"] in dataset_keys
+        assert link["relation"] in ("introduces", "uses")
+    assert len({(l["paper"], l["dataset"]) for l in catalog["links"]}) == len(catalog["links"])
+    assert catalog["links"] == sorted(catalog["links"], key=lambda l: (l["paper"], l["dataset"], l["relation"]))
+    for entry in catalog["papers"] + catalog["datasets"]:
+        assert entry["year"] is None or 2010 <= entry["year"] <= 2026, entry["key"]
+    for paper in catalog["papers"]:
+        if paper["arxiv_id"] and paper["year"]:  # never older than its arXiv id (YYMM.nnnnn)
+            assert paper["year"] >= 2000 + int(paper["arxiv_id"][:2]), paper["key"]
+
+
+def test_list_fields_are_lists_and_tags_name_default_taxonomy_labels(catalog):
+    def labels(tags):
+        for tag in tags:
+            yield tag.en
+            yield from labels(tag.children)
+
+    default = {f.key: set(labels(f.tags)) for f in DEFAULT_FACETS}
+    for paper in catalog["papers"]:
+        assert isinstance(paper["authors"], list)
+        assert list(paper["tags"]) == ["family", "task", "modality", "paradigm"]
+        assert paper["family"] in (None, "MLLM", "VLM", "Agent", "Other")
+        assert paper["tags"]["family"] == ([paper["family"]] if paper["family"] else [])
+    for dataset in catalog["datasets"]:
+        assert isinstance(dataset["download_urls"], list)
+        assert list(dataset["tags"]) == ["modality", "task"]
+    for entry in catalog["papers"] + catalog["datasets"]:
+        for facet, facet_labels in entry["tags"].items():
+            assert set(facet_labels) <= default[facet], (entry["key"], facet, facet_labels)
+
+
+def test_venues_have_one_spelling_and_a_published_venue_beats_arxiv(papers):
+    venues = {p["venue"] for p in papers.values()} - {None}
+    assert not [v for v in venues if v.startswith(("Proceedings", "IEEE ", "Arxiv", "RS"))]
+    assert papers["doi:10.3390/rs16091477"]["venue"] == "Remote Sens."  # 000 "RS 2024"
+    assert papers["doi:10.1109/iccv51070.2023.01541"]["venue"] == "ICCV"  # GFM, from the reference
+    satclip = papers["arxiv:2311.17179"]  # 000: "Arxiv 2023"; survey reference: AAAI 2025
+    assert (satclip["venue"], satclip["year"], satclip["doi"]) == ("AAAI", 2025, "10.1609/aaai.v39i4.32457")
+    assert seed_numbers(satclip) == ["000", "002"]
+
+
+def test_table_fields_are_tidied_but_kept(papers):
+    skyeye = papers["arxiv:2401.09712"]
+    assert skyeye["model_details"] == "Vision Encoder：EVA-CLIP; Text Encoder：LLaMA2-chat"
+    assert skyeye["summary_zh"].splitlines()[1].startswith("2. 提出SkyEyeGPT模型")
+    assert skyeye["remark"] is None and skyeye["survey_inclusion"] is None
+    assert papers["arxiv:2305.14095"]["survey_inclusion"] == "awesome-remote-sensing-vision-language-models"
+    foundations = papers["arxiv:2405.04285"]  # a row of "nan" and "-" cells
+    assert (foundations["year"], foundations["venue"], foundations["code_url"]) == (None, None, None)
+    assert foundations["paper_url"] == "https://arxiv.org/pdf/2405.04285.pdf"
+
+
+def test_reviewed_corrections_of_other_entries(papers, datasets):
+    assert papers["arxiv:2503.06312"]["title"].startswith("GeoLangBind: Unifying")  # seed: "SGeoLangBind"
+    assert papers["arxiv:2410.22629"]["year"] == 2024  # CrossEarth, listed under "2023."
+    assert papers["arxiv:2401.17600"]["year"] == 2024  # 000 "Arxiv 2023" for arXiv 2401.17600
+    assert papers["doi:10.1109/tgrs.2022.3194732"]["title"].endswith("Masked Image Modeling")  # no "论文"
+    rs5m = papers["arxiv:2306.11300"]  # 001 links the TGRS version of the same paper
+    assert seed_numbers(rs5m) == ["000", "001"] and rs5m["code_url"] == "https://github.com/om-ai-lab/RS5M"
+    for key in ("title:secosequencecontrastivelearning", "title:glcnetgloballocalcomplementarynetwork",
+                "title:gairgeospatialartificialintelligenceandremotesensing"):
+        paper = papers[key]  # the survey cites an unrelated reference: its metadata is not taken
+        assert paper["authors"] == [] and paper["doi"] is None and paper["remark"]
+        assert paper["survey_section"] and paper["summary_zh"]
+    assert papers["doi:10.1109/cvpr52734.2025.02298"]["authors"][0] == "Dhakal A"  # cited as "Dhakar"
+    assert "高效预训练框架" in papers["doi:10.1109/tgrs.2021.3115569"]["summary_zh"]  # "预训训练" at a page break
+    assert datasets["DDFAV"]["description_zh"].startswith("大规模遥感视觉语言数据集")  # seed: "遥视觉"
+    assert datasets["HyperGlobal-450K"]["data_type"] == "高光谱"
+    assert datasets["BigEarthNet_1.0"]["download_urls"] == []  # the table gave MMM-RS's repository
+    assert papers["doi:10.1109/mgrs.2025.3560455"]["tags"]["modality"] == ["Optical/RGB", "SAR", "Panchromatic"]
+
+
+def test_seedtools_needs_neither_qt_nor_database_packages():
+    code = ("import sys, rsfm_desktop.seedtools.build, rsfm_desktop.seedtools.__main__; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'sqlmodel', 'sqlalchemy'}))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

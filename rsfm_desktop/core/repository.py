@@ -163,6 +163,22 @@ class CatalogRepository:
             out[row[0]] = values
         return out
 
+    def tag_labels(self, kind: Kind, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        """Per entry, its tag labels of each facet joined in tree order, keyed ``tags:<facet>``
+        (one query for a block of rows, read only when a tag column is shown)."""
+        entry = f"{kind.value}_id"
+        sql = (
+            "SELECT id, facet, group_concat(label, ', ') FROM ("
+            f"SELECT m.{entry} AS id, f.key AS facet, coalesce(t.label_en, t.label_zh) AS label"
+            f" FROM {kind.value}_tag m JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
+            f" WHERE m.{entry} IN ({_placeholders(len(ids))})"
+            f" ORDER BY m.{entry}, f.key, t.position, t.id) GROUP BY id, facet"
+        )
+        out: dict[int, dict[str, str]] = {}
+        for entry_id, facet, labels in self._fetch_raw(sql, ids):
+            out.setdefault(entry_id, {})[f"{taxonomy.TAG_COLUMN_PREFIX}{facet}"] = labels
+        return out
+
     def facet_labels(self) -> list[tuple[str, str | None, str | None]]:
         """(key, English label, Chinese label) of every facet, in display order."""
         return [tuple(r) for r in self._fetch_raw(

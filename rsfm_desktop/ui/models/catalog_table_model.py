@@ -64,6 +64,7 @@ class CatalogTableModel(QAbstractTableModel):
             FacetColumn(f"{TAG_COLUMN_PREFIX}{key}", en, zh) for key, en, zh in repository.facet_labels()
         )
         self._tag_keys = [c.key for c in self.columns if isinstance(c, FacetColumn)]
+        self._tagged_blocks: set[int] = set()  # cached blocks whose tag cells are read
         self._query = Query()
         self._ids: list[int] = []
         self._order: list[int] = []  # all ids in the current sort, before filtering
@@ -161,17 +162,26 @@ class CatalogTableModel(QAbstractTableModel):
         self._blocks.pop(row // BLOCK_SIZE, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
-    def _row_values(self, row: int) -> dict[str, Any] | None:
+    def _row_values(self, row: int, with_tags: bool = False) -> dict[str, Any] | None:
+        """The cells of ``row``, read with the rest of its block; the tag columns' cells are
+        read for a block only when one of them is shown (they are hidden by default)."""
         block_no = row // BLOCK_SIZE
         block = self._blocks.get(block_no)
+        ids = self._ids[block_no * BLOCK_SIZE : (block_no + 1) * BLOCK_SIZE]
         if block is None:
-            ids = self._ids[block_no * BLOCK_SIZE : (block_no + 1) * BLOCK_SIZE]
-            block = self._repo.fetch_rows(self.kind, ids, self._tag_keys)
+            block = self._repo.fetch_rows(self.kind, ids)
             self._blocks[block_no] = block
+            self._tagged_blocks.discard(block_no)
             if len(self._blocks) > MAX_CACHED_BLOCKS:
-                self._blocks.popitem(last=False)
+                evicted, _ = self._blocks.popitem(last=False)
+                self._tagged_blocks.discard(evicted)
         else:
             self._blocks.move_to_end(block_no)
+        if with_tags and block_no not in self._tagged_blocks:
+            labels = self._repo.tag_labels(self.kind, ids)
+            for entry_id, values in block.items():
+                values.update(dict.fromkeys(self._tag_keys), **labels.get(entry_id, {}))
+            self._tagged_blocks.add(block_no)
         return block.get(self._ids[row])
 
     # ---- QAbstractTableModel -------------------------------------------------------------
@@ -189,17 +199,18 @@ class CatalogTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole):
             return None
+        column = self.columns[index.column()]
         try:
-            values = self._row_values(index.row())
+            values = self._row_values(index.row(), with_tags=isinstance(column, FacetColumn))
         except Exception:  # noqa: BLE001 (an exception escaping data() would abort Qt)
             logging.getLogger(__name__).exception("reading row %d failed", index.row())
             return None
         if values is None:
             return None
-        value = values.get(self.columns[index.column()].key)
+        value = values.get(column.key)
         if role == SortValueRole:
             return value
-        return _display(self.columns[index.column()].key, value)
+        return _display(column.key, value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):

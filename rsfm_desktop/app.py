@@ -181,10 +181,11 @@ class _CatalogSwitcher(QObject):
 
 def copy_catalog(source_dir: Path, target_dir: Path) -> None:
     """Copy the catalog database into ``target_dir`` (which must not hold one yet)."""
-    from .core.db import catalog_path, copy_database
+    from .core.backup import copy_catalog_file
+    from .core.db import catalog_path
 
     target = catalog_path(target_dir)
     if target.exists():
         raise CatalogError(f"{target_dir} already holds a catalog; open it instead.")
     target_dir.mkdir(parents=True, exist_ok=True)
-    copy_database(catalog_path(source_dir), target)
+    copy_catalog_file(catalog_path(source_dir), target)

@@ -97,6 +97,15 @@ def _write_atomically(target: Path, fill: Callable[[Path], None]) -> None:
         raise
 
 
+def copy_catalog_file(source: Path, target: Path) -> None:
+    """A consistent, self-contained copy of a catalog file (e.g. moving the catalog folder)."""
+    conn = sqlite3.connect(source)
+    try:
+        _write_atomically(target, lambda path: _copy(conn, path))
+    finally:
+        conn.close()
+
+
 def backup_now(engine: Engine, data_dir: Path, keep: int = DEFAULT_KEEP) -> Path:
     """Back up the live catalog now; keeps the newest ``keep`` backups. Returns the new file."""
     with engine.connect() as conn:

@@ -227,16 +227,6 @@ def init_schema(engine: Engine) -> None:
         migrations.stamp_head(conn)
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database (the online backup API)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Session]:
     """A session whose work is committed at the end of the block, or rolled back on error."""

@@ -20,15 +20,19 @@ from .ui.main_window import MainWindow
 
 
 def process_start_time() -> float:
-    """Wall-clock time the process started (Linux: from /proc), else the earliest time known."""
+    """Wall-clock time the process started (Linux: from /proc), else the earliest time known.
+
+    The start is read in clock ticks since boot and compared with ``CLOCK_BOOTTIME`` now. (Adding
+    the ticks to ``/proc/stat``'s ``btime`` instead would be up to a second off: ``btime`` is
+    rounded down to whole seconds.)
+    """
     try:
         ticks = os.sysconf("SC_CLK_TCK")
         with open("/proc/self/stat") as f:
             start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/stat") as f:
-            boot = next(int(line.split()[1]) for line in f if line.startswith("btime"))
-        return boot + start_ticks / ticks
-    except (OSError, ValueError, StopIteration, AttributeError):
+        running = time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / ticks
+        return time.time() - running
+    except (OSError, ValueError, IndexError, AttributeError):
         return _IMPORT_TIME
 
 

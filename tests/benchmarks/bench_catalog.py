@@ -131,21 +131,15 @@ def build_catalog(data_dir: Path, n_papers: int) -> dict:
 
 
 def measure_startup(data_dir: Path, runs: int) -> dict:
+    from tests.benchmarks.bench_startup import startup_once
+
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    times, papers = [], None
-    for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-m", "rsfm_desktop", "--startup-report", "--data-dir", str(data_dir)],
-            capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
-        )
-        if out.returncode != 0:
-            raise RuntimeError(f"--startup-report failed: {out.stderr[-2000:]}")
-        report = json.loads(out.stdout.strip().splitlines()[-1])
-        times.append(report["elapsed_s"])
-        papers = report["papers"]
+    samples = [startup_once([sys.executable, "-m", "rsfm_desktop"], data_dir, env) for _ in range(runs)]
+    times = [s[0] for s in samples]
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"median_s": round(statistics.median(times), 3), "worst_s": round(max(times), 3),
-            "runs": runs, "papers": papers, "peak_rss_mb": round(rss, 1)}
+            "median_wall_s": round(statistics.median(s[1] for s in samples), 3),
+            "runs": runs, "papers": samples[0][2], "peak_rss_mb": round(rss, 1)}
 
 
 # ---- interactive figures (in a child process) ---------------------------------------------
@@ -282,7 +276,7 @@ def measure_interactive(data_dir: Path) -> dict:
 def print_table(result: dict) -> None:
     rows = [("papers", result["interactive"]["papers"], "")]
     s = result["startup"]
-    rows.append(("start to painted table", f"median {s['median_s']} s, worst {s['worst_s']} s", "≤ 0.8 s"))
+    rows.append(("start to painted table", f"median {s['median_s']} s, worst {s['worst_s']} s (seen by the parent: {s['median_wall_s']} s)", "≤ 0.8 s"))
     worst_sort = max(result["interactive"]["sort"].items(), key=lambda kv: kv[1]["worst_ms"])
     rows.append(("sort by any column (worst)", f"{worst_sort[1]['worst_ms']} ms ({worst_sort[0]})", "≤ 100 ms"))
     for kind, fig in result["interactive"]["search"].items():

@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -136,10 +135,9 @@ def measure_startup(data_dir: Path, runs: int) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     samples = [startup_once([sys.executable, "-m", "rsfm_desktop"], data_dir, env) for _ in range(runs)]
     times = [s[0] for s in samples]
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"median_s": round(statistics.median(times), 3), "worst_s": round(max(times), 3),
             "median_wall_s": round(statistics.median(s[1] for s in samples), 3),
-            "runs": runs, "papers": samples[0][2], "peak_rss_mb": round(rss, 1)}
+            "runs": runs, "papers": samples[0][2], "peak_rss_mb": max(s[3] for s in samples)}
 
 
 # ---- interactive figures (in a child process) ---------------------------------------------
@@ -163,6 +161,7 @@ def measure_interactive(data_dir: Path) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from rsfm_desktop.app import peak_rss_mb
     from rsfm_desktop.core import db
     from rsfm_desktop.core.fields import Kind
     from rsfm_desktop.core.repository import CatalogRepository, Query
@@ -178,7 +177,7 @@ def measure_interactive(data_dir: Path) -> dict:
     out: dict = {"papers": model.rowCount(), "rss_mb_after": {}}
 
     def mark(phase: str) -> None:
-        out["rss_mb_after"][phase] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        out["rss_mb_after"][phase] = peak_rss_mb()
 
     mark("open")
 
@@ -266,7 +265,7 @@ def measure_interactive(data_dir: Path) -> dict:
         samples.append(time.perf_counter() - t)
     out["open_detail"] = _ms(samples)
     mark("open_detail")
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out["peak_rss_mb"] = peak_rss_mb()
     return out
 
 

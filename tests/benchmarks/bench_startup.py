@@ -40,9 +40,9 @@ def _env(home: Path) -> dict[str, str]:
     return env
 
 
-def startup_once(command: list[str], data_dir: Path, env: dict[str, str]) -> tuple[float, float, int]:
+def startup_once(command: list[str], data_dir: Path, env: dict[str, str]) -> tuple[float, float, int, float]:
     """(elapsed_s reported by the app, wall seconds seen here from spawning the process to
-    reading its report line, papers) for one fresh process."""
+    reading its report line, papers, the app's peak RSS in MB) for one fresh process."""
     started = time.perf_counter()
     with subprocess.Popen(
         [*command, "--startup-report", "--data-dir", str(data_dir)],
@@ -58,7 +58,8 @@ def startup_once(command: list[str], data_dir: Path, env: dict[str, str]) -> tup
     reports = [json.loads(line) for line in lines + out.splitlines() if line.startswith("{")]
     if proc.returncode != 0 or len(reports) != 1:
         raise RuntimeError(f"{command} failed ({proc.returncode}):\n{''.join(lines)}{out}\n{err}")
-    return reports[0]["elapsed_s"], wall, reports[0]["papers"]
+    report = reports[0]
+    return report["elapsed_s"], wall, report["papers"], report["peak_rss_mb"]
 
 
 def measure(command: list[str], runs: int, data_dir: Path, env: dict[str, str]) -> dict:

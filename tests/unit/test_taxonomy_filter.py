@@ -65,14 +65,21 @@ def test_a_parent_tag_filters_its_descendants_and_the_trash_stays_out(repo, tax)
     assert names(repo, Kind.PAPER, Query(tags={paradigm: {single}})) == []
 
 
-def test_tag_filter_reads_the_tag_index(repo, tax):
+def test_tag_filter_reads_the_tag_index_even_with_statistics(repo, tax):
     task, family = facet_id(tax, "task"), facet_id(tax, "family")
     query = Query(tags={task: {tag(tax, "VQA")}, family: {tag(tax, "MLLM")}})
-    sql, params, _ = repo.list_sql(Kind.PAPER, query)
-    with repo.engine.connect() as conn:
-        plan = " | ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", tuple(params)))
-    assert "USING COVERING INDEX ix_paper_tag_tag (tag_id=?)" in plan
-    assert "SCAN paper_tag" not in plan
+    list_sql, list_params, _ = repo.list_sql(Kind.PAPER, query)
+    match_sql, match_params = repo.match_sql(Kind.PAPER, "", query.tags)
+    with repo.engine.begin() as conn:
+        # Statistics saying a tag covers most papers once made the planner scan paper_tag.
+        conn.exec_driver_sql("ANALYZE")
+        conn.exec_driver_sql("DELETE FROM sqlite_stat1 WHERE tbl = 'paper_tag'")
+        conn.exec_driver_sql("INSERT INTO sqlite_stat1 VALUES ('paper_tag', 'ix_paper_tag_tag', '500000 25000 1')")
+        conn.exec_driver_sql("ANALYZE sqlite_schema")  # reload the statistics
+        for sql, params in ((list_sql, list_params), (match_sql, match_params)):
+            plan = " | ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", tuple(params)))
+            assert "USING COVERING INDEX ix_paper_tag_tag (tag_id=?)" in plan
+            assert "SCAN m" not in plan and "SCAN paper_tag" not in plan
 
 
 def test_tag_columns_show_and_sort_by_the_facets_labels(repo, tax):

@@ -28,9 +28,12 @@ def _facet_queries(kind: Kind, tags: TagFilter) -> list[tuple[str, str]]:
     for _facet, tag_ids in sorted(tags.items()):
         ids = sorted(set(tag_ids))
         if ids:
+            # The selected tags lead (CROSS JOIN keeps that order in SQLite): with ANALYZE
+            # statistics the planner otherwise scans the whole member table once per filter
+            # (25 ms instead of 5 ms for 25,000 of 100,000 papers).
             out.append((
-                f"SELECT m.{entry} FROM {table} m WHERE m.tag_id IN"
-                f" (WITH RECURSIVE {descendants_cte()} SELECT id FROM sub)",
+                f"SELECT m.{entry} FROM (WITH RECURSIVE {descendants_cte()} SELECT id FROM sub) s"
+                f" CROSS JOIN {table} m WHERE m.tag_id = s.id",
                 ids_param(ids),
             ))
     return out

@@ -6,7 +6,7 @@ block of rows the first time the view asks for one of them, caching a bounded nu
 
 The sorted ids of the whole table (one index scan) are kept until the sort changes or the table
 is refreshed after an edit; a search keystroke or a tag filter then costs one query for the
-matching ids (FTS and tag tables) and keeps the sorted ids that match.
+matching ids (FTS and tag tables) and keeps the sorted ids that match (``keep_matching``).
 """
 
 from __future__ import annotations
@@ -96,8 +96,9 @@ class CatalogTableModel(QAbstractTableModel):
         if order_key != self._order_key:
             self._order = self._repo.sorted_ids(self.kind, *order_key)
             self._order_key = order_key
-        hits = None if query.trashed else self._repo.matching_ids(self.kind, query.text, query.tags)
-        return self._order if hits is None else [i for i in self._order if i in hits]
+        if query.trashed:
+            return self._order
+        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags)
 
     def set_search(self, text: str) -> None:
         if text != self._query.text:

@@ -4,6 +4,7 @@ in step. Methods take and return plain data (ids, dicts, detached model objects)
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -95,8 +96,10 @@ class CatalogRepository:
             return ids
         if not ids:
             return []
+        # One JSON array instead of a row per id: 6-10 ms less at 60,000 hits.
+        ((hits,),) = self._fetch_raw(f"SELECT json_group_array(id) FROM ({sql})", params)
         mask = bytearray(max(ids) + 1)
-        for (entry_id,) in self._fetch_raw(sql, params):
+        for entry_id in json.loads(hits):
             try:
                 mask[entry_id] = 1
             except IndexError:  # newer than every id kept
@@ -105,7 +108,8 @@ class CatalogRepository:
 
     def match_sql(self, kind: Kind, text: str, tags: Mapping[int, frozenset[int]]) -> tuple[str | None, list[Any]]:
         """The matching ids' query behind :meth:`keep_matching` (None when nothing filters): an
-        INTERSECT of FTS and tag-member queries. It may return trashed ids."""
+        INTERSECT of FTS and tag-member queries, its column named ``id``. It may return
+        trashed ids."""
         parts: list[str] = []
         params: list[Any] = []
         if not search_index.is_blank(text):
@@ -113,7 +117,7 @@ class CatalogRepository:
             if not clauses:  # only punctuation: nothing can match
                 return f"SELECT id FROM {kind.value} WHERE 0", []
             for table, expr in clauses:
-                parts.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
+                parts.append(f"SELECT rowid AS id FROM {table} WHERE {table} MATCH ?")
                 params.append(expr)
         tag_sql, tag_params = taxonomy.member_sql(kind, tags)
         if tag_sql:
@@ -147,13 +151,21 @@ class CatalogRepository:
         return sql, list(params), flagged
 
     def _fetch_raw(self, sql: str, params: Sequence[Any]) -> list[tuple]:
-        """Run a driver-level query and return plain tuples (no Row objects: 3x faster at 100k)."""
+        """Run a driver-level query and return plain tuples (no Row objects: 3x faster at 100k).
+
+        The garbage collector is paused meanwhile: 100,000 new tuples would otherwise trigger
+        collections that walk every object of the app (sorting 100,000 papers: 86 -> 26 ms);
+        tuples of plain values cannot form cycles."""
         with self.engine.connect() as conn:
             cursor = conn.connection.dbapi_connection.cursor()
+            collecting = gc.isenabled()
+            gc.disable()
             try:
                 cursor.execute(sql, tuple(params))
                 return cursor.fetchall()
             finally:
+                if collecting:
+                    gc.enable()
                 cursor.close()
 
     def fetch_rows(

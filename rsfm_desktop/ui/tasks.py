@@ -60,11 +60,18 @@ class _Runnable(QRunnable):
         try:
             result = self._work(self._context)
         except Cancelled:
-            self._signals.cancelled.emit()
+            self._emit(self._signals.cancelled)
         except Exception as exc:  # noqa: BLE001 (reported to the GUI thread)
-            self._signals.failed.emit(exc, traceback.format_exc())
+            self._emit(self._signals.failed, exc, traceback.format_exc())
         else:
-            self._signals.finished.emit(result)
+            self._emit(self._signals.finished, result)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the requester (a closed window) is gone: nobody to tell
+            pass
 
 
 def run_task(

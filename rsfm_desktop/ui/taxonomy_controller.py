@@ -2,6 +2,9 @@
 the detail pane, View and Edit menu items, tag filtering of both tables, and refreshes of counts
 after every edit (any undo stack change).
 
+The tag counts take 0.3 s at 100,000 papers, so they are read on the thread pool: a refresh
+shows new labels and colours at once with the last known counts, and the new counts when ready.
+
 ``install(window)`` is the only entry point; the window keeps the controller as
 ``window.taxonomy_controller``.
 """
@@ -11,11 +14,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
 
-from ..core.taxonomy import SavedViewInfo, Taxonomy
+import logging
+
+from ..core.taxonomy import SavedViewInfo, TagCounts, Taxonomy, apply_counts
 from ..i18n import resolve as resolve_language
 from . import settings as cfg
 from .models.tag_tree_model import TagTreeModel
 from .taxonomy_text import attempt, undo_runner
+from .tasks import run_silently
 from .widgets.tag_chips import TagChips
 from .widgets.tag_editor import TagEditor
 from .widgets.tag_tree import TagSidebar
@@ -27,6 +33,9 @@ class TaxonomyController(QObject):
         self.window = window
         self.taxonomy = Taxonomy(window.service.repo.engine, run=undo_runner(window.undo_stack.run))
         lang = "zh" if resolve_language(cfg.get(window.settings, cfg.LANGUAGE)).startswith("zh") else "en"
+        self._tree: list = []
+        self._counts: TagCounts = {}  # the last counts read
+        self._counting = 0  # generation of the latest counts request
         self.sidebar_model = TagTreeModel(lang, editable=False, parent=self)
         self.editor_model = TagTreeModel(lang, editable=True, parent=self)
 
@@ -82,11 +91,37 @@ class TaxonomyController(QObject):
     # ---- refreshing and filtering ---------------------------------------------------------
 
     def refresh(self, counts: bool = True) -> None:
-        """Re-read the taxonomy (labels, colours, counts) after any edit or undo."""
-        tree = self.taxonomy.tree(counts=counts)
+        """Re-read the taxonomy after any edit or undo: labels, colours and the tree now (with
+        the last known counts), the counts in the background unless ``counts`` is False."""
+        self._tree = self.taxonomy.tree(counts=False)
+        apply_counts(self._tree, self._counts)
+        self._show(self._tree)
+        self.chips.refresh()
+        if counts:
+            self._counting += 1
+            generation = self._counting
+            run_silently(self, lambda _ctx: self.taxonomy.counts(),
+                         lambda result: self._counts_read(generation, result), self._counts_failed)
+
+    def counts_pending(self) -> bool:
+        """True while counts requested by a refresh have not arrived."""
+        return self._counting > 0
+
+    def _counts_read(self, generation: int, counts: TagCounts) -> None:
+        if generation != self._counting:
+            return  # a newer refresh asked again: its counts come next
+        self._counting = 0
+        self._counts = counts
+        apply_counts(self._tree, counts)
+        self._show(self._tree)
+
+    def _counts_failed(self, exc: Exception) -> None:
+        self._counting = 0
+        logging.getLogger(__name__).warning("reading the tag counts failed: %s", exc)
+
+    def _show(self, tree: list) -> None:
         self.sidebar_model.set_tree(tree)
         self.editor_model.set_tree(tree)
-        self.chips.refresh()
 
     def apply_filter(self, tags: dict) -> None:
         self.window.tag_filter = tags

@@ -65,12 +65,37 @@ def test_tag_tree_model_passes_qtmodeltester(qtmodeltester, window):
     assert model.index_of(("tag", tag(window, "Dense captioning"))).isValid()
 
 
-def test_sidebar_counts_include_descendants(window):
+def test_sidebar_counts_include_descendants(window, qtbot):
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending())
     model = ctl(window).sidebar_model
     multimodal = model.index_of(("tag", tag(window, "Multimodal", "paradigm")))
     image_text = model.index_of(("tag", tag(window, "Image-text", "paradigm")))
     assert multimodal.data(CountRole) >= image_text.data(CountRole) > 0
     assert model.index(image_text.row(), 1, image_text.parent()).data() == str(image_text.data(CountRole))
+
+
+def test_counts_follow_an_edit_without_freezing_the_window(window, qtbot, monkeypatch):
+    import time
+
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending())
+    model = ctl(window).sidebar_model
+    vqa = tag(window, "VQA")
+    before = model.index_of(("tag", vqa)).data(CountRole)
+    slow_counts = ctl(window).taxonomy.counts
+
+    def slow():
+        time.sleep(0.5)  # as on a very large catalog
+        return slow_counts()
+
+    monkeypatch.setattr(ctl(window).taxonomy, "counts", slow)
+    untagged = next(i for i in window.service.repo.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i))
+    started = time.perf_counter()
+    ctl(window).taxonomy.assign(Kind.PAPER, [untagged], [vqa])  # an undoable edit: refreshes
+    assert time.perf_counter() - started < 0.4  # the counts did not run on the GUI thread
+    assert model.index_of(("tag", vqa)).data(CountRole) == before  # the last known count meanwhile
+    qtbot.waitUntil(lambda: model.index_of(("tag", vqa)).data(CountRole) == before + 1, timeout=5000)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: model.index_of(("tag", vqa)).data(CountRole) == before, timeout=5000)
 
 
 def test_selecting_tags_filters_both_tables_or_within_and_across_facets(window, qtbot):
@@ -151,8 +176,8 @@ def test_editor_move_by_drop_merge_and_delete_with_undo(window, monkeypatch, qtb
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, target)
     qtbot.waitUntil(lambda: model.index_of(("tag", grounding)).parent() == model.index_of(("tag", vqa)))
     vqa_papers = tagged(window, Kind.PAPER, vqa) | tagged(window, Kind.PAPER, grounding)
-    assert c.sidebar_model.index_of(("tag", vqa)).data(CountRole) == len(vqa_papers) + len(
-        tagged(window, Kind.DATASET, vqa) | tagged(window, Kind.DATASET, grounding))
+    expected = len(vqa_papers) + len(tagged(window, Kind.DATASET, vqa) | tagged(window, Kind.DATASET, grounding))
+    qtbot.waitUntil(lambda: c.sidebar_model.index_of(("tag", vqa)).data(CountRole) == expected)
     window.undo_action.trigger()
     assert model.index_of(("tag", grounding)).parent() == model.index_of(("facet", model.facet_of(vqa).id))
 
@@ -227,7 +252,7 @@ def test_chips_add_by_typing_and_remove_with_one_click(window, qtbot):
     assert counting in tags_of(window, Kind.PAPER, entry_id)
 
 
-def test_bulk_add_to_three_rows_is_one_undo_step(window, monkeypatch):
+def test_bulk_add_to_three_rows_is_one_undo_step(window, monkeypatch, qtbot):
     table = window.tables[Kind.PAPER]
     for row in range(3):
         table.selectionModel().select(table.model().index(row, 0), SELECT)
@@ -241,7 +266,8 @@ def test_bulk_add_to_three_rows_is_one_undo_step(window, monkeypatch):
     assert tagged(window, Kind.PAPER, to_read) == set(ids)
     assert window.undo_stack.count() == steps + 1
     assert table.selected_ids() == ids  # still selected for the next bulk edit
-    assert ctl(window).sidebar_model.index_of(("tag", to_read)).data(CountRole) == 3
+    count = ctl(window).sidebar_model.index_of(("tag", to_read)).data
+    qtbot.waitUntil(lambda: count(CountRole) == 3)  # counts are read in the background
     window.undo_action.trigger()
     assert tagged(window, Kind.PAPER, to_read) == set()
 

@@ -3,7 +3,7 @@
 import pytest
 
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.taxonomy import TaxonomyError, undo
+from rsfm_desktop.core.taxonomy import TaxonomyError, apply_counts, undo
 
 from .taxonomy_helpers import dump, entry_id, members, node, stack, tag, tax  # noqa: F401
 
@@ -68,6 +68,13 @@ def test_move_to_another_parent_updates_counts_and_undoes(repo, tax, stack):
     tax.move_tag(image_text, single, position=0)
     assert [c.label for c in node(tax, single).children][0] == "Image–text"
     assert (node(tax, multimodal).papers, node(tax, single).papers) == (0, 4)
+
+    counts = tax.counts()  # what the window reads in the background, applied to a tree read without
+    assert (counts.get(multimodal, (0, 0))[0], counts[single][0]) == (0, 4)  # absent: none
+    bare = tax.tree(counts=False)
+    apply_counts(bare, counts)
+    assert [(t.id, t.papers, t.datasets) for f in bare for t in f.walk()] == [
+        (t.id, t.papers, t.datasets) for f in tax.tree() for t in f.walk()]
 
     stack.undo()
     assert node(tax, image_text).parent_id == multimodal

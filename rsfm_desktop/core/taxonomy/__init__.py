@@ -18,13 +18,13 @@ from .sql import (
     member_sql,
     tag_column,
 )
-from .tree import EntryTag, FacetNode, TagNode
+from .tree import EntryTag, FacetNode, TagCounts, TagNode, apply_counts
 from .undo import Assignment, Change, TaxonomyCommand, UndoStack
 from .views import SavedViewInfo
 
 __all__ = [
     "DEFAULT_FACETS", "ensure_default_taxonomy", "DeleteImpact", "TaxonomyError", "Completion",
     "LabelIndex", "fold", "Taxonomy", "TAG_COLUMN_PREFIX", "TagColumn", "TagFilter", "filter_sql", "member_sql",
-    "is_tag_column", "tag_column", "EntryTag", "FacetNode", "TagNode", "Assignment", "Change",
+    "is_tag_column", "tag_column", "EntryTag", "FacetNode", "TagCounts", "TagNode", "apply_counts", "Assignment", "Change",
     "TaxonomyCommand", "UndoStack", "SavedViewInfo",
 ]

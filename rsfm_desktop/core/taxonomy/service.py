@@ -18,7 +18,7 @@ from . import edits, views
 from .edits import DeleteImpact, FacetRef
 from .labels import Completion, LabelIndex
 from .sql import TagFilter
-from .tree import EntryTag, FacetNode, entry_tags, load_tree
+from .tree import EntryTag, FacetNode, TagCounts, entry_tags, load_counts, load_tree
 from .undo import Assignment, TaxonomyCommand
 
 Runner = Callable[[TaxonomyCommand], TaxonomyCommand | None]
@@ -43,6 +43,11 @@ class Taxonomy:
     def tree(self, counts: bool = True) -> list[FacetNode]:
         with self.engine.connect() as conn:
             return load_tree(conn, counts)
+
+    def counts(self) -> TagCounts:
+        """Tag id -> (live papers, live datasets), each tag counting its descendants."""
+        with self.engine.connect() as conn:
+            return load_counts(conn)
 
     def entry_tags(self, kind: Kind, entry_ids: Sequence[int]) -> dict[int, list[EntryTag]]:
         with self.engine.connect() as conn:

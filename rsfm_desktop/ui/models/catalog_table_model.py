@@ -47,6 +47,8 @@ class FacetColumn:
 IdRole = Qt.ItemDataRole.UserRole + 1  # the entry id of a row
 SortValueRole = Qt.ItemDataRole.UserRole + 2  # the raw value (year as int, ...)
 
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole, IdRole})
+
 BLOCK_SIZE = 128
 MAX_CACHED_BLOCKS = 64
 
@@ -194,12 +196,12 @@ class CatalogTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # A view asks for some ten roles per painted cell; the role test comes first (painting
+        # a screen of rows calls this about 3,500 times).
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == IdRole:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole):
-            return None
         column = self.columns[index.column()]
         try:
             values = self._row_values(index.row(), with_tags=isinstance(column, FacetColumn))

@@ -7,6 +7,7 @@ Labels here are English source strings; the UI translates them at display time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from enum import Enum
 
 from .i18n import QT_TRANSLATE_NOOP
@@ -14,6 +15,14 @@ from .i18n import QT_TRANSLATE_NOOP
 
 def _(text: str) -> str:
     return QT_TRANSLATE_NOOP("Fields", text)
+
+
+RELATIONS = ("introduces", "uses")  # how a paper relates to a dataset
+
+
+def utcnow() -> datetime:
+    """The time stamp written to ``created_at``, ``updated_at`` and ``deleted_at``."""
+    return datetime.now(timezone.utc)
 
 
 class Kind(str, Enum):

@@ -16,13 +16,13 @@ Design notes
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from .columns import sort_index_columns
-from .fields import Kind
+from .fields import RELATIONS, Kind, utcnow  # noqa: F401  (RELATIONS: re-exported)
 
 _LIVE = text("deleted_at IS NULL")
 
@@ -34,12 +34,7 @@ def _sort_indexes(kind: Kind) -> tuple[Index, ...]:
         for name, exprs in sort_index_columns(kind)
     )
 
-RELATIONS = ("introduces", "uses")
 FAMILIES = ("MLLM", "VLM", "Agent", "Other")
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class Paper(SQLModel, table=True):

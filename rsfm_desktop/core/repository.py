@@ -1,5 +1,8 @@
 """Reading and writing the catalog. Every write is one transaction and keeps the search index
 in step. Methods take and return plain data (ids, dicts, detached model objects).
+
+The table queries (ids, cells, tag labels) are raw SQL. The methods that use the ORM import
+SQLModel and the table classes where they run, so showing the catalog never imports them.
 """
 
 from __future__ import annotations
@@ -13,16 +16,24 @@ from itertools import compress
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import delete, select, update
 
 from . import search_index, taxonomy
 from .columns import COLUMNS, column
 from .db import transaction
-from .fields import TITLE_FIELD, Kind
-from .models import Attachment, Dataset, Note, Paper, PaperDatasetLink, Provenance, utcnow
+from .fields import TITLE_FIELD, Kind, utcnow
 
-ENTITY = {Kind.PAPER: Paper, Kind.DATASET: Dataset}
+if TYPE_CHECKING:
+    from .models import Attachment, Dataset, Note, Paper, Provenance
+
+
+def entity(kind: Kind) -> type[Paper] | type[Dataset]:
+    """The table class of ``kind``."""
+    from .models import Dataset, Paper
+
+    return Paper if kind is Kind.PAPER else Dataset
 
 
 @dataclass(frozen=True)
@@ -240,11 +251,11 @@ class CatalogRepository:
 
     def get(self, kind: Kind, entry_id: int) -> Paper | Dataset | None:
         with transaction(self.engine) as session:
-            return session.get(ENTITY[kind], entry_id)
+            return session.get(entity(kind), entry_id)
 
     def create(self, kind: Kind, values: dict[str, Any]) -> int:
         with transaction(self.engine) as session:
-            entry = ENTITY[kind](**values)
+            entry = entity(kind)(**values)
             session.add(entry)
             session.flush()
             search_index.reindex(session.connection(), kind.value, [entry.id])
@@ -252,7 +263,7 @@ class CatalogRepository:
 
     def update(self, kind: Kind, entry_id: int, values: dict[str, Any]) -> None:
         with transaction(self.engine) as session:
-            entry = session.get(ENTITY[kind], entry_id)
+            entry = session.get(entity(kind), entry_id)
             if entry is None:
                 raise KeyError(entry_id)
             for key, value in values.items():
@@ -270,22 +281,28 @@ class CatalogRepository:
         self._set_deleted(kind, ids, None)
 
     def _set_deleted(self, kind: Kind, ids: Iterable[int], when: datetime | None) -> None:
+        from sqlmodel import update
+
         ids = list(ids)
-        model = ENTITY[kind]
+        model = entity(kind)
         with transaction(self.engine) as session:
             session.exec(update(model).where(model.id.in_(ids)).values(deleted_at=when))
             search_index.reindex(session.connection(), kind.value, ids)
 
     def purge(self, kind: Kind, ids: Iterable[int]) -> None:
         """Delete trashed entries for good, with their notes, links, tags and provenance."""
-        model = ENTITY[kind]
+        from sqlmodel import delete
+
+        model = entity(kind)
         ids = list(ids)
         with transaction(self.engine) as session:
             session.exec(delete(model).where(model.id.in_(ids), model.deleted_at.is_not(None)))
             search_index.reindex(session.connection(), kind.value, ids)
 
     def trashed_before(self, kind: Kind, when: datetime) -> list[int]:
-        model = ENTITY[kind]
+        from sqlmodel import select
+
+        model = entity(kind)
         with transaction(self.engine) as session:
             return list(session.exec(select(model.id).where(model.deleted_at < when)).all())
 
@@ -319,6 +336,10 @@ class CatalogRepository:
             return [LinkedEntry(*row) for row in conn.exec_driver_sql(sql, (entry_id,)).all()]
 
     def add_link(self, paper_id: int, dataset_id: int, relation: str) -> None:
+        from sqlmodel import select
+
+        from .models import PaperDatasetLink
+
         with transaction(self.engine) as session:
             exists = session.exec(
                 select(PaperDatasetLink.id).where(
@@ -342,12 +363,20 @@ class CatalogRepository:
     # ---- notes --------------------------------------------------------------------------
 
     def note(self, kind: Kind, entry_id: int) -> Note | None:
+        from sqlmodel import select
+
+        from .models import Note
+
         with transaction(self.engine) as session:
             owner = Note.paper_id if kind is Kind.PAPER else Note.dataset_id
             return session.exec(select(Note).where(owner == entry_id)).first()
 
     def save_note(self, kind: Kind, entry_id: int, body: str) -> None:
         """Write the note of an entry (created on first save) and reindex the entry."""
+        from sqlmodel import select
+
+        from .models import Note
+
         with transaction(self.engine) as session:
             owner = Note.paper_id if kind is Kind.PAPER else Note.dataset_id
             note = session.exec(select(Note).where(owner == entry_id)).first()
@@ -364,21 +393,33 @@ class CatalogRepository:
     # ---- attachments and provenance -------------------------------------------------------
 
     def attachments(self, paper_id: int) -> list[Attachment]:
+        from sqlmodel import select
+
+        from .models import Attachment
+
         with transaction(self.engine) as session:
             stmt = select(Attachment).where(Attachment.paper_id == paper_id).order_by(Attachment.id)
             return list(session.exec(stmt).all())
 
     def attach(self, paper_id: int, path: Path) -> None:
+        from .models import Attachment
+
         with transaction(self.engine) as session:
             session.add(Attachment(paper_id=paper_id, path=str(path)))
 
     def detach(self, attachment_id: int) -> None:
+        from .models import Attachment
+
         with transaction(self.engine) as session:
             attachment = session.get(Attachment, attachment_id)
             if attachment is not None:
                 session.delete(attachment)
 
     def provenance(self, kind: Kind, entry_id: int) -> list[Provenance]:
+        from sqlmodel import select
+
+        from .models import Provenance
+
         with transaction(self.engine) as session:
             owner = Provenance.paper_id if kind is Kind.PAPER else Provenance.dataset_id
             stmt = select(Provenance).where(owner == entry_id).order_by(Provenance.id)

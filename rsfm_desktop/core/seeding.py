@@ -13,15 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
 
 from . import search_index
 from .db import CatalogError, transaction
 from .fields import DATASET_FIELDS, PAPER_FIELDS, Kind
-from .models import Dataset, Meta, Paper, PaperDatasetLink, Provenance, SeedApplied
 from .taxonomy import ensure_default_taxonomy
 from .taxonomy.seed_tags import tag_seeded_entries
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+# The ORM (SQLModel and the table classes) is imported only when there is something to seed:
+# on every later start the version check below is one raw query.
 
 CATALOG_FORMAT = "rsfm-catalog"
 
@@ -55,6 +61,8 @@ def _values(record: dict[str, Any], fields) -> dict[str, Any]:
 
 
 def _add_provenance(session: Session, owner: dict[str, int], record: dict[str, Any]) -> None:
+    from .models import Provenance
+
     for prov in record.get("provenance", []):
         session.add(
             Provenance(
@@ -72,6 +80,10 @@ def seed_catalog(engine: Engine, catalog_file: Path) -> SeedReport:
     version = str(data.get("catalog_version", ""))
     if version and catalog_version(engine) == version:
         return SeedReport(catalog_version=version)  # this bundled catalog was applied already
+    from sqlmodel import select
+
+    from .models import Dataset, Meta, Paper, SeedApplied
+
     with transaction(engine) as session:
         applied = set(session.exec(select(SeedApplied.key)).all())
         paper_ids = _seed_entries(session, Paper, PAPER_FIELDS, data.get("papers", []), applied, version)
@@ -91,6 +103,8 @@ def seed_catalog(engine: Engine, catalog_file: Path) -> SeedReport:
 
 
 def _seed_entries(session, model, fields, records, applied: set[str], version: str) -> dict[str, int]:
+    from .models import SeedApplied
+
     added: dict[str, int] = {}
     owner_field = f"{model.__tablename__}_id"
     for record in records:
@@ -107,6 +121,10 @@ def _seed_entries(session, model, fields, records, applied: set[str], version: s
 
 
 def _seed_links(session: Session, links, applied: set[str], version: str) -> int:
+    from sqlmodel import select
+
+    from .models import Dataset, Paper, PaperDatasetLink, SeedApplied
+
     ids = {
         **{("paper", k): i for k, i in session.exec(select(Paper.seed_key, Paper.id)).all() if k},
         **{("dataset", k): i for k, i in session.exec(select(Dataset.seed_key, Dataset.id)).all() if k},
@@ -125,6 +143,6 @@ def _seed_links(session: Session, links, applied: set[str], version: str) -> int
 
 
 def catalog_version(engine: Engine) -> str | None:
-    with transaction(engine) as session:
-        meta = session.get(Meta, "catalog_version")
-        return meta.value if meta else None
+    """The version of the bundled catalog last applied, if any (the ``meta`` table)."""
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'catalog_version'").scalar()

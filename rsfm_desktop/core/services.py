@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import db, seeding
-from .fields import TITLE_FIELD, Kind
-from .models import RELATIONS, utcnow
+from .fields import RELATIONS, TITLE_FIELD, Kind, utcnow
 from .repository import CatalogRepository
 from .validation import FieldError, ValidationError, normalise
 

@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.actions = create_actions(self)
         self.undo_stack = UndoStack(self._on_command_done, self)
         self._totals: dict[Kind, int] = {}
+        # Until finish_setup() the detail pane stays empty: showing an entry reads it through
+        # the ORM, whose import the first paint need not wait for.
+        self._detail_deferred = defer_setup
         self.tag_filter: dict[int, frozenset[int]] = {}  # facet id -> tag ids, set by the tag sidebar
 
         self.search_box = QLineEdit(self)
@@ -119,6 +122,9 @@ class MainWindow(QMainWindow):
         """What the first paint does not need: import/export, backups, tag counts, old trash."""
         if hasattr(self, "io_controller"):
             return
+        if self._detail_deferred:  # the entry restored from the last session
+            self._detail_deferred = False
+            self._on_current_changed(self.current_kind())
         from . import backup_controller, io_controller
 
         io_controller.install(self)
@@ -226,8 +232,8 @@ class MainWindow(QMainWindow):
         for table in self.tables.values():
             cfg.save_state(self.settings, f"{table.objectName()}/header", table.horizontalHeader())
         cfg.put(self.settings, cfg.LAST_TAB, self.tabs.currentIndex())
-        current = self.detail.current()
-        cfg.put(self.settings, cfg.LAST_SELECTED, f"{current[0].value}:{current[1]}" if current else "")
+        current = self.current_table().current_id()
+        cfg.put(self.settings, cfg.LAST_SELECTED, f"{self.current_kind().value}:{current}" if current is not None else "")
         self.settings.sync()
 
     # ---- state ---------------------------------------------------------------------------
@@ -246,8 +252,8 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, kind: Kind) -> None:
         if kind is not self.current_kind():
             return
-        entry_id = self.tables[kind].current_id()
-        self.detail.show_entry(kind, entry_id)
+        if not self._detail_deferred:
+            self.detail.show_entry(kind, self.tables[kind].current_id())
         self._update_actions()
 
     def _total(self, kind: Kind) -> int:

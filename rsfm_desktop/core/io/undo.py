@@ -20,7 +20,7 @@ from .. import search_index
 from ..commands import Command
 from ..db import transaction
 from ..fields import Kind
-from ..models import utcnow
+from ..fields import utcnow
 from .apply import MODEL, ImportReport
 from .merge import merge_entries
 from .plan import Decision, ImportPlan

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from sqlalchemy.engine import Connection, Engine
 
 from ..db import transaction
-from ..models import utcnow
+from ..fields import utcnow
 from ..validation import clean_text
 from .errors import TaxonomyError
 from .labels import fold

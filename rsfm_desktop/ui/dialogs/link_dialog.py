@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.fields import Kind
-from ...core.models import RELATIONS
+from ...core.fields import RELATIONS
 from ...core.repository import CatalogRepository, Query
 
 MAX_RESULTS = 50

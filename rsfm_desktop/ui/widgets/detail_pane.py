@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
@@ -33,13 +34,15 @@ from PySide6.QtWidgets import (
 from ...core.commands import Command, LinkEntries
 from ...core.fields import FIELDS, FieldType, Kind
 from ...core.i18n import FIELDS_CONTEXT
-from ...core.models import Dataset, Paper
 from ...core.services import AttachmentError, CatalogService
 from ..dialogs.link_dialog import LinkDialog
 from ..icons import bind
 from ..links import open_link
 from .flow_layout import FlowLayout
 from .notes_editor import NotesEditor
+
+if TYPE_CHECKING:
+    from ...core.models import Dataset, Paper
 
 # Fields shown in the header or the summary views rather than in the field form.
 _HEADER_FIELDS = {"title", "name", "summary_zh", "summary_en", "description_zh", "description_en"}

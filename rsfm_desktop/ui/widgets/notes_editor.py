@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.fields import Kind
-from ...core.markdown_render import render
 from ...core.services import CatalogService
 from ..links import open_link
 
@@ -125,4 +124,6 @@ class NotesEditor(QWidget):
         self._render.start()
 
     def _update_preview(self) -> None:
+        from ...core.markdown_render import render  # markdown-it loads with the first note shown
+
         self.preview.setHtml(render(self.editor.toPlainText()))

@@ -1,155 +1,155 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="51" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="52" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="66" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="69" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="69"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="70" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="73" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="77" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="78" />
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
@@ -157,12 +157,22 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="48" />
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="53"/>
+        <source>The catalog is damaged</source>
+        <translation>目录已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="54"/>
+        <source>The integrity check of the catalog found a problem (%1). Restore a backup now? Until then, avoid editing: changes may not be saved.</source>
+        <translation>目录完整性检查发现问题（%1）。现在从备份恢复吗？在此之前请不要编辑：修改可能无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="75"/>
         <source>Catalog backed up.</source>
         <translation>目录已备份。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="52" />
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="79"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -170,37 +180,37 @@
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="47" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="54" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="51"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="59" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="56"/>
         <source>damaged: %1</source>
         <translation>已损坏：%1</translation>
     </message>
@@ -208,27 +218,27 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="80" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="77"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="86" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="83"/>
         <source>Backups are made automatically while you work (at most once an hour) and before every catalog upgrade. Restoring one keeps the current catalog beside it as catalog.sqlite3.replaced-&lt;date&gt;.</source>
         <translation>工作时会自动备份（每小时最多一次），每次升级目录前也会备份。恢复备份时，当前目录会保留在旁边，名为 catalog.sqlite3.replaced-&lt;日期&gt;。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="93" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="89"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="95" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="91"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="135" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="121"/>
         <source>Replace the catalog with the backup from %1?
 
 The current catalog is kept in the catalog folder as catalog.sqlite3.replaced-&lt;date&gt;.</source>
@@ -237,7 +247,7 @@ The current catalog is kept in the catalog folder as catalog.sqlite3.replaced-&l
 当前目录会保留在目录文件夹中，名为 catalog.sqlite3.replaced-&lt;日期&gt;。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="148" />
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="134"/>
         <source>The backup from %1 was restored. The window now reloads the catalog.</source>
         <translation>已恢复 %1 的备份。窗口将重新载入目录。</translation>
     </message>
@@ -245,17 +255,17 @@ The current catalog is kept in the catalog folder as catalog.sqlite3.replaced-&l
 <context>
     <name>CatalogLock</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/single_instance.py" line="102" />
+        <location filename="../../rsfm_desktop/ui/single_instance.py" line="102"/>
         <source>Cannot create the lock file %1: is the catalog folder writable?</source>
         <translation>无法创建锁文件 %1：目录文件夹是否可写？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/single_instance.py" line="107" />
+        <location filename="../../rsfm_desktop/ui/single_instance.py" line="107"/>
         <source> (process %1 on %2)</source>
         <translation>（%2 上的进程 %1）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/single_instance.py" line="109" />
+        <location filename="../../rsfm_desktop/ui/single_instance.py" line="109"/>
         <source>RSFM Desktop is already open on the catalog in %1%2. Only one window may write to a catalog at a time: switch to it, or close it first.
 
 If no RSFM Desktop is running (for instance the folder is shared with another computer that crashed), delete %3.</source>
@@ -267,182 +277,182 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="116" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119"/>
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="116" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119"/>
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="122"/>
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="122"/>
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="150" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="153"/>
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="157"/>
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="159" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="162"/>
         <source>Provenance</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="171" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="174"/>
         <source>My notes (Markdown)</source>
         <translation>我的笔记（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210"/>
         <source>Open the paper page</source>
         <translation>打开论文页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211"/>
         <source>Open the PDF (attached file first)</source>
         <translation>打开 PDF（优先使用本地附件）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="213"/>
         <source>Project</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="213"/>
         <source>Open the project page</source>
         <translation>打开项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="214"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="214"/>
         <source>Open the download page</source>
         <translation>打开下载页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="215"/>
         <source>Attach PDF…</source>
         <translation>附加 PDF…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="215"/>
         <source>Link a local PDF file (or drop one here)</source>
         <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="313" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="316"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="313" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="316"/>
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="314" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="317"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="314" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="317"/>
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="319" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="325" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="328"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="332" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="335"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="342" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="345"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="351" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="354"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="368" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="371"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="395" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="398"/>
         <source>Attach a PDF</source>
         <translation>附加 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="395" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="398"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="407" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="410"/>
         <source>Only PDF files can be attached.</source>
         <translation>只能附加 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="409" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="412"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="411" />
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="414"/>
         <source>PDF not attached</source>
         <translation>未附加 PDF</translation>
     </message>
@@ -450,62 +460,62 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="120" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="120"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="146" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="146"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="162" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="162"/>
         <source>Merging keeps the chosen entry, fills its empty fields from the other and keeps the tags, links, notes and attachments of both; the other goes to the trash. Edit ▸ Undo reverts it.</source>
         <translation>合并会保留所选条目，用另一条目填补其空白字段，并保留两者的标签、关联、笔记和附件；另一条目移入回收站。可用“编辑 ▸ 撤销”还原。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="166" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="166"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="169" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="169"/>
         <source>&amp;Not Duplicates</source>
         <translation>不是重复(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="208" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="208"/>
         <source>%1 possible duplicate pairs.</source>
         <translation>%1 对可能重复的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="209" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="209"/>
         <source>No possible duplicates left.</source>
         <translation>没有剩余的可能重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="227" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="227"/>
         <source>the entry on the left (#%1)</source>
         <translation>左侧条目（#%1）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="228" />
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="228"/>
         <source>the entry on the right (#%1)</source>
         <translation>右侧条目（#%1）</translation>
     </message>
@@ -513,57 +523,57 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="57" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="57"/>
         <source>New paper</source>
         <translation>新建论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="58" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="58"/>
         <source>Edit paper</source>
         <translation>编辑论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="59" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="59"/>
         <source>New dataset</source>
         <translation>新建数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="60" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="60"/>
         <source>Edit dataset</source>
         <translation>编辑数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="103" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="103"/>
         <source>One per line</source>
         <translation>每行一个</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="151" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="151"/>
         <source>This field is required.</source>
         <translation>此项为必填。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="152" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="152"/>
         <source>Enter a year between %1 and %2.</source>
         <translation>请输入 %1 到 %2 之间的年份。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="155" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="155"/>
         <source>Enter a web address starting with http:// or https://.</source>
         <translation>请输入以 http:// 或 https:// 开头的网址。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="156" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="156"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列出的值中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="157" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="157"/>
         <source>Invalid value.</source>
         <translation>无效的值。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="171" />
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="171"/>
         <source>Discard the changes you typed?</source>
         <translation>放弃你输入的修改？</translation>
     </message>
@@ -571,42 +581,42 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="70" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="70"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="81" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="81"/>
         <source>Group by:</source>
         <translation>分组依据：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="87" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="87"/>
         <source>Selected %1 (%2)</source>
         <translation>所选 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="88" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="88"/>
         <source>Current view: %1 shown (%2)</source>
         <translation>当前视图：显示 %1 条（%2）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="89" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="89"/>
         <source>Everything: papers and datasets (%2)</source>
         <translation>全部：论文和数据集（%2）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="102" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="102"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="104" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="104"/>
         <source>Entries:</source>
         <translation>条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="106" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="106"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -614,163 +624,163 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="39" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="45" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="39"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="54"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="40" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="46" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="40"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="55"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="41" />
-        <location filename="../../rsfm_desktop/core/columns.py" line="64" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="48" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="71" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="41"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="64"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="57"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="80"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="42" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="49" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="42"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="58"/>
         <source>Venue</source>
         <translation>发表于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="43" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="50" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="43"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="59"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="44" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="60" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="44"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="69"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="45" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="55" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="45"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="64"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="48" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="47" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="48"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="56"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="53" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="57" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="53"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="66"/>
         <source>Visual encoder</source>
         <translation>视觉编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="54" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="58" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="54"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="67"/>
         <source>Text encoder</source>
         <translation>文本编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="55" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="62" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="55"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="71"/>
         <source>Survey section</source>
         <translation>综述章节</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="56" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="51" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="56"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="60"/>
         <source>arXiv ID</source>
         <translation>arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="57" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="52" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="57"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="61"/>
         <source>DOI</source>
         <translation>DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="58" />
-        <location filename="../../rsfm_desktop/core/columns.py" line="68" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="58"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="68"/>
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="62" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="69" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="62"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="78"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="63" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="70" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="63"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="79"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="65" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="72" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="65"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="81"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="66" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="73" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="66"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="82"/>
         <source>Chinese description</source>
         <translation>中文描述</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="67" />
-        <location filename="../../rsfm_desktop/core/fields.py" line="74" />
+        <location filename="../../rsfm_desktop/core/columns.py" line="67"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="83"/>
         <source>English description</source>
         <translation>英文描述</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="53" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="62"/>
         <source>Paper URL</source>
         <translation>论文链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="54" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="63"/>
         <source>PDF URL</source>
         <translation>PDF 链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="56" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="65"/>
         <source>Project page</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="59" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="68"/>
         <source>Model details</source>
         <translation>模型细节</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="61" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="70"/>
         <source>Survey inclusion</source>
         <translation>综述收录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="63" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="72"/>
         <source>Chinese summary</source>
         <translation>中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="64" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="73"/>
         <source>English summary</source>
         <translation>英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="65" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="74"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="75" />
+        <location filename="../../rsfm_desktop/core/fields.py" line="84"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -778,77 +788,77 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="205" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="205"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="216" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="216"/>
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="223" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="223"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="256" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="256"/>
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="264" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="264"/>
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="266" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="266"/>
         <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
         <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="281" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="281"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="282" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="282"/>
         <source>Some values were left out:</source>
         <translation>部分值被略去：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="285" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="285"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="324" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="324"/>
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="330" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="330"/>
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="352" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="352"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="356" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="356"/>
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="358" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="358"/>
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="369" />
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="369"/>
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -856,73 +866,73 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="90" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="90"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="91" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="91"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="93" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="93"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="94" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="94"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="95" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="95"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="96" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="96"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="97" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="97"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="103" />
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="136" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="136"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="121" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="121"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="127" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="127"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="130" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="130"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="131" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="131"/>
         <source>%1 could not be imported.
 
 %2
@@ -935,112 +945,112 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="137" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="137"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="159" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="159"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="160" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="160"/>
         <source>Imported %1: %2 added, %3 merged, %4 skipped.</source>
         <translation>已导入 %1：添加 %2 个，合并 %3 个，跳过 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="165" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="165"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="166" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="166"/>
         <source>The import was cancelled. Nothing was written to the catalog.</source>
         <translation>导入已取消，目录未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="167" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="167"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="177" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="177"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="185" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="185"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="185" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="185"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="192" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="192"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="211" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="211"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="246" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="246"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="248" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="248"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="251" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="251"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="270" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="270"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="274" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="274"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="274" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="274"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="286" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="286"/>
         <source>Merge duplicates</source>
         <translation>合并重复项</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="288" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="288"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="292" />
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="292"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -1048,37 +1058,37 @@ Nothing was imported.</source>
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="33" />
+        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="33"/>
         <source>Link a dataset</source>
         <translation>关联数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="33" />
+        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="33"/>
         <source>Link a paper</source>
         <translation>关联论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="37" />
+        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="37"/>
         <source>Type to search by name or title</source>
         <translation>输入名称或标题进行搜索</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="42" />
+        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="42"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="42" />
+        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="42"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="52" />
+        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="52"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="54" />
+        <location filename="../../rsfm_desktop/ui/dialogs/link_dialog.py" line="54"/>
         <source>Relation:</source>
         <translation>关系：</translation>
     </message>
@@ -1086,27 +1096,27 @@ Nothing was imported.</source>
 <context>
     <name>Links</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/links.py" line="14" />
+        <location filename="../../rsfm_desktop/ui/links.py" line="14"/>
         <source>Only web (http, https) links and local files can be opened.</source>
         <translation>只能打开网页链接（http、https）和本地文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/links.py" line="15" />
+        <location filename="../../rsfm_desktop/ui/links.py" line="15"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/links.py" line="16" />
+        <location filename="../../rsfm_desktop/ui/links.py" line="16"/>
         <source>Only documents (such as PDF files) can be opened, not programs.</source>
         <translation>只能打开文档（例如 PDF 文件），不能打开程序。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/links.py" line="17" />
+        <location filename="../../rsfm_desktop/ui/links.py" line="17"/>
         <source>This link cannot be opened.</source>
         <translation>无法打开此链接。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/links.py" line="27" />
+        <location filename="../../rsfm_desktop/ui/links.py" line="27"/>
         <source>Link not opened</source>
         <translation>未打开链接</translation>
     </message>
@@ -1114,147 +1124,147 @@ Nothing was imported.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="60" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="60"/>
         <source>RSFM Desktop</source>
         <translation>RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="73" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="76"/>
         <source>Search titles, summaries (中文 / English), authors, remarks and notes</source>
         <translation>搜索标题、摘要（中文 / 英文）、作者、备注和笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="86" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="89"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="87" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="90"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="129" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="138" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="139" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="148"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="143" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="152"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="155" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="164"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="156" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="165"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="159" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="168"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="163" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="172"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="194" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="203"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="265" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="274"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="265" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="274"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="269" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="278"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="269" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="278"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="308" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="317"/>
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="314" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="323" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="332"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="328" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="337"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="338" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="347"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="340" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="349"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="342" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="351"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="346" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="355"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="347" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="356"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="355" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="364"/>
         <source>Delete %1 entries</source>
         <translation>删除 %1 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="362" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="371"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="403" />
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="412"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -1262,17 +1272,17 @@ Nothing was imported.</source>
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="56" />
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="55"/>
         <source>Write your notes here (Markdown). Saved automatically.</source>
         <translation>在这里写笔记（Markdown），会自动保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="112" />
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="111"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="119" />
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="118"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -1280,102 +1290,102 @@ Nothing was imported.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="35" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="35"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="41" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="41"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="45" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="45"/>
         <source>A new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="60" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="60"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="61" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="61"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="69" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="69"/>
         <source>Backups are taken automatically at most once an hour while the catalog changes, and before upgrades</source>
         <translation>目录有改动时每小时最多自动备份一次，升级前也会备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="76" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="76"/>
         <source>Open another…</source>
         <translation>打开其他目录…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="78" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="78"/>
         <source>Switch to the catalog in another folder (created if empty)</source>
         <translation>切换到另一个文件夹中的目录（若为空则新建）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="79" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="79"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="81" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="81"/>
         <source>Copy this catalog to another folder and use it from there; the old copy is left in place</source>
         <translation>将此目录复制到另一个文件夹并改用该副本；原副本保留不动</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="91" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="91"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="93" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="93"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="94" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="94"/>
         <source>Detail text size:</source>
         <translation>详情字号：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="95" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="95"/>
         <source>Catalog folder:</source>
         <translation>目录文件夹：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="96" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="96"/>
         <source>Automatic backups kept:</source>
         <translation>保留的自动备份数：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="117" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="117"/>
         <source>Move the catalog to</source>
         <translation>将目录移动到</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="117" />
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="117"/>
         <source>Open the catalog in</source>
         <translation>打开目录：</translation>
     </message>
@@ -1383,12 +1393,12 @@ Nothing was imported.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="27" />
+        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="27"/>
         <source>The catalog is damaged</source>
         <translation>目录已损坏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="32" />
+        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="32"/>
         <source>The catalog %1 cannot be read safely (%2).
 
 Restore a backup, or start a new catalog. Either way the damaged file is kept in the catalog folder as catalog.sqlite3.damaged-&lt;date&gt;, never deleted.</source>
@@ -1397,22 +1407,22 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 请恢复一个备份，或新建目录。无论哪种方式，损坏的文件都会保留在目录文件夹中，名为 catalog.sqlite3.damaged-&lt;日期&gt;，绝不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="41" />
+        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="41"/>
         <source>No good backup was found.</source>
         <translation>没有找到可用的备份。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="45" />
+        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="45"/>
         <source>&amp;Restore selected backup</source>
         <translation>恢复所选备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="48" />
+        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="48"/>
         <source>Start a &amp;new catalog</source>
         <translation>新建目录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="52" />
+        <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="52"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1420,22 +1430,22 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagChips</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="54" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="54"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="75" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="75"/>
         <source>Add a tag (English, 中文 or a synonym)…</source>
         <translation>添加标签（英文、中文或同义词）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="161" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="161"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="161" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="161"/>
         <source>There is no tag called “%1”.</source>
         <translation>没有名为“%1”的标签。</translation>
     </message>
@@ -1443,167 +1453,167 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64"/>
         <source>New facet…</source>
         <translation>新建维度…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64"/>
         <source>Add a facet, e.g. reading status</source>
         <translation>添加一个维度，例如阅读状态</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65"/>
         <source>New tag…</source>
         <translation>新建标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65"/>
         <source>Add a tag beside the selected one</source>
         <translation>在所选标签旁添加标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="66" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="66"/>
         <source>New sub-tag…</source>
         <translation>新建子标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="66" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="66"/>
         <source>Add a tag under the selected one</source>
         <translation>在所选标签下添加子标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="68" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="68"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="68" />
-        <source>Move the selected tag's entries and synonyms to another tag</source>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="68"/>
+        <source>Move the selected tag&apos;s entries and synonyms to another tag</source>
         <translation>将所选标签的条目和同义词移到另一个标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="70" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="70"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="70" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="70"/>
         <source>Delete the selected tag or facet</source>
         <translation>删除所选标签或维度</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="98" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="98"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="103" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="103"/>
         <source>No colour</source>
         <translation>无颜色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="115" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="115"/>
         <source>Another name for this tag</source>
         <translation>此标签的另一个名称</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="118" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="118"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="122" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="122"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="132" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="132"/>
         <source>English:</source>
         <translation>英文：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="133" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="133"/>
         <source>Chinese:</source>
         <translation>中文：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="134" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="134"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="136" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="136"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="142" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="142"/>
         <source>Drag a tag onto another tag to move it there; every change can be undone.</source>
         <translation>把标签拖到另一个标签上即可移动；每项修改都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="187" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="187"/>
         <source>New facet</source>
         <translation>新建维度</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="187" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="187"/>
         <source>Name of the facet (e.g. Reading status):</source>
         <translation>维度名称（例如：阅读状态）：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="204" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="204"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="204" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="204"/>
         <source>Name of the tag (English or Chinese):</source>
         <translation>标签名称（英文或中文）：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="226" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="226"/>
         <source>Tag colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="250" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="250"/>
         <source>Merge “%1” into (its entries, sub-tags and synonyms move there):</source>
         <translation>将“%1”合并到（其条目、子标签和同义词会一并移过去）：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="252" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="252"/>
         <source>Merge tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="266" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="266"/>
         <source>Delete the tag “%1”?</source>
         <translation>删除标签“%1”？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="272" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="272"/>
         <source>Delete the facet “%1” with all its tags?</source>
         <translation>删除维度“%1”及其全部标签？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="273" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="273"/>
         <source>%1 papers and %2 datasets lose it.</source>
         <translation>%1 篇论文和 %2 个数据集将失去此标签。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="275" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="275"/>
         <source>%1 tags under it go too.</source>
         <translation>其下的 %1 个标签也会一并删除。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="277" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="277"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="277" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="277"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1611,97 +1621,97 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagSidebar</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="103" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="103"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="104" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="104"/>
         <source>Show all entries again (the search text stays)</source>
         <translation>重新显示全部条目（搜索文字保留）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="111" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="111"/>
         <source>Select tags to filter: any of them within a facet, all facets together</source>
         <translation>选择标签进行筛选：同一维度内满足任一，不同维度须同时满足</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="124" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="124"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="125" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="125"/>
         <source>Save the search text and selected tags under a name</source>
         <translation>以一个名称保存搜索文字和所选标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="128" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="128"/>
         <source>Saved views</source>
         <translation>保存的视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="183" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="183"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="184" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="184"/>
         <source> and </source>
         <translation> 且 </translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="184" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="184"/>
         <source>Select tags to filter</source>
         <translation>选择标签进行筛选</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="197" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="197"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="197" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="197"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="210" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="210"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="211" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="211"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="212" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="212"/>
         <source>Save current filter into it</source>
         <translation>将当前筛选保存到此视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="214" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="214"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="218" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="218"/>
         <source>Rename view</source>
         <translation>重命名视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="218" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="218"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="229" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="229"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="229" />
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="229"/>
         <source>Delete the saved view “%1”?</source>
         <translation>删除保存的视图“%1”？</translation>
     </message>
@@ -1709,7 +1719,7 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/tasks.py" line="81" />
+        <location filename="../../rsfm_desktop/ui/tasks.py" line="88"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1717,67 +1727,67 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>Taxonomy</name>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="55" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="55"/>
         <source>New tag “{}”</source>
         <translation>新建标签“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="75" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="75"/>
         <source>Rename tag “{}” to “{}”</source>
         <translation>将标签“{}”重命名为“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="90" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="90"/>
         <source>Recolour tag “{}”</source>
         <translation>更改标签“{}”的颜色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="132" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="132"/>
         <source>Move tag “{}”</source>
         <translation>移动标签“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="181" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="181"/>
         <source>Merge “{}” into “{}”</source>
         <translation>将“{}”合并到“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="215" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="215"/>
         <source>Delete tag “{}”</source>
         <translation>删除标签“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="240" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="240"/>
         <source>Add synonym “{}” to “{}”</source>
         <translation>为“{1}”添加同义词“{0}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="259" />
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="259"/>
         <source>Remove synonym “{}” from “{}”</source>
         <translation>从“{1}”移除同义词“{0}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="38" />
+        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="38"/>
         <source>New facet “{}”</source>
         <translation>新建维度“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="56" />
+        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="56"/>
         <source>Rename facet “{}” to “{}”</source>
         <translation>将维度“{}”重命名为“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="74" />
+        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="74"/>
         <source>Delete facet “{}”</source>
         <translation>删除维度“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/undo.py" line="90" />
+        <location filename="../../rsfm_desktop/core/taxonomy/undo.py" line="90"/>
         <source>Remove “{}” from {} entries</source>
         <translation>从 {1} 个条目移除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/undo.py" line="92" />
+        <location filename="../../rsfm_desktop/core/taxonomy/undo.py" line="92"/>
         <source>Add “{}” to {} entries</source>
         <translation>为 {1} 个条目添加“{0}”</translation>
     </message>
@@ -1785,47 +1795,47 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TaxonomyController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="36" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="45"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="39" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="48"/>
         <source>Tag editor</source>
         <translation>标签编辑器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="66" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="75"/>
         <source>Tag &amp;sidebar</source>
         <translation>标签侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="67" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="76"/>
         <source>Tag &amp;editor</source>
         <translation>标签编辑器(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="75" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="84"/>
         <source>Add tag to selection…</source>
         <translation>为所选条目添加标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="78" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="87"/>
         <source>Remove tag from selection…</source>
         <translation>从所选条目移除标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="110" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="145"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="129" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="164"/>
         <source>Add a tag to %1 entries</source>
         <translation>为 %1 个条目添加标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="140" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="175"/>
         <source>Remove a tag from %1 entries</source>
         <translation>从 %1 个条目移除标签</translation>
     </message>
@@ -1833,77 +1843,77 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TaxonomyUi</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="143" />
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="143"/>
         <source>%1 papers, %2 datasets</source>
         <translation>%1 篇论文，%2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="153" />
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="153"/>
         <source>Also: %1</source>
         <translation>又名：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="163" />
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="163"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="163" />
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="163"/>
         <source>Entries</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="97" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="97"/>
         <source>That tag or facet no longer exists.</source>
         <translation>该标签或维度已不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="98" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="98"/>
         <source>Give it an English or a Chinese name.</source>
         <translation>请给它一个英文或中文名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="99" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="99"/>
         <source>Another tag in this facet already has that name or synonym.</source>
         <translation>此维度中已有标签使用了这个名称或同义词。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="100" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="100"/>
         <source>A tag cannot go under itself or one of its own sub-tags.</source>
         <translation>标签不能放到它自己或它的子标签之下。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="101" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="101"/>
         <source>Tags can only be moved or merged within their facet.</source>
         <translation>标签只能在所属维度内移动或合并。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="102" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="102"/>
         <source>A tag cannot be merged into itself.</source>
         <translation>标签不能合并到它自己。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="103" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="103"/>
         <source>That facet name cannot be used.</source>
         <translation>不能使用这个维度名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="104" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="104"/>
         <source>That is not a colour.</source>
         <translation>这不是有效的颜色。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="105" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="105"/>
         <source>That synonym already belongs to another tag.</source>
         <translation>这个同义词已属于另一个标签。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="106" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="106"/>
         <source>There is already a saved view with that name.</source>
         <translation>已有同名的保存视图。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="116" />
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="116"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -1911,57 +1921,57 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="33" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="30"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="38" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="35"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="39" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="36"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="49" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="45"/>
         <source>Deleted entries keep their notes, links and tags until they are deleted for good, by hand or after %1 days.</source>
         <translation>已删除的条目会保留笔记、关联和标签，直到被手动永久删除，或在 %1 天后自动永久删除。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="54" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="47"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="56" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="49"/>
         <source>Delete for &amp;good…</source>
         <translation>永久删除(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="58" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="51"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="104" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="87"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="104" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="87"/>
         <source>This cannot be undone.</source>
         <translation>此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="116" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="99"/>
         <source>Delete these %1 entries and their notes for good?</source>
         <translation>永久删除这 %1 个条目及其笔记？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="125" />
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="108"/>
         <source>Delete all %1 entries in the trash for good?</source>
         <translation>永久删除回收站中的全部 %1 个条目？</translation>
     </message>
@@ -1969,27 +1979,27 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>ViewTableDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="147" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="147"/>
         <source>Export View as Table</source>
         <translation>将视图导出为表格</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="154" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="154"/>
         <source>%1 rows, in the current sort and filter, with the visible columns: %2</source>
         <translation>%1 行，按当前排序和筛选，包含可见列：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="159" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="159"/>
         <source>&amp;Save to File…</source>
         <translation>保存到文件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="161" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="161"/>
         <source>&amp;Copy to Clipboard</source>
         <translation>复制到剪贴板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="169" />
+        <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="169"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>

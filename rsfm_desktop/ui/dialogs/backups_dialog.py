@@ -12,14 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.engine import Engine
@@ -28,6 +24,7 @@ from ...core import backup
 from ...core.backup import BackupInfo
 from ...core.db import CatalogError
 from ...core.services import CatalogService
+from .layout import lay_out_list_dialog
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 
@@ -82,12 +79,11 @@ class BackupsDialog(QDialog):
         self._engine = engine
         self.restored: Path | None = None  # the backup restored, if any
 
-        hint = QLabel(self.tr(
+        hint = self.tr(
             "Backups are made automatically while you work (at most once an hour) and before "
             "every catalog upgrade. Restoring one keeps the current catalog beside it as "
             "catalog.sqlite3.replaced-<date>."
-        ), self)
-        hint.setWordWrap(True)
+        )
         self.list = BackupList(self)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.backup_button = QPushButton(self.tr("&Back up now"), self)
@@ -96,17 +92,7 @@ class BackupsDialog(QDialog):
         self.restore_button.setObjectName("restoreBackupButton")
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addWidget(self.restore_button)
-        row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
-        layout.addWidget(close)
+        lay_out_list_dialog(self, hint, self.list, [self.backup_button, self.restore_button])
         self.resize(640, 360)
         self.refresh()
 

@@ -8,13 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTabWidget,
-    QVBoxLayout,
 )
 
 from ...core.fields import Kind
@@ -22,6 +18,7 @@ from ...core.repository import Query
 from ...core.services import TRASH_DAYS, CatalogService
 from ..models.catalog_table_model import CatalogTableModel
 from ..widgets.catalog_table import CatalogTable
+from .layout import lay_out_list_dialog
 
 
 class TrashDialog(QDialog):
@@ -45,12 +42,8 @@ class TrashDialog(QDialog):
             self.tables[kind] = table
             self.tabs.addTab(table, label)
 
-        hint = QLabel(
-            self.tr("Deleted entries keep their notes, links and tags until they are deleted for "
-                    "good, by hand or after %1 days.").replace("%1", str(TRASH_DAYS)),
-            self,
-        )
-        hint.setWordWrap(True)
+        hint = self.tr("Deleted entries keep their notes, links and tags until they are deleted "
+                       "for good, by hand or after %1 days.").replace("%1", str(TRASH_DAYS))
         self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.restore_button.setObjectName("restoreButton")
         self.purge_button = QPushButton(self.tr("Delete for &good…"), self)
@@ -60,17 +53,7 @@ class TrashDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.empty_button.clicked.connect(self.empty)
-        row = QHBoxLayout()
-        for button in (self.restore_button, self.purge_button, self.empty_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.tabs)
-        layout.addLayout(row)
-        layout.addWidget(close)
+        lay_out_list_dialog(self, hint, self.tabs, [self.restore_button, self.purge_button, self.empty_button])
         self.tabs.currentChanged.connect(self._update_buttons)
         self.resize(820, 480)
         self._update_buttons()

@@ -76,13 +76,11 @@ class SummaryView(QWidget):
         self.view.setReadOnly(True)
         self.view.setPlaceholderText(missing_text)
         self.view.setMinimumHeight(140)
-        head = QHBoxLayout()
-        head.addWidget(self.heading)
-        head.addWidget(self.missing)
-        head.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(head)
+        layout.addWidget(self.heading)
+        # Under the heading, not beside it: two languages side by side then fit a narrow pane.
+        layout.addWidget(self.missing, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.view)
 
     def set_text(self, text: str | None) -> None:
@@ -165,6 +163,7 @@ class DetailPane(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
         scroll.setWidget(info)
 
         self.notes = NotesEditor(service, self)

@@ -11,10 +11,10 @@ shows new labels and colours at once with the last known counts, and the new cou
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
-
-import logging
 
 from ..core.taxonomy import SavedViewInfo, TagCounts, Taxonomy, apply_counts
 from ..i18n import resolve as resolve_language
@@ -35,7 +35,8 @@ class TaxonomyController(QObject):
         lang = "zh" if resolve_language(cfg.get(window.settings, cfg.LANGUAGE)).startswith("zh") else "en"
         self._tree: list = []
         self._counts: TagCounts = {}  # the last counts read
-        self._counting = 0  # generation of the latest counts request
+        self._requested = 0  # generation of the latest counts request (never reused)
+        self._answered = 0  # the latest generation whose answer came back
         self.sidebar_model = TagTreeModel(lang, editable=False, parent=self)
         self.editor_model = TagTreeModel(lang, editable=True, parent=self)
 
@@ -98,25 +99,28 @@ class TaxonomyController(QObject):
         self._show(self._tree)
         self.chips.refresh()
         if counts:
-            self._counting += 1
-            generation = self._counting
+            self._requested += 1
+            generation = self._requested
             run_silently(self, lambda _ctx: self.taxonomy.counts(),
-                         lambda result: self._counts_read(generation, result), self._counts_failed)
+                         lambda result: self._counts_read(generation, result),
+                         lambda exc: self._counts_failed(generation, exc))
 
     def counts_pending(self) -> bool:
-        """True while counts requested by a refresh have not arrived."""
-        return self._counting > 0
+        """True while the counts of the latest refresh have not arrived."""
+        return self._answered != self._requested
 
     def _counts_read(self, generation: int, counts: TagCounts) -> None:
-        if generation != self._counting:
-            return  # a newer refresh asked again: its counts come next
-        self._counting = 0
+        # Workers may finish out of order: only the latest request's counts are shown.
+        if generation != self._requested:
+            return
+        self._answered = generation
         self._counts = counts
         apply_counts(self._tree, counts)
         self._show(self._tree)
 
-    def _counts_failed(self, exc: Exception) -> None:
-        self._counting = 0
+    def _counts_failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._requested:
+            self._answered = generation
         logging.getLogger(__name__).warning("reading the tag counts failed: %s", exc)
 
     def _show(self, tree: list) -> None:

@@ -98,6 +98,38 @@ def test_counts_follow_an_edit_without_freezing_the_window(window, qtbot, monkey
     qtbot.waitUntil(lambda: model.index_of(("tag", vqa)).data(CountRole) == before, timeout=5000)
 
 
+def test_counts_arriving_late_from_an_older_edit_never_replace_newer_ones(window, qtbot, monkeypatch):
+    import threading
+
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending())
+    model = ctl(window).sidebar_model
+    vqa = tag(window, "VQA")
+    before = model.index_of(("tag", vqa)).data(CountRole)
+    real_counts, calls = ctl(window).taxonomy.counts, []
+
+    def counts():  # 1st: read before the edit, answered late; 2nd: at once; 3rd: slower still
+        calls.append(None)
+        number = len(calls)
+        if number == 3:
+            threading.Event().wait(1.2)
+        result = real_counts()
+        if number == 1:
+            threading.Event().wait(0.8)
+        return result
+
+    monkeypatch.setattr(ctl(window).taxonomy, "counts", counts)
+    untagged = next(i for i in window.service.repo.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i))
+    ctl(window).refresh()
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    ctl(window).taxonomy.assign(Kind.PAPER, [untagged], [vqa])  # an edit: counts asked again
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending(), timeout=5000)
+    ctl(window).refresh()  # and once more, still pending when the first answer comes back
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending(), timeout=5000)
+    qtbot.wait(300)
+    assert len(calls) == 3
+    assert model.index_of(("tag", vqa)).data(CountRole) == before + 1
+
+
 def test_selecting_tags_filters_both_tables_or_within_and_across_facets(window, qtbot):
     vqa, counting, mllm = tag(window, "VQA"), tag(window, "Counting"), tag(window, "MLLM")
     clear = ctl(window).sidebar.clear_button

@@ -22,7 +22,7 @@ from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint, t
 from sqlmodel import Field, SQLModel
 
 from .columns import sort_index_columns
-from .fields import RELATIONS, Kind, utcnow  # noqa: F401  (RELATIONS: re-exported)
+from .fields import Kind, utcnow
 
 _LIVE = text("deleted_at IS NULL")
 

@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import compress
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection, Engine
 

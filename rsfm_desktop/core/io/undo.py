@@ -19,8 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from .. import search_index
 from ..commands import Command
 from ..db import transaction
-from ..fields import Kind
-from ..fields import utcnow
+from ..fields import Kind, utcnow
 from .apply import MODEL, ImportReport
 from .merge import merge_entries
 from .plan import Decision, ImportPlan

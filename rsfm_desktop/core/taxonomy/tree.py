@@ -83,8 +83,6 @@ def load_tree(conn: Connection, counts: bool = True) -> list[FacetNode]:
             "SELECT id, key, label_en, label_zh, position FROM facet ORDER BY position, id"
         )
     ]
-    papers = tag_counts(conn, Kind.PAPER) if counts else {}
-    datasets = tag_counts(conn, Kind.DATASET) if counts else {}
     synonyms: dict[int, list[str]] = defaultdict(list)
     for tag_id, text in conn.exec_driver_sql("SELECT tag_id, text FROM tag_synonym ORDER BY text"):
         synonyms[tag_id].append(text)
@@ -93,13 +91,14 @@ def load_tree(conn: Connection, counts: bool = True) -> list[FacetNode]:
         "SELECT id, facet_id, parent_id, label_en, label_zh, color, position FROM tag"
         " ORDER BY position, id"
     ):
-        node = TagNode(*row, papers=papers.get(row[0], 0), datasets=datasets.get(row[0], 0),
-                       synonyms=synonyms.get(row[0], []))
+        node = TagNode(*row, synonyms=synonyms.get(row[0], []))
         nodes[node.id] = node
     by_id = {f.id: f for f in facets}
     for node in nodes.values():
         parent = nodes.get(node.parent_id) if node.parent_id is not None else None
         (parent.children if parent else by_id[node.facet_id].tags).append(node)
+    if counts:
+        apply_counts(facets, load_counts(conn))
     return facets
 
 

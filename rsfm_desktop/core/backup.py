@@ -23,7 +23,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from .db import CATALOG_FILE, CatalogError, catalog_path
+from .errors import CatalogError
+from .store.sqlite import CATALOG_FILE, catalog_path
 
 BACKUP_DIR = "backups"
 DEFAULT_KEEP = 10

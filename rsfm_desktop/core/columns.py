@@ -2,8 +2,9 @@
 
 One declaration feeds the table models (header labels, cell values), the sort queries and the
 indexes that serve them (:func:`sort_index_columns`), so a sortable column always has its index.
-Sorting is case-insensitive for text, numeric for years, and puts empty values last in both
-directions (the repository reverses only the non-empty part for a descending sort).
+Sorting is case-insensitive for text (``lower()``, the same on SQLite and PostgreSQL), numeric for
+years, and puts empty values last in both directions (the repository reverses only the
+non-empty part for a descending sort).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ class TableColumn:
         value = f"{prefix}{self.key}"
         if self.empty_value is not None:
             value = f"nullif({value}, {self.empty_value})"
-        terms = [value + ("" if self.numeric else " COLLATE NOCASE"), f"{prefix}id"]
+        terms = [value if self.numeric else f"lower({value})", f"{prefix}id"]
         if self.nullable:
-            terms.insert(0, f"{value} IS NULL")
+            terms.insert(0, f"({value} IS NULL)")
         return terms
 
 

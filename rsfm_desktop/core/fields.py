@@ -37,6 +37,7 @@ class FieldType(str, Enum):
     URL = "url"
     LIST = "list"  # list of strings (authors, download URLs)
     CHOICE = "choice"
+    MAP = "map"  # name -> text (other bibliographic fields, kept for round trips)
 
 
 @dataclass(frozen=True)
@@ -48,39 +49,46 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     # A list whose items are URLs (dataset download addresses) validates each item.
     item_type: FieldType | None = None
+    searchable: bool = False  # part of the text the search box finds
+    # Shown in the edit form and the detail pane's field list (the rest is shown elsewhere or
+    # only carried along: extra bibliographic fields).
+    form: bool = True
 
 
 PAPER_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", QT_TRANSLATE_NOOP("Fields", "Title"), required=True),
-    FieldSpec("short_name", QT_TRANSLATE_NOOP("Fields", "Model")),
-    FieldSpec("authors", QT_TRANSLATE_NOOP("Fields", "Authors"), FieldType.LIST),
+    FieldSpec("title", QT_TRANSLATE_NOOP("Fields", "Title"), required=True, searchable=True),
+    FieldSpec("short_name", QT_TRANSLATE_NOOP("Fields", "Model"), searchable=True),
+    FieldSpec("authors", QT_TRANSLATE_NOOP("Fields", "Authors"), FieldType.LIST, searchable=True),
     FieldSpec("year", QT_TRANSLATE_NOOP("Fields", "Year"), FieldType.INT),
-    FieldSpec("venue", QT_TRANSLATE_NOOP("Fields", "Venue")),
+    FieldSpec("venue", QT_TRANSLATE_NOOP("Fields", "Venue"), searchable=True),
     FieldSpec("family", QT_TRANSLATE_NOOP("Fields", "Family"), FieldType.CHOICE, choices=("MLLM", "VLM", "Agent", "Other")),
     FieldSpec("arxiv_id", QT_TRANSLATE_NOOP("Fields", "arXiv ID")),
     FieldSpec("doi", QT_TRANSLATE_NOOP("Fields", "DOI")),
+    FieldSpec("citation_key", QT_TRANSLATE_NOOP("Fields", "Citation key")),
+    FieldSpec("entry_type", QT_TRANSLATE_NOOP("Fields", "Entry type")),
     FieldSpec("paper_url", QT_TRANSLATE_NOOP("Fields", "Paper URL"), FieldType.URL),
     FieldSpec("pdf_url", QT_TRANSLATE_NOOP("Fields", "PDF URL"), FieldType.URL),
     FieldSpec("code_url", QT_TRANSLATE_NOOP("Fields", "Code"), FieldType.URL),
     FieldSpec("project_url", QT_TRANSLATE_NOOP("Fields", "Project page"), FieldType.URL),
     FieldSpec("visual_encoder", QT_TRANSLATE_NOOP("Fields", "Visual encoder")),
     FieldSpec("text_encoder", QT_TRANSLATE_NOOP("Fields", "Text encoder")),
-    FieldSpec("model_details", QT_TRANSLATE_NOOP("Fields", "Model details"), FieldType.LONG),
-    FieldSpec("tasks", QT_TRANSLATE_NOOP("Fields", "Tasks")),
+    FieldSpec("model_details", QT_TRANSLATE_NOOP("Fields", "Model details"), FieldType.LONG, searchable=True),
+    FieldSpec("tasks", QT_TRANSLATE_NOOP("Fields", "Tasks"), searchable=True),
     FieldSpec("survey_inclusion", QT_TRANSLATE_NOOP("Fields", "Survey inclusion")),
     FieldSpec("survey_section", QT_TRANSLATE_NOOP("Fields", "Survey section")),
-    FieldSpec("summary_zh", QT_TRANSLATE_NOOP("Fields", "Chinese summary"), FieldType.LONG),
-    FieldSpec("summary_en", QT_TRANSLATE_NOOP("Fields", "English summary"), FieldType.LONG),
-    FieldSpec("remark", QT_TRANSLATE_NOOP("Fields", "Remark"), FieldType.LONG),
+    FieldSpec("summary_zh", QT_TRANSLATE_NOOP("Fields", "Chinese summary"), FieldType.LONG, searchable=True),
+    FieldSpec("summary_en", QT_TRANSLATE_NOOP("Fields", "English summary"), FieldType.LONG, searchable=True),
+    FieldSpec("remark", QT_TRANSLATE_NOOP("Fields", "Remark"), FieldType.LONG, searchable=True),
+    FieldSpec("extra_fields", QT_TRANSLATE_NOOP("Fields", "Other fields"), FieldType.MAP, form=False),
 )
 
 DATASET_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("name", QT_TRANSLATE_NOOP("Fields", "Name"), required=True),
-    FieldSpec("data_type", QT_TRANSLATE_NOOP("Fields", "Data type")),
+    FieldSpec("name", QT_TRANSLATE_NOOP("Fields", "Name"), required=True, searchable=True),
+    FieldSpec("data_type", QT_TRANSLATE_NOOP("Fields", "Data type"), searchable=True),
     FieldSpec("year", QT_TRANSLATE_NOOP("Fields", "Year"), FieldType.INT),
-    FieldSpec("scale", QT_TRANSLATE_NOOP("Fields", "Scale")),
-    FieldSpec("description_zh", QT_TRANSLATE_NOOP("Fields", "Chinese description"), FieldType.LONG),
-    FieldSpec("description_en", QT_TRANSLATE_NOOP("Fields", "English description"), FieldType.LONG),
+    FieldSpec("scale", QT_TRANSLATE_NOOP("Fields", "Scale"), searchable=True),
+    FieldSpec("description_zh", QT_TRANSLATE_NOOP("Fields", "Chinese description"), FieldType.LONG, searchable=True),
+    FieldSpec("description_en", QT_TRANSLATE_NOOP("Fields", "English description"), FieldType.LONG, searchable=True),
     FieldSpec("download_urls", QT_TRANSLATE_NOOP("Fields", "Download"), FieldType.LIST, item_type=FieldType.URL),
 )
 
@@ -90,3 +98,13 @@ TITLE_FIELD = {Kind.PAPER: "title", Kind.DATASET: "name"}
 
 def field_map(kind: Kind) -> dict[str, FieldSpec]:
     return {f.key: f for f in FIELDS[kind]}
+
+
+def searchable_fields(kind: Kind) -> tuple[str, ...]:
+    """The fields whose text the search box finds (the entry's note is searched too)."""
+    return tuple(f.key for f in FIELDS[kind] if f.searchable)
+
+
+def empty_value(spec: FieldSpec):
+    """What an unset field holds: an empty list or mapping, else None."""
+    return [] if spec.type is FieldType.LIST else {} if spec.type is FieldType.MAP else None

@@ -1,4 +1,4 @@
-"""The catalog's tables (SQLModel). Plain Python: no Qt here.
+"""The catalog's tables (SQLModel), the same on SQLite and PostgreSQL. Plain Python: no Qt here.
 
 Design notes
 ------------
@@ -7,24 +7,58 @@ Design notes
 * ``seed_key`` ties an entry to the bundled catalog (``data/catalog.json``). The table
   ``SeedApplied`` remembers every key ever seeded, so an app upgrade adds only new bundled
   entries and never re-adds or overwrites what the user edited or deleted.
-* ``deleted_at`` is a soft delete: deleted entries go to the trash with their notes, tags and
-  links, and every list query filters ``deleted_at IS NULL``.
-* ``version`` is bumped on every update; a shared PostgreSQL catalog can refuse stale writes.
-* Tags live in facets, each a tree (``Tag.parent_id``); papers and datasets link to tags through
-  association tables.
+* ``deleted_at`` is a soft delete, for entries and for tags and facets: deleted entries go to
+  the trash with their notes, tags and links; a deleted or merged tag keeps its rows, so undo
+  brings it back by clearing one column, never by re-inserting copies.
+* ``version`` starts at 1 and is bumped by the one write path (``store.writes``) on every
+  change of the row; a write that names the version it edited is refused as stale when the row
+  moved on (``store.writes.Conflict``).
+* ``uuid`` is an entry's (tag's, facet's, view's) global identity across catalogs: the lab
+  server and every laptop synced with it know the row by it.
+* ``change_log`` records every committed change (what, which row, which fields, new version,
+  which writer): other windows on the same catalog read it to refresh, the sync reads it as
+  its outbox.
+* Lists (authors, download URLs) are JSON text; timestamps are naive UTC.
 """
 
 from __future__ import annotations
 
+import json
+import uuid as uuid_module
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint, text
+from sqlalchemy import JSON, CheckConstraint, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from .columns import sort_index_columns
 from .fields import Kind, utcnow
 
 _LIVE = text("deleted_at IS NULL")
+
+
+class JSONText(TypeDecorator):
+    """JSON stored as text (PostgreSQL's ``json`` type has no equality, so ``nullif`` and
+    sorting on it fail; SQLite's JSON is text anyway)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+
+    def process_result_value(self, value: Any, dialect) -> Any:
+        return None if value is None else json.loads(value)
+
+
+def json_column(nullable: bool = False, default: str | None = None) -> Column:
+    return Column(JSON().with_variant(JSONText(), "postgresql"), nullable=nullable,
+                  server_default=text(f"'{default}'") if default is not None else None)
+
+
+def new_uuid() -> str:
+    return uuid_module.uuid4().hex
 
 
 def _sort_indexes(kind: Kind) -> tuple[Index, ...]:
@@ -34,21 +68,22 @@ def _sort_indexes(kind: Kind) -> tuple[Index, ...]:
         for name, exprs in sort_index_columns(kind)
     )
 
-FAMILIES = ("MLLM", "VLM", "Agent", "Other")
-
 
 class Paper(SQLModel, table=True):
     __table_args__ = _sort_indexes(Kind.PAPER)
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)
     seed_key: str | None = Field(default=None, unique=True)
     title: str
     short_name: str | None = None
-    authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    authors: list[str] = Field(default_factory=list, sa_column=json_column())
     year: int | None = None
     venue: str | None = None
     arxiv_id: str | None = Field(default=None, index=True)
     doi: str | None = Field(default=None, index=True)
+    citation_key: str | None = None
+    entry_type: str | None = None
     paper_url: str | None = None
     pdf_url: str | None = None
     code_url: str | None = None
@@ -63,9 +98,13 @@ class Paper(SQLModel, table=True):
     summary_zh: str | None = None
     summary_en: str | None = None
     remark: str | None = None
+    # Other bibliographic fields a format carries (volume, pages, publisher...), kept for round trips.
+    extra_fields: dict[str, Any] = Field(default_factory=dict, sa_column=json_column(default="{}"))
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
+    created_by: str | None = None
+    modified_by: str | None = None
     version: int = 1
 
 
@@ -73,6 +112,7 @@ class Dataset(SQLModel, table=True):
     __table_args__ = _sort_indexes(Kind.DATASET)
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)
     seed_key: str | None = Field(default=None, unique=True)
     name: str
     data_type: str | None = None
@@ -80,10 +120,12 @@ class Dataset(SQLModel, table=True):
     scale: str | None = None
     description_zh: str | None = None
     description_en: str | None = None
-    download_urls: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    download_urls: list[str] = Field(default_factory=list, sa_column=json_column())
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
+    created_by: str | None = None
+    modified_by: str | None = None
     version: int = 1
 
 
@@ -101,7 +143,7 @@ class PaperDatasetLink(SQLModel, table=True):
 
 
 class Note(SQLModel, table=True):
-    """One personal Markdown note per paper or per dataset."""
+    """One personal Markdown note per paper or per dataset (``shared``: the lab may see it)."""
 
     __table_args__ = (
         CheckConstraint(
@@ -115,8 +157,11 @@ class Note(SQLModel, table=True):
         default=None, foreign_key="dataset.id", ondelete="CASCADE", unique=True
     )
     body: str = ""
+    shared: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
+    author: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Attachment(SQLModel, table=True):
@@ -158,22 +203,30 @@ class SeedApplied(SQLModel, table=True):
 
 class Facet(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)
     key: str = Field(unique=True)
     label_en: str | None = None
     label_zh: str | None = None
     position: int = 0
+    deleted_at: datetime | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Tag(SQLModel, table=True):
     __table_args__ = (Index("ix_tag_facet_parent", "facet_id", "parent_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)
     facet_id: int = Field(foreign_key="facet.id", ondelete="CASCADE")
     parent_id: int | None = Field(default=None, foreign_key="tag.id", ondelete="CASCADE")
     label_en: str | None = None
     label_zh: str | None = None
     color: str | None = None
     position: int = 0
+    deleted_at: datetime | None = None
+    # A tag merged into another: its entries and synonyms moved there (kept for undo and sync).
+    merged_into_id: int | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class TagSynonym(SQLModel, table=True):
@@ -213,7 +266,26 @@ class SavedView(SQLModel, table=True):
     __tablename__ = "saved_view"
 
     id: int | None = Field(default=None, primary_key=True)
+    uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)
     name: str = Field(unique=True)
     query_text: str | None = None
     tag_filter: str = "{}"
+    shared: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
     created_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class ChangeLog(SQLModel, table=True):
+    """One row per committed change of a row (see ``store.changes``); ``seq`` only grows."""
+
+    __tablename__ = "change_log"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    origin: str  # the writer: one id per open catalog (a window, a command-line run)
+    entity: str  # paper, dataset, note, tag, facet, view, link, taxonomy
+    entity_id: int | None = None
+    op: str  # insert, update, delete (to the trash), restore, purge
+    fields: str | None = None  # JSON list of the changed fields
+    version: int | None = None

@@ -11,21 +11,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy.engine import Engine
-
-from . import search_index
-from .db import CatalogError, transaction
+from .errors import CatalogError
 from .fields import DATASET_FIELDS, PAPER_FIELDS, Kind
+from .store import sql
+from .store.store import Store
+from .store.writes import Tx
 from .taxonomy import ensure_default_taxonomy
 from .taxonomy.seed_tags import tag_seeded_entries
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
-
-# The ORM (SQLModel and the table classes) is imported only when there is something to seed:
-# on every later start the version check below is one raw query.
 
 CATALOG_FORMAT = "rsfm-catalog"
 
@@ -58,89 +52,59 @@ def _values(record: dict[str, Any], fields) -> dict[str, Any]:
     return {f.key: record.get(f.key) for f in fields if record.get(f.key) not in (None, "", [])}
 
 
-def _add_provenance(session: Session, owner: dict[str, int], record: dict[str, Any]) -> None:
-    from .models import Provenance
-
-    for prov in record.get("provenance", []):
-        session.add(
-            Provenance(
-                **owner,
-                source=prov["source"],
-                locator=prov.get("locator"),
-                excerpt=prov.get("excerpt"),
-            )
-        )
-
-
-def seed_catalog(engine: Engine, catalog_file: Path) -> SeedReport:
-    """Add the bundled entries this catalog has never had. Returns what was added."""
+def seed_catalog(store: Store, catalog_file: Path) -> SeedReport:
+    """Add the bundled entries this catalog has never had (one transaction, one raw query when
+    this bundled catalog was applied already). Returns what was added."""
     data = load_catalog_file(catalog_file)
     version = str(data.get("catalog_version", ""))
-    if version and catalog_version(engine) == version:
-        return SeedReport(catalog_version=version)  # this bundled catalog was applied already
-    from sqlmodel import select
+    if version and catalog_version(store) == version:
+        return SeedReport(catalog_version=version)
 
-    from .models import Dataset, Meta, Paper, SeedApplied
+    def work(tx: Tx) -> SeedReport:
+        applied = set(sql.column(tx.conn, "SELECT key FROM seed_applied"))
+        paper_ids = _seed_entries(tx, Kind.PAPER, PAPER_FIELDS, data.get("papers", []), applied, version)
+        dataset_ids = _seed_entries(tx, Kind.DATASET, DATASET_FIELDS, data.get("datasets", []), applied, version)
+        links = _seed_links(tx, data.get("links", []), applied, version)
+        tx.put_meta("catalog_version", version)
+        ensure_default_taxonomy(tx)
+        tag_seeded_entries(tx, Kind.PAPER, data.get("papers", []), paper_ids)
+        tag_seeded_entries(tx, Kind.DATASET, data.get("datasets", []), dataset_ids)
+        return SeedReport(len(paper_ids), len(dataset_ids), links, version)
 
-    with transaction(engine) as session:
-        applied = set(session.exec(select(SeedApplied.key)).all())
-        paper_ids = _seed_entries(session, Paper, PAPER_FIELDS, data.get("papers", []), applied, version)
-        dataset_ids = _seed_entries(
-            session, Dataset, DATASET_FIELDS, data.get("datasets", []), applied, version
-        )
-        links = _seed_links(session, data.get("links", []), applied, version)
-        session.merge(Meta(key="catalog_version", value=version))
-        session.flush()
-        conn = session.connection()
-        ensure_default_taxonomy(conn)
-        tag_seeded_entries(conn, Kind.PAPER, data.get("papers", []), paper_ids)
-        tag_seeded_entries(conn, Kind.DATASET, data.get("datasets", []), dataset_ids)
-        search_index.reindex(conn, "paper", paper_ids.values())
-        search_index.reindex(conn, "dataset", dataset_ids.values())
-    return SeedReport(len(paper_ids), len(dataset_ids), links, version)
+    return store.write(work)[0]
 
 
-def _seed_entries(session, model, fields, records, applied: set[str], version: str) -> dict[str, int]:
-    from .models import SeedApplied
-
-    added: dict[str, int] = {}
-    owner_field = f"{model.__tablename__}_id"
-    for record in records:
-        key = record["key"]
-        if key in applied:
-            continue
-        entry = model(seed_key=key, **_values(record, fields))
-        session.add(entry)
-        session.flush()
-        _add_provenance(session, {owner_field: entry.id}, record)
-        session.add(SeedApplied(key=key, catalog_version=version))
-        added[key] = entry.id
-    return added
+def _seed_entries(tx: Tx, kind: Kind, fields, records, applied: set[str], version: str) -> dict[str, int]:
+    new = [r for r in records if r["key"] not in applied]
+    ids = tx.insert_entries(kind, [{"seed_key": r["key"], **_values(r, fields)} for r in new])
+    owner = f"{kind.value}_id"
+    tx.insert_rows("provenance", [
+        {owner: entry_id, "source": prov["source"], "locator": prov.get("locator"), "excerpt": prov.get("excerpt")}
+        for record, entry_id in zip(new, ids) for prov in record.get("provenance", [])
+    ])
+    tx.mark_seeded([r["key"] for r in new], version)
+    return {r["key"]: i for r, i in zip(new, ids)}
 
 
-def _seed_links(session: Session, links, applied: set[str], version: str) -> int:
-    from sqlmodel import select
-
-    from .models import Dataset, Paper, PaperDatasetLink, SeedApplied
-
+def _seed_links(tx: Tx, links, applied: set[str], version: str) -> int:
     ids = {
-        **{("paper", k): i for k, i in session.exec(select(Paper.seed_key, Paper.id)).all() if k},
-        **{("dataset", k): i for k, i in session.exec(select(Dataset.seed_key, Dataset.id)).all() if k},
+        **{("paper", k): i for i, k in sql.rows(tx.conn, "SELECT id, seed_key FROM paper WHERE seed_key IS NOT NULL")},
+        **{("dataset", k): i for i, k in sql.rows(tx.conn, "SELECT id, seed_key FROM dataset WHERE seed_key IS NOT NULL")},
     }
-    count = 0
+    keys = []
     for link in links:
         key = f"link:{link['paper']}|{link['dataset']}|{link['relation']}"
         paper_id = ids.get(("paper", link["paper"]))
         dataset_id = ids.get(("dataset", link["dataset"]))
         if key in applied or paper_id is None or dataset_id is None:
             continue
-        session.add(PaperDatasetLink(paper_id=paper_id, dataset_id=dataset_id, relation=link["relation"]))
-        session.add(SeedApplied(key=key, catalog_version=version))
-        count += 1
-    return count
+        tx.link(paper_id, dataset_id, link["relation"])
+        keys.append(key)
+    tx.mark_seeded(keys, version)
+    return len(keys)
 
 
-def catalog_version(engine: Engine) -> str | None:
+def catalog_version(store: Store) -> str | None:
     """The version of the bundled catalog last applied, if any (the ``meta`` table)."""
-    with engine.connect() as conn:
-        return conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'catalog_version'").scalar()
+    with store.read() as conn:
+        return sql.scalar(conn, "SELECT value FROM meta WHERE key = 'catalog_version'")

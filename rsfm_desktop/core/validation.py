@@ -56,6 +56,12 @@ def _clean_list(value: Any) -> list[str]:
 
 def _check(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
     """Return the normalised value and an error code (or None)."""
+    if spec.type is FieldType.MAP:
+        if value is None:
+            return {}, None
+        if not isinstance(value, dict):
+            return value, "type"
+        return {str(k): t for k, v in value.items() if (t := clean_text(v)) is not None}, None
     if spec.type is FieldType.LIST:
         items = _clean_list(value)
         if spec.item_type is FieldType.URL and any(not is_http_url(i) for i in items):

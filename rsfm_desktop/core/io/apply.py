@@ -1,9 +1,16 @@
-"""Writing an import plan: one transaction for the whole file.
+"""Writing an import plan: one transaction of the one write path for the whole file, one undo
+step.
 
 Entries are added in bulk, merges fill only empty fields (the curator's values and notes are
 never overwritten; an incoming note is appended), tags, notes, provenance, attachments and links
-follow, and the search index is rebuilt once per kind. ``cancelled()`` is checked between
-entries: cancelling rolls everything back. ``progress(done, total)`` reports as it goes.
+follow. ``cancelled()`` is checked between entries: cancelling rolls everything back.
+``progress(done, total)`` reports as it goes.
+
+A plan remembers the catalog state it was computed against (the newest ``change_log`` row). If
+the catalog changed since, the plan is computed again inside the writing transaction, against
+what the catalog holds now; when that changes what the preview showed (an entry is now a
+duplicate of something another window or process added), :class:`PlanStale` carries the new
+plan and nothing is written, so the user reviews it instead of getting duplicates.
 """
 
 from __future__ import annotations
@@ -14,25 +21,32 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy import insert
-from sqlmodel import Session
-
-from .. import search_index
-from ..db import transaction
-from ..fields import FIELDS, FieldType, Kind
-from ..models import Attachment, Dataset, Note, Paper, Provenance, utcnow
-from .plan import Decision, ImportPlan, PlanEntry, Status
+from ..fields import FIELDS, Kind, empty_value
+from ..i18n import QT_TRANSLATE_NOOP
+from ..store import sql
+from ..store.changes import ATTACHMENTS, PROVENANCE
+from ..store.store import Store
+from ..store.undo import Command
+from ..store.writes import Tx
+from .plan import Decision, ImportPlan, PlanEntry, Status, build_plan, catalog_state
 from .record import SUGGESTED, ImportRecord
 from .tags import TagWriter
 
-MODEL = {Kind.PAPER: Paper, Kind.DATASET: Dataset}
-_FLUSH_EVERY = 500
 _DATES = ("created_at", "updated_at", "deleted_at")
 
 
 class ImportCancelled(Exception):
     """The user cancelled; the transaction was rolled back and nothing was written."""
+
+
+class PlanStale(Exception):
+    """The catalog changed since the preview in a way that changes it; nothing was written.
+    ``plan`` is the plan computed against the catalog as it is now (decisions the user made
+    are kept where the entry's status did not change); ``changed`` its positions that differ."""
+
+    def __init__(self, plan: ImportPlan, changed: list[int]):
+        super().__init__(f"{len(changed)} entries of the import changed status")
+        self.plan, self.changed = plan, changed
 
 
 @dataclass
@@ -42,10 +56,14 @@ class ImportReport:
     skipped_duplicates: int = 0
     errors: list[str] = field(default_factory=list)
     ids: dict[Kind, list[int]] = field(default_factory=lambda: {k: [] for k in Kind})
+    replanned: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        return {"added": self.added, "merged": self.merged,
-                "skipped_duplicates": self.skipped_duplicates, "errors": self.errors}
+        out = {"added": self.added, "merged": self.merged,
+               "skipped_duplicates": self.skipped_duplicates, "errors": self.errors}
+        if self.replanned:
+            out["replanned"] = True
+        return out
 
 
 def _date(value: Any) -> datetime | None:
@@ -56,24 +74,27 @@ def _date(value: Any) -> datetime | None:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
+def _empty(value: Any) -> bool:
+    return value in (None, "", [], {})
+
+
 class _Writer:
-    def __init__(self, session: Session, plan: ImportPlan, progress, cancelled):
-        self.session = session
-        self.conn: Connection = session.connection()
+    def __init__(self, tx: Tx, plan: ImportPlan, progress, cancelled):
+        self.tx = tx
+        self.conn = tx.conn
         self.plan = plan
         self.progress = progress or (lambda done, total: None)
         self.cancelled = cancelled or (lambda: False)
         self.done = 0
         self.total = len(plan.entries)
         self.result: list[int | None] = [None] * self.total  # entry id written for each position
-        self.merged: set[int] = set()
+        self.merged: set[tuple[Kind, int]] = set()
         self.report = ImportReport(errors=list(plan.warnings))
-        self.tags = TagWriter(self.conn)
-        self.seed_keys = {
-            k for (k,) in self.conn.exec_driver_sql(
-                "SELECT seed_key FROM paper WHERE seed_key IS NOT NULL"
-                " UNION SELECT seed_key FROM dataset WHERE seed_key IS NOT NULL")
-        }
+        self.tags = TagWriter(tx)
+        self.seed_keys = set(sql.column(self.conn, "SELECT seed_key FROM paper WHERE seed_key IS NOT NULL"
+                                                   " UNION SELECT seed_key FROM dataset WHERE seed_key IS NOT NULL"))
+        self.uuids = set()
+        self.new_seed_keys: list[str] = []
 
     def _tick(self) -> None:
         if self.cancelled():
@@ -83,31 +104,34 @@ class _Writer:
             self.progress(self.done, self.total)
 
     def _new_row(self, record: ImportRecord) -> dict[str, Any]:
-        """Column values of a new entry (every column given: rows are inserted in bulk)."""
-        now = utcnow()
-        row: dict[str, Any] = {f.key: ([] if f.type is FieldType.LIST else None) for f in FIELDS[record.kind]}
+        """Column values of a new entry."""
+        row: dict[str, Any] = {f.key: empty_value(f) for f in FIELDS[record.kind]}
         row.update(record.values)
-        row.update(seed_key=None, created_at=now, updated_at=now, deleted_at=None, version=1)
         for key in ("version", *_DATES):
             if record.meta.get(key) is not None:
                 row[key] = _date(record.meta[key]) if key in _DATES else int(record.meta[key])
+        uuid = record.meta.get("uuid")
+        if uuid and uuid not in self.uuids:
+            self.uuids.add(uuid)
+            row["uuid"] = uuid
         seed_key = record.meta.get("seed_key")
         if seed_key and seed_key not in self.seed_keys:  # else the catalog already holds it
             self.seed_keys.add(seed_key)
             row["seed_key"] = seed_key
-            self.conn.exec_driver_sql(
-                "INSERT INTO seed_applied(key, catalog_version, applied_at) VALUES (?, 'import', ?)"
-                " ON CONFLICT DO NOTHING", (seed_key, now))
+            self.new_seed_keys.append(seed_key)
         return row
 
     def add_all(self) -> None:
+        taken = set(sql.column(self.conn, "SELECT uuid FROM paper WHERE uuid IS NOT NULL"
+                                          " UNION SELECT uuid FROM dataset WHERE uuid IS NOT NULL"))
+        self.uuids = taken
         pending: list[int] = []
         for pos, entry in enumerate(self.plan.entries):
             unmatched = entry.existing_id is None and entry.earlier is None
             if entry.decision is Decision.ADD or (entry.decision is Decision.MERGE and unmatched):
                 pending.append(pos)
                 self._tick()
-            if len(pending) >= _FLUSH_EVERY:
+            if len(pending) >= 500:
                 self._insert(pending)
         self._insert(pending)
 
@@ -116,10 +140,7 @@ class _Writer:
             mine = [p for p in positions if self.plan.entries[p].record.kind is kind]
             if not mine:
                 continue
-            table = MODEL[kind].__table__
-            rows = [self._new_row(self.plan.entries[p].record) for p in mine]
-            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-            ids = [r[0] for r in self.session.execute(stmt, rows)]
+            ids = self.tx.insert_entries(kind, [self._new_row(self.plan.entries[p].record) for p in mine])
             for pos, entry_id in zip(mine, ids):
                 self.result[pos] = entry_id
             self.report.ids[kind].extend(ids)
@@ -154,26 +175,23 @@ class _Writer:
 
     def _merge(self, entry: PlanEntry, target: int) -> None:
         kind = entry.record.kind
-        obj = self.session.get(MODEL[kind], target)
-        changed = False
-        for key, value in entry.record.values.items():
-            if getattr(obj, key) in (None, "", []) and value not in (None, "", []):
-                setattr(obj, key, value)
-                changed = True
-        if changed:
-            obj.updated_at = utcnow()
-            obj.version += 1
+        current = self.tx.row(kind.value, target, list(entry.record.values)) or {}
+        fill = {k: v for k, v in entry.record.values.items() if _empty(current.get(k)) and not _empty(v)}
+        if fill:
+            self.tx.update_entry(kind, target, fill)
         self.report.merged += 1
-        if target not in self.merged:
-            self.merged.add(target)
+        if (kind, target) not in self.merged:
+            self.merged.add((kind, target))
             self.report.ids[kind].append(target)
 
     def extras(self) -> None:
-        """Tags, notes, provenance, attachments and links of every written entry (bulk inserts)."""
+        """Tags, notes, provenance, attachments and links of every written entry."""
         refs = self.tags.import_taxonomy(self.plan.batch.facets, self.plan.batch.taxonomy)
         source = Path(self.plan.source).name
         pairs: dict[Kind, list[tuple[int, int]]] = {k: [] for k in Kind}
-        rows: dict[Any, list[dict[str, Any]]] = {Note: [], Provenance: [], Attachment: []}
+        notes: list[dict[str, Any]] = []
+        children: dict[str, list[dict[str, Any]]] = {"provenance": [], "attachment": []}
+        touched: dict[Kind, set[int]] = {k: set() for k in Kind}
         for pos, entry in enumerate(self.plan.entries):
             entry_id = self.result[pos]
             if entry_id is None:
@@ -185,39 +203,45 @@ class _Writer:
                     pairs[record.kind] += [(entry_id, self.tags.tag_id(facet, label)) for label in labels]
             pairs[record.kind] += [(entry_id, refs[r]) for r in record.tag_refs if r in refs]
             owner = {"paper_id": None, "dataset_id": None, f"{record.kind.value}_id": entry_id}
-            if entry_id in self.merged:
+            merged = (record.kind, entry_id) in self.merged
+            if merged:
                 self._append_note(record, entry_id)
+                touched[record.kind].add(entry_id)
             elif (record.note or "").strip():
-                rows[Note].append({**owner, "body": record.note,
-                                   "created_at": _date(record.meta.get("note_created_at")) or utcnow(),
-                                   "updated_at": _date(record.meta.get("note_updated_at")) or utcnow()})
-            rows[Provenance] += self._provenance(record, owner, source)
+                notes.append({**owner, "body": record.note,
+                              "created_at": _date(record.meta.get("note_created_at")) or self.tx.now,
+                              "updated_at": _date(record.meta.get("note_updated_at")) or self.tx.now})
+            children["provenance"] += self._provenance(record, owner, source)
             if record.kind is Kind.PAPER:
-                rows[Attachment] += [
+                children["attachment"] += [
                     {"paper_id": entry_id, "path": str(a["path"]), "kind": a.get("kind") or "pdf",
-                     "added_at": _date(a.get("added_at")) or utcnow()}
+                     "added_at": _date(a.get("added_at")) or self.tx.now}
                     for a in record.attachments if a.get("path")]
         for kind in Kind:
-            self.tags.attach(kind, pairs[kind])
-        for model, values in rows.items():
-            if values:
-                self.session.execute(insert(model.__table__), values)
+            by_tag: dict[int, list[int]] = {}
+            for entry_id, tag_id in pairs[kind]:
+                by_tag.setdefault(tag_id, []).append(entry_id)
+            for tag_id, entry_ids in sorted(by_tag.items()):
+                self.tx.tag(kind, tag_id, entry_ids)
+        self.tx.insert_rows("note", notes)
+        for name, rows in children.items():
+            self.tx.insert_rows(name, rows)
+        for kind, ids in touched.items():
+            if ids and (children["provenance"] or children["attachment"]):
+                self.tx.touch(kind, ids, [PROVENANCE, ATTACHMENTS])
         self._links()
+        self.tx.mark_seeded(self.new_seed_keys, "import")
 
     def _append_note(self, record: ImportRecord, entry_id: int) -> None:
         """A merged entry keeps its note; the incoming note is appended (or becomes the note)."""
         body = (record.note or "").strip()
         if not body:
             return
-        owner = f"{record.kind.value}_id"
-        current = self.conn.exec_driver_sql(f"SELECT id, body FROM note WHERE {owner} = ?", (entry_id,)).first()
-        if current is None:
-            self.session.execute(insert(Note.__table__), [{owner: entry_id, "body": body,
-                                                           "created_at": utcnow(), "updated_at": utcnow()}])
-        elif body not in current[1]:
-            merged = f"{current[1].rstrip()}\n\n---\n\n{body}" if current[1].strip() else body
-            self.conn.exec_driver_sql("UPDATE note SET body = ?, updated_at = ? WHERE id = ?",
-                                      (merged, utcnow(), current[0]))
+        current, _version = self.tx.note(record.kind, entry_id)
+        if body in current:
+            return
+        merged = f"{current.rstrip()}\n\n---\n\n{body}" if current.strip() else body
+        self.tx.set_note(record.kind, entry_id, merged)
 
     @staticmethod
     def _provenance(record: ImportRecord, owner: dict[str, Any], source: str) -> list[dict[str, Any]]:
@@ -236,25 +260,54 @@ class _Writer:
             p, d = by_ref.get((Kind.PAPER, paper)), by_ref.get((Kind.DATASET, dataset))
             if p is not None and d is not None and relation in ("introduces", "uses"):
                 rows.append((p, d, relation))
-        if rows:
-            self.conn.exec_driver_sql(
-                "INSERT INTO paper_dataset_link(paper_id, dataset_id, relation) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING", rows)
+        self.tx.link_many(rows)
+
+
+def _differences(old: ImportPlan, new: ImportPlan) -> list[int]:
+    """Positions whose status or match changed between two plans of the same records."""
+    return [i for i, (a, b) in enumerate(zip(old.entries, new.entries))
+            if (a.status, a.existing_id, a.earlier) != (b.status, b.existing_id, b.earlier)]
+
+
+def replan(conn, plan: ImportPlan) -> tuple[ImportPlan, list[int]]:
+    """The plan computed again against the catalog now, the user's decisions kept where an
+    entry's status did not change; and the positions that changed."""
+    fresh = build_plan(conn, plan.batch, plan.suggested_facet, validated=True)
+    changed = _differences(plan, fresh)
+    moved = set(changed)
+    for i, (old, new) in enumerate(zip(plan.entries, fresh.entries)):
+        if i not in moved:
+            new.decision = old.decision
+    return fresh, changed
 
 
 def apply_plan(
-    engine: Engine,
+    store: Store,
     plan: ImportPlan,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> ImportReport:
-    """Write the plan in one transaction; raises :class:`ImportCancelled` (nothing written)."""
-    with transaction(engine) as session:
-        writer = _Writer(session, plan, progress, cancelled)
+    replan_quietly: bool = False,
+) -> Command:
+    """Write the plan in one transaction as one undoable command (``command.result`` is the
+    :class:`ImportReport`). Raises :class:`ImportCancelled` or :class:`PlanStale` (nothing
+    written); with ``replan_quietly`` (the command line) a stale plan is re-planned and applied
+    with its default decisions instead."""
+
+    def work(tx: Tx) -> ImportReport:
+        current = plan
+        replanned = False
+        if catalog_state(tx.conn) != plan.state:
+            current, changed = replan(tx.conn, plan)
+            if changed and not replan_quietly:
+                raise PlanStale(current, changed)
+            replanned = bool(changed)
+        writer = _Writer(tx, current, progress, cancelled)
         writer.add_all()
         writer.merge_all()
         writer.extras()
-        session.flush()
-        for kind in Kind:
-            search_index.reindex(writer.conn, kind.value, writer.report.ids[kind])
-    return writer.report
+        writer.report.replanned = replanned
+        return writer.report
+
+    name = Path(plan.source).name
+    return store.run(QT_TRANSLATE_NOOP("Commands", "Import {}"), work, name)
+

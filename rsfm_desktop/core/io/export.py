@@ -11,8 +11,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
-
 from ..fields import Kind
 from . import appjson, bibtex, csljson, csv_io, ris, snapshot
 from .markdown_export import awesome_list, view_table
@@ -29,14 +27,14 @@ def _selection(conn, paper_ids, dataset_ids, include_deleted: bool) -> tuple[lis
 
 
 def export_text(
-    engine: Engine,
+    store,
     fmt: Format | str,
     paper_ids: Sequence[int] | None = None,
     dataset_ids: Sequence[int] | None = None,
     group_facet: str = "family",
 ) -> str:
     fmt = Format(fmt)
-    with engine.connect() as conn:
+    with store.read() as conn:
         papers, datasets = _selection(conn, paper_ids, dataset_ids, include_deleted=fmt is Format.JSON)
         if fmt is Format.JSON:
             return appjson.write(conn, papers, datasets)
@@ -46,9 +44,9 @@ def export_text(
     return _WRITERS[fmt](snaps[0] + snaps[1])
 
 
-def export_view(engine: Engine, kind: Kind, columns: Sequence[str], ids: Sequence[int], fmt: str) -> str:
+def export_view(store, kind: Kind, columns: Sequence[str], ids: Sequence[int], fmt: str) -> str:
     """The current view as a table: exactly these columns, these entries, this order."""
-    return view_table(kind, columns, snapshot.open_snapshots(engine, kind, ids), fmt)
+    return view_table(kind, columns, snapshot.open_snapshots(store, kind, ids), fmt)
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -1,66 +1,56 @@
-"""Merging two catalog entries found to be the same (Find duplicates).
+"""Merging two catalog entries found to be the same (Find duplicates), as one undoable command.
 
 The kept entry receives the other's values for its empty fields, the union of tags, dataset
-links, attachments and provenance, and both notes (concatenated). The other entry goes to the
-trash (or is deleted). One transaction; both entries are reindexed.
+links, attachments and provenance, and both notes (the other's appended). The other entry goes
+to the trash. Undo gives the other entry back with what moved, and keeps anything either entry
+got since.
 """
 
 from __future__ import annotations
 
-from sqlalchemy.engine import Engine
-from sqlmodel import select
-
-from .. import search_index
-from ..db import transaction
 from ..fields import FIELDS, Kind
-from ..models import Note, utcnow
-from .apply import MODEL
+from ..i18n import QT_TRANSLATE_NOOP
+from ..store import sql
+from ..store.store import Store
+from ..store.undo import Command
+from ..store.writes import Tx
 
 
-def merge_entries(engine: Engine, kind: Kind, keep_id: int, lose_id: int, delete: bool = False) -> None:
+def _empty(value) -> bool:
+    return value in (None, "", [], {})
+
+
+def merge_entries(store: Store, kind: Kind, keep_id: int, lose_id: int) -> Command:
     if keep_id == lose_id:
         raise ValueError("cannot merge an entry with itself")
     owner = f"{kind.value}_id"
-    with transaction(engine) as session:
-        keep = session.get(MODEL[kind], keep_id)
-        lose = session.get(MODEL[kind], lose_id)
+    keys = [f.key for f in FIELDS[kind]]
+
+    def work(tx: Tx) -> None:
+        keep, lose = tx.row(kind.value, keep_id, keys), tx.row(kind.value, lose_id, keys)
         if keep is None or lose is None:
             raise KeyError(lose_id if keep is not None else keep_id)
-        for spec in FIELDS[kind]:
-            if getattr(keep, spec.key) in (None, "", []) and getattr(lose, spec.key) not in (None, "", []):
-                setattr(keep, spec.key, getattr(lose, spec.key))
-        keep.updated_at, keep.version = utcnow(), keep.version + 1
-        conn = session.connection()
-        session.flush()
-        conn.exec_driver_sql(
-            f"INSERT INTO {kind.value}_tag({owner}, tag_id) SELECT ?, tag_id FROM {kind.value}_tag"
-            f" WHERE {owner} = ? ON CONFLICT DO NOTHING", (keep_id, lose_id))
-        conn.exec_driver_sql(f"UPDATE provenance SET {owner} = ? WHERE {owner} = ?", (keep_id, lose_id))
+        fill = {k: lose[k] for k in keys if _empty(keep[k]) and not _empty(lose[k])}
+        if fill:
+            tx.update_entry(kind, keep_id, fill)
+        for tag_id in sql.column(tx.conn, f"SELECT tag_id FROM {kind.value}_tag WHERE {owner} = :id", {"id": lose_id}):
+            tx.tag(kind, tag_id, [keep_id])
+        tx.move_rows("provenance", owner, lose_id, keep_id, owner_kind=kind)
         other = "dataset_id" if kind is Kind.PAPER else "paper_id"
-        conn.exec_driver_sql(
-            f"INSERT INTO paper_dataset_link({owner}, {other}, relation) SELECT ?, {other}, relation"
-            f" FROM paper_dataset_link WHERE {owner} = ? ON CONFLICT DO NOTHING", (keep_id, lose_id))
+        links = sql.rows(tx.conn, f"SELECT {other}, relation FROM paper_dataset_link WHERE {owner} = :id", {"id": lose_id})
+        tx.link_many([(keep_id, o, r) if kind is Kind.PAPER else (o, keep_id, r) for o, r in links])
         if kind is Kind.PAPER:
-            conn.exec_driver_sql(
-                "UPDATE attachment SET paper_id = ? WHERE paper_id = ? AND path NOT IN"
-                " (SELECT path FROM attachment WHERE paper_id = ?)", (keep_id, lose_id, keep_id))
-        _merge_notes(session, owner, keep_id, lose_id)
-        if delete:
-            session.delete(lose)
-        else:
-            lose.deleted_at = utcnow()
-        session.flush()
-        search_index.reindex(conn, kind.value, [keep_id, lose_id])
+            tx.move_rows("attachment", "paper_id", lose_id, keep_id, owner_kind=kind,
+                         where=" AND path NOT IN (SELECT path FROM attachment WHERE paper_id = :new)")
+        kept_note, _v = tx.note(kind, keep_id)
+        lost_note, _v = tx.note(kind, lose_id)
+        if lost_note.strip() and lost_note.strip() not in kept_note:
+            body = f"{kept_note.rstrip()}\n\n---\n\n{lost_note.strip()}" if kept_note.strip() else lost_note
+            tx.set_note(kind, keep_id, body)
+        tx.set_trashed(kind, [lose_id], True)
 
-
-def _merge_notes(session, owner: str, keep_id: int, lose_id: int) -> None:
-    found = session.exec(select(Note).where(getattr(Note, owner).in_([keep_id, lose_id])))
-    notes = {getattr(n, owner): n for n in found}
-    kept, lost = notes.get(keep_id), notes.get(lose_id)
-    if lost is None or not lost.body.strip():
-        return
-    if kept is None:
-        session.add(Note(**{owner: keep_id}, body=lost.body))
-    elif lost.body.strip() not in kept.body:
-        kept.body = f"{kept.body.rstrip()}\n\n---\n\n{lost.body.strip()}" if kept.body.strip() else lost.body
-        kept.updated_at = utcnow()
+    with store.read() as conn:
+        names = dict(sql.rows(conn, f"SELECT id, {'title' if kind is Kind.PAPER else 'name'} FROM {kind.value}"
+                                    " WHERE id IN :ids", {"ids": [keep_id, lose_id]}))
+    return store.run(QT_TRANSLATE_NOOP("Commands", "Merge “{}” into “{}”"), work,
+                     names.get(lose_id, lose_id), names.get(keep_id, keep_id))

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection
 
 from ..fields import Kind, field_map
+from ..store import sql
 from ..validation import ValidationError, normalise
 from . import matching, snapshot
 from .identifiers import normalise_title
@@ -52,6 +53,7 @@ class ImportPlan:
     entries: list[PlanEntry]
     warnings: list[str] = field(default_factory=list)
     suggested_facet: str | None = "section"  # facet receiving suggested tags; None drops them
+    state: int | None = None  # the catalog's newest change when the plan was computed
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Status}
@@ -118,42 +120,51 @@ def _has_more(record: ImportRecord, tags: dict[str, list[str]], note: str | None
     return False
 
 
-def build_plan(engine: Engine, batch: ImportBatch, suggested_facet: str | None = "section") -> ImportPlan:
+def catalog_state(conn: Connection) -> int:
+    """The newest change of the catalog (a plan computed before it may be stale)."""
+    return sql.scalar(conn, "SELECT coalesce(max(seq), 0) FROM change_log") or 0
+
+
+def build_plan(conn: Connection, batch: ImportBatch, suggested_facet: str | None = "section",
+               validated: bool = False) -> ImportPlan:
     """Validate the records and match them against the catalog and against each other.
 
     ``suggested_facet`` receives the suggested tags (section headings); None drops them.
+    ``validated``: the records were validated by an earlier plan (re-planning).
     """
     plan = ImportPlan(batch.source, batch, [], warnings=list(batch.warnings), suggested_facet=suggested_facet)
-    for record in batch.records:
-        _validate(record, plan.warnings, batch.source)
+    if not validated:
+        for record in batch.records:
+            _validate(record, plan.warnings, batch.source)
+        batch.warnings[:] = plan.warnings
+    plan.state = catalog_state(conn)
     entries: list[PlanEntry] = [PlanEntry(r) for r in batch.records]
     # An app export may hold duplicates its curator kept: reproduce them, do not fold them.
     within_file = batch.format is not Format.JSON
-    with engine.connect() as conn:
-        for kind in Kind:
-            positions = [i for i, r in enumerate(batch.records) if r.kind is kind]
-            if not positions:
-                continue
-            catalog = matching.catalog_index(conn, kind)
-            in_file = matching.MatchIndex(kind)
-            for i in positions:
-                values = batch.records[i].values
-                match = catalog.best(values)
-                earlier = in_file.best(values) if match is None and within_file else None
-                if match is not None:
-                    entries[i].existing_id, entries[i].reason = int(match.key), match.reason
-                elif earlier is not None:
-                    entries[i].earlier, entries[i].reason = int(earlier.key), earlier.reason
-                in_file.add(i, values)
-            matched = sorted({entries[i].existing_id for i in positions if entries[i].existing_id})
-            snaps = {s.id: s for s in snapshot.load(conn, kind, matched)}
-            for i in positions:
-                entry = entries[i]
-                if entry.existing_id is not None:
-                    snap = snaps[entry.existing_id]
-                    _classify(entry, snap.values, _has_more(entry.record, snap.tags, snap.note, suggested_facet))
-                elif entry.earlier is not None:
-                    other = batch.records[entry.earlier]
-                    _classify(entry, other.values, _has_more(entry.record, other.tags, other.note, SUGGESTED))
+    for kind in Kind:
+        positions = [i for i, r in enumerate(batch.records) if r.kind is kind]
+        if not positions:
+            continue
+        catalog = matching.catalog_index(conn, kind)
+        in_file = matching.MatchIndex(kind)
+        for i in positions:
+            values = batch.records[i].values
+            match = catalog.best(values)
+            earlier = in_file.best(values) if match is None and within_file else None
+            if match is not None:
+                entries[i].existing_id, entries[i].reason = int(match.key), match.reason
+            elif earlier is not None:
+                entries[i].earlier, entries[i].reason = int(earlier.key), earlier.reason
+            in_file.add(i, values)
+        matched = sorted({entries[i].existing_id for i in positions if entries[i].existing_id})
+        snaps = {s.id: s for s in snapshot.load(conn, kind, matched)}
+        for i in positions:
+            entry = entries[i]
+            if entry.existing_id is not None:
+                snap = snaps[entry.existing_id]
+                _classify(entry, snap.values, _has_more(entry.record, snap.tags, snap.note, suggested_facet))
+            elif entry.earlier is not None:
+                other = batch.records[entry.earlier]
+                _classify(entry, other.values, _has_more(entry.record, other.tags, other.note, SUGGESTED))
     plan.entries = entries
     return plan

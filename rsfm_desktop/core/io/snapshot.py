@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from ..fields import FIELDS, TITLE_FIELD, FieldType, Kind
+from ..store import sql
 
 _CHUNK = 500
-META_COLUMNS = ("seed_key", "created_at", "updated_at", "deleted_at", "version")
+META_COLUMNS = ("seed_key", "created_at", "updated_at", "deleted_at", "version", "uuid")
 
 
 @dataclass
@@ -36,26 +37,21 @@ class EntrySnapshot:
         return self.values.get(TITLE_FIELD[self.kind]) or ""
 
 
-def _chunks(ids: Sequence[int]):
-    for start in range(0, len(ids), _CHUNK):
-        chunk = list(ids[start : start + _CHUNK])
-        yield chunk, ",".join("?" * len(chunk))
-
-
 def live_ids(conn: Connection, kind: Kind, include_deleted: bool = False) -> list[int]:
     where = "" if include_deleted else " WHERE deleted_at IS NULL"
-    return [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM {kind.value}{where} ORDER BY id")]
+    return sql.column(conn, f"SELECT id FROM {kind.value}{where} ORDER BY id")
 
 
 def ids_with_tag(conn: Connection, kind: Kind, label: str) -> list[int]:
     """Live entries carrying a tag whose English or Chinese label is ``label`` (any case)."""
     table = f"{kind.value}_tag"
-    sql = (
+    return sql.column(
+        conn,
         f"SELECT DISTINCT e.id FROM {kind.value} e JOIN {table} l ON l.{kind.value}_id = e.id"
-        " JOIN tag t ON t.id = l.tag_id WHERE e.deleted_at IS NULL"
-        " AND (lower(t.label_en) = lower(?) OR t.label_zh = ?) ORDER BY e.id"
+        " JOIN tag t ON t.id = l.tag_id WHERE e.deleted_at IS NULL AND t.deleted_at IS NULL"
+        " AND (lower(t.label_en) = lower(:label) OR t.label_zh = :label) ORDER BY e.id",
+        {"label": label},
     )
-    return [r[0] for r in conn.exec_driver_sql(sql, (label, label))]
 
 
 def load(conn: Connection, kind: Kind, ids: Sequence[int]) -> list[EntrySnapshot]:
@@ -63,49 +59,53 @@ def load(conn: Connection, kind: Kind, ids: Sequence[int]) -> list[EntrySnapshot
     keys = [f.key for f in FIELDS[kind]]
     lists = {f.key for f in FIELDS[kind] if f.type is FieldType.LIST}
     found: dict[int, EntrySnapshot] = {}
-    for chunk, marks in _chunks(ids):
-        sql = f"SELECT id, {', '.join(keys + list(META_COLUMNS))} FROM {kind.value} WHERE id IN ({marks})"
-        for row in conn.exec_driver_sql(sql, tuple(chunk)):
+    maps = {f.key for f in FIELDS[kind] if f.type is FieldType.MAP}
+    for chunk in sql.chunked(list(ids), _CHUNK):
+        query = f"SELECT id, {', '.join(keys + list(META_COLUMNS))} FROM {kind.value} WHERE id IN :ids"
+        for row in sql.rows(conn, query, {"ids": chunk}):
             values = dict(zip(keys, row[1 : 1 + len(keys)]))
             for key in lists:
                 values[key] = json.loads(values[key] or "[]")
+            for key in maps:
+                values[key] = json.loads(values[key] or "{}") if isinstance(values[key], str) else (values[key] or {})
             meta = dict(zip(META_COLUMNS, row[1 + len(keys) :]))
             found[row[0]] = EntrySnapshot(kind, row[0], values, meta=meta)
-        _load_extras(conn, kind, found, chunk, marks)
+        _load_extras(conn, kind, found, chunk)
     return [found[i] for i in ids if i in found]
 
 
-def _load_extras(conn: Connection, kind: Kind, found: dict[int, EntrySnapshot], chunk, marks) -> None:
+def _load_extras(conn: Connection, kind: Kind, found: dict[int, EntrySnapshot], chunk) -> None:
     owner = f"{kind.value}_id"
-    params = tuple(chunk)
+    params = {"ids": chunk}
     tag_sql = (
         f"SELECT l.{owner}, t.id, f.key, coalesce(t.label_en, t.label_zh) FROM {kind.value}_tag l"
         f" JOIN tag t ON t.id = l.tag_id JOIN facet f ON f.id = t.facet_id"
-        f" WHERE l.{owner} IN ({marks}) ORDER BY f.position, f.key, t.position, t.id"
+        f" WHERE l.{owner} IN :ids AND t.deleted_at IS NULL AND f.deleted_at IS NULL"
+        " ORDER BY f.position, f.key, t.position, t.id"
     )
-    for entry_id, tag_id, facet, label in conn.exec_driver_sql(tag_sql, params):
+    for entry_id, tag_id, facet, label in sql.rows(conn, tag_sql, params):
         snap = found[entry_id]
         snap.tag_ids.append(tag_id)
         snap.tags.setdefault(facet, []).append(label)
-    note_sql = f"SELECT {owner}, body, created_at, updated_at FROM note WHERE {owner} IN ({marks})"
-    for entry_id, body, created, updated in conn.exec_driver_sql(note_sql, params):
+    note_sql = f"SELECT {owner}, body, created_at, updated_at FROM note WHERE {owner} IN :ids"
+    for entry_id, body, created, updated in sql.rows(conn, note_sql, params):
         found[entry_id].note = body or None
         found[entry_id].meta["note_created_at"] = created
         found[entry_id].meta["note_updated_at"] = updated
-    prov_sql = f"SELECT {owner}, source, locator, excerpt FROM provenance WHERE {owner} IN ({marks}) ORDER BY id"
-    for entry_id, source, locator, excerpt in conn.exec_driver_sql(prov_sql, params):
+    prov_sql = f"SELECT {owner}, source, locator, excerpt FROM provenance WHERE {owner} IN :ids ORDER BY id"
+    for entry_id, source, locator, excerpt in sql.rows(conn, prov_sql, params):
         found[entry_id].provenance.append({"source": source, "locator": locator, "excerpt": excerpt})
     if kind is Kind.PAPER:
-        att_sql = f"SELECT paper_id, path, kind, added_at FROM attachment WHERE paper_id IN ({marks}) ORDER BY id"
-        for entry_id, path, att_kind, added in conn.exec_driver_sql(att_sql, params):
+        att_sql = "SELECT paper_id, path, kind, added_at FROM attachment WHERE paper_id IN :ids ORDER BY id"
+        for entry_id, path, att_kind, added in sql.rows(conn, att_sql, params):
             found[entry_id].attachments.append({"path": path, "kind": att_kind, "added_at": added})
 
 
 def links(conn: Connection, paper_ids: Sequence[int], dataset_ids: Sequence[int]) -> list[tuple[int, int, str]]:
     """Paper–dataset links whose both ends are among the given entries."""
     papers, datasets = set(paper_ids), set(dataset_ids)
-    rows = conn.exec_driver_sql(
-        "SELECT paper_id, dataset_id, relation FROM paper_dataset_link ORDER BY paper_id, dataset_id, relation"
+    rows = sql.rows(
+        conn, "SELECT paper_id, dataset_id, relation FROM paper_dataset_link ORDER BY paper_id, dataset_id, relation"
     )
     return [(p, d, r) for p, d, r in rows if p in papers and d in datasets]
 
@@ -114,24 +114,26 @@ def taxonomy(conn: Connection) -> tuple[list[dict[str, Any]], list[dict[str, Any
     """All facets and tags (with parents, colours, positions and synonyms)."""
     facets = [
         {"key": k, "label_en": en, "label_zh": zh, "position": pos}
-        for k, en, zh, pos in conn.exec_driver_sql(
-            "SELECT key, label_en, label_zh, position FROM facet ORDER BY position, key"
+        for k, en, zh, pos in sql.rows(
+            conn, "SELECT key, label_en, label_zh, position FROM facet WHERE deleted_at IS NULL ORDER BY position, key"
         )
     ]
     synonyms: dict[int, list[str]] = defaultdict(list)
-    for tag_id, text in conn.exec_driver_sql("SELECT tag_id, text FROM tag_synonym ORDER BY text"):
+    for tag_id, text in sql.rows(conn, "SELECT tag_id, text FROM tag_synonym ORDER BY text"):
         synonyms[tag_id].append(text)
     tags = [
         {"ref": f"t{i}", "facet": f, "parent": f"t{p}" if p is not None else None, "label_en": en,
          "label_zh": zh, "color": c, "position": pos, "synonyms": synonyms.get(i, [])}
-        for i, f, p, en, zh, c, pos in conn.exec_driver_sql(
+        for i, f, p, en, zh, c, pos in sql.rows(
+            conn,
             "SELECT t.id, f.key, t.parent_id, t.label_en, t.label_zh, t.color, t.position"
-            " FROM tag t JOIN facet f ON f.id = t.facet_id ORDER BY t.id"
+            " FROM tag t JOIN facet f ON f.id = t.facet_id WHERE t.deleted_at IS NULL AND f.deleted_at IS NULL"
+            " ORDER BY t.id"
         )
     ]
     return facets, tags
 
 
-def open_snapshots(engine: Engine, kind: Kind, ids: Sequence[int] | None) -> list[EntrySnapshot]:
-    with engine.connect() as conn:
+def open_snapshots(store, kind: Kind, ids: Sequence[int] | None) -> list[EntrySnapshot]:
+    with store.read() as conn:
         return load(conn, kind, live_ids(conn, kind) if ids is None else ids)

@@ -1,78 +1,30 @@
 """Writing imported tags: find a facet's tag by its English or Chinese label (or a synonym),
 create what is missing, and rebuild an exported taxonomy (tree, colours, positions, synonyms).
 
-Works on the connection of the import's transaction; nothing here commits.
+Works in the import's write transaction (:class:`~..store.writes.Tx`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from sqlalchemy.engine import Connection
-
-from ..fields import Kind
+from ..store import sql
+from ..store.writes import Tx
+from ..taxonomy.labels import LabelIndex, insert_synonym
+from ..taxonomy.seed_tags import facet_for, tag_for
 from .record import TaxonomyTag
 
 
-def _fold(label: str | None) -> str:
-    return " ".join((label or "").casefold().split())
-
-
 class TagWriter:
-    def __init__(self, conn: Connection):
-        self.conn = conn
-        self._facets: dict[str, int] = {
-            k: i for i, k in conn.exec_driver_sql("SELECT id, key FROM facet")
-        }
-        # (facet id, folded label) -> tag id; the first tag wins when labels repeat in a facet
-        self._labels: dict[tuple[int, str], int] = {}
-        rows = conn.exec_driver_sql(
-            "SELECT t.facet_id, t.id, t.label_en, t.label_zh FROM tag t ORDER BY t.parent_id IS NOT NULL, t.id"
-        )
-        for facet_id, tag_id, en, zh in rows:
-            for label in (en, zh):
-                if label:
-                    self._labels.setdefault((facet_id, _fold(label)), tag_id)
-        synonyms = conn.exec_driver_sql(
-            "SELECT t.facet_id, s.tag_id, s.text FROM tag_synonym s JOIN tag t ON t.id = s.tag_id"
-        )
-        for facet_id, tag_id, text in synonyms:
-            self._labels.setdefault((facet_id, _fold(text)), tag_id)
+    def __init__(self, tx: Tx):
+        self.tx = tx
+        self.index = LabelIndex.load(tx.conn)
 
-    def facet_id(self, key: str, label_en: str | None = None, label_zh: str | None = None, position: int | None = None) -> int:
-        if key not in self._facets:
-            if position is None:
-                position = self.conn.exec_driver_sql("SELECT coalesce(max(position) + 1, 0) FROM facet").scalar_one()
-            self.conn.exec_driver_sql(
-                "INSERT INTO facet(key, label_en, label_zh, position) VALUES (?, ?, ?, ?)",
-                (key, label_en or key.replace("_", " ").capitalize(), label_zh, position),
-            )
-            self._facets[key] = self.conn.exec_driver_sql("SELECT id FROM facet WHERE key = ?", (key,)).scalar_one()
-        return self._facets[key]
-
-    def _insert_tag(self, facet_id: int, parent_id: int | None, en: str | None, zh: str | None,
-                    color: str | None = None, position: int | None = None) -> int:
-        if position is None:
-            position = self.conn.exec_driver_sql(
-                "SELECT coalesce(max(position) + 1, 0) FROM tag WHERE facet_id = ?", (facet_id,)
-            ).scalar_one()
-        tag_id = self.conn.exec_driver_sql(
-            "INSERT INTO tag(facet_id, parent_id, label_en, label_zh, color, position)"
-            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            (facet_id, parent_id, en, zh, color, position),
-        ).scalar_one()
-        for label in (en, zh):
-            if label:
-                self._labels.setdefault((facet_id, _fold(label)), tag_id)
-        return tag_id
+    def facet_id(self, key: str, label_en: str | None = None, label_zh: str | None = None,
+                 position: int | None = None) -> int:
+        return facet_for(self.tx, self.index, key, label_en, label_zh, position)
 
     def tag_id(self, facet_key: str, label: str) -> int:
         """The tag labelled ``label`` in the facet (created at the facet's root if missing)."""
-        facet_id = self.facet_id(facet_key)
-        found = self._labels.get((facet_id, _fold(label)))
-        if found is not None:
-            return found
-        return self._insert_tag(facet_id, None, label, None)
+        return tag_for(self.tx, self.index, self.facet_id(facet_key), label)
 
     def import_taxonomy(self, facets: list[dict], tags: list[TaxonomyTag]) -> dict[str, int]:
         """Create the exported facets and tags this catalog lacks; return export ref -> tag id.
@@ -95,24 +47,19 @@ class TagWriter:
 
     def _taxonomy_tag(self, tag: TaxonomyTag, parent_id: int | None) -> int:
         facet_id = self.facet_id(tag.facet)
-        existing = self.conn.exec_driver_sql(
-            "SELECT id FROM tag WHERE facet_id = ? AND parent_id IS ? AND (label_en = ? OR label_zh = ?)",
-            (facet_id, parent_id, tag.label_en, tag.label_zh),
-        ).first()
+        existing = sql.first(
+            self.tx.conn,
+            "SELECT id FROM tag WHERE facet_id = :f AND parent_id IS NOT DISTINCT FROM :p"
+            " AND deleted_at IS NULL AND (label_en = :en OR label_zh = :zh)",
+            {"f": facet_id, "p": parent_id, "en": tag.label_en, "zh": tag.label_zh},
+        )
         if existing is not None:
             return existing[0]
-        tag_id = self._insert_tag(facet_id, parent_id, tag.label_en, tag.label_zh, tag.color, tag.position)
+        tag_id = self.tx.insert_row("tag", {
+            "facet_id": facet_id, "parent_id": parent_id, "label_en": tag.label_en,
+            "label_zh": tag.label_zh, "color": tag.color, "position": tag.position,
+        })
+        self.index.add(facet_id, tag_id, tag.label_en, tag.label_zh)
         for text in tag.synonyms:
-            self.conn.exec_driver_sql(
-                "INSERT INTO tag_synonym(tag_id, text) VALUES (?, ?) ON CONFLICT DO NOTHING", (tag_id, text)
-            )
+            insert_synonym(self.tx, tag_id, text)
         return tag_id
-
-    def attach(self, kind: Kind, pairs: Iterable[tuple[int, int]]) -> None:
-        """Link (entry id, tag id) pairs; existing links are kept."""
-        pairs = list(pairs)
-        if pairs:
-            self.conn.exec_driver_sql(
-                f"INSERT INTO {kind.value}_tag({kind.value}_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                pairs,
-            )

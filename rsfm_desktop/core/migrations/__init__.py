@@ -24,13 +24,14 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection, Engine
 
-HEAD = "0001"
+HEAD = "0002"
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
-# FTS5 virtual tables (core/search_index.py) and their shadow tables: created by raw SQL, so
-# unknown to the SQLAlchemy metadata that autogenerate compares against.
-_SEARCH_TABLE = re.compile(r"^\w+_fts_(tri|bi)(_\w+)?$")
+# Search tables (core/search/): FTS5 virtual tables and their shadow tables on SQLite, the
+# ``<kind>_search`` tables on PostgreSQL. Created by the search backends, so unknown to the
+# SQLAlchemy metadata that autogenerate compares against.
+_SEARCH_TABLE = re.compile(r"^\w+_(fts_(tri|bi)(_\w+)?|search)$")
 
 
 def include_name(name: str | None, type_: str, _parent_names) -> bool:
@@ -54,11 +55,10 @@ def include_object(obj, _name, type_: str, reflected: bool, compare_to) -> bool:
 
 
 def current_revision(conn: Connection) -> str | None:
-    """The catalog's revision, read with plain SQL (None when it has no version table)."""
-    has_table = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (VERSION_TABLE,)
-    ).first()
-    if not has_table:
+    """The catalog's revision (None when it has no version table)."""
+    from sqlalchemy import inspect
+
+    if not inspect(conn).has_table(VERSION_TABLE):
         return None
     return conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalar()
 
@@ -73,7 +73,7 @@ def stamp_head(conn: Connection) -> None:
         f"CONSTRAINT {VERSION_TABLE}_pkc PRIMARY KEY (version_num))"
     )
     conn.exec_driver_sql(f"DELETE FROM {VERSION_TABLE}")
-    conn.exec_driver_sql(f"INSERT INTO {VERSION_TABLE}(version_num) VALUES (?)", (HEAD,))
+    conn.exec_driver_sql(f"INSERT INTO {VERSION_TABLE}(version_num) VALUES ('{HEAD}')")
 
 
 def _config(conn: Connection | None = None):
@@ -102,7 +102,8 @@ def script_head() -> str:
 
 
 def _migration_engine(url) -> Engine:
-    """An engine for migrating: explicit transactions, foreign keys off.
+    """An engine for migrating. PostgreSQL runs DDL in transactions as it is. On SQLite:
+    explicit transactions, foreign keys off.
 
     pysqlite does not open a transaction before DDL, so without ``BEGIN`` a failed migration
     would leave half its tables changed. Foreign keys must be off while a batch migration copies
@@ -111,6 +112,10 @@ def _migration_engine(url) -> Engine:
     """
     from sqlalchemy import create_engine, event
 
+    if not str(url).startswith("sqlite"):
+        from ..store.postgres import make_engine
+
+        return make_engine(str(url), pool=False)
     engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
@@ -144,7 +149,7 @@ def upgrade(url, revision: str = "head", from_revision: str | None = None) -> No
             if from_revision is not None:
                 command.stamp(config, from_revision)
             command.upgrade(config, revision)
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all() if conn.dialect.name == "sqlite" else []
             if broken:
                 raise MigrationError(f"rows point at missing entries after migrating: {broken[:5]}")
     finally:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
 
+from ..store import sql
+
 from ..validation import clean_text
 from .errors import TaxonomyError
 from .labels import LabelIndex
@@ -27,9 +29,10 @@ class DeleteImpact:
 
 def facet_row(conn: Connection, facet: FacetRef) -> tuple:
     column = "key" if isinstance(facet, str) else "id"
-    row = conn.exec_driver_sql(
-        f"SELECT id, key, label_en, label_zh FROM facet WHERE {column} = ?", (facet,)
-    ).first()
+    row = sql.first(
+        conn, f"SELECT id, key, label_en, label_zh FROM facet WHERE {column} = :f AND deleted_at IS NULL",
+        {"f": facet},
+    )
     if row is None:
         raise TaxonomyError("missing", f"There is no facet {facet!r}.")
     return tuple(row)
@@ -37,9 +40,10 @@ def facet_row(conn: Connection, facet: FacetRef) -> tuple:
 
 def tag_row(conn: Connection, tag_id: int) -> tuple:
     """(id, facet_id, parent_id, label_en, label_zh, color)."""
-    row = conn.exec_driver_sql(
-        "SELECT id, facet_id, parent_id, label_en, label_zh, color FROM tag WHERE id = ?", (tag_id,)
-    ).first()
+    row = sql.first(
+        conn, "SELECT id, facet_id, parent_id, label_en, label_zh, color FROM tag"
+              " WHERE id = :id AND deleted_at IS NULL", {"id": tag_id},
+    )
     if row is None:
         raise TaxonomyError("missing", f"Tag {tag_id} no longer exists.")
     return tuple(row)
@@ -72,7 +76,9 @@ def check_colour(color: str | None) -> str | None:
 
 
 def next_position(conn: Connection, facet_id: int, parent_id: int | None) -> int:
-    return conn.exec_driver_sql(
-        "SELECT coalesce(max(position) + 1, 0) FROM tag WHERE facet_id = ? AND parent_id IS ?",
-        (facet_id, parent_id),
-    ).scalar_one()
+    return sql.scalar(
+        conn,
+        "SELECT coalesce(max(position) + 1, 0) FROM tag WHERE facet_id = :f"
+        " AND parent_id IS NOT DISTINCT FROM :p AND deleted_at IS NULL",
+        {"f": facet_id, "p": parent_id},
+    )

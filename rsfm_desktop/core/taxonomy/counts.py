@@ -1,4 +1,5 @@
-"""How many live entries carry a tag, a parent counting its descendants (recursive CTEs)."""
+"""How many live entries carry a tag, a parent counting its descendants (recursive CTEs).
+Deleted and merged tags count nothing and pass nothing to their parents."""
 
 from __future__ import annotations
 
@@ -7,21 +8,23 @@ from collections.abc import Iterable
 from sqlalchemy.engine import Connection
 
 from ..fields import Kind
-from .snapshot import IN_IDS, MEMBER_TABLES, ids_param
+from ..store import sql
+from ..store.writes import MEMBER_TABLES
 
-# Every (ancestor, descendant) pair of the tag forest, each tag being its own descendant.
+# Every (ancestor, descendant) pair of the live tag forest, each tag its own descendant.
 CLOSURE_CTE = (
     "closure(ancestor, descendant) AS ("
-    " SELECT id, id FROM tag"
-    " UNION ALL SELECT c.ancestor, t.id FROM closure c JOIN tag t ON t.parent_id = c.descendant)"
+    " SELECT id, id FROM tag WHERE deleted_at IS NULL"
+    " UNION ALL SELECT c.ancestor, t.id FROM closure c JOIN tag t ON t.parent_id = c.descendant"
+    " WHERE t.deleted_at IS NULL)"
 )
 
 
-def descendants_cte(param: str = "?") -> str:
-    """A CTE ``sub(id)``: the tags of a JSON id list and all their descendants."""
+def descendants_cte(param: str = "ids") -> str:
+    """A CTE ``sub(id)``: the tags of the list parameter ``param`` and their live descendants."""
     return (
-        f"sub(id) AS (SELECT value FROM json_each({param})"
-        " UNION SELECT t.id FROM tag t JOIN sub ON t.parent_id = sub.id)"
+        f"sub(id) AS (SELECT id FROM tag WHERE id IN :{param}"
+        " UNION SELECT t.id FROM tag t JOIN sub ON t.parent_id = sub.id WHERE t.deleted_at IS NULL)"
     )
 
 
@@ -31,13 +34,14 @@ def _counts_sql(kind: str, table: str, trashed: bool) -> str:
     the entry table first, the few trashed rows leading)."""
     rows = f"{table} m"
     if trashed:
-        rows = f"{kind} e CROSS JOIN {table} m ON m.{kind}_id = e.id AND e.deleted_at IS NOT NULL"
-    parents = "(SELECT parent_id FROM tag WHERE parent_id IS NOT NULL)"
+        rows = f"{kind} e CROSS JOIN {table} m"
+    only = f" AND m.{kind}_id = e.id AND e.deleted_at IS NOT NULL" if trashed else ""
+    parents = "(SELECT parent_id FROM tag WHERE parent_id IS NOT NULL AND deleted_at IS NULL)"
     return (
         f"WITH RECURSIVE {CLOSURE_CTE}"
-        f" SELECT m.tag_id, count(*) FROM {rows} WHERE m.tag_id NOT IN {parents} GROUP BY m.tag_id"
+        f" SELECT m.tag_id, count(*) FROM {rows} WHERE m.tag_id NOT IN {parents}{only} GROUP BY m.tag_id"
         f" UNION ALL SELECT c.ancestor, count(DISTINCT m.{kind}_id) FROM {rows}"
-        f" JOIN closure c ON c.descendant = m.tag_id WHERE c.ancestor IN {parents} GROUP BY c.ancestor"
+        f" JOIN closure c ON c.descendant = m.tag_id WHERE c.ancestor IN {parents}{only} GROUP BY c.ancestor"
     )
 
 
@@ -45,30 +49,40 @@ def tag_counts(conn: Connection, kind: Kind) -> dict[int, int]:
     """Tag id -> number of distinct live entries tagged with it or a descendant.
 
     Two queries: counts over all entries, minus counts over the (few) trashed ones; this avoids
-    checking ``deleted_at`` row by row.
-    """
-    table = MEMBER_TABLES[kind.value]
-    counts = dict(conn.exec_driver_sql(_counts_sql(kind.value, table, False)).all())
-    for tag_id, trashed in conn.exec_driver_sql(_counts_sql(kind.value, table, True)):
-        counts[tag_id] -= trashed
+    checking ``deleted_at`` row by row."""
+    table = MEMBER_TABLES[kind]
+    counts = dict(sql.rows(conn, _counts_sql(kind.value, table, False)))
+    for tag_id, trashed in sql.rows(conn, _counts_sql(kind.value, table, True)):
+        counts[tag_id] = counts.get(tag_id, 0) - trashed
     return counts
 
 
 def subtree(conn: Connection, tag_ids: Iterable[int]) -> set[int]:
-    """These tags and all their descendants."""
-    sql = f"WITH RECURSIVE {descendants_cte()} SELECT id FROM sub"
-    return {r[0] for r in conn.exec_driver_sql(sql, (ids_param(tag_ids),))}
+    """These tags and all their live descendants."""
+    ids = sorted(set(tag_ids))
+    if not ids:
+        return set()
+    return set(sql.column(conn, f"WITH RECURSIVE {descendants_cte()} SELECT id FROM sub", {"ids": ids}))
 
 
 def entries_losing(conn: Connection, tag_ids: Iterable[int]) -> tuple[int, int]:
     """(papers, datasets): live entries carrying at least one of these tags."""
-    ids = ids_param(tag_ids)
+    ids = sorted(set(tag_ids))
+    if not ids:
+        return 0, 0
     counts = []
     for kind, table in MEMBER_TABLES.items():
-        counts.append(conn.exec_driver_sql(
-            f"SELECT count(DISTINCT m.{kind}_id) FROM {table} m"
-            f" JOIN {kind} e ON e.id = m.{kind}_id AND e.deleted_at IS NULL"
-            f" WHERE m.tag_id {IN_IDS}",
-            (ids,),
-        ).scalar_one())
+        counts.append(sql.scalar(
+            conn,
+            f"SELECT count(DISTINCT m.{kind.value}_id) FROM {table} m"
+            f" JOIN {kind.value} e ON e.id = m.{kind.value}_id AND e.deleted_at IS NULL"
+            " WHERE m.tag_id IN :ids",
+            {"ids": ids},
+        ))
     return counts[0], counts[1]
+
+
+def entries_with(conn: Connection, kind: Kind, tag_id: int) -> list[int]:
+    """Every entry (live or trashed) carrying this very tag."""
+    return sql.column(conn, f"SELECT {kind.value}_id FROM {MEMBER_TABLES[kind]} WHERE tag_id = :t",
+                      {"t": tag_id})

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy.engine import Connection
-
+from ..store import sql
+from ..store.writes import Tx
 from .labels import LabelIndex, insert_synonym
 
 DEFAULTS_VERSION = "1"
@@ -98,41 +98,33 @@ DEFAULT_FACETS: tuple[DefaultFacet, ...] = (
 )
 
 
-def ensure_default_taxonomy(conn: Connection) -> bool:
+def ensure_default_taxonomy(tx: Tx) -> bool:
     """Create the default facets and tags once; returns whether anything was applied.
 
     Tags that already exist in a facet (same label or synonym, e.g. from an import) are reused.
     """
-    done = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).first()
-    if done is not None:
+    if sql.first(tx.conn, "SELECT value FROM meta WHERE key = :k", {"k": _META_KEY}) is not None:
         return False
-    index = LabelIndex.load(conn)
+    index = LabelIndex.load(tx.conn)
     for position, facet in enumerate(DEFAULT_FACETS):
         facet_id = index.facet_id(facet.key)
         if facet_id is None:
-            facet_id = conn.exec_driver_sql(
-                "INSERT INTO facet(key, label_en, label_zh, position) VALUES (?, ?, ?, ?) RETURNING id",
-                (facet.key, facet.en, facet.zh, position),
-            ).scalar_one()
+            facet_id = tx.insert_row("facet", {"key": facet.key, "label_en": facet.en, "label_zh": facet.zh,
+                                               "position": position})
             index.facets[facet.key] = facet_id
-        _add_tags(conn, index, facet_id, None, facet.tags)
-    conn.exec_driver_sql(
-        "INSERT INTO meta(key, value) VALUES (?, ?)", (_META_KEY, DEFAULTS_VERSION)
-    )
+        _add_tags(tx, index, facet_id, None, facet.tags)
+    tx.put_meta(_META_KEY, DEFAULTS_VERSION)
     return True
 
 
-def _add_tags(conn, index: LabelIndex, facet_id: int, parent_id, tags) -> None:
+def _add_tags(tx: Tx, index: LabelIndex, facet_id: int, parent_id, tags) -> None:
     for position, tag in enumerate(tags):
         tag_id = index.find(facet_id, tag.en)
         if tag_id is None:
-            tag_id = conn.exec_driver_sql(
-                "INSERT INTO tag(facet_id, parent_id, label_en, label_zh, color, position)"
-                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                (facet_id, parent_id, tag.en, tag.zh, tag.color, position),
-            ).scalar_one()
+            tag_id = tx.insert_row("tag", {"facet_id": facet_id, "parent_id": parent_id, "label_en": tag.en,
+                                           "label_zh": tag.zh, "color": tag.color, "position": position})
             index.add(facet_id, tag_id, tag.en, tag.zh)
         for text in tag.synonyms:
-            if index.find(facet_id, text) is None and insert_synonym(conn, tag_id, text):
+            if index.find(facet_id, text) is None and insert_synonym(tx, tag_id, text):
                 index.add_synonym(facet_id, tag_id, text)
-        _add_tags(conn, index, facet_id, tag_id, tag.children)
+        _add_tags(tx, index, facet_id, tag_id, tag.children)

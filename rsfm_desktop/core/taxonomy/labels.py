@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 
+from ..store import sql
+
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uff0d]")
 
 
@@ -45,14 +47,16 @@ class LabelIndex:
 
     @classmethod
     def load(cls, conn: Connection) -> "LabelIndex":
-        index = cls(facets={k: i for i, k in conn.exec_driver_sql("SELECT id, key FROM facet")})
-        for tag_id, facet_id, en, zh in conn.exec_driver_sql(
-            "SELECT id, facet_id, label_en, label_zh FROM tag ORDER BY facet_id, position, id"
+        index = cls(facets={k: i for i, k in sql.rows(conn, "SELECT id, key FROM facet WHERE deleted_at IS NULL")})
+        for tag_id, facet_id, en, zh in sql.rows(
+            conn, "SELECT id, facet_id, label_en, label_zh FROM tag WHERE deleted_at IS NULL"
+                  " ORDER BY facet_id, position, id"
         ):
             index.add(facet_id, tag_id, en, zh)
-        for tag_id, facet_id, text in conn.exec_driver_sql(
+        for tag_id, facet_id, text in sql.rows(
+            conn,
             "SELECT s.tag_id, t.facet_id, s.text FROM tag_synonym s JOIN tag t ON t.id = s.tag_id"
-            " ORDER BY s.id"
+            " WHERE t.deleted_at IS NULL ORDER BY s.id"
         ):
             index.add_synonym(facet_id, tag_id, text)
         return index
@@ -108,10 +112,14 @@ class LabelIndex:
         return [c for _, c in sorted(best.values(), key=lambda r: r[0])][:limit]
 
 
-def insert_synonym(conn: Connection, tag_id: int, text: str) -> bool:
-    """Add a synonym unless the text is already one (anywhere); returns whether it was added."""
-    row = conn.exec_driver_sql(
-        "INSERT INTO tag_synonym(tag_id, text) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING id",
-        (tag_id, text),
-    ).first()
-    return row is not None
+def insert_synonym(tx, tag_id: int, text: str) -> bool:
+    """Add a synonym unless the text is already one (of a live tag); returns whether it was
+    added. A deleted tag's synonym of the same text gives way."""
+    found = sql.first(tx.conn, "SELECT s.id, t.deleted_at FROM tag_synonym s JOIN tag t ON t.id = s.tag_id"
+                               " WHERE s.text = :text", {"text": text})
+    if found is not None:
+        if found[1] is None:
+            return False
+        tx.delete_row("tag_synonym", found[0])
+    tx.insert_row("tag_synonym", {"tag_id": tag_id, "text": text})
+    return True

@@ -9,47 +9,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy.engine import Connection
-
 from ..fields import Kind
+from ..store import sql
+from ..store.writes import Tx
 from ..validation import clean_text
+from .checks import next_position
 from .errors import TaxonomyError
 from .labels import LabelIndex
-from .snapshot import MEMBER_TABLES
 from .sql import FACET_KEY
 
 
-def _facet(conn: Connection, index: LabelIndex, key: str) -> int:
+def facet_for(tx: Tx, index: LabelIndex, key: str, label_en: str | None = None,
+              label_zh: str | None = None, position: int | None = None) -> int:
+    """The facet of this key, created (at the end) when the catalog lacks it."""
     facet_id = index.facet_id(key)
     if facet_id is None:
         if not FACET_KEY.match(key):
             raise TaxonomyError("bad_key", f"{key!r} is not a facet key (lower-case letters, digits, _).")
-        facet_id = conn.exec_driver_sql(
-            "INSERT INTO facet(key, label_en, position)"
-            " SELECT ?, ?, coalesce(max(position) + 1, 0) FROM facet RETURNING id",
-            (key, key.replace("_", " ").capitalize()),
-        ).scalar_one()
+        if position is None:
+            position = sql.scalar(tx.conn, "SELECT coalesce(max(position) + 1, 0) FROM facet")
+        facet_id = tx.insert_row("facet", {"key": key, "label_en": label_en or key.replace("_", " ").capitalize(),
+                                           "label_zh": label_zh, "position": position})
         index.facets[key] = facet_id
     return facet_id
 
 
-def _tag(conn: Connection, index: LabelIndex, facet_id: int, label: str) -> int:
+def tag_for(tx: Tx, index: LabelIndex, facet_id: int, label: str) -> int:
+    """The facet's tag labelled ``label`` (or with it as a synonym), created at the root."""
     tag_id = index.find(facet_id, label)
     if tag_id is None:
-        tag_id = conn.exec_driver_sql(
-            "INSERT INTO tag(facet_id, parent_id, label_en, position)"
-            " SELECT ?, NULL, ?, coalesce(max(position) + 1, 0) FROM tag"
-            " WHERE facet_id = ? AND parent_id IS NULL RETURNING id",
-            (facet_id, label, facet_id),
-        ).scalar_one()
+        tag_id = tx.insert_row("tag", {"facet_id": facet_id, "parent_id": None, "label_en": label,
+                                       "position": next_position(tx.conn, facet_id, None)})
         index.add(facet_id, tag_id, label, None)
     return tag_id
 
 
-def tag_seeded_entries(conn: Connection, kind: Kind, records: Iterable[dict],
-                       ids_by_key: dict[str, int]) -> int:
+def tag_seeded_entries(tx: Tx, kind: Kind, records: Iterable[dict], ids_by_key: dict[str, int]) -> int:
     """Attach the tags named by each newly seeded record; returns the number of links made."""
-    index = LabelIndex.load(conn)
+    index = LabelIndex.load(tx.conn)
     pairs: set[tuple[int, int]] = set()
     for record in records:
         entry_id = ids_by_key.get(record.get("key"))
@@ -59,13 +56,12 @@ def tag_seeded_entries(conn: Connection, kind: Kind, records: Iterable[dict],
         if not isinstance(tags, dict) or not all(isinstance(v, list) for v in tags.values()):
             raise TaxonomyError("bad_tags", f"{record['key']}: \"tags\" must map facet keys to lists of labels.")
         for facet_key, labels in tags.items():
-            facet_id = _facet(conn, index, str(facet_key))
+            facet_id = facet_for(tx, index, str(facet_key))
             for label in filter(None, map(clean_text, labels)):
-                pairs.add((entry_id, _tag(conn, index, facet_id, label)))
-    if pairs:
-        conn.exec_driver_sql(
-            f"INSERT INTO {MEMBER_TABLES[kind.value]}({kind.value}_id, tag_id) VALUES (?, ?)"
-            " ON CONFLICT DO NOTHING",
-            sorted(pairs),
-        )
+                pairs.add((entry_id, tag_for(tx, index, facet_id, label)))
+    by_tag: dict[int, list[int]] = {}
+    for entry_id, tag_id in pairs:
+        by_tag.setdefault(tag_id, []).append(entry_id)
+    for tag_id, entry_ids in sorted(by_tag.items()):
+        tx.tag(kind, tag_id, entry_ids)
     return len(pairs)

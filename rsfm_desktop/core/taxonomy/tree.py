@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import Connection
 
 from ..fields import Kind
+from ..store import sql
+from ..store.writes import MEMBER_TABLES
 from .counts import tag_counts
-from .snapshot import IN_IDS, MEMBER_TABLES, ids_param
 
 
 @dataclass
@@ -79,17 +80,20 @@ def apply_counts(facets: list[FacetNode], counts: TagCounts) -> None:
 def load_tree(conn: Connection, counts: bool = True) -> list[FacetNode]:
     """All facets in order, each with its tag tree; counts include descendants."""
     facets = [
-        FacetNode(*row) for row in conn.exec_driver_sql(
-            "SELECT id, key, label_en, label_zh, position FROM facet ORDER BY position, id"
+        FacetNode(*row) for row in sql.rows(
+            conn, "SELECT id, key, label_en, label_zh, position FROM facet WHERE deleted_at IS NULL"
+                  " ORDER BY position, id"
         )
     ]
     synonyms: dict[int, list[str]] = defaultdict(list)
-    for tag_id, text in conn.exec_driver_sql("SELECT tag_id, text FROM tag_synonym ORDER BY text"):
+    for tag_id, text in sql.rows(conn, "SELECT tag_id, text FROM tag_synonym ORDER BY text"):
         synonyms[tag_id].append(text)
     nodes: dict[int, TagNode] = {}
-    for row in conn.exec_driver_sql(
-        "SELECT id, facet_id, parent_id, label_en, label_zh, color, position FROM tag"
-        " ORDER BY position, id"
+    for row in sql.rows(
+        conn,
+        "SELECT t.id, t.facet_id, t.parent_id, t.label_en, t.label_zh, t.color, t.position FROM tag t"
+        " JOIN facet f ON f.id = t.facet_id WHERE t.deleted_at IS NULL AND f.deleted_at IS NULL"
+        " ORDER BY t.position, t.id",
     ):
         node = TagNode(*row, synonyms=synonyms.get(row[0], []))
         nodes[node.id] = node
@@ -115,13 +119,17 @@ class EntryTag:
 
 def entry_tags(conn: Connection, kind: Kind, entry_ids: Sequence[int]) -> dict[int, list[EntryTag]]:
     """Entry id -> its tags, in facet and tree order (entries without tags are absent)."""
-    table, entry = MEMBER_TABLES[kind.value], f"{kind.value}_id"
+    table, entry = MEMBER_TABLES[kind], f"{kind.value}_id"
     out: dict[int, list[EntryTag]] = defaultdict(list)
-    for entry_id, *tag in conn.exec_driver_sql(
+    if not entry_ids:
+        return {}
+    for entry_id, *tag in sql.rows(
+        conn,
         f"SELECT m.{entry}, t.id, f.key, t.label_en, t.label_zh, t.color FROM {table} m"
         " JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
-        f" WHERE m.{entry} {IN_IDS} ORDER BY f.position, t.position, t.id",
-        (ids_param(entry_ids),),
+        f" WHERE m.{entry} IN :ids AND t.deleted_at IS NULL AND f.deleted_at IS NULL"
+        " ORDER BY f.position, t.position, t.id",
+        {"ids": list(entry_ids)},
     ):
         out[entry_id].append(EntryTag(*tag))
     return dict(out)

@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
-from ..db import transaction
 from ..fields import utcnow
+from ..store import sql
+from ..store.store import Store
 from ..validation import clean_text
 from .errors import TaxonomyError
 from .labels import fold
@@ -25,11 +26,11 @@ class SavedViewInfo:
     created_at: datetime | None = None
 
 
-_STAMP = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores datetimes in SQLite
-
-
-def _parse_stamp(value) -> datetime:
-    return datetime.fromisoformat(str(value)).replace(tzinfo=timezone.utc)
+def _parse_stamp(value) -> datetime | None:
+    if value is None:
+        return None
+    stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
 def encode_filter(tags: TagFilter) -> str:
@@ -44,60 +45,53 @@ def _check_name(conn: Connection, name: str | None, view_id: int | None = None) 
     name = clean_text(name)
     if not name:
         raise TaxonomyError("empty_label", "A saved view needs a name.")
-    for other_id, other in conn.exec_driver_sql("SELECT id, name FROM saved_view"):
+    for other_id, other in sql.rows(conn, "SELECT id, name FROM saved_view"):
         if other_id != view_id and fold(other) == fold(name):
             raise TaxonomyError("duplicate_view", f"There is already a saved view named “{other}”.")
     return name
 
 
 def _require(conn: Connection, view_id: int) -> None:
-    if conn.exec_driver_sql("SELECT 1 FROM saved_view WHERE id = ?", (view_id,)).first() is None:
+    if sql.first(conn, "SELECT 1 FROM saved_view WHERE id = :id", {"id": view_id}) is None:
         raise TaxonomyError("missing", f"Saved view {view_id} no longer exists.")
 
 
-def list_views(engine: Engine) -> list[SavedViewInfo]:
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT id, name, query_text, tag_filter, created_at FROM saved_view"
-            " ORDER BY name COLLATE NOCASE, id"
-        ).all()
+def list_views(store: Store) -> list[SavedViewInfo]:
+    with store.read() as conn:
+        rows = sql.rows(conn, "SELECT id, name, query_text, tag_filter, created_at FROM saved_view"
+                              " ORDER BY lower(name), id")
     return [
         SavedViewInfo(i, name, text or "", decode_filter(raw), _parse_stamp(created))
         for i, name, text, raw, created in rows
     ]
 
 
-def create_view(engine: Engine, name: str, text: str = "", tags: TagFilter | None = None) -> int:
-    with transaction(engine) as session:
-        conn = session.connection()
-        name = _check_name(conn, name)
-        return conn.exec_driver_sql(
-            "INSERT INTO saved_view(name, query_text, tag_filter, created_at) VALUES (?, ?, ?, ?)"
-            " RETURNING id",
-            (name, clean_text(text), encode_filter(tags or {}), utcnow().strftime(_STAMP)),
-        ).scalar_one()
+def create_view(store: Store, name: str, text: str = "", tags: TagFilter | None = None) -> int:
+    def work(tx):
+        return tx.insert_row("saved_view", {
+            "name": _check_name(tx.conn, name), "query_text": clean_text(text),
+            "tag_filter": encode_filter(tags or {}), "created_at": utcnow(),
+        })
+
+    return store.write(work)[0]
 
 
-def rename_view(engine: Engine, view_id: int, name: str) -> None:
-    with transaction(engine) as session:
-        conn = session.connection()
-        _require(conn, view_id)
-        conn.exec_driver_sql(
-            "UPDATE saved_view SET name = ? WHERE id = ?", (_check_name(conn, name, view_id), view_id)
-        )
+def rename_view(store: Store, view_id: int, name: str) -> None:
+    def work(tx):
+        _require(tx.conn, view_id)
+        tx.update_row("view", view_id, {"name": _check_name(tx.conn, name, view_id)})
+
+    store.write(work)
 
 
-def update_view(engine: Engine, view_id: int, text: str, tags: TagFilter) -> None:
+def update_view(store: Store, view_id: int, text: str, tags: TagFilter) -> None:
     """Replace a view's search text and tag filter (save the current filter into it)."""
-    with transaction(engine) as session:
-        conn = session.connection()
-        _require(conn, view_id)
-        conn.exec_driver_sql(
-            "UPDATE saved_view SET query_text = ?, tag_filter = ? WHERE id = ?",
-            (clean_text(text), encode_filter(tags), view_id),
-        )
+    def work(tx):
+        _require(tx.conn, view_id)
+        tx.update_row("view", view_id, {"query_text": clean_text(text), "tag_filter": encode_filter(tags)})
+
+    store.write(work)
 
 
-def delete_view(engine: Engine, view_id: int) -> None:
-    with transaction(engine) as session:
-        session.connection().exec_driver_sql("DELETE FROM saved_view WHERE id = ?", (view_id,))
+def delete_view(store: Store, view_id: int) -> None:
+    store.write(lambda tx: tx.delete_row("saved_view", view_id))

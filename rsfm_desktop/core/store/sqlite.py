@@ -1,7 +1,10 @@
-"""Engine, schema and transactions.
+"""A catalog in a SQLite file: the embedded default.
 
-SQLite is the embedded default; everything SQLite-specific (pragmas, FTS5) is switched on by
-dialect so the same code can later run against PostgreSQL.
+Opening checks the file (damage, a newer schema, write access) before anything is written,
+creates a new catalog atomically, backs up and migrates an older one. The engine runs with WAL,
+foreign keys on, and write transactions that take the write lock when they begin
+(``BEGIN IMMEDIATE``), so a writer that meets another one fails at once (:class:`CatalogBusy`)
+instead of deadlocking halfway through; the window then retries off its thread.
 """
 
 from __future__ import annotations
@@ -9,19 +12,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from . import search_index
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
+from ..errors import CatalogBusy, CatalogDamagedError, CatalogError, CatalogGone, CatalogTooNewError
 
 # SQLModel (with pydantic) and the table classes in ``models`` are imported where first needed:
 # a session, or a new catalog's schema. Showing the catalog reads raw SQL only, so start-up
@@ -31,30 +28,6 @@ CATALOG_FILE = "catalog.sqlite3"
 # PRAGMA quick_check reads the whole file (about 0.8 s for 100,000 papers). Up to this size it
 # runs before the catalog opens; above it, the window checks in the background after it shows.
 FULL_CHECK_AT_OPEN_MAX_BYTES = 64 * 1024 * 1024
-
-
-class CatalogError(Exception):
-    """A catalog that cannot be opened or written; the message is for the user."""
-
-
-class CatalogTooNewError(CatalogError):
-    """The catalog carries a schema revision this app does not know; it was left untouched."""
-
-
-class CatalogDamagedError(CatalogError):
-    """The catalog file fails ``PRAGMA quick_check`` or is not a database.
-
-    ``backups`` lists the backups that pass the check, newest first (``backup.BackupInfo``).
-    """
-
-    def __init__(self, path: Path, problem: str, backups: list):
-        self.path, self.problem, self.backups = path, problem, backups
-        latest = (
-            f" The latest good backup is from {backups[0].created.astimezone():%Y-%m-%d %H:%M}."
-            if backups
-            else " No good backup was found."
-        )
-        super().__init__(f"The catalog {path} is damaged ({problem}).{latest}")
 
 
 # Primary SQLite result codes that mean "the catalog cannot be written or read", with what the
@@ -78,24 +51,44 @@ def user_message(exc: BaseException) -> str | None:
 
 def _translate_error(context) -> CatalogError | None:
     """``handle_error`` hook: disk full, read-only file, I/O errors become CatalogError."""
-    message = user_message(context.original_exception)
-    return CatalogError(message) if message else None
+    exc = context.original_exception
+    message = user_message(exc)
+    if message is None:
+        return None
+    code = exc.sqlite_errorcode & 0xFF
+    if code == 5:
+        return CatalogBusy(message)
+    if code == 14 or (code == 10 and getattr(exc, "sqlite_errorcode", 0) in _GONE_CODES):
+        return CatalogGone(message)
+    return CatalogError(message)
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.close()
+# Extended codes of an I/O error that mean the file went away under us (unlinked, unmounted).
+_GONE_CODES = {10 | (30 << 8), 10 | (31 << 8)}  # SQLITE_IOERR_DELETE_NOENT, SQLITE_IOERR_MMAP
+WRITE_OPTION = "rsfm_write"  # execution option of a connection about to write
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url, json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False))
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "handle_error", _translate_error)
+def make_engine(url: str, busy_timeout_ms: int = 5000, **kwargs) -> Engine:
+    """An engine on a catalog file: WAL, foreign keys, ``busy_timeout_ms`` of waiting for a
+    lock (the window waits 100 ms at most and retries off its thread; the command line waits
+    longer), and ``BEGIN IMMEDIATE`` for connections carrying :data:`WRITE_OPTION`."""
+    engine = create_engine(url, json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False), **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # transactions are begun below
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
+
+    event.listen(engine, "handle_error", _translate_error)
     return engine
 
 
@@ -103,7 +96,7 @@ def catalog_path(data_dir: Path) -> Path:
     return Path(data_dir) / CATALOG_FILE
 
 
-def open_catalog(data_dir: Path) -> Engine:
+def open_file(data_dir: Path, busy_timeout_ms: int = 5000) -> Engine:
     """Open the catalog in ``data_dir``: create it, or check it and upgrade its schema.
 
     Raises :class:`CatalogError` (with a message for the user) for a folder or file that
@@ -114,7 +107,7 @@ def open_catalog(data_dir: Path) -> Engine:
     path = catalog_path(data_dir)
     _check_writable(data_dir, path)
     if _has_content(path):
-        from .backup import good_backups, quick_check, schema_check
+        from ..backup import good_backups, quick_check, schema_check
 
         check = quick_check if path.stat().st_size <= FULL_CHECK_AT_OPEN_MAX_BYTES else schema_check
         problem = check(path)
@@ -123,7 +116,7 @@ def open_catalog(data_dir: Path) -> Engine:
     try:
         if _prepare_schema(path, data_dir):
             _create(path)
-        engine = make_engine(f"sqlite:///{path}")
+        engine = make_engine(f"sqlite:///{path}", busy_timeout_ms)
     except (sqlite3.Error, DBAPIError) as exc:
         cause = getattr(exc, "orig", exc)
         raise CatalogError(user_message(cause) or f"Cannot open the catalog {path}: {cause}") from exc
@@ -155,7 +148,7 @@ def _check_writable(data_dir: Path, path: Path) -> None:
 
 def _inspect(path: Path) -> tuple[str | None, set[str], bool]:
     """(revision, table names, is a pre-Alembic catalog), read without changing the file."""
-    from .migrations import VERSION_TABLE
+    from ..migrations import VERSION_TABLE
 
     conn = sqlite3.connect(path)
     try:
@@ -177,7 +170,7 @@ def _prepare_schema(path: Path, data_dir: Path) -> bool:
     """True when the catalog must be created. An older schema is backed up, then upgraded; a
     newer one refused. A catalog at the head revision, the usual case, costs one small query
     and no Alembic import."""
-    from . import migrations
+    from .. import migrations
 
     if not _has_content(path):
         return True
@@ -194,7 +187,7 @@ def _prepare_schema(path: Path, data_dir: Path) -> bool:
             f"this version knows schemas up to {migrations.HEAD}. Update RSFM Desktop to open "
             "it. The catalog was not changed."
         )
-    from .backup import backup_file
+    from ..backup import backup_file
 
     backup_file(path, data_dir)  # always before migrating
     migrations.upgrade(f"sqlite:///{path}", from_revision="0001" if legacy else None)
@@ -220,32 +213,29 @@ def _create(path: Path) -> None:
 
 
 def init_schema(engine: Engine) -> None:
-    """Create the tables of a new catalog and record the head revision (one transaction).
-
-    A new catalog gets ``create_all`` and the head revision stamped rather than running every
-    migration: no Alembic import on first start, and tests/unit/test_migrations.py proves both
-    give the same schema."""
-    from sqlmodel import SQLModel
-
-    from . import migrations, models  # noqa: F401  (models registers the tables on the metadata)
+    """Create the tables of a new catalog and record the head revision (one transaction)."""
+    from .schema import create_schema
 
     with engine.begin() as conn:
-        SQLModel.metadata.create_all(conn)
-        search_index.create(conn)
-        migrations.stamp_head(conn)
+        create_schema(conn)
 
 
-@contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """A session whose work is committed at the end of the block, or rolled back on error."""
-    from sqlmodel import Session
+def memory_engine() -> Engine:
+    """A new, empty catalog in memory (what a first launch would create), for dry runs."""
+    from sqlalchemy.pool import StaticPool
 
-    from . import models  # noqa: F401  (the table classes a session maps)
+    engine = make_engine("sqlite://", 0, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    init_schema(engine)
+    return engine
 
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+
+def open_read_only(data_dir: Path) -> Engine:
+    """The catalog in ``data_dir`` opened read-only (a dry run writes nothing anywhere): it
+    must exist and be at the current schema."""
+    from .. import migrations
+
+    path = catalog_path(data_dir)
+    revision, tables, _legacy = _inspect(path) if _has_content(path) else (None, set(), False)
+    if revision != migrations.HEAD:
+        raise CatalogError(f"{path} must be opened once by this version of RSFM Desktop before a dry run.")
+    return make_engine(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true")

@@ -1,0 +1,349 @@
+"""The one door to the data: ``open_catalog(target)`` where ``target`` is a catalog folder
+(SQLite, the embedded default) or a ``postgresql://USER@HOST[:PORT]/DB`` URL (the lab catalog).
+
+A :class:`Catalog` has the parts the app needs: ``entries`` (papers and datasets, their table
+queries, edits, links), ``notes``, ``attachments``, ``taxonomy``, ``imports`` (import, export,
+duplicates) and ``backups`` (a folder catalog's backups; None on a server, whose backups are the
+server's job). Every write goes through the store's one write path and returns what changed;
+:meth:`Catalog.subscribe` hears every change, this process's and (after :meth:`poll`) others'.
+The engine never leaves core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .entries import Entries
+from .errors import CatalogError
+from .fields import Kind
+from .i18n import QT_TRANSLATE_NOOP
+from .openable import OPENABLE_SUFFIXES
+from .store import sql
+from .store.changes import ChangeSet
+from .store.postgres import display_url, is_server_url
+from .store.store import Observer, Store
+from .store.undo import Command
+from .store.writes import Tx
+from .taxonomy import Taxonomy
+
+CLI_BUSY_TIMEOUT_MS = 30_000  # the command line waits for a busy catalog; the window does not
+WINDOW_BUSY_TIMEOUT_MS = 100
+
+
+# ---- notes ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class NoteState:
+    body: str
+    version: int | None  # None: the entry has no note yet
+    shared: bool = False
+    author: str | None = None
+    updated_at: Any = None
+
+
+class Notes:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def get(self, kind: Kind, entry_id: int) -> NoteState:
+        with self.store.read() as conn:
+            row = sql.first(conn, f"SELECT body, version, shared, author, updated_at FROM note"
+                                  f" WHERE {kind.value}_id = :id", {"id": entry_id})
+        return NoteState(row[0], row[1], bool(row[2]), row[3], row[4]) if row else NoteState("", None)
+
+    def text(self, kind: Kind, entry_id: int) -> str:
+        return self.get(kind, entry_id).body
+
+    def save(self, kind: Kind, entry_id: int, body: str, *, expected_version: int | None = None,
+             base: str | None = None) -> int | None:
+        """Write a note (created on first save); returns its new version, None if unchanged.
+
+        ``base``/``expected_version``: the text and version the editor loaded. If the note was
+        changed elsewhere meanwhile, ``store.writes.Conflict`` carries both texts and nothing is
+        written."""
+        return self.store.write(lambda tx: tx.set_note(
+            kind, entry_id, body, expected_version=expected_version, base=base, undoable=False))[0]
+
+    def set_shared(self, kind: Kind, entry_id: int, shared: bool) -> None:
+        """Share a note with the lab (it syncs, showing its author) or keep it personal."""
+        def work(tx: Tx) -> None:
+            body, _version = tx.note(kind, entry_id)
+            tx.set_note(kind, entry_id, body, undoable=False, shared=shared)
+
+        self.store.write(work)
+
+
+# ---- attachments ------------------------------------------------------------------------------
+
+class AttachmentError(ValueError):
+    """A file that cannot be attached; ``reason`` is ``missing`` or ``filetype``."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{reason}: {path}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    path: Path
+    kind: str
+    added_at: datetime | None
+
+    @property
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+
+class Attachments:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def list(self, paper_id: int) -> list[AttachmentInfo]:
+        with self.store.read() as conn:
+            rows = sql.rows(conn, "SELECT id, path, kind, added_at FROM attachment WHERE paper_id = :id"
+                                  " ORDER BY id", {"id": paper_id})
+        return [AttachmentInfo(i, Path(p), k, a) for i, p, k, a in rows]
+
+    def attach_pdf(self, paper_id: int, path: Path) -> Command:
+        """Link a local PDF to a paper (the file is never copied, moved or changed)."""
+        path = Path(path)
+        if not path.is_file():
+            raise AttachmentError(path, "missing")
+        if path.resolve().suffix.lower() != ".pdf" or path.suffix.lower() != ".pdf":
+            raise AttachmentError(path, "filetype")
+
+        def work(tx: Tx) -> int:
+            return tx.insert_row("attachment", {"paper_id": paper_id, "path": str(path.resolve()),
+                                                "kind": "pdf", "added_at": tx.now}, owner=(Kind.PAPER, paper_id))
+
+        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Attach “{}”"), work, path.name)
+
+    def detach(self, attachment_id: int) -> Command:
+        """Remove an attachment from its paper (the file itself is never deleted)."""
+        def work(tx: Tx) -> bool:
+            row = tx.row("attachment", attachment_id, ["paper_id"])
+            return bool(row) and tx.delete_row("attachment", attachment_id, owner=(Kind.PAPER, row["paper_id"]))
+
+        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Remove attachment"), work)
+
+    def local_pdf(self, paper_id: int) -> Path | None:
+        """The first attached PDF that still exists on disk."""
+        for attachment in self.list(paper_id):
+            if attachment.exists and attachment.path.suffix.lower() in OPENABLE_SUFFIXES:
+                return attachment.path
+        return None
+
+
+# ---- import, export, duplicates ---------------------------------------------------------------
+
+class Imports:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def read(self, path: Path, fmt=None):
+        from .io import read_file
+
+        return read_file(path, fmt)
+
+    def plan(self, batch, suggested_facet: str | None = "section"):
+        from .io import build_plan
+
+        with self.store.read() as conn:
+            return build_plan(conn, batch, suggested_facet)
+
+    def apply(self, plan, progress=None, cancelled=None, replan_quietly: bool = False) -> Command:
+        """One transaction, one undoable command (``command.result``: the ImportReport).
+        Raises ``io.ImportCancelled``, or ``io.PlanStale`` when the catalog changed since the
+        plan in a way that changes it (see ``io.apply``)."""
+        from .io import apply_plan
+
+        return apply_plan(self.store, plan, progress, cancelled, replan_quietly)
+
+    def export_text(self, fmt, paper_ids: Sequence[int] | None = None, dataset_ids: Sequence[int] | None = None,
+                    group_facet: str = "family") -> str:
+        from .io import export_text
+
+        return export_text(self.store, fmt, paper_ids, dataset_ids, group_facet)
+
+    def export_view(self, kind: Kind, columns: Sequence[str], ids: Sequence[int], fmt: str) -> str:
+        from .io import export_view
+
+        return export_view(self.store, kind, columns, ids, fmt)
+
+    def ids_with_tag(self, kind: Kind, label: str) -> list[int]:
+        from .io import snapshot
+
+        with self.store.read() as conn:
+            return snapshot.ids_with_tag(conn, kind, label)
+
+    def snapshots(self, kind: Kind, ids: Sequence[int] | None = None):
+        from .io import snapshot
+
+        return snapshot.open_snapshots(self.store, kind, ids)
+
+    def find_duplicates(self, kind: Kind):
+        from .io import find_duplicates
+
+        with self.store.read() as conn:
+            return find_duplicates(conn, kind)
+
+    def merge(self, kind: Kind, keep_id: int, lose_id: int) -> Command:
+        from .io import merge_entries
+
+        return merge_entries(self.store, kind, keep_id, lose_id)
+
+
+# ---- backups ----------------------------------------------------------------------------------
+
+class Backups:
+    """A folder catalog's backups (``core.backup``): SQLite's online backup API."""
+
+    def __init__(self, store: Store, data_dir: Path):
+        self.store, self.data_dir = store, data_dir
+
+    def backup_now(self, keep: int | None = None) -> Path:
+        from . import backup
+
+        return backup.backup_now(self.store.engine, self.data_dir, keep or backup.DEFAULT_KEEP)
+
+    def list(self, check: bool = False):
+        from . import backup
+
+        return backup.list_backups(self.data_dir, check)
+
+    def scheduler(self, interval_s: float | None = None, keep: int | None = None):
+        from . import backup
+
+        return backup.BackupScheduler(self.data_dir, interval_s or backup.DEFAULT_INTERVAL_S,
+                                      keep or backup.DEFAULT_KEEP)
+
+    def run_if_due(self, scheduler) -> Path | None:
+        from . import backup
+
+        return backup.backup_now(self.store.engine, self.data_dir, scheduler.keep) if scheduler.due() else None
+
+    def integrity_problem(self) -> str | None:
+        """``PRAGMA quick_check`` of the open catalog file (None: healthy)."""
+        from . import backup
+        from .store.sqlite import catalog_path
+
+        return backup.quick_check(catalog_path(self.data_dir))
+
+
+# ---- the catalog --------------------------------------------------------------------------------
+
+class Catalog:
+    def __init__(self, store: Store, data_dir: Path | None = None, url: str | None = None):
+        self.store = store
+        self.data_dir = data_dir
+        self.url = url
+        self.entries = Entries(store)
+        self.notes = Notes(store)
+        self.attachments = Attachments(store)
+        self.taxonomy = Taxonomy(store)
+        self.imports = Imports(store)
+        self.backups = Backups(store, data_dir) if data_dir is not None else None
+
+    @property
+    def is_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def name(self) -> str:
+        """Where the catalog is, for the user: its folder or its URL (no password)."""
+        return display_url(self.url) if self.url else str(self.data_dir)
+
+    @property
+    def author(self) -> str | None:
+        return self.store.author
+
+    @author.setter
+    def author(self, name: str | None) -> None:
+        self.store.author = name
+
+    def subscribe(self, observer: Observer) -> Callable[[], None]:
+        return self.store.subscribe(observer)
+
+    def poll(self, catch_up: bool = False) -> ChangeSet:
+        """Changes others committed since the last poll; observers hear of them too."""
+        changes = self.store.watcher().poll(catch_up)
+        if changes:
+            for observer in list(self.store._observers):
+                observer(changes)
+        return changes
+
+    def file_missing(self) -> bool:
+        """A folder catalog whose file was deleted, moved or replaced while open."""
+        return self.store.watcher().file_missing()
+
+    def undo(self, command: Command) -> ChangeSet:
+        return self.store.undo(command)
+
+    def redo(self, command: Command) -> ChangeSet:
+        return self.store.redo(command)
+
+    def stats(self) -> dict[str, int]:
+        return self.entries.stats()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_catalog(target: Path | str, *, catalog_file: Path | None = None, seed: bool = True,
+                 author: str | None = None, busy_timeout_ms: int = 5000, read_only: bool = False) -> Catalog:
+    """Open (creating, upgrading, seeding from the bundled catalog on first use) the catalog at
+    ``target``: a folder or a ``postgresql://`` URL. Raises :class:`CatalogError` subclasses
+    with messages for the user; a damaged or newer catalog is never changed.
+
+    ``read_only`` (a dry run) writes nothing anywhere: an existing catalog is opened read-only;
+    a folder without one gives the catalog a first launch would create, in memory."""
+    from . import seeding
+    from ..paths import bundled_catalog
+
+    if read_only:
+        return _open_read_only(target, catalog_file or bundled_catalog())
+    if is_server_url(str(target)):
+        from .store.postgres import open_server
+
+        store = Store(open_server(str(target)), author)
+        catalog = Catalog(store, url=str(target))
+    else:
+        from .store.sqlite import open_file
+
+        data_dir = Path(target)
+        store = Store(open_file(data_dir, busy_timeout_ms), author)
+        catalog = Catalog(store, data_dir=data_dir)
+    if seed:
+        try:
+            seeding.seed_catalog(store, catalog_file or bundled_catalog())
+        except BaseException:
+            store.close()
+            raise
+    return catalog
+
+
+def _open_read_only(target: Path | str, catalog_file: Path) -> Catalog:
+    from . import seeding
+    from .store import sqlite
+
+    if is_server_url(str(target)):
+        from .store.postgres import make_engine
+
+        engine = make_engine(str(target))
+        engine.update_execution_options(postgresql_readonly=True)
+        return Catalog(Store(engine), url=str(target))
+    data_dir = Path(target)
+    if sqlite.catalog_path(data_dir).exists():
+        return Catalog(Store(sqlite.open_read_only(data_dir)), data_dir=data_dir)
+    store = Store(sqlite.memory_engine())
+    seeding.seed_catalog(store, catalog_file)
+    return Catalog(store)
+
+
+__all__ = ["Catalog", "CatalogError", "open_catalog", "NoteState", "AttachmentError", "AttachmentInfo"]

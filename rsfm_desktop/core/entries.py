@@ -1,0 +1,394 @@
+"""Papers and datasets: the table queries (sorted ids, matching ids, cells of a block of rows),
+single entries, and their edits through the one write path.
+
+Reads are SQL that both engines run (``store.sql``); the table model keeps only ids and asks
+for the cells of the rows it shows. Edits return undoable commands (``store.undo.Command``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from itertools import compress
+from typing import Any
+
+from . import search, taxonomy
+from .columns import COLUMNS, column
+from .fields import FIELDS, RELATIONS, TITLE_FIELD, FieldType, Kind, utcnow
+from .i18n import QT_TRANSLATE_NOOP
+from .store import dialect, sql
+from .store.store import Store
+from .store.undo import Command
+from .store.writes import Tx
+from .validation import FieldError, ValidationError, normalise
+
+TRASH_DAYS = 30  # trashed entries are deleted for good after this many days
+META_FIELDS = ("uuid", "seed_key", "created_at", "updated_at", "deleted_at", "created_by",
+               "modified_by", "version")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paper or dataset as stored: its field values and bookkeeping. ``entry.title``,
+    ``entry.year``... read the fields."""
+
+    kind: Kind
+    id: int
+    values: dict[str, Any]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        values = object.__getattribute__(self, "values")
+        if name in values:
+            return values[name]
+        meta = object.__getattribute__(self, "meta")
+        if name in meta:
+            return meta[name]
+        raise AttributeError(name)
+
+    @property
+    def label(self) -> str:
+        return self.values.get(TITLE_FIELD[self.kind]) or ""
+
+    @property
+    def version(self) -> int:
+        return self.meta["version"]
+
+    @property
+    def trashed(self) -> bool:
+        return self.meta.get("deleted_at") is not None
+
+
+@dataclass(frozen=True)
+class LinkedEntry:
+    """The other end of a paper–dataset link."""
+
+    id: int
+    title: str
+    relation: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a catalog table shows: a search text, a tag filter and a sort."""
+
+    text: str = ""
+    sort_key: str | None = None
+    descending: bool = False
+    trashed: bool = False  # the trash instead of the live catalog (search does not apply)
+    # facet id -> tag ids: OR within a facet, AND across facets, a tag matching its descendants
+    tags: Mapping[int, frozenset[int]] = field(default_factory=dict)
+
+
+def _decode(spec_type: FieldType, value: Any) -> Any:
+    if spec_type in (FieldType.LIST, FieldType.MAP) and isinstance(value, str):
+        return json.loads(value)
+    if spec_type is FieldType.LIST and value is None:
+        return []
+    if spec_type is FieldType.MAP and value is None:
+        return {}
+    return value
+
+
+class Entries:
+    def __init__(self, store: Store):
+        self.store = store
+
+    # ---- table queries -------------------------------------------------------------------
+
+    def list_ids(self, kind: Kind, query: Query = Query()) -> list[int]:
+        """Ids of the entries matching ``query``, in the requested order: the sorted ids (an
+        index scan; empty values last in both directions), filtered by :meth:`keep_matching`.
+        The table model caches the sorted ids, so a keystroke costs the matching query only."""
+        order = self.sorted_ids(kind, query.sort_key, query.descending, query.trashed)
+        return order if query.trashed else self.keep_matching(kind, order, query.text, query.tags)
+
+    def sorted_ids(self, kind: Kind, sort_key: str | None = None, descending: bool = False,
+                   trashed: bool = False) -> list[int]:
+        """All live (or trashed) ids in the order of ``sort_key``."""
+        key = sort_key or TITLE_FIELD[kind]
+        col = taxonomy.tag_column(kind, key) if taxonomy.is_tag_column(key) else column(kind, key)
+        cond = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
+        # A descending sort reverses the ascending list's non-empty part only, so it needs each
+        # row's empty flag; an ascending sort needs just the ids.
+        flagged = descending and col.nullable
+        with self.store.read() as conn:
+            terms = col.order_terms()
+            select_list = f"e.id, {terms[0]}" if flagged else "e.id"
+            with_tags, join = "", ""
+            if isinstance(col, taxonomy.TagColumn):
+                with_tags = f"WITH {col.labels_cte(conn)} "
+                join = " LEFT JOIN tag_labels tl ON tl.id = e.id"
+            rows = sql.rows(
+                conn,
+                f"{with_tags}SELECT {select_list} FROM {kind.value} e{join}"
+                f" WHERE {cond} ORDER BY {', '.join(terms)}",
+            )
+        if not flagged:
+            ids = [r[0] for r in rows]
+            return ids[::-1] if descending else ids
+        present = [r[0] for r in rows if not r[1]]
+        empty = [r[0] for r in rows if r[1]]
+        return present[::-1] + empty[::-1]
+
+    def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
+                      tags: Mapping[int, Iterable[int]] = {}) -> list[int]:
+        """The ``ids``, in their order, that match the search text and the tag filter (``ids``
+        itself when neither filters).
+
+        The matching ids mark a byte per id, and the order is filtered through that mask at C
+        speed: at 60,000 hits of 100,000 papers this costs 2 ms where a set costs 14 ms.
+        Matching ids not in ``ids`` (trashed entries keep their tags) are ignored."""
+        with self.store.read() as conn:
+            query = self.match_sql(conn, kind, text, tags)
+            if query is None:
+                return ids
+            if not ids:
+                return []
+            hits = dialect.id_list(conn, *query)
+        mask = bytearray(max(ids) + 1)
+        for entry_id in hits:
+            if entry_id < len(mask):
+                mask[entry_id] = 1
+        return list(compress(ids, map(mask.__getitem__, ids)))
+
+    def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]]
+                  ) -> tuple[str, dict] | None:
+        """The matching ids' query (None when nothing filters): an INTERSECT of the search and
+        the tag-member queries, its column named ``id``. It may return trashed ids."""
+        parts: list[str] = []
+        params: dict[str, Any] = {}
+        found = search.match_query(conn, kind, text)
+        if found is not None:
+            parts.append(found[0])
+            params.update(found[1])
+        tag_sql, tag_params = taxonomy.member_sql(kind, tags)
+        if tag_sql:
+            parts.append(tag_sql)
+            params.update(tag_params)
+        if not parts:
+            return None
+        return " INTERSECT ".join(f"SELECT id FROM ({p}) AS m{i}" for i, p in enumerate(parts)), params
+
+    def fetch_rows(self, kind: Kind, ids: Sequence[int], tag_columns: Sequence[str] = ()
+                   ) -> dict[int, dict[str, Any]]:
+        """The table cells of these entries, keyed by id (missing ids are simply absent); a
+        row that cannot be read (a damaged page) comes back as ``{"_unreadable": True}``."""
+        keys = [c.key for c in COLUMNS[kind]]
+        if not ids:
+            return {}
+        with self.store.read() as conn:
+            exprs = keys + [taxonomy.tag_column(kind, k).expression(conn, f"{kind.value}.") for k in tag_columns]
+            all_keys = keys + list(tag_columns)
+            select = f"SELECT id, {', '.join(exprs)} FROM {kind.value} WHERE id IN :ids"
+            try:
+                found = sql.rows(conn, select, {"ids": list(ids)})
+            except Exception:  # noqa: BLE001 (one damaged row must not blank the whole block)
+                found = self._rows_one_by_one(conn, select, ids)
+        out = {}
+        for row in found:
+            if len(row) == 1:
+                out[row[0]] = {"_unreadable": True}
+                continue
+            values = dict(zip(all_keys, row[1:]))
+            if "authors" in values:
+                try:
+                    values["authors"] = json.loads(values["authors"] or "[]")
+                except (TypeError, ValueError):
+                    values["authors"] = [str(values["authors"])]
+            out[row[0]] = values
+        return out
+
+    @staticmethod
+    def _rows_one_by_one(conn, select: str, ids: Sequence[int]) -> list[tuple]:
+        rows = []
+        for entry_id in ids:
+            try:
+                rows += sql.rows(conn, select, {"ids": [entry_id]})
+            except Exception:  # noqa: BLE001
+                rows.append((entry_id,))
+        return rows
+
+    def tag_labels(self, kind: Kind, ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        """Per entry, its tag labels of each facet joined in tree order, keyed ``tags:<facet>``
+        (one query for a block of rows, read only when a tag column is shown)."""
+        if not ids:
+            return {}
+        owner = f"{kind.value}_id"
+        with self.store.read() as conn:
+            found = sql.rows(
+                conn,
+                f"SELECT m.{owner}, f.key, coalesce(t.label_en, t.label_zh)"
+                f" FROM {kind.value}_tag m JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
+                f" WHERE m.{owner} IN :ids AND t.deleted_at IS NULL AND f.deleted_at IS NULL"
+                f" ORDER BY m.{owner}, f.key, t.position, t.id",
+                {"ids": list(ids)},
+            )
+        out: dict[int, dict[str, list[str]]] = {}
+        for entry_id, facet, label in found:
+            out.setdefault(entry_id, {}).setdefault(f"{taxonomy.TAG_COLUMN_PREFIX}{facet}", []).append(label)
+        return {i: {k: ", ".join(v) for k, v in cols.items()} for i, cols in out.items()}
+
+    def facet_labels(self) -> list[tuple[str, str | None, str | None]]:
+        """(key, English label, Chinese label) of every facet, in display order."""
+        with self.store.read() as conn:
+            return sql.rows(conn, "SELECT key, label_en, label_zh FROM facet WHERE deleted_at IS NULL"
+                                  " ORDER BY position, id")
+
+    def count(self, kind: Kind) -> int:
+        with self.store.read() as conn:
+            return sql.scalar(conn, f"SELECT count(*) FROM {kind.value} WHERE deleted_at IS NULL")
+
+    def stats(self) -> dict[str, int]:
+        with self.store.read() as conn:
+            return {
+                "papers": sql.scalar(conn, "SELECT count(*) FROM paper WHERE deleted_at IS NULL"),
+                "datasets": sql.scalar(conn, "SELECT count(*) FROM dataset WHERE deleted_at IS NULL"),
+                "links": sql.scalar(
+                    conn,
+                    "SELECT count(*) FROM paper_dataset_link l"
+                    " JOIN paper p ON p.id = l.paper_id JOIN dataset d ON d.id = l.dataset_id"
+                    " WHERE p.deleted_at IS NULL AND d.deleted_at IS NULL",
+                ),
+                "notes": sql.scalar(conn, notes_count_sql(conn)),
+            }
+
+    # ---- single entries -----------------------------------------------------------------
+
+    def get(self, kind: Kind, entry_id: int | None) -> Entry | None:
+        if entry_id is None:
+            return None
+        specs = FIELDS[kind]
+        with self.store.read() as conn:
+            row = sql.first(
+                conn,
+                f"SELECT {', '.join([s.key for s in specs] + list(META_FIELDS))} FROM {kind.value} WHERE id = :id",
+                {"id": entry_id},
+            )
+        if row is None:
+            return None
+        values = {s.key: _decode(s.type, v) for s, v in zip(specs, row)}
+        meta = dict(zip(META_FIELDS, row[len(specs):]))
+        return Entry(kind, entry_id, values, meta)
+
+    def titles_by_id(self, kind: Kind, ids: Sequence[int]) -> list[tuple[int, str]]:
+        """(id, title or name) of these entries, in the order of ``ids``."""
+        found: dict[int, str] = {}
+        with self.store.read() as conn:
+            for chunk in sql.chunked(list(ids)):
+                found.update(sql.rows(conn, f"SELECT id, {TITLE_FIELD[kind]} FROM {kind.value} WHERE id IN :ids",
+                                      {"ids": chunk}))
+        return [(i, found[i]) for i in ids if i in found]
+
+    def trashed_before(self, kind: Kind, when: datetime) -> list[int]:
+        with self.store.read() as conn:
+            return sql.column(conn, f"SELECT id FROM {kind.value} WHERE deleted_at < :when", {"when": when})
+
+    def provenance(self, kind: Kind, entry_id: int) -> list[dict[str, Any]]:
+        with self.store.read() as conn:
+            found = sql.rows(conn, f"SELECT source, locator, excerpt FROM provenance WHERE {kind.value}_id = :id"
+                                   " ORDER BY id", {"id": entry_id})
+        return [{"source": s, "locator": loc, "excerpt": e} for s, loc, e in found]
+
+    # ---- edits (each returns its command, already carried out) ----------------------------
+
+    def create(self, kind: Kind, values: dict[str, Any]) -> Command:
+        """Add an entry; ``command.result`` is its id. Undo moves it to the trash."""
+        clean = normalise(kind, values)
+        if not clean.get(TITLE_FIELD[kind]):
+            raise ValidationError([FieldError(TITLE_FIELD[kind], "required")])
+        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Add “{}”"),
+                              lambda tx: tx.insert_entry(kind, clean), clean[TITLE_FIELD[kind]])
+
+    def update(self, kind: Kind, entry_id: int, values: dict[str, Any], *,
+               expected_version: int | None = None, base: Mapping[str, Any] | None = None) -> Command:
+        """Validate and write changed fields; nothing is written if any field is invalid.
+
+        ``expected_version``/``base``: the version and values the user edited. If the entry
+        changed since, fields changed on one side only merge and the same field changed on both
+        raises ``store.writes.Conflict`` with both values (see :meth:`Tx.update_entry`)."""
+        clean = normalise(kind, values)
+        if TITLE_FIELD[kind] in clean and not clean[TITLE_FIELD[kind]]:
+            raise ValidationError([FieldError(TITLE_FIELD[kind], "required")])
+        base_clean = {k: v for k, v in (base or {}).items() if k in clean} if base is not None else None
+
+        def work(tx: Tx):
+            return tx.update_entry(kind, entry_id, clean, expected_version=expected_version, base=base_clean)
+
+        title = self.titles_by_id(kind, [entry_id])
+        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Edit “{}”"), work,
+                              title[0][1] if title else entry_id)
+
+    def update_many(self, kind: Kind, ids: Sequence[int], values: dict[str, Any]) -> Command:
+        """Set the same fields on many entries (one undo step)."""
+        clean = normalise(kind, values)
+
+        def work(tx: Tx) -> int:
+            return sum(bool(tx.update_entry(kind, i, clean)) for i in ids)
+
+        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Edit {} entries"), work, len(ids))
+
+    def delete(self, kind: Kind, ids: Sequence[int]) -> Command:
+        """Move entries to the trash (their notes, tags and links are kept)."""
+        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Delete {} entries"),
+                              lambda tx: tx.set_trashed(kind, ids, True), len(ids))
+
+    def restore(self, kind: Kind, ids: Sequence[int]) -> Command:
+        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Restore {} entries"),
+                              lambda tx: tx.set_trashed(kind, ids, False), len(ids))
+
+    def purge(self, kind: Kind, ids: Sequence[int]) -> int:
+        """Delete trashed entries for good (not undoable); returns how many went."""
+        return len(self.store.write(lambda tx: tx.purge(kind, ids))[0])
+
+    def empty_trash(self, older_than_days: int = 0) -> int:
+        """Delete for good what was trashed more than ``older_than_days`` ago; returns how many."""
+        cutoff = utcnow() - timedelta(days=older_than_days)
+        ids = {kind: self.trashed_before(kind, cutoff) for kind in Kind}
+        if not any(ids.values()):
+            return 0
+
+        def work(tx: Tx) -> int:
+            return sum(len(tx.purge(kind, kind_ids)) for kind, kind_ids in ids.items() if kind_ids)
+
+        return self.store.write(work)[0]
+
+    # ---- links between papers and datasets ---------------------------------------------
+
+    def linked(self, kind: Kind, entry_id: int) -> list[LinkedEntry]:
+        """Datasets of a paper, or papers of a dataset, with the link's relation."""
+        if kind is Kind.PAPER:
+            query = (
+                "SELECT d.id, d.name, l.relation, d.year FROM paper_dataset_link l"
+                " JOIN dataset d ON d.id = l.dataset_id"
+                " WHERE l.paper_id = :id AND d.deleted_at IS NULL ORDER BY l.relation, d.name"
+            )
+        else:
+            query = (
+                "SELECT p.id, p.title, l.relation, p.year FROM paper_dataset_link l"
+                " JOIN paper p ON p.id = l.paper_id"
+                " WHERE l.dataset_id = :id AND p.deleted_at IS NULL ORDER BY l.relation, p.year, p.title"
+            )
+        with self.store.read() as conn:
+            return [LinkedEntry(*row) for row in sql.rows(conn, query, {"id": entry_id})]
+
+    def link(self, kind: Kind, entry_id: int, other_id: int, relation: str, remove: bool = False) -> Command:
+        """Link (or unlink) a paper and a dataset, given from either side; linking twice
+        changes nothing."""
+        if relation not in RELATIONS:
+            raise ValidationError([FieldError("relation", "choice")])
+        paper_id, dataset_id = (entry_id, other_id) if kind is Kind.PAPER else (other_id, entry_id)
+        label = QT_TRANSLATE_NOOP("Commands", "Remove link") if remove else QT_TRANSLATE_NOOP("Commands", "Add link")
+        return self.store.run(label, lambda tx: tx.link(paper_id, dataset_id, relation, add=not remove))
+
+
+def notes_count_sql(conn) -> str:
+    """Live entries' notes that hold more than white space (the ``notes`` of the stats)."""
+    return (
+        "SELECT count(*) FROM note n LEFT JOIN paper p ON p.id = n.paper_id"
+        " LEFT JOIN dataset d ON d.id = n.dataset_id"
+        f" WHERE {dialect.not_blank(conn, 'n.body')} AND p.deleted_at IS NULL AND d.deleted_at IS NULL"
+    )

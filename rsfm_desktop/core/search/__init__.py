@@ -1,0 +1,87 @@
+"""Full-text search over papers and datasets, Chinese and English alike, behind one small
+interface with an implementation per engine: FTS5 on SQLite (:mod:`.fts5`), ``pg_trgm`` plus a
+``tsvector`` of the app's own tokens on PostgreSQL (:mod:`.postgres`). Both read the query the
+same way (:mod:`.tokens`).
+
+The indexed text of an entry is its searchable fields (``fields.searchable_fields``) and its
+note; the one write path (``store.writes``) rewrites it for every entry a transaction changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from sqlalchemy.engine import Connection
+
+from ..fields import Kind, searchable_fields
+from ..store import sql
+from .tokens import ParsedQuery, bigram_text, is_blank, parse_query
+
+__all__ = ["SearchBackend", "backend_for", "reindex", "match_query", "entry_texts", "bigram_text",
+           "is_blank", "parse_query", "ParsedQuery"]
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    def create(self, conn: Connection) -> None:
+        """Create the index tables (idempotent)."""
+
+    def write(self, conn: Connection, kind: Kind, ids: Sequence[int], texts: dict[int, str]) -> None:
+        """Replace the index rows of ``ids`` with ``texts`` (an id without a text drops out)."""
+
+    def match(self, kind: Kind, query: ParsedQuery) -> tuple[str, dict]:
+        """A query (column ``id``) of the entries matching a non-empty parsed query."""
+
+
+_BACKENDS: dict[str, SearchBackend] = {}
+
+
+def backend_for(dialect_name: str) -> SearchBackend:
+    if dialect_name not in _BACKENDS:
+        if dialect_name == "sqlite":
+            from .fts5 import Fts5Search
+
+            _BACKENDS[dialect_name] = Fts5Search()
+        elif dialect_name == "postgresql":
+            from .postgres import PostgresSearch
+
+            _BACKENDS[dialect_name] = PostgresSearch()
+        else:
+            raise ValueError(f"no search backend for {dialect_name}")
+    return _BACKENDS[dialect_name]
+
+
+def entry_texts(conn: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, str]:
+    """The indexed text of each live entry among ``ids``: its searchable fields, then its note."""
+    fields = searchable_fields(kind)
+    out: dict[int, str] = {}
+    for chunk in sql.chunked(ids):
+        for row in sql.rows(
+            conn,
+            f"SELECT e.id, {', '.join(f'e.{f}' for f in fields)}, n.body FROM {kind.value} e"
+            f" LEFT JOIN note n ON n.{kind.value}_id = e.id"
+            " WHERE e.id IN :ids AND e.deleted_at IS NULL",
+            {"ids": chunk},
+        ):
+            out[row[0]] = "\n".join(str(v) if v is not None else "" for v in row[1:])
+    return out
+
+
+def reindex(conn: Connection, kind: Kind, ids: Iterable[int]) -> None:
+    """Rewrite the index rows of these entries from the database (deleted ones drop out)."""
+    ids = sorted({int(i) for i in ids})
+    if ids:
+        backend_for(conn.dialect.name).write(conn, kind, ids, entry_texts(conn, kind, ids))
+
+
+def match_query(conn: Connection, kind: Kind, text: str) -> tuple[str, dict] | None:
+    """The matching-ids query of a search text (None for a blank one); a text of only
+    punctuation matches nothing."""
+    query = parse_query(text)
+    if query.empty:
+        return None
+    if query.nothing:
+        return f"SELECT id FROM {kind.value} WHERE 1 = 0", {}
+    return backend_for(conn.dialect.name).match(kind, query)

@@ -1,0 +1,104 @@
+"""How the search machinery reads text and queries, shared by both backends (and by any
+other index that must answer the same queries, such as a PDF full-text index).
+
+Latin words are compared case- and accent-insensitively; CJK runs have no spaces, so they are
+cut into overlapping bigrams plus each run's last character, as Zotero does: a one- or
+two-character Chinese query (``遥``, ``遥感``) is then a token prefix or a token. Terms of three
+characters or more are matched as substrings (``CLIP`` finds ``RemoteCLIP``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_CJK_RUN = re.compile(f"[{CJK}]+")
+CJK_CHAR = re.compile(f"[{CJK}]")
+_WORD = re.compile(r"[^\W_]+")
+_SYNTAX = re.compile(r'["*^\x00-\x1f]')  # FTS syntax and control characters separate terms
+LONG_TERM = 3  # terms this long or longer are substring-matched
+
+
+def bigram_text(text: str) -> str:
+    """Latin words unchanged, CJK runs as overlapping bigrams plus the run's last character."""
+    out: list[str] = []
+    pos = 0
+    for run in _CJK_RUN.finditer(text):
+        out.append(text[pos : run.start()])
+        chars = run.group()
+        out.extend(chars[i : i + 2] for i in range(len(chars) - 1))
+        out.append(chars[-1])
+        pos = run.end()
+    out.append(text[pos:])
+    return " ".join(part for part in out if part)
+
+
+def fold_word(word: str) -> str:
+    """Lower case, accents removed (``Café`` -> ``cafe``)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    """The distinct tokens of ``text``: folded words and CJK bigrams (and run ends)."""
+    out: dict[str, None] = {}
+    for part in bigram_text(text).split():
+        if CJK_CHAR.match(part):
+            out[part] = None
+        else:
+            for word in _WORD.findall(part):
+                out[fold_word(word)] = None
+    return list(out)
+
+
+@dataclass(frozen=True)
+class ShortToken:
+    """One token of a short term: exact (a CJK bigram) or a prefix."""
+
+    text: str
+    prefix: bool
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A user query split into substring terms and short-term token groups; all must match."""
+
+    long_terms: tuple[str, ...] = ()
+    short_terms: tuple[tuple[ShortToken, ...], ...] = ()
+    nothing: bool = False  # only punctuation: nothing can match
+
+    @property
+    def empty(self) -> bool:
+        return not (self.long_terms or self.short_terms or self.nothing)
+
+
+def _short_tokens(term: str) -> tuple[ShortToken, ...]:
+    if CJK_CHAR.search(term):
+        # "遥感" is one bigram token; "遥" is the start of a token; "a遥" two tokens.
+        return tuple(
+            ShortToken(t, prefix=not (len(t) == 2 and CJK_CHAR.match(t)))
+            for t in bigram_text(term).split()
+        )
+    return tuple(ShortToken(fold_word(w), prefix=True) for w in _WORD.findall(term))
+
+
+def parse_query(query: str | None) -> ParsedQuery:
+    """Terms are whitespace separated and every term must occur (AND)."""
+    if is_blank(query):
+        return ParsedQuery()
+    long_terms: list[str] = []
+    short_terms: list[tuple[ShortToken, ...]] = []
+    for term in _SYNTAX.sub(" ", query).split():
+        if len(term) >= LONG_TERM:
+            long_terms.append(term)
+        elif found := _short_tokens(term):
+            short_terms.append(found)
+    if not (long_terms or short_terms):
+        return ParsedQuery(nothing=True)
+    return ParsedQuery(tuple(long_terms), tuple(short_terms))
+
+
+def is_blank(query: str | None) -> bool:
+    return not (query or "").replace("\x00", "").strip()

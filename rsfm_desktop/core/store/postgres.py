@@ -1,0 +1,129 @@
+"""A catalog on a PostgreSQL server: the lab catalog (psycopg 3).
+
+``postgresql://USER@HOST[:PORT]/DB``. The password is never part of a stored URL: libpq takes
+it from ``PGPASSWORD`` or ``~/.pgpass``, else the system keyring is asked (service
+``rsfm-desktop``, user ``USER@HOST:PORT/DB``). Sessions run in UTC, so timestamps read back as
+they were written. An empty database gets the schema and the bundled catalog, exactly as a first
+launch does with SQLite; an older schema is migrated; a newer one is refused.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from ..errors import CatalogError, CatalogOffline, CatalogTooNewError
+
+KEYRING_SERVICE = "rsfm-desktop"
+CONNECT_TIMEOUT_S = 5
+
+
+def is_server_url(target: object) -> bool:
+    return isinstance(target, str) and target.split(":", 1)[0] in ("postgresql", "postgres", "postgresql+psycopg")
+
+
+def keyring_user(url: str) -> str:
+    u = make_url(url)
+    return f"{u.username or ''}@{u.host or 'localhost'}:{u.port or 5432}/{u.database or ''}"
+
+
+def display_url(url: str) -> str:
+    """The URL without a password, as shown and stored in settings."""
+    return make_url(url).render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://")
+
+
+def strip_password(url: str) -> str:
+    return make_url(url).set(password=None).render_as_string(hide_password=False).replace(
+        "postgresql+psycopg://", "postgresql://")
+
+
+def _keyring_password(url: str) -> str | None:
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_user(url))
+    except Exception:  # noqa: BLE001 (no keyring backend on this desktop: libpq's sources only)
+        return None
+
+
+def store_password(url: str, password: str) -> bool:
+    """Keep a lab server's password in the system keyring; False when there is none."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, keyring_user(url), password)
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _translate_error(context) -> CatalogError | None:
+    exc = context.original_exception
+    import psycopg
+
+    if isinstance(exc, psycopg.OperationalError) or context.is_disconnect:
+        return CatalogOffline(
+            "The lab catalog server cannot be reached. Nothing you typed is lost: it is kept and "
+            f"saved when the server is back. ({str(exc).strip().splitlines()[0] if str(exc).strip() else exc})"
+        )
+    return None
+
+
+def make_engine(url: str, pool: bool = True) -> Engine:
+    import os
+
+    u = make_url(url).set(drivername="postgresql+psycopg")
+    if u.password is None and not os.environ.get("PGPASSWORD"):
+        password = _keyring_password(url)
+        if password:
+            u = u.set(password=password)
+    kwargs = dict(
+        connect_args={"options": "-c timezone=UTC", "connect_timeout": CONNECT_TIMEOUT_S,
+                      "application_name": "rsfm-desktop"},
+        pool_pre_ping=True,
+    )
+    if not pool:
+        kwargs["poolclass"] = NullPool
+    engine = create_engine(u, **kwargs)
+    event.listen(engine, "handle_error", _translate_error)
+    return engine
+
+
+def open_server(url: str) -> Engine:
+    """Connect, then create, migrate or refuse the schema (see the module docstring)."""
+    from .. import migrations
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            revision = migrations.current_revision(conn)
+            has_tables = bool(conn.exec_driver_sql(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
+                " AND table_name = 'paper'").first())
+    except DBAPIError as exc:
+        engine.dispose()
+        raise CatalogOffline(f"Cannot connect to {display_url(url)}: {exc.orig}") from exc
+    if revision is None and has_tables:
+        engine.dispose()
+        raise CatalogError(f"{display_url(url)} holds tables that are not an RSFM Desktop catalog.")
+    if revision is None:
+        from .schema import create_schema
+
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7346000)")  # two first launches at once
+            if migrations.current_revision(conn) is None:
+                create_schema(conn)
+    elif revision != migrations.HEAD:
+        if revision not in migrations.known_revisions():
+            engine.dispose()
+            raise CatalogTooNewError(
+                f"This lab catalog was written by a newer version of RSFM Desktop (schema {revision}); "
+                f"this version knows schemas up to {migrations.HEAD}. Update RSFM Desktop to open it. "
+                "The catalog was not changed."
+            )
+        migrations.upgrade(engine.url.render_as_string(hide_password=False))
+    return engine

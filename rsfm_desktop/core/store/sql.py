@@ -1,0 +1,96 @@
+"""Running SQL the same way on SQLite and PostgreSQL.
+
+Statements are written once, with named parameters (``:name``); SQLAlchemy compiles them for the
+dialect (``?`` for sqlite3, ``%(name)s`` for psycopg) and ``IN :ids`` expands a list. Reads that
+return many rows (the sorted ids of 100,000 papers, a block of table cells) run the compiled
+statement on the driver's cursor and return plain tuples: Row objects cost three times as much.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import TextClause
+
+Params = Mapping[str, Any]
+
+
+@lru_cache(maxsize=512)
+def _statement(sql: str, expanding: tuple[str, ...]) -> TextClause:
+    stmt = text(sql)
+    if expanding:
+        stmt = stmt.bindparams(*(bindparam(name, expanding=True) for name in expanding))
+    return stmt
+
+
+def _expanding(params: Params | None) -> tuple[str, ...]:
+    """List and tuple parameters expand into ``IN (…)`` lists."""
+    return tuple(sorted(k for k, v in (params or {}).items() if isinstance(v, (list, tuple, set, frozenset))))
+
+
+def statement(sql: str, params: Params | None = None) -> TextClause:
+    """``sql`` as a SQLAlchemy statement; list parameters are expanding (``IN :ids``)."""
+    return _statement(sql, _expanding(params))
+
+
+def _listed(params: Params | None) -> dict[str, Any]:
+    return {k: (list(v) if isinstance(v, (set, frozenset)) else v) for k, v in (params or {}).items()}
+
+
+def execute(conn: Connection, sql: str, params: Params | None = None):
+    """Run ``sql`` (named parameters) and return SQLAlchemy's result."""
+    return conn.execute(statement(sql, params), _listed(params))
+
+
+def scalar(conn: Connection, sql: str, params: Params | None = None) -> Any:
+    return execute(conn, sql, params).scalar()
+
+
+def first(conn: Connection, sql: str, params: Params | None = None) -> tuple | None:
+    row = execute(conn, sql, params).first()
+    return tuple(row) if row is not None else None
+
+
+def rows(conn: Connection, sql: str, params: Params | None = None) -> list[tuple]:
+    """All rows as plain tuples, read through the driver's cursor.
+
+    The garbage collector is paused meanwhile: 100,000 new tuples would otherwise trigger
+    collections that walk every object of the app (sorting 100,000 papers: 86 -> 26 ms); tuples
+    of plain values cannot form cycles."""
+    values = _listed(params)
+    compiled = statement(sql, values).bindparams(**values).compile(
+        dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    bound = compiled.params
+    args: Sequence[Any] | Mapping[str, Any]
+    if compiled.positiontup is not None:
+        args = tuple(bound[name] for name in compiled.positiontup)
+    else:
+        args = bound
+    dbapi = conn.connection.dbapi_connection
+    cursor = dbapi.cursor()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        cursor.execute(str(compiled), args)
+        return cursor.fetchall() if cursor.description is not None else []
+    finally:
+        if collecting:
+            gc.enable()
+        cursor.close()
+
+
+def column(conn: Connection, sql: str, params: Params | None = None) -> list[Any]:
+    """The first column of every row."""
+    return [r[0] for r in rows(conn, sql, params)]
+
+
+def chunked(values: Sequence[Any], size: int = 500) -> Iterable[list[Any]]:
+    """``values`` in lists of at most ``size`` (SQLite limits the parameters of a statement)."""
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])

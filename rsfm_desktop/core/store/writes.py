@@ -1,0 +1,537 @@
+"""The one write path. Every change to the catalog, whoever makes it (an edit, a note, an import,
+undo, a tag merge, a sync), is a function of a :class:`Tx` run by :meth:`Store.write` in one
+transaction that
+
+1. checks the row's ``version`` when the caller names the version it edited (a stale write
+   merges field by field against the caller's ``base`` copy, or raises :class:`Conflict` with
+   both values; nothing is silently overwritten),
+2. writes, bumps the version, stamps ``updated_at`` and ``modified_by``,
+3. records what it did as undo steps (:mod:`.undo`) and as :class:`~.changes.Change` records,
+4. at commit, rewrites the search index of every entry whose searchable text changed and
+   appends the changes to ``change_log`` (PostgreSQL: under a lock, so ``seq`` follows commit
+   order, then ``NOTIFY``), and returns a :class:`~.changes.ChangeSet`.
+
+No module outside ``store`` executes INSERT, UPDATE or DELETE on catalog tables
+(``tests/unit/test_one_write_path.py`` checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from .. import search
+from ..fields import FIELDS, TITLE_FIELD, Kind, searchable_fields, utcnow
+from . import sql
+from .changes import (
+    ATTACHMENTS, DELETE, ENTRY_ENTITIES, INSERT, LINKS, NOTE, NOTE_ENTITIES, PROVENANCE, PURGE, RESTORE,
+    TAGS, UPDATE, Change, ChangeSet, fields_json,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
+    from .store import Store
+
+T = TypeVar("T")
+
+CHANGELOG_LOCK = 7_346_001  # pg_advisory_xact_lock key: change_log rows are written one writer at a time
+NOTIFY_CHANNEL = "rsfm_changes"
+MEMBER_TABLES = {Kind.PAPER: "paper_tag", Kind.DATASET: "dataset_tag"}
+OWNER = {Kind.PAPER: "paper_id", Kind.DATASET: "dataset_id"}
+# Rows that have a version and may be edited from a stale copy.
+ROW_ENTITIES = {"tag": "tag", "facet": "facet", "view": "saved_view"}
+_SOFT_DELETED = {"paper", "dataset", "tag", "facet"}
+
+
+def table(name: str) -> Table:
+    """The SQLAlchemy table called ``name`` (imports the models on first use)."""
+    from sqlmodel import SQLModel
+
+    from .. import models  # noqa: F401  (registers the tables)
+
+    return SQLModel.metadata.tables[name]
+
+
+def plain(value: Any) -> Any:
+    """A value as compared by the write path: aware datetimes as naive UTC, tuples as lists."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def same(a: Any, b: Any) -> bool:
+    return plain(a) == plain(b)
+
+
+class Conflict(Exception):
+    """A stale write: the row changed since the caller read it, in the fields it changed too.
+
+    ``fields`` maps each conflicting field to (base: what the caller saw, mine: what it wrote,
+    theirs: what the catalog holds now). Nothing was written.
+    """
+
+    def __init__(self, entity: str, entry_id: int, fields: dict[str, tuple[Any, Any, Any]],
+                 version: int | None, title: str | None = None, gone: bool = False):
+        self.entity, self.id, self.fields, self.version = entity, entry_id, fields, version
+        self.title, self.gone = title, gone
+        what = "was deleted" if gone else f"changed elsewhere ({', '.join(sorted(fields))})"
+        super().__init__(f"{entity} {entry_id} {what}")
+
+
+@dataclass
+class Kept:
+    """What an undo or redo left alone because later work changed it."""
+
+    entity: str
+    id: int
+    fields: tuple[str, ...]
+    title: str | None = None
+
+
+@dataclass
+class _Pending:
+    changes: list[Change] = field(default_factory=list)
+    reindex: dict[Kind, set[int]] = field(default_factory=lambda: {k: set() for k in Kind})
+
+
+def _entity_kind(entity: str) -> Kind | None:
+    for kind, name in ENTRY_ENTITIES.items():
+        if name == entity:
+            return kind
+    return None
+
+
+class Tx:
+    """The writes of one transaction. Methods take and return plain values."""
+
+    def __init__(self, store: Store, conn: Connection):
+        self.store = store
+        self.conn = conn
+        self.now = utcnow()
+        self.ops: list = []  # undo steps, in the order written (see .undo)
+        self.kept: list[Kept] = []  # filled by undo/redo steps
+        self._pending = _Pending()
+        self._new: dict[Kind, set[int]] = {k: set() for k in Kind}  # entries added by this transaction
+        self._searchable = {k: set(searchable_fields(k)) for k in Kind}
+        self._for_update = "" if conn.dialect.name == "sqlite" else " FOR UPDATE"
+
+    @property
+    def author(self) -> str | None:
+        return self.store.author
+
+    # ---- recording -------------------------------------------------------------------------
+
+    def record(self, entity: str, entity_id: int, op: str, fields: Iterable[str] = (),
+               version: int | None = None) -> None:
+        self._pending.changes.append(Change(entity, entity_id, op, frozenset(fields), version))
+        kind = _entity_kind(entity)
+        if kind is None:
+            for k, note in NOTE_ENTITIES.items():
+                if entity == note:
+                    self._pending.reindex[k].add(entity_id)
+            return
+        if op != UPDATE or set(fields) & self._searchable[kind]:
+            self._pending.reindex[kind].add(entity_id)
+
+    def _log(self, step) -> None:
+        self.ops.append(step)
+
+    # ---- reading inside the transaction -----------------------------------------------------
+
+    def row(self, name: str, row_id: int, columns: Iterable[str] | None = None, lock: bool = False) -> dict | None:
+        """The current values of a row (all columns, or these), None if it does not exist."""
+        tab = table(name)
+        cols = [tab.c[c] for c in columns] if columns is not None else list(tab.c)
+        stmt = select(*cols).where(tab.c.id == row_id)
+        if lock and self._for_update:
+            stmt = stmt.with_for_update()
+        found = self.conn.execute(stmt).mappings().first()
+        return dict(found) if found is not None else None
+
+    def title(self, kind: Kind, entry_id: int) -> str | None:
+        found = self.row(kind.value, entry_id, [TITLE_FIELD[kind]])
+        return found[TITLE_FIELD[kind]] if found else None
+
+    # ---- entries ---------------------------------------------------------------------------
+
+    def insert_entries(self, kind: Kind, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Add entries (every field defaulted); returns their ids in order."""
+        from ..models import new_uuid
+
+        if not rows:
+            return []
+        tab = table(kind.value)
+        defaults = {f.key: ([] if f.type.value == "list" else {} if f.type.value == "map" else None)
+                    for f in FIELDS[kind]}
+        full = []
+        for values in rows:
+            row = {**defaults, "seed_key": None, "created_at": self.now, "updated_at": self.now,
+                   "deleted_at": None, "version": 1, "created_by": self.author,
+                   "modified_by": self.author, **values}
+            row.setdefault("uuid", None)
+            row["uuid"] = row["uuid"] or new_uuid()
+            full.append(row)
+        ids: list[int] = []
+        for start in range(0, len(full), 500):
+            stmt = insert(tab).returning(tab.c.id, sort_by_parameter_order=True)
+            ids += [r[0] for r in self.conn.execute(stmt, full[start : start + 500])]
+        from .undo import Created
+
+        self._new[kind].update(ids)
+        for entry_id, row in zip(ids, full):
+            self.record(kind.value, entry_id, INSERT, version=row["version"])
+            self._log(Created(kind.value, entry_id))
+        return ids
+
+    def insert_entry(self, kind: Kind, values: Mapping[str, Any]) -> int:
+        return self.insert_entries(kind, [values])[0]
+
+    def update_entry(self, kind: Kind, entry_id: int, values: Mapping[str, Any], *,
+                     expected_version: int | None = None, base: Mapping[str, Any] | None = None,
+                     undoable: bool = True) -> dict[str, tuple[Any, Any]]:
+        """Write changed fields of an entry; returns field -> (old, new) of what changed."""
+        return self._update(kind.value, entry_id, values, expected_version, base, undoable)
+
+    def update_row(self, entity: str, row_id: int, values: Mapping[str, Any], *,
+                   expected_version: int | None = None, base: Mapping[str, Any] | None = None,
+                   undoable: bool = True) -> dict[str, tuple[Any, Any]]:
+        """The same for a tag, facet or saved view (``entity`` tag, facet, view)."""
+        return self._update(entity, row_id, values, expected_version, base, undoable)
+
+    def _update(self, entity: str, row_id: int, values: Mapping[str, Any], expected: int | None,
+                base: Mapping[str, Any] | None, undoable: bool) -> dict[str, tuple[Any, Any]]:
+        name = ROW_ENTITIES.get(entity, entity)
+        current = self.row(name, row_id, [*values, "version"], lock=True)
+        kind = _entity_kind(entity)
+        if current is None:
+            raise Conflict(entity, row_id, {}, None, gone=True)
+        values = dict(values)
+        if expected is not None and current["version"] != expected:
+            values = self._three_way(entity, row_id, values, current, base, kind)
+        changed = {k: (current[k], v) for k, v in values.items() if not same(current[k], v)}
+        if not changed:
+            return {}
+        stamp: dict[str, Any] = {}
+        if kind is not None:
+            stamp = {"updated_at": self.now, "modified_by": self.author}
+        tab = table(name)
+        version = current["version"] + 1
+        result = self.conn.execute(
+            update(tab)
+            .where(tab.c.id == row_id, tab.c.version == current["version"])
+            .values(**{k: v for k, (_, v) in changed.items()}, **stamp, version=version)
+        )
+        if result.rowcount != 1:  # cannot happen under the row lock; refuse rather than overwrite
+            raise Conflict(entity, row_id, {}, None)
+        op = UPDATE
+        if "deleted_at" in changed:
+            op = DELETE if changed["deleted_at"][1] is not None else RESTORE
+        self.record(entity, row_id, op, changed, version)
+        if undoable:
+            from .undo import Fields
+
+            self._log(Fields(entity, row_id, {k: o for k, (o, _) in changed.items()},
+                             {k: n for k, (_, n) in changed.items()}))
+        return changed
+
+    def _three_way(self, entity: str, row_id: int, values: dict, current: dict,
+                   base: Mapping[str, Any] | None, kind: Kind | None) -> dict:
+        """Fields changed only by the caller win, fields changed only elsewhere stay, the same
+        change is no conflict; different changes to one field raise :class:`Conflict`."""
+        keep: dict[str, Any] = {}
+        conflicts: dict[str, tuple[Any, Any, Any]] = {}
+        for key, mine in values.items():
+            theirs = current[key]
+            if base is None or key not in base:
+                if not same(theirs, mine):
+                    conflicts[key] = (None, mine, theirs)
+                continue
+            seen = base[key]
+            if same(mine, seen) or same(theirs, mine):
+                continue  # not changed by the caller, or changed the same way
+            if same(theirs, seen):
+                keep[key] = mine
+            else:
+                conflicts[key] = (seen, mine, theirs)
+        if conflicts:
+            title = self.title(kind, row_id) if kind else None
+            raise Conflict(entity, row_id, conflicts, current["version"], title)
+        return keep
+
+    def set_trashed(self, kind: Kind, ids: Iterable[int], trashed: bool) -> list[int]:
+        """Move entries to the trash (or back); returns the ids that moved."""
+        moved = []
+        for entry_id in ids:
+            current = self.row(kind.value, entry_id, ["deleted_at"], lock=True)
+            if current is None or (current["deleted_at"] is not None) == trashed:
+                continue
+            self.update_entry(kind, entry_id, {"deleted_at": self.now if trashed else None})
+            moved.append(entry_id)
+        return moved
+
+    def purge(self, kind: Kind, ids: Iterable[int]) -> list[int]:
+        """Delete trashed entries for good, with their notes, tags, links and provenance (not
+        undoable: the trash is the undo of a deletion)."""
+        tab = table(kind.value)
+        gone: list[int] = []
+        for chunk in sql.chunked(list(ids)):
+            rows = self.conn.execute(
+                delete(tab).where(tab.c.id.in_(chunk), tab.c.deleted_at.is_not(None)).returning(tab.c.id)
+            )
+            gone += [r[0] for r in rows]
+        for entry_id in gone:
+            self.record(kind.value, entry_id, PURGE)
+        return gone
+
+    def touch(self, kind: Kind, ids: Iterable[int], fields: Iterable[str]) -> None:
+        """Rows belonging to these entries changed (tags, links, provenance, attachments): bump
+        the entries' versions and record the change."""
+        ids = sorted(set(ids) - self._new[kind])  # an entry added here: its insert is its change
+        fields = frozenset(fields)
+        tab = table(kind.value)
+        for chunk in sql.chunked(ids):
+            rows = self.conn.execute(
+                update(tab).where(tab.c.id.in_(chunk))
+                .values(version=tab.c.version + 1, updated_at=self.now, modified_by=self.author)
+                .returning(tab.c.id, tab.c.version)
+            )
+            for entry_id, version in rows:
+                self.record(kind.value, entry_id, UPDATE, fields, version)
+
+    # ---- notes -----------------------------------------------------------------------------
+
+    def note(self, kind: Kind, entry_id: int) -> tuple[str, int | None]:
+        """(body, version) of an entry's note; ("", None) when it has none."""
+        found = sql.first(self.conn, f"SELECT body, version FROM note WHERE {OWNER[kind]} = :id", {"id": entry_id})
+        return (found[0], found[1]) if found else ("", None)
+
+    def set_note(self, kind: Kind, entry_id: int, body: str, *, expected_version: int | None = None,
+                 base: str | None = None, undoable: bool = True, **columns: Any) -> int | None:
+        """Write an entry's note; returns its new version (None when nothing changed).
+
+        ``expected_version`` is the version the editor loaded (None: the note did not exist);
+        pass ``check=False`` semantics by leaving both out. A stale save whose text differs from
+        what is stored now raises :class:`Conflict` with both texts."""
+        tab = table("note")
+        owner = OWNER[kind]
+        stmt = select(tab.c.id, tab.c.body, tab.c.version).where(tab.c[owner] == entry_id)
+        if self._for_update:
+            stmt = stmt.with_for_update()
+        found = self.conn.execute(stmt).first()
+        current, version = (found[1], found[2]) if found else ("", None)
+        if base is not None and version != expected_version and current != body:
+            if current != base:
+                title = self.title(kind, entry_id)
+                raise Conflict(NOTE_ENTITIES[kind], entry_id, {NOTE: (base, body, current)}, version, title)
+        if current == body and not columns:
+            return None
+        if found is None:
+            if self.row(kind.value, entry_id, ["id"]) is None:
+                raise Conflict(kind.value, entry_id, {}, None, gone=True)
+            self.conn.execute(insert(tab).values(
+                **{owner: entry_id}, body=body, created_at=self.now, updated_at=self.now, version=1,
+                author=self.author, **columns))
+            new_version = 1
+        else:
+            new_version = version + 1
+            self.conn.execute(update(tab).where(tab.c.id == found[0]).values(
+                body=body, updated_at=self.now, version=new_version, **columns))
+        self.record(NOTE_ENTITIES[kind], entry_id, UPDATE, [NOTE, *columns], new_version)
+        if undoable and current != body:
+            from .undo import NoteText
+
+            self._log(NoteText(kind, entry_id, current, body))
+        return new_version
+
+    # ---- tags on entries, links ---------------------------------------------------------------
+
+    def tag(self, kind: Kind, tag_id: int, entry_ids: Iterable[int], add: bool = True) -> list[int]:
+        """Add (or remove) a tag on entries; returns the entries that changed."""
+        member = MEMBER_TABLES[kind]
+        owner = OWNER[kind]
+        ids = sorted(set(entry_ids))
+        changed: list[int] = []
+        for chunk in sql.chunked(ids):
+            if add:
+                changed += sql.column(
+                    self.conn,
+                    f"INSERT INTO {member}({owner}, tag_id) SELECT e.id, :tag FROM {kind.value} e"
+                    f" WHERE e.id IN :ids ON CONFLICT DO NOTHING RETURNING {owner}",
+                    {"tag": tag_id, "ids": chunk},
+                )
+            else:
+                changed += sql.column(
+                    self.conn,
+                    f"DELETE FROM {member} WHERE tag_id = :tag AND {owner} IN :ids RETURNING {owner}",
+                    {"tag": tag_id, "ids": chunk},
+                )
+        if changed:
+            from .undo import Members
+
+            self.touch(kind, changed, [TAGS])
+            self._log(Members(kind, tag_id, tuple(sorted(changed)), add))
+        return sorted(changed)
+
+    def link(self, paper_id: int, dataset_id: int, relation: str, add: bool = True) -> bool:
+        """Link (or unlink) a paper and a dataset; False when there was nothing to do."""
+        return bool(self.link_many([(paper_id, dataset_id, relation)], add))
+
+    def link_many(self, rows: Iterable[tuple[int, int, str]], add: bool = True) -> list[tuple[int, int, str]]:
+        """Link (or unlink) many (paper, dataset, relation); returns those that changed."""
+        from .undo import Link
+
+        done: list[tuple[int, int, str]] = []
+        for paper_id, dataset_id, relation in dict.fromkeys(rows):
+            params = {"p": paper_id, "d": dataset_id, "r": relation}
+            if add:
+                found = sql.first(
+                    self.conn,
+                    "INSERT INTO paper_dataset_link(paper_id, dataset_id, relation) VALUES (:p, :d, :r)"
+                    " ON CONFLICT DO NOTHING RETURNING id", params)
+            else:
+                found = sql.first(
+                    self.conn,
+                    "DELETE FROM paper_dataset_link WHERE paper_id = :p AND dataset_id = :d"
+                    " AND relation = :r RETURNING id", params)
+            if found is not None:
+                done.append((paper_id, dataset_id, relation))
+                self._log(Link(paper_id, dataset_id, relation, add))
+        if done:
+            self.touch(Kind.PAPER, {p for p, _d, _r in done}, [LINKS])
+            self.touch(Kind.DATASET, {d for _p, d, _r in done}, [LINKS])
+        return done
+
+    # ---- other rows: taxonomy, views, provenance, attachments ---------------------------------
+
+    def insert_row(self, name: str, values: Mapping[str, Any], *, owner: tuple[Kind, int] | None = None) -> int:
+        """Add a row to a table that is not an entry (tag, facet, synonym, view, provenance,
+        attachment); ``owner`` is the entry a provenance or attachment row belongs to."""
+        from ..models import new_uuid
+
+        tab = table(name)
+        row = dict(values)
+        if "uuid" in tab.c and not row.get("uuid"):
+            row["uuid"] = new_uuid()
+        if "version" in tab.c:
+            row.setdefault("version", 1)
+        row_id = self.conn.execute(insert(tab).values(**row).returning(tab.c.id)).scalar_one()
+        self._row_changed(name, row_id, INSERT, owner, row.get("version"))
+        from .undo import Created
+
+        self._log(Created(name, row_id, owner))
+        return row_id
+
+    def insert_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Add many child rows of entries added in this same transaction (provenance,
+        attachments, notes of new entries): one statement per 500 rows, no version bumps (the
+        entries' insert is their change)."""
+        from .undo import Created
+
+        if not rows:
+            return []
+        tab = table(name)
+        ids: list[int] = []
+        for start in range(0, len(rows), 500):
+            stmt = insert(tab).returning(tab.c.id, sort_by_parameter_order=True)
+            ids += [r[0] for r in self.conn.execute(stmt, list(rows[start : start + 500]))]
+        for row_id in ids:
+            self._log(Created(name, row_id))
+        return ids
+
+    def delete_row(self, name: str, row_id: int, *, owner: tuple[Kind, int] | None = None) -> bool:
+        """Delete a row of a table without a trash (synonym, provenance, attachment)."""
+        if name in _SOFT_DELETED:
+            raise ValueError(f"{name} rows are moved to the trash, not deleted")
+        tab = table(name)
+        row = self.conn.execute(delete(tab).where(tab.c.id == row_id).returning(*tab.c)).mappings().first()
+        if row is None:
+            return False
+        self._row_changed(name, row_id, PURGE, owner, None)
+        from .undo import Deleted
+
+        self._log(Deleted(name, dict(row), owner))
+        return True
+
+    def move_rows(self, name: str, column: str, old: int, new: int, *, owner_kind: Kind | None = None,
+                  where: str = "") -> list[int]:
+        """Point rows of ``name`` whose ``column`` is ``old`` at ``new`` (provenance moving to a
+        merged entry, synonyms to a merged tag); returns the ids moved."""
+        moved = sql.column(
+            self.conn,
+            f"UPDATE {name} SET {column} = :new WHERE {column} = :old{where} RETURNING id",
+            {"new": new, "old": old},
+        )
+        if moved:
+            from .undo import Moved
+
+            self._log(Moved(name, column, tuple(moved), old, new))
+            if owner_kind is not None:
+                self.touch(owner_kind, [old, new], [_CHILD_FIELD.get(name, name)])
+            elif name == "tag_synonym":
+                self.record("tag", old, UPDATE, ["synonyms"])
+                self.record("tag", new, UPDATE, ["synonyms"])
+        return moved
+
+    def _row_changed(self, name: str, row_id: int, op: str, owner: tuple[Kind, int] | None,
+                     version: int | None) -> None:
+        if owner is not None:
+            self.touch(owner[0], [owner[1]], [_CHILD_FIELD.get(name, name)])
+        elif name == "tag_synonym":
+            tag_id = sql.scalar(self.conn, "SELECT tag_id FROM tag_synonym WHERE id = :id", {"id": row_id})
+            self.record("synonym", row_id, op, [str(tag_id or "")])
+        else:
+            entity = {v: k for k, v in ROW_ENTITIES.items()}.get(name, name)
+            self.record(entity, row_id, op, version=version)
+
+    # ---- bookkeeping rows (no versions, no undo) -----------------------------------------------
+
+    def put_meta(self, key: str, value: str) -> None:
+        """Set a fact about the catalog (``meta``)."""
+        sql.execute(self.conn, "INSERT INTO meta(key, value) VALUES (:k, :v)"
+                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value", {"k": key, "v": value})
+
+    def mark_seeded(self, keys: Iterable[str], catalog_version: str) -> None:
+        """Remember bundled-catalog keys as applied, so they are never applied again."""
+        rows = [{"key": k, "catalog_version": catalog_version, "applied_at": self.now} for k in keys]
+        for start in range(0, len(rows), 500):
+            self.conn.execute(sql.statement(
+                "INSERT INTO seed_applied(key, catalog_version, applied_at) VALUES (:key, :catalog_version, :applied_at)"
+                " ON CONFLICT (key) DO NOTHING"), rows[start : start + 500])
+
+    # ---- commit ------------------------------------------------------------------------------
+
+    def finish(self) -> ChangeSet:
+        """Index what changed, log the changes; called by :meth:`Store.write` before commit."""
+        for kind, ids in self._pending.reindex.items():
+            if ids:
+                search.reindex(self.conn, kind, ids)
+        changes = ChangeSet.merged(self._pending.changes, origin=self.store.origin)
+        if changes:
+            if self.conn.dialect.name == "postgresql":
+                self.conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHANGELOG_LOCK})")
+            log = table("change_log")
+            rows = [{"at": self.now, "origin": self.store.origin, "entity": c.entity, "entity_id": c.id,
+                     "op": c.op, "fields": fields_json(c.fields), "version": c.version}
+                    for c in changes]
+            for start in range(0, len(rows), 1000):
+                self.conn.execute(insert(log), rows[start : start + 1000])
+            changes.last_seq = sql.scalar(self.conn, "SELECT max(seq) FROM change_log")
+            if self.conn.dialect.name == "postgresql":
+                sql.execute(self.conn, "SELECT pg_notify(:channel, :seq)",
+                            {"channel": NOTIFY_CHANNEL, "seq": str(changes.last_seq)})
+        return changes
+
+
+_CHILD_FIELD = {"provenance": PROVENANCE, "attachment": ATTACHMENTS, "note": NOTE,
+                "paper_tag": TAGS, "dataset_tag": TAGS, "paper_dataset_link": LINKS}
+
+
+Work = Callable[[Tx], T]

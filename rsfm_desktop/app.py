@@ -1,4 +1,5 @@
-"""Composition root: QApplication, settings, catalog service and the main window."""
+"""Composition root: QApplication, settings, the catalog (a folder or a lab server) and the
+main window."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .core.db import CatalogError
-from .core.services import open_catalog
+from .core.catalog import WINDOW_BUSY_TIMEOUT_MS, open_catalog
+from .core.errors import CatalogError
+from .core.store.postgres import is_server_url
 from .paths import APP_ID, APP_NAME, ORG_NAME, default_data_dir, resource_path
 from .ui import icons
 from .ui import settings as cfg
@@ -73,31 +75,34 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 
 
 def create_main_window(
-    data_dir: Path | str | None = None,
+    target: Path | str | None = None,
     settings: QSettings | None = None,
     catalog_file: Path | None = None,
     defer_setup: bool = False,
 ) -> MainWindow:
-    """Build the full window over the catalog in ``data_dir`` (created and seeded from the
-    bundled catalog, or ``catalog_file``, on first use) without entering the event loop."""
+    """Build the full window over the catalog at ``target`` (a folder or a postgresql:// URL;
+    created and seeded from the bundled catalog, or ``catalog_file``, on first use) without
+    entering the event loop."""
     ensure_app()
     settings = settings or cfg.make_settings()
-    folder = catalog_folder(data_dir, settings)
-    service = open_catalog(folder, catalog_file)
-    return MainWindow(service, settings, folder, defer_setup=defer_setup)
+    catalog = open_catalog(catalog_target(target, settings), catalog_file=catalog_file,
+                           busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
+    return MainWindow(catalog, settings, defer_setup=defer_setup)
 
 
-def catalog_folder(data_dir: Path | str | None, settings: QSettings) -> Path:
-    """--data-dir if given, else the folder chosen in Preferences, else the user data folder."""
-    if data_dir:
-        return Path(data_dir)
-    chosen = cfg.get(settings, cfg.CATALOG_DIR)
-    return Path(chosen) if chosen else default_data_dir()
+def catalog_target(target: Path | str | None, settings: QSettings) -> Path | str:
+    """--catalog/--data-dir if given, else the catalog chosen in Preferences (a folder or a
+    lab server), else the user data folder."""
+    chosen = str(target) if target else cfg.get(settings, cfg.CATALOG_DIR)
+    if not chosen:
+        return default_data_dir()
+    return chosen if is_server_url(chosen) else Path(chosen)
+
 
 
 def apply_preferences(app: QApplication, settings: QSettings) -> None:
     """Interface language and theme, before any window is built."""
-    from . import i18n
+    from .ui import language as i18n
     from .ui.theme import apply_theme
 
     i18n.install(cfg.get(settings, cfg.LANGUAGE))
@@ -155,12 +160,13 @@ def run_gui(data_dir: Path | None, startup_report: bool = False) -> int:
     from .ui.dialogs.recovery_dialog import open_with_recovery
     from .ui.single_instance import claim
 
-    folder = catalog_folder(data_dir, settings)
-    lock, code = claim(folder)  # one writer per catalog: held until this function returns
-    if lock is None:
-        return code
+    target = catalog_target(data_dir, settings)
+    if not is_server_url(str(target)):  # one window per catalog file; a lab server takes many
+        lock, code = claim(target)  # held until this function returns
+        if lock is None:
+            return code
     try:
-        window = open_with_recovery(lambda: create_main_window(folder, settings, defer_setup=True))
+        window = open_with_recovery(lambda: create_main_window(target, settings, defer_setup=True))
     except CatalogError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
@@ -185,19 +191,33 @@ class _CatalogSwitcher(QObject):
     def _watch(self, window: MainWindow) -> None:
         self._window = window
         window.catalogSwitchRequested.connect(self._switch)
+        window.serverSwitchRequested.connect(lambda url: self._open(url))
 
     def _switch(self, folder: Path, copy_current: bool) -> None:
         old = self._window
         old.detail.notes.flush()
-        try:
-            if copy_current:
+        if copy_current:
+            try:
                 copy_catalog(old.catalog_dir, folder)
-            new = create_main_window(folder, self._settings)
+            except (CatalogError, OSError) as exc:
+                QMessageBox.warning(old, APP_NAME, str(exc))
+                return
+        self._open(folder)
+
+    def _open(self, target: Path | str) -> None:
+        old = self._window
+        old.detail.notes.flush()
+        try:
+            new = create_main_window(target, self._settings)
         except (CatalogError, OSError) as exc:
             QMessageBox.warning(old, APP_NAME, str(exc))
             return
-        cfg.put(self._settings, cfg.CATALOG_DIR, str(folder))
+        cfg.put(self._settings, cfg.CATALOG_DIR, str(target))
         old.close()
+        from .ui.change_bus import forget
+
+        forget(old.catalog)
+        old.catalog.close()
         old.deleteLater()
         self._watch(new)
         new.show()
@@ -206,7 +226,7 @@ class _CatalogSwitcher(QObject):
 def copy_catalog(source_dir: Path, target_dir: Path) -> None:
     """Copy the catalog database into ``target_dir`` (which must not hold one yet)."""
     from .core.backup import copy_catalog_file
-    from .core.db import catalog_path
+    from .core.store.sqlite import catalog_path
 
     target = catalog_path(target_dir)
     if target.exists():

@@ -8,7 +8,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from rsfm_desktop.core import services  # noqa: E402
+from rsfm_desktop.core.catalog import open_catalog  # noqa: E402
 
 FIXTURE_CATALOG = Path(__file__).resolve().parent / "fixtures" / "mini_catalog.json"
 
@@ -20,11 +20,8 @@ def data_dir(tmp_path):
 
 
 @pytest.fixture
-def service(data_dir):
-    """The catalog service over a catalog seeded from ``tests/fixtures/mini_catalog.json``."""
-    return services.open_catalog(data_dir, FIXTURE_CATALOG)
-
-
-@pytest.fixture
-def repo(service):
-    return service.repo
+def folder_catalog(data_dir):
+    """A folder catalog seeded from ``tests/fixtures/mini_catalog.json``."""
+    catalog = open_catalog(data_dir, catalog_file=FIXTURE_CATALOG)
+    yield catalog
+    catalog.close()

@@ -171,6 +171,23 @@ def quick_check(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
+def integrity_check(path: Path) -> str | None:
+    """Like :func:`quick_check` but with ``PRAGMA integrity_check``: also checks that every index
+    matches its table (damage that ``quick_check`` misses)."""
+    path = Path(path)
+    if not path.is_file():
+        return "the file is missing"
+    try:
+        conn = _read_only(path)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
 def schema_check(path: Path) -> str | None:
     """A cheap check (milliseconds at any size): None if ``path`` opens as a SQLite database
     and its schema reads, else the problem. Large catalogs get this at start-up and the full

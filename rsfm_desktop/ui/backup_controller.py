@@ -1,5 +1,6 @@
-"""Automatic backups while the window is open, File → Restore from Backup, and the integrity
-check of large catalogs after the window has appeared.
+"""Automatic backups while the window is open, File → Restore from Backup, and the full
+integrity check of the catalog after the window has appeared (every size: ``quick_check`` at
+opening misses damage that ``integrity_check`` finds).
 
 Every few minutes the window asks the core's BackupScheduler whether a backup is due (the
 catalog changed and the newest backup is at least an hour old); if so, the online backup runs
@@ -12,8 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from ..core.backup import BackupScheduler, quick_check
-from ..core.db import FULL_CHECK_AT_OPEN_MAX_BYTES, catalog_path
 from . import settings as cfg
 from .actions import ActionId
 from .dialogs.backups_dialog import show_backups_dialog
@@ -26,9 +25,8 @@ class BackupController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.scheduler = BackupScheduler(
-            window.catalog_dir, keep=cfg.get(window.settings, cfg.BACKUPS_KEPT)
-        )
+        self.backups = window.catalog.backups
+        self.scheduler = self.backups.scheduler(keep=cfg.get(window.settings, cfg.BACKUPS_KEPT))
         self._running = False
         window.actions[ActionId.RESTORE_BACKUP].triggered.connect(self.show_backups)
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
@@ -37,12 +35,9 @@ class BackupController(QObject):
         self.check_integrity_later()
 
     def check_integrity_later(self) -> bool:
-        """A large catalog skipped the full integrity check at start-up: run it now, off the
-        GUI thread, and offer the backups if it finds damage. True if a check was started."""
-        path = catalog_path(self.window.catalog_dir)
-        if not path.exists() or path.stat().st_size <= FULL_CHECK_AT_OPEN_MAX_BYTES:
-            return False
-        run_silently(self, lambda _ctx: quick_check(path), self._checked, self._failed)
+        """Run the full integrity check off the GUI thread; offer the backups if it finds
+        damage. True if a check was started."""
+        run_silently(self, lambda _ctx: self.backups.integrity_problem(), self._checked, self._failed)
         return True
 
     def _checked(self, problem: str | None) -> None:
@@ -65,8 +60,7 @@ class BackupController(QObject):
             return False
         self._running = True
         self.scheduler.keep = cfg.get(self.window.settings, cfg.BACKUPS_KEPT)
-        engine = self.window.service.repo.engine
-        run_silently(self, lambda _ctx: self.scheduler.run_if_due(engine), self._done, self._failed)
+        run_silently(self, lambda _ctx: self.backups.run_if_due(self.scheduler), self._done, self._failed)
         return True
 
     def _done(self, path) -> None:
@@ -80,7 +74,7 @@ class BackupController(QObject):
 
     def show_backups(self) -> None:
         self.window.detail.notes.flush()
-        if show_backups_dialog(self.window, self.window.service):
+        if show_backups_dialog(self.window, self.window.catalog):
             self.window.catalogSwitchRequested.emit(self.window.catalog_dir, False)
 
 

@@ -3,7 +3,8 @@
 ``install(window)`` adds File ▸ Import…, Export…, Export View as Table… and Edit ▸ Find
 Duplicates…, and keeps the controller as ``window.io_controller``. Parsing, planning, applying,
 exporting and scanning run in the background (:func:`tasks.run_task`); an import and a merge
-are each one undo step (:mod:`core.io.undo`).
+are each one undo step. An import whose preview the catalog outdated meanwhile (another window
+or process imported the same file) is previewed again with what changed, never applied blind.
 """
 
 from __future__ import annotations
@@ -13,21 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from ..core.errors import CatalogError
 from ..core.fields import Kind
-from ..core.io import (
-    Format,
-    ImportCancelled,
-    ImportFormatError,
-    apply_plan,
-    build_plan,
-    export_text,
-    export_view,
-    find_duplicates,
-    read_file,
-    snapshot,
-    write_atomically,
-)
-from ..core.io.undo import MergeDuplicates, capture_all, import_change, merge_targets
+from ..core.io import Format, ImportCancelled, ImportFormatError, PlanStale, read_file, write_atomically
 from .actions import ActionId
 from .dialogs.duplicates_dialog import DuplicatesDialog
 from .dialogs.export_dialog import ExportDialog, FormatInfo, Scope, ViewTableDialog
@@ -48,7 +37,7 @@ class IoController(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self.engine = window.service.repo.engine
+        self.catalog = window.catalog
         self.task: TaskContext | None = None  # the running background task, if any
         self.preview: ImportPreviewDialog | None = None
         self.export_dialog: ExportDialog | None = None
@@ -106,20 +95,23 @@ class IoController(QObject):
 
     def start_import(self, path: Path, fmt: Format | None = None) -> TaskContext:
         """Parse and plan in the background, then show the preview (nothing is written yet)."""
-        engine, repo = self.engine, self.window.service.repo
+        catalog = self.catalog
 
         def work(ctx: TaskContext):
             batch = read_file(path, fmt)
             ctx.check()
-            plan = build_plan(engine, batch)
-            titles: dict[tuple[Kind, int], str] = {}
-            for kind in Kind:
-                ids = sorted({e.existing_id for e in plan.entries if e.record.kind is kind and e.existing_id})
-                titles.update(((kind, i), t) for i, t in repo.titles_by_id(kind, ids))
-            return plan, titles
+            plan = catalog.imports.plan(batch)
+            return plan, self._titles(plan)
 
         return self._run(self.tr("Reading %1…").replace("%1", path.name), work,
                          lambda result: self.show_preview(*result), self._import_failed)
+
+    def _titles(self, plan) -> dict[tuple[Kind, int], str]:
+        titles: dict[tuple[Kind, int], str] = {}
+        for kind in Kind:
+            ids = sorted({e.existing_id for e in plan.entries if e.record.kind is kind and e.existing_id})
+            titles.update(((kind, i), t) for i, t in self.catalog.entries.titles_by_id(kind, ids))
+        return titles
 
     def _import_failed(self, exc: Exception) -> None:
         if not isinstance(exc, ImportFormatError):
@@ -131,32 +123,40 @@ class IoController(QObject):
             self.tr("%1 could not be imported.\n\n%2\n\nNothing was imported.").replace("%1", exc.file)
             .replace("%2", where))
 
-    def show_preview(self, plan, titles) -> None:
+    def show_preview(self, plan, titles, changed: list[int] | None = None) -> None:
         if not plan.entries:
             QMessageBox.information(self.window, self.tr("Import"),
                                     self.tr("%1 holds no entries to import.").replace("%1", Path(plan.source).name))
             return
-        self.preview = ImportPreviewDialog(plan, titles, self.window)
+        self.preview = ImportPreviewDialog(plan, titles, self.window, changed=changed)
         self.preview.accepted.connect(lambda: self.apply(plan))
         self.preview.open()
 
     def apply(self, plan) -> TaskContext:
         """Write the plan in one transaction in the background; cancelling writes nothing."""
         self.window.detail.notes.flush()
-        engine = self.engine
+        catalog = self.catalog
 
         def work(ctx: TaskContext):
-            before = capture_all(engine, merge_targets(plan))
             try:
-                report = apply_plan(engine, plan, ctx.progress, ctx.cancelled)
+                return catalog.imports.apply(plan, ctx.progress, ctx.cancelled)
             except ImportCancelled as exc:
                 raise Cancelled() from exc
-            return report, import_change(engine, before, report)
+            except PlanStale as stale:
+                return stale
 
         def done(result) -> None:
-            report, change = result
+            if isinstance(result, PlanStale):
+                QMessageBox.information(
+                    self.window, self.tr("The catalog changed"),
+                    self.tr("The catalog changed since this preview was made (another window or program "
+                            "wrote to it): %1 entries are now new, duplicates or conflicts where they were "
+                            "not. Nothing was imported; review the preview again.").replace("%1", str(len(result.changed))))
+                self.show_preview(result.plan, self._titles(result.plan), result.changed)
+                return
+            report = result.result
             name = Path(plan.source).name
-            self.window.undo_stack.run(change, self.tr("Import %1").replace("%1", name))
+            self.window.undo_stack.push_done(result)
             self._status(self.tr("Imported %1: %2 added, %3 merged, %4 skipped.").replace("%1", name)
                          .replace("%2", str(report.added)).replace("%3", str(report.merged))
                          .replace("%4", str(report.skipped_duplicates)))
@@ -172,16 +172,15 @@ class IoController(QObject):
     # ---- export --------------------------------------------------------------------------
 
     def _facets(self) -> list[tuple[str, str]]:
-        with self.engine.connect() as conn:
-            facets, _tags = snapshot.taxonomy(conn)
-        return [(f["key"], f["label_en"] or f["key"]) for f in facets] or [("family", self.tr("Family"))]
+        facets = self.catalog.entries.facet_labels()
+        return [(key, en or key) for key, en, _zh in facets] or [("family", self.tr("Family"))]
 
     def choose_export(self) -> None:
         kind, table = self.window.current_kind(), self.window.current_table()
         scopes = {Scope.SELECTION: table.selected_ids(), Scope.VIEW: table.catalog_model().ids(), Scope.ALL: None}
-        repo = self.window.service.repo
+        entries = self.catalog.entries
         counts = {Scope.SELECTION: len(scopes[Scope.SELECTION]), Scope.VIEW: len(scopes[Scope.VIEW]),
-                  Scope.ALL: repo.count(Kind.PAPER) + repo.count(Kind.DATASET)}
+                  Scope.ALL: entries.count(Kind.PAPER) + entries.count(Kind.DATASET)}
         kind_label = self.tr("papers") if kind is Kind.PAPER else self.tr("datasets")
         self.export_dialog = dialog = ExportDialog(counts, self._facets(), kind_label, self.window)
         dialog.accepted.connect(lambda: self._export(kind, scopes[dialog.scope()], counts[dialog.scope()],
@@ -202,10 +201,10 @@ class IoController(QObject):
         papers = datasets = None
         if ids is not None:
             papers, datasets = (ids, []) if kind is Kind.PAPER else ([], ids)
-        engine = self.engine
+        catalog = self.catalog
 
         def work(_ctx: TaskContext) -> None:
-            write_atomically(path, export_text(engine, info.format, papers, datasets, group_facet=facet))
+            write_atomically(path, catalog.imports.export_text(info.format, papers, datasets, group_facet=facet))
 
         self._run(self.tr("Exporting…"), work, lambda _r: self._status(
             self.tr("Exported %1 entries to %2.").replace("%1", f"{count:,}").replace("%2", str(path))))
@@ -232,10 +231,10 @@ class IoController(QObject):
             path = self._save_path(info, "rsfm-table")
             if path is None:
                 return
-        engine, fmt = self.engine, str(info.format.value if isinstance(info.format, Format) else info.format)
+        catalog, fmt = self.catalog, str(info.format.value if isinstance(info.format, Format) else info.format)
 
         def work(_ctx: TaskContext) -> str:
-            text = export_view(engine, kind, columns, ids, fmt)
+            text = catalog.imports.export_view(kind, columns, ids, fmt)
             if path is not None:
                 write_atomically(path, text)
             return text
@@ -253,18 +252,17 @@ class IoController(QObject):
     # ---- duplicates ----------------------------------------------------------------------
 
     def scan_duplicates(self) -> TaskContext:
-        engine, repo = self.engine, self.window.service.repo
+        catalog = self.catalog
 
         def work(ctx: TaskContext):
             pairs = []
-            with engine.connect() as conn:
-                for kind in Kind:
-                    ctx.check()
-                    pairs += find_duplicates(conn, kind)
+            for kind in Kind:
+                ctx.check()
+                pairs += catalog.imports.find_duplicates(kind)
             titles: dict[tuple[Kind, int], str] = {}
             for kind in Kind:
                 ids = sorted({i for p in pairs if p.kind is kind for i in (p.first_id, p.second_id)})
-                titles.update(((kind, i), t) for i, t in repo.titles_by_id(kind, ids))
+                titles.update(((kind, i), t) for i, t in catalog.entries.titles_by_id(kind, ids))
             return pairs, titles
 
         return self._run(self.tr("Looking for duplicates…"), work, lambda result: self.show_duplicates(*result))
@@ -273,18 +271,15 @@ class IoController(QObject):
         if not pairs:
             QMessageBox.information(self.window, self.tr("Find Duplicates"), self.tr("No duplicates found."))
             return
-        engine = self.engine
-        self.duplicates = DuplicatesDialog(pairs, titles, lambda kind, ids: snapshot.open_snapshots(engine, kind, ids),
-                                           self.window)
+        self.duplicates = DuplicatesDialog(pairs, titles, self.catalog.imports.snapshots, self.window)
         self.duplicates.mergeRequested.connect(self.merge)
         self.duplicates.open()
 
     def merge(self, kind: Kind, keep_id: int, lose_id: int) -> None:
         self.window.detail.notes.flush()
         try:
-            self.window.undo_stack.run(MergeDuplicates(self.engine, kind, keep_id, lose_id),
-                                       self.tr("Merge duplicates"))
-        except (KeyError, ValueError) as exc:
+            self.window.undo_stack.push_done(self.catalog.imports.merge(kind, keep_id, lose_id))
+        except (KeyError, ValueError, CatalogError) as exc:
             QMessageBox.warning(self.window, self.tr("Cannot merge"), str(exc))
             return
         if self.duplicates is not None:

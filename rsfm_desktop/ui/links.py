@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.links import UnsafeLink, check_link
+from ..core.openable import UnsafeLink, check_link
 
 
 def refusal_message(reason: str) -> str:

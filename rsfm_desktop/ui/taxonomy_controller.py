@@ -17,10 +17,10 @@ from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMenu
 
 from ..core.taxonomy import SavedViewInfo, TagCounts, Taxonomy, apply_counts
-from ..i18n import resolve as resolve_language
+from .language import resolve as resolve_language
 from . import settings as cfg
 from .models.tag_tree_model import TagTreeModel
-from .taxonomy_text import attempt, undo_runner
+from .taxonomy_text import attempt
 from .tasks import run_silently
 from .widgets.tag_chips import TagChips
 from .widgets.tag_editor import TagEditor
@@ -31,7 +31,7 @@ class TaxonomyController(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self.taxonomy = Taxonomy(window.service.repo.engine, run=undo_runner(window.undo_stack.run))
+        self.taxonomy: Taxonomy = window.catalog.taxonomy  # its edits go on the window's undo stack
         lang = "zh" if resolve_language(cfg.get(window.settings, cfg.LANGUAGE)).startswith("zh") else "en"
         self._tree: list = []
         self._counts: TagCounts = {}  # the last counts read
@@ -42,6 +42,7 @@ class TaxonomyController(QObject):
 
         self.sidebar = TagSidebar(self.taxonomy, self.sidebar_model, window.search_box.text, window)
         self.sidebar.filterChanged.connect(self.apply_filter)
+        window.view.filterChanged.connect(self._follow_view)
         self.sidebar.viewActivated.connect(self.apply_view)
         self.sidebar_dock = self._dock(self.sidebar, "tagSidebarDock", self.tr("Tags"),
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -56,7 +57,6 @@ class TaxonomyController(QObject):
         self._build_menus()
         cfg.restore_state(window.settings, "mainWindow", window)  # the docks' places and visibility
 
-        window.undo_stack.indexChanged.connect(lambda _index: self.refresh())
         self.refresh(counts=False)  # the window's finish_setup() adds the counts
         self.sidebar.refresh_views()
         current = window.detail.current()
@@ -128,17 +128,20 @@ class TaxonomyController(QObject):
         self.editor_model.set_tree(tree)
 
     def apply_filter(self, tags: dict) -> None:
-        self.window.tag_filter = tags
-        self.window.apply_search()
+        self.window.view.set_tags(tags)
+
+    def _follow_view(self) -> None:
+        """The view's tag filter changed elsewhere (cleared, a saved view): select it here."""
+        if self.sidebar.tag_filter() != self.window.view.tags:
+            self.sidebar.blockSignals(True)
+            self.sidebar.set_tag_filter(self.window.view.tags)
+            self.sidebar.blockSignals(False)
 
     def apply_view(self, view: SavedViewInfo) -> None:
         self.window.search_box.blockSignals(True)
         self.window.search_box.setText(view.text)
         self.window.search_box.blockSignals(False)
-        self.sidebar.blockSignals(True)  # one search below, for the text and the tags together
-        self.sidebar.set_tag_filter(view.tags)
-        self.sidebar.blockSignals(False)
-        self.apply_filter(self.sidebar.tag_filter())
+        self.window.view.set_filter(view.text, view.tags)  # one search for the text and the tags
 
     # ---- bulk tagging -------------------------------------------------------------------------
 

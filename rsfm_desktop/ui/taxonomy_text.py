@@ -1,6 +1,5 @@
 """What the taxonomy widgets share: tag labels in the interface language, colour swatches and
-chip colours readable in light and dark palettes, translated command labels and error texts,
-and the adapter that puts a taxonomy command on the window's undo stack."""
+chip colours readable in light and dark palettes, and error texts."""
 
 from __future__ import annotations
 
@@ -11,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.taxonomy import TaxonomyCommand, TaxonomyError
-from ..core.taxonomy.undo import CONTEXT as COMMAND_CONTEXT
+from ..core.errors import CatalogError
+from ..core.taxonomy import TaxonomyError
 
 
 
@@ -57,40 +56,7 @@ def swatch(color: str | None, size: int = 12) -> QIcon:
     return QIcon(pixmap)
 
 
-# ---- commands and errors --------------------------------------------------------------------
-
-def command_text(command: TaxonomyCommand) -> str:
-    """The command's undo label in the interface language."""
-    return QCoreApplication.translate(COMMAND_CONTEXT, command.label_template).format(*command.label_args)
-
-
-class _AlreadyDone:
-    """Wraps a command that has run once: the undo stack's first ``redo`` does nothing."""
-
-    def __init__(self, command: TaxonomyCommand):
-        self._command, self._first = command, True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._command.redo()
-
-    def undo(self) -> None:
-        self._command.undo()
-
-
-def undo_runner(run: Callable[[object, str], object]) -> Callable[[TaxonomyCommand], TaxonomyCommand]:
-    """A ``Taxonomy`` runner over ``UndoStack.run``: the command runs first (its label needs
-    what the run found), then goes on the stack under its translated label."""
-
-    def runner(command: TaxonomyCommand) -> TaxonomyCommand:
-        command.redo()
-        run(_AlreadyDone(command), command_text(command))
-        return command
-
-    return runner
-
+# ---- errors --------------------------------------------------------------------------------
 
 def error_text(error: TaxonomyError) -> str:
     texts = {
@@ -109,9 +75,12 @@ def error_text(error: TaxonomyError) -> str:
 
 
 def attempt(parent: QWidget, action: Callable[[], object]) -> object | None:
-    """Run a taxonomy edit; a refused edit shows why and returns None."""
+    """Run a taxonomy edit; a refused edit (or a catalog that cannot be written just now) shows
+    why and returns None."""
     try:
         return action()
     except TaxonomyError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("TaxonomyUi", "Tags"), error_text(exc))
-        return None
+    except CatalogError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("TaxonomyUi", "Tags"), str(exc))
+    return None

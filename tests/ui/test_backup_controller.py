@@ -20,7 +20,7 @@ def test_backup_runs_in_the_background_when_due_and_respects_the_setting(make_wi
 
     controller.scheduler.interval_s = 0  # pretend an hour has passed
     for n in range(3):
-        window.service.save_note(Kind.PAPER, window.tables[Kind.PAPER].catalog_model().ids()[0], f"v{n}")
+        window.catalog.notes.save(Kind.PAPER, window.tables[Kind.PAPER].catalog_model().ids()[0], f"v{n}")
         later = time.time() + 2 + n
         os.utime(window.catalog_dir / "catalog.sqlite3", (later, later))
         assert controller.backup_if_due()
@@ -33,24 +33,31 @@ def test_restore_from_backup_action_opens_the_dialog(make_window, monkeypatch):
     shown = []
     monkeypatch.setattr(
         "rsfm_desktop.ui.backup_controller.show_backups_dialog",
-        lambda parent, service: shown.append(service) or False,
+        lambda parent, catalog: shown.append(catalog) or False,
     )
     window.detail.notes.editor.setPlainText("")
     window.actions[next(a for a in window.actions if a.name == "RESTORE_BACKUP")].trigger()
-    assert shown == [window.service]
+    assert shown == [window.catalog]
 
 
-def test_large_catalog_is_checked_in_the_background_and_damage_offers_backups(make_window, qtbot, monkeypatch):
+def test_damage_that_quick_check_misses_is_found_in_the_background_and_offers_backups(make_window, qtbot, monkeypatch):
+    """An index that disagrees with its table passes the quick check at opening; the full
+    integrity check the window runs after start finds it and offers the backups."""
     from PySide6.QtWidgets import QMessageBox
 
+    from rsfm_desktop.core.store.sqlite import catalog_path
+    from tests.support.damage import break_an_index, checks
+
     window = make_window()
-    controller = window.backup_controller
-    assert not controller.check_integrity_later()  # small: checked before opening already
-    monkeypatch.setattr("rsfm_desktop.ui.backup_controller.FULL_CHECK_AT_OPEN_MAX_BYTES", 0)
-    monkeypatch.setattr("rsfm_desktop.ui.backup_controller.quick_check", lambda path: "page 7: btreeInitPage() error")
+    folder = window.catalog_dir
+    window.close()
+    window.catalog.close()
+    break_an_index(catalog_path(folder))
+    assert checks(catalog_path(folder))[0] == ["ok"]  # what the opening check sees
     warned, offered = [], []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text) or QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(controller, "show_backups", lambda: offered.append(True))
-    assert controller.check_integrity_later()
-    qtbot.waitUntil(lambda: bool(offered), timeout=5000)
-    assert "page 7" in warned[0]
+    monkeypatch.setattr("rsfm_desktop.ui.backup_controller.BackupController.show_backups",
+                        lambda self: offered.append(True))
+    make_window()
+    qtbot.waitUntil(lambda: bool(offered), timeout=10000)
+    assert "ix_paper_doi" in warned[0]

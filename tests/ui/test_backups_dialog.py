@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from rsfm_desktop.core import backup, db
+from rsfm_desktop.core import backup
+from rsfm_desktop.core.errors import CatalogDamagedError
+from rsfm_desktop.core.store import sqlite as db
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.ui.dialogs.backups_dialog import BackupsDialog, show_backups_dialog
 from rsfm_desktop.ui.dialogs.recovery_dialog import RecoveryDialog, open_with_recovery
@@ -22,7 +24,7 @@ def answer_yes(monkeypatch):
 
 
 def first_paper(window):
-    return window.service.repo.list_ids(Kind.PAPER)[0]
+    return window.catalog.entries.list_ids(Kind.PAPER)[0]
 
 
 def rows(dialog):
@@ -31,13 +33,13 @@ def rows(dialog):
 
 
 def test_lists_backups_newest_first_with_counts(qtbot, window):
-    service = window.service
-    backup.backup_now(service.repo.engine, window.catalog_dir)
-    service.save_note(Kind.PAPER, first_paper(window), "a note")
-    service.delete(Kind.DATASET, [service.repo.list_ids(Kind.DATASET)[0]])
-    backup.backup_now(service.repo.engine, window.catalog_dir)
+    catalog = window.catalog
+    catalog.backups.backup_now()
+    catalog.notes.save(Kind.PAPER, first_paper(window), "a note")
+    catalog.entries.delete(Kind.DATASET, [catalog.entries.list_ids(Kind.DATASET)[0]])
+    catalog.backups.backup_now()
 
-    dialog = BackupsDialog(window.catalog_dir, service.repo.engine, window)
+    dialog = BackupsDialog(catalog.backups, window)
     qtbot.addWidget(dialog)
 
     newest, oldest = rows(dialog)
@@ -47,7 +49,7 @@ def test_lists_backups_newest_first_with_counts(qtbot, window):
 
 
 def test_back_up_now_adds_a_row(qtbot, window):
-    dialog = BackupsDialog(window.catalog_dir, window.service.repo.engine, window)
+    dialog = BackupsDialog(window.catalog.backups, window)
     qtbot.addWidget(dialog)
     assert rows(dialog) == [] and not dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
@@ -57,10 +59,10 @@ def test_back_up_now_adds_a_row(qtbot, window):
 
 def test_restore_replaces_the_catalog_and_keeps_the_old_one(qtbot, window, make_window, answer_yes):
     paper = first_paper(window)
-    window.service.save_note(Kind.PAPER, paper, "before the accident")
-    backup.backup_now(window.service.repo.engine, window.catalog_dir)
-    window.service.save_note(Kind.PAPER, paper, "after the accident")
-    dialog = BackupsDialog(window.catalog_dir, window.service.repo.engine, window)
+    window.catalog.notes.save(Kind.PAPER, paper, "before the accident")
+    window.catalog.backups.backup_now()
+    window.catalog.notes.save(Kind.PAPER, paper, "after the accident")
+    dialog = BackupsDialog(window.catalog.backups, window)
     qtbot.addWidget(dialog)
 
     with qtbot.waitSignal(dialog.accepted):
@@ -72,27 +74,27 @@ def test_restore_replaces_the_catalog_and_keeps_the_old_one(qtbot, window, make_
         assert conn.execute("SELECT body FROM note").fetchall() == [("after the accident",)]
     conn.close()
     reopened = make_window()  # what the app does after a restore: a new window over the folder
-    assert reopened.service.note_text(Kind.PAPER, paper) == "before the accident"
+    assert reopened.catalog.notes.text(Kind.PAPER, paper) == "before the accident"
 
 
 def test_show_backups_dialog_says_whether_it_restored(qtbot, window, answer_yes):
-    backup.backup_now(window.service.repo.engine, window.catalog_dir)
+    window.catalog.backups.backup_now()
 
     def click(button_name):
         dialog = QApplication.activeModalWidget()
         qtbot.mouseClick(dialog.findChild(type(dialog.restore_button), button_name), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
-    assert show_backups_dialog(window, window.service) is False
+    assert show_backups_dialog(window, window.catalog) is False
     QTimer.singleShot(0, lambda: click("restoreBackupButton"))
-    assert show_backups_dialog(window, window.service) is True
+    assert show_backups_dialog(window, window.catalog) is True
 
 
 def test_a_damaged_backup_is_shown_but_cannot_be_chosen(qtbot, window):
     bad = window.catalog_dir / "backups" / "catalog-20990101-000000.sqlite3"
     bad.parent.mkdir()
     bad.write_bytes(b"garbage" * 1000)
-    dialog = BackupsDialog(window.catalog_dir, window.service.repo.engine, window)
+    dialog = BackupsDialog(window.catalog.backups, window)
     qtbot.addWidget(dialog)
     item = dialog.list.topLevelItem(0)
     assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
@@ -106,9 +108,9 @@ def test_a_damaged_backup_is_shown_but_cannot_be_chosen(qtbot, window):
 def damaged(window):
     """A catalog folder whose catalog is garbage, with one good backup made before."""
     folder = window.catalog_dir
-    good = backup.backup_now(window.service.repo.engine, folder)
+    good = window.catalog.backups.backup_now()
     window.close()
-    window.service.repo.engine.dispose()
+    window.catalog.close()
     for side in ("-wal", "-shm"):
         (folder / f"catalog.sqlite3{side}").unlink(missing_ok=True)
     db.catalog_path(folder).write_bytes(b"\x00broken" * 2000)
@@ -135,7 +137,7 @@ def test_damaged_catalog_restores_the_latest_good_backup(monkeypatch, make_windo
     folder, _good = damaged
     press(monkeypatch, "restoreBackupButton")
     window = open_with_recovery(open_window(make_window))
-    assert window is not None and window.service.repo.stats()["papers"] == 4
+    assert window is not None and window.catalog.entries.stats()["papers"] == 4
     [kept] = folder.glob("catalog.sqlite3.damaged-*")
     assert kept.read_bytes() == b"\x00broken" * 2000
 
@@ -159,8 +161,8 @@ def test_quitting_the_recovery_dialog_changes_nothing(monkeypatch, make_window, 
 
 def test_recovery_dialog_offers_the_newest_good_backup(qtbot, damaged):
     folder, good = damaged
-    with pytest.raises(db.CatalogDamagedError) as caught:
-        db.open_catalog(folder)
+    with pytest.raises(CatalogDamagedError) as caught:
+        db.open_file(folder)
     dialog = RecoveryDialog(caught.value)
     qtbot.addWidget(dialog)
     assert dialog.list.selected_path() == good

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton
 
-from rsfm_desktop import i18n
+from rsfm_desktop.ui import language as i18n
 from rsfm_desktop.core.fields import Kind
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -59,9 +59,9 @@ def test_dialogs_are_translated(chinese, make_window, qtbot):
 
     window = make_window()
     dialogs = [
-        EntryDialog(window.service, Kind.PAPER, parent=window),
-        TrashDialog(window.service, window),
-        PreferencesDialog(window.settings, window.catalog_dir, window),
+        EntryDialog(window.catalog, Kind.PAPER, parent=window),
+        TrashDialog(window.catalog, window),
+        PreferencesDialog(window.settings, window.catalog, window),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

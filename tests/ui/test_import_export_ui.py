@@ -60,7 +60,7 @@ def infos(monkeypatch):
 
 
 def live_count(window, kind=Kind.PAPER) -> int:
-    return window.service.repo.count(kind)
+    return window.catalog.entries.count(kind)
 
 
 def open_preview(qtbot, window, open_file, path):
@@ -138,9 +138,10 @@ def test_cancel_during_apply_writes_nothing(qtbot, window, open_file, infos, tmp
                    encoding="utf-8")
     before = live_count(window)
     reached = threading.Event()
-    real_apply = io_module.apply_plan
+    imports = window.catalog.imports
+    real_apply = imports.apply
 
-    def apply_until_cancelled(engine, plan, progress, cancelled):
+    def apply_until_cancelled(plan, progress, cancelled, replan_quietly=False):
         def report(done, total):
             progress(done, total)
             if done >= 550:  # the first 500 rows are inserted in the open transaction by now
@@ -148,9 +149,9 @@ def test_cancel_during_apply_writes_nothing(qtbot, window, open_file, infos, tmp
                 deadline = time.monotonic() + 5
                 while not cancelled() and time.monotonic() < deadline:
                     time.sleep(0.01)
-        return real_apply(engine, plan, report, cancelled)
+        return real_apply(plan, report, cancelled, replan_quietly)
 
-    monkeypatch.setattr(io_module, "apply_plan", apply_until_cancelled)
+    monkeypatch.setattr(imports, "apply", apply_until_cancelled)
     preview = open_preview(qtbot, window, open_file, bib)
     click_import(qtbot, preview)
     qtbot.waitUntil(reached.is_set, timeout=10000)
@@ -179,7 +180,7 @@ def test_every_export_format_can_be_imported_again(qtbot, window, save_file, tmp
     _export(qtbot, window, save_file, path, fmt)
     written = next(tmp_path.glob(f"out-{fmt.value}.*"))  # the format's suffix was added
     titles = {r.title for r in read_file(written, fmt).records}
-    repo = window.service.repo
+    repo = window.catalog.entries
     papers = {t for _i, t in repo.titles_by_id(Kind.PAPER, repo.list_ids(Kind.PAPER))}
     assert len(papers) == 4 and papers <= titles
 
@@ -190,7 +191,7 @@ def test_export_of_the_selection_holds_only_the_selected_entries(qtbot, window, 
     selected = table.selected_ids()
     _export(qtbot, window, save_file, tmp_path / "sel.ris", Format.RIS, Scope.SELECTION)
     titles = [r.title for r in read_file(tmp_path / "sel.ris").records]
-    assert titles == [t for _i, t in window.service.repo.titles_by_id(Kind.PAPER, selected)]
+    assert titles == [t for _i, t in window.catalog.entries.titles_by_id(Kind.PAPER, selected)]
 
 
 def _column(table, key):
@@ -232,11 +233,11 @@ def test_view_table_has_the_visible_columns_in_order_and_the_current_sort(qtbot,
 
 
 def test_find_duplicates_merges_and_undo_restores_both(qtbot, window, infos):
-    service = window.service
-    original = next(i for i, t in service.repo.titles_by_id(Kind.PAPER, service.repo.list_ids(Kind.PAPER))
+    catalog = window.catalog
+    original = next(i for i, t in catalog.entries.titles_by_id(Kind.PAPER, catalog.entries.list_ids(Kind.PAPER))
                     if t == GEOCHAT)
-    copy = service.create(Kind.PAPER, {"title": GEOCHAT.upper(), "year": 2024, "remark": "from the lab sheet"})
-    service.save_note(Kind.PAPER, copy, "Read for the related work.")
+    copy = catalog.entries.create(Kind.PAPER, {"title": GEOCHAT.upper(), "year": 2024, "remark": "from the lab sheet"}).result
+    catalog.notes.save(Kind.PAPER, copy, "Read for the related work.")
     window.refresh_tables()
     count = live_count(window)
 
@@ -250,15 +251,15 @@ def test_find_duplicates_merges_and_undo_restores_both(qtbot, window, infos):
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
 
     assert live_count(window) == count - 1
-    assert service.repo.get(Kind.PAPER, original).remark == "from the lab sheet"
-    assert "related work" in service.note_text(Kind.PAPER, original)
+    assert catalog.entries.get(Kind.PAPER, original).remark == "from the lab sheet"
+    assert "related work" in catalog.notes.text(Kind.PAPER, original)
     assert dialog.model.rowCount() == 0
 
     window.undo_action.trigger()
     assert live_count(window) == count
-    assert service.repo.get(Kind.PAPER, original).remark is None
-    assert service.note_text(Kind.PAPER, original) == ""
-    assert service.note_text(Kind.PAPER, copy) == "Read for the related work."
+    assert catalog.entries.get(Kind.PAPER, original).remark is None
+    assert catalog.notes.text(Kind.PAPER, original) == ""
+    assert catalog.notes.text(Kind.PAPER, copy) == "Read for the related work."
     dialog.close()
 
     window.actions[ActionId.FIND_DUPLICATES].trigger()

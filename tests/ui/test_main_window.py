@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from rsfm_desktop.core.db import catalog_path
+from rsfm_desktop.core.store.sqlite import catalog_path
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.ui.models.catalog_table_model import IdRole
 
@@ -117,7 +117,7 @@ def test_switching_rows_saves_note_immediately(window, qtbot):
     _select_title(window, "GeoChat")  # before the autosave timer fires
     assert editor.toPlainText() == ""
     rsgpt = _select_title(window, "RSGPT")
-    assert window.service.note_text(Kind.PAPER, rsgpt) == "quick thought"
+    assert window.catalog.notes.text(Kind.PAPER, rsgpt) == "quick thought"
     assert editor.toPlainText() == "quick thought"
 
 
@@ -157,8 +157,8 @@ def test_unsafe_links_are_refused_with_a_message(window, opened_urls, warnings_s
 def test_new_paper_dialog_rejects_invalid_input_and_writes_nothing(window, qtbot):
     from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
 
-    before = window.service.repo.stats()["papers"]
-    dialog = EntryDialog(window.service, Kind.PAPER, parent=window)
+    before = window.catalog.entries.stats()["papers"]
+    dialog = EntryDialog(window.catalog, Kind.PAPER, parent=window)
     qtbot.addWidget(dialog)
     dialog.set_value("year", "20x4")
     dialog.set_value("code_url", "javascript:alert(1)")
@@ -167,26 +167,26 @@ def test_new_paper_dialog_rejects_invalid_input_and_writes_nothing(window, qtbot
     assert dialog.findChild(object, "error_title").text()
     assert dialog.findChild(object, "error_year").text()
     assert dialog.findChild(object, "error_code_url").text()
-    assert window.service.repo.stats()["papers"] == before
+    assert window.catalog.entries.stats()["papers"] == before
     dialog.set_value("title", "SkySense: A Multi-Modal Remote Sensing Foundation Model")
     dialog.set_value("year", "2024")
     dialog.set_value("code_url", "https://github.com/Jack-bo1220/SkySense")
     dialog.accept()
     assert dialog.result() == 1
-    assert window.service.repo.get(Kind.PAPER, dialog.saved_id).year == 2024
+    assert window.catalog.entries.get(Kind.PAPER, dialog.saved_id).year == 2024
 
 
 def test_rejected_edit_keeps_old_value(window, qtbot):
     from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
 
     paper_id = _select_title(window, "GeoChat")
-    dialog = EntryDialog(window.service, Kind.PAPER, paper_id, parent=window)
+    dialog = EntryDialog(window.catalog, Kind.PAPER, paper_id, parent=window)
     qtbot.addWidget(dialog)
     dialog.set_value("venue", "CVPR 2024 (oral)")
     dialog.set_value("year", "1850")
     dialog.accept()
     assert dialog.result() == 0
-    entry = window.service.repo.get(Kind.PAPER, paper_id)
+    entry = window.catalog.entries.get(Kind.PAPER, paper_id)
     assert (entry.venue, entry.year) == ("CVPR", 2024)
 
 
@@ -202,13 +202,13 @@ def test_delete_asks_naming_the_entry_then_removes_it(window, monkeypatch):
     window.actions[next(a for a in window.actions if a.name == "DELETE")].trigger()
     assert "RingMo: A Remote Sensing Foundation Model" in asked[0]
     assert window.tables[Kind.PAPER].model().rowCount() == 3
-    assert window.service.repo.stats()["papers"] == 3
+    assert window.catalog.entries.stats()["papers"] == 3
 
 
 def test_linked_dataset_jump(window):
     _select_title(window, "RSGPT")
     assert "RSICap" in window.detail.linked_label.text()
-    dataset_id = next(l.id for l in window.service.repo.linked(Kind.PAPER, window.detail.current()[1])
+    dataset_id = next(l.id for l in window.catalog.entries.linked(Kind.PAPER, window.detail.current()[1])
                       if l.title == "RSICap")
     window.detail.linked_label.linkActivated.emit(f"entry:dataset:{dataset_id}")
     assert window.current_kind() is Kind.DATASET
@@ -236,7 +236,7 @@ def test_delete_cancelled_keeps_everything(window, monkeypatch):
                         lambda *a, **k: QMessageBox.StandardButton.No)
     _select_title(window, "RingMo")
     window.delete_selected()
-    assert window.service.repo.stats()["papers"] == 4
+    assert window.catalog.entries.stats()["papers"] == 4
     QApplication.processEvents()
 
 
@@ -245,7 +245,7 @@ def test_cancel_with_typed_changes_asks_before_discarding(window, qtbot, monkeyp
 
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: answers.pop(0))
-    dialog = EntryDialog(window.service, Kind.DATASET, parent=window)
+    dialog = EntryDialog(window.catalog, Kind.DATASET, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.set_value("name", "SkyScript")
@@ -253,14 +253,14 @@ def test_cancel_with_typed_changes_asks_before_discarding(window, qtbot, monkeyp
     assert dialog.isVisible()  # the user chose to keep editing
     dialog.reject()
     assert not dialog.isVisible() and answers == []
-    assert window.service.repo.stats()["datasets"] == 2
+    assert window.catalog.entries.stats()["datasets"] == 2
 
 
 def test_link_and_unlink_a_dataset_from_the_detail_pane(window, qtbot, monkeypatch):
     from rsfm_desktop.ui.dialogs.link_dialog import LinkDialog
 
     paper_id = _select_title(window, "RemoteCLIP")
-    assert window.service.repo.linked(Kind.PAPER, paper_id) == []
+    assert window.catalog.entries.linked(Kind.PAPER, paper_id) == []
 
     def choose(dialog):
         dialog.search.setText("RSIE")
@@ -269,11 +269,11 @@ def test_link_and_unlink_a_dataset_from_the_detail_pane(window, qtbot, monkeypat
 
     monkeypatch.setattr(LinkDialog, "exec", choose)
     qtbot.mouseClick(window.findChild(object, "addLinkButton"), Qt.MouseButton.LeftButton)
-    links = window.service.repo.linked(Kind.PAPER, paper_id)
+    links = window.catalog.entries.linked(Kind.PAPER, paper_id)
     assert [(l.title, l.relation) for l in links] == [("RSIEval", "uses")]
     assert "RSIEval" in window.detail.linked_label.text()
     window.detail.linked_label.linkActivated.emit(f"unlink:{links[0].id}:uses")
-    assert window.service.repo.linked(Kind.PAPER, paper_id) == []
+    assert window.catalog.entries.linked(Kind.PAPER, paper_id) == []
     assert "RSIEval" not in window.detail.linked_label.text()
 
 
@@ -283,14 +283,14 @@ def test_deleted_paper_is_restored_from_the_trash_with_its_note(window, monkeypa
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     paper_id = _select_title(window, "RingMo")
-    window.service.save_note(Kind.PAPER, paper_id, "MIM baseline")
+    window.catalog.notes.save(Kind.PAPER, paper_id, "MIM baseline")
     window.delete_selected()
     assert window.tables[Kind.PAPER].catalog_model().row_of(paper_id) is None
 
     monkeypatch.setattr(TrashDialog, "exec", lambda dialog: _restore_in(dialog, paper_id))
     window.actions[next(a for a in window.actions if a.name == "TRASH")].trigger()
     assert window.tables[Kind.PAPER].catalog_model().row_of(paper_id) is not None
-    assert window.service.note_text(Kind.PAPER, paper_id) == "MIM baseline"
+    assert window.catalog.notes.text(Kind.PAPER, paper_id) == "MIM baseline"
 
 
 def _restore_in(dialog, paper_id):
@@ -310,12 +310,12 @@ def test_purge_from_trash_asks_and_deletes_for_good(window, monkeypatch, qtbot):
                         lambda parent, title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
     paper_id = _select_title(window, "RingMo")
     window.delete_selected()
-    dialog = TrashDialog(window.service, window)
+    dialog = TrashDialog(window.catalog, window)
     qtbot.addWidget(dialog)
     dialog.tables[Kind.PAPER].select_id(paper_id)
     dialog.purge_button.click()
     assert "RingMo" in asked[-1]
-    assert window.service.repo.get(Kind.PAPER, paper_id) is None
+    assert window.catalog.entries.get(Kind.PAPER, paper_id) is None
 
 
 def _submit_dialog(monkeypatch, **values):
@@ -334,7 +334,7 @@ def _submit_dialog(monkeypatch, **values):
 def test_undo_redo_edit_delete_and_create(window, qtbot, monkeypatch):
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
-    repo = window.service.repo
+    repo = window.catalog.entries
     paper_id = _select_title(window, "GeoChat")
     _submit_dialog(monkeypatch, venue="CVPR (Highlight)")
     window.edit_current()
@@ -369,12 +369,12 @@ def test_invalid_edit_puts_nothing_on_the_undo_stack(window, monkeypatch):
 
 def test_undo_link(window):
     paper_id = _select_title(window, "RSGPT")
-    rsicap = next(l.id for l in window.service.repo.linked(Kind.PAPER, paper_id) if l.title == "RSICap")
+    rsicap = next(l.id for l in window.catalog.entries.linked(Kind.PAPER, paper_id) if l.title == "RSICap")
     window.detail.linked_label.linkActivated.emit(f"unlink:{rsicap}:introduces")
     assert "RSICap" not in window.detail.linked_label.text()
     window.undo_action.trigger()
     assert "RSICap" in window.detail.linked_label.text()
-    assert [l.title for l in window.service.repo.linked(Kind.PAPER, paper_id)] == ["RSICap", "RSIEval"]
+    assert [l.title for l in window.catalog.entries.linked(Kind.PAPER, paper_id)] == ["RSICap", "RSIEval"]
 
 
 def test_preferences_change_theme_and_detail_font_size(window, monkeypatch, settings_file):
@@ -425,7 +425,7 @@ def test_move_catalog_from_preferences_reopens_window_on_the_copy(window, monkey
     assert warnings_shown == []
     new = switcher._window
     assert new is not window and new.catalog_dir == target
-    assert new.service.note_text(Kind.PAPER, paper_id) == "typed just before moving"
+    assert new.catalog.notes.text(Kind.PAPER, paper_id) == "typed just before moving"
     assert window.settings.value("general/catalog_dir") == str(target)
     new.close()
 
@@ -434,7 +434,7 @@ HOSTILE_TITLE = '<img src="http://evil.example/x.png" onerror="alert(1)"> <a hre
 
 
 def test_markup_in_imported_text_is_shown_literally(window):
-    paper_id = window.service.create(Kind.PAPER, {"title": HOSTILE_TITLE, "summary_en": "<script>x()</script> & <i>it</i>"})
+    paper_id = window.catalog.entries.create(Kind.PAPER, {"title": HOSTILE_TITLE, "summary_en": "<script>x()</script> & <i>it</i>"}).result
     window.refresh_tables()
     window.jump_to(Kind.PAPER, paper_id)
     assert window.detail.title.text() == HOSTILE_TITLE
@@ -443,8 +443,8 @@ def test_markup_in_imported_text_is_shown_literally(window):
     table = window.tables[Kind.PAPER]
     assert table.model().index(table.currentIndex().row(), 0).data() == HOSTILE_TITLE
     # A dataset linked to it lists the title escaped, as text inside a link to the entry.
-    dataset_id = window.service.create(Kind.DATASET, {"name": "Hostile-Set"})
-    window.service.link(Kind.PAPER, paper_id, dataset_id, "uses")
+    dataset_id = window.catalog.entries.create(Kind.DATASET, {"name": "Hostile-Set"}).result
+    window.catalog.entries.link(Kind.PAPER, paper_id, dataset_id, "uses")
     window.refresh_tables()
     window.jump_to(Kind.DATASET, dataset_id)
     label = window.detail.linked_label.text()
@@ -481,11 +481,11 @@ def test_trash_older_than_30_days_is_emptied_when_the_window_opens(make_window):
 
     window = make_window()
     ids = window.tables[Kind.PAPER].catalog_model().ids()[:2]
-    window.service.delete(Kind.PAPER, ids)
+    window.catalog.entries.delete(Kind.PAPER, ids)
     old = (datetime.now(timezone.utc) - timedelta(days=31)).strftime("%Y-%m-%d %H:%M:%S.%f")
     window.close()
     with sqlite3.connect(catalog_path(window.catalog_dir)) as conn:
         conn.execute("UPDATE paper SET deleted_at = ? WHERE id = ?", (old, ids[0]))
     again = make_window()
-    assert again.service.repo.get(Kind.PAPER, ids[0]) is None  # 31 days in the trash: gone
-    assert again.service.repo.get(Kind.PAPER, ids[1]).deleted_at is not None  # still restorable
+    assert again.catalog.entries.get(Kind.PAPER, ids[0]) is None  # 31 days in the trash: gone
+    assert again.catalog.entries.get(Kind.PAPER, ids[1]).deleted_at is not None  # still restorable

@@ -44,12 +44,12 @@ print("after", window.detail.current())
 
 def test_first_paint_shows_the_catalog_without_the_orm_and_the_last_entry_right_after(tmp_path):
     from rsfm_desktop.core.fields import Kind
-    from rsfm_desktop.core.services import open_catalog
+    from rsfm_desktop.core.catalog import open_catalog
 
     catalog = tmp_path / "catalog"
-    service = open_catalog(catalog)  # created and seeded here: the child only opens it
-    entry = service.repo.list_ids(Kind.PAPER)[5]
-    service.repo.engine.dispose()
+    opened = open_catalog(catalog)  # created and seeded here: the child only opens it
+    entry = opened.entries.list_ids(Kind.PAPER)[5]
+    opened.close()
     script = tmp_path / "first_paint.py"
     script.write_text(FIRST_PAINT)
     out = subprocess.run(

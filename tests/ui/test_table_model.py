@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.repository import Query
+from rsfm_desktop.core.entries import Query
 from rsfm_desktop.ui.models import catalog_table_model as ctm
 from rsfm_desktop.ui.models.catalog_table_model import CatalogTableModel, IdRole, SortValueRole
 
@@ -14,8 +14,8 @@ def _titles(model):
 
 
 @pytest.mark.parametrize("kind", list(Kind))
-def test_models_pass_qtmodeltester(qtmodeltester, repo, kind):
-    model = CatalogTableModel(repo, kind)
+def test_models_pass_qtmodeltester(qtmodeltester, folder_catalog, kind):
+    model = CatalogTableModel(folder_catalog.entries, kind)
     model.set_query(Query())
     qtmodeltester.check(model, force_py=True)
     # The tester keeps watching: resets, re-sorts and row edits must emit consistent signals.
@@ -26,7 +26,8 @@ def test_models_pass_qtmodeltester(qtmodeltester, repo, kind):
     model.set_query(Query())
 
 
-def test_sort_by_year_is_numeric_with_empty_years_last(repo):
+def test_sort_by_year_is_numeric_with_empty_years_last(folder_catalog):
+    repo = folder_catalog.entries
     model = CatalogTableModel(repo, Kind.PAPER)
     year_col = [c.key for c in model.columns].index("year")
     model.sort(year_col, Qt.SortOrder.AscendingOrder)
@@ -37,7 +38,8 @@ def test_sort_by_year_is_numeric_with_empty_years_last(repo):
     assert years == [2024, 2024, 2023, None]
 
 
-def test_rows_are_fetched_in_blocks_only_when_shown(repo, monkeypatch):
+def test_rows_are_fetched_in_blocks_only_when_shown(folder_catalog, monkeypatch):
+    repo = folder_catalog.entries
     for i in range(300):
         repo.create(Kind.PAPER, {"title": f"Synthetic paper {i:03d}", "year": 2000 + i % 20})
     calls = []
@@ -55,7 +57,8 @@ def test_rows_are_fetched_in_blocks_only_when_shown(repo, monkeypatch):
     assert len(calls) == 2
 
 
-def test_search_and_id_role(repo):
+def test_search_and_id_role(folder_catalog):
+    repo = folder_catalog.entries
     model = CatalogTableModel(repo, Kind.PAPER)
     model.set_query(Query("GeoChat"))
     assert _titles(model) == ["GeoChat: Grounded Large Vision-Language Model for Remote Sensing"]
@@ -63,7 +66,8 @@ def test_search_and_id_role(repo):
     assert repo.get(Kind.PAPER, entry_id).short_name == "GeoChat"
 
 
-def test_resort_keeps_selected_entry(repo, qtbot):
+def test_resort_keeps_selected_entry(folder_catalog, qtbot):
+    repo = folder_catalog.entries
     from PySide6.QtWidgets import QTableView
 
     model = CatalogTableModel(repo, Kind.PAPER)
@@ -78,7 +82,8 @@ def test_resort_keeps_selected_entry(repo, qtbot):
     assert view.currentIndex().row() == model.rowCount() - 1
 
 
-def test_reading_empty_cells_keeps_none_alive(repo):
+def test_reading_empty_cells_keeps_none_alive(folder_catalog):
+    repo = folder_catalog.entries
     """PySide6 6.12.0 loses a reference to None per empty cell read: 5,000 reads crash Python."""
     import sys
 

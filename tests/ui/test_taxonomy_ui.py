@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.repository import Query
+from rsfm_desktop.core.entries import Query
 from rsfm_desktop.ui.models.tag_tree_model import MIME_TYPE, CountRole, TagTreeModel
 
 from .conftest import type_text
@@ -27,7 +27,7 @@ def tags_of(window, kind, entry_id):
 
 
 def tagged(window, kind, tag_id):
-    ids = window.service.repo.list_ids(kind, Query())
+    ids = window.catalog.entries.list_ids(kind, Query())
     return {i for i in ids if tag_id in tags_of(window, kind, i)}
 
 
@@ -48,7 +48,7 @@ def expected(window, kind, text="", **facets):
     for facet, labels in facets.items():
         facet_id = c.taxonomy._index().facet_id(facet)
         tags[facet_id] = frozenset(tag(window, label, facet) for label in labels)
-    return window.service.repo.list_ids(kind, Query(text, tags=tags))
+    return window.catalog.entries.list_ids(kind, Query(text, tags=tags))
 
 
 def test_tag_tree_model_passes_qtmodeltester(qtmodeltester, window):
@@ -88,7 +88,7 @@ def test_counts_follow_an_edit_without_freezing_the_window(window, qtbot, monkey
         return slow_counts()
 
     monkeypatch.setattr(ctl(window).taxonomy, "counts", slow)
-    untagged = next(i for i in window.service.repo.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i))
+    untagged = next(i for i in window.catalog.entries.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i))
     started = time.perf_counter()
     ctl(window).taxonomy.assign(Kind.PAPER, [untagged], [vqa])  # an undoable edit: refreshes
     assert time.perf_counter() - started < 0.4  # the counts did not run on the GUI thread
@@ -118,7 +118,7 @@ def test_counts_arriving_late_from_an_older_edit_never_replace_newer_ones(window
         return result
 
     monkeypatch.setattr(ctl(window).taxonomy, "counts", counts)
-    untagged = next(i for i in window.service.repo.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i))
+    untagged = next(i for i in window.catalog.entries.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i))
     ctl(window).refresh()
     qtbot.waitUntil(lambda: len(calls) == 1)
     ctl(window).taxonomy.assign(Kind.PAPER, [untagged], [vqa])  # an edit: counts asked again
@@ -138,7 +138,7 @@ def test_selecting_tags_filters_both_tables_or_within_and_across_facets(window, 
     select_tags(window, vqa)
     assert shown(window) == expected(window, Kind.PAPER, task=["VQA"])
     assert shown(window, Kind.DATASET) == expected(window, Kind.DATASET, task=["VQA"])
-    assert 0 < len(shown(window)) < window.service.repo.count(Kind.PAPER)
+    assert 0 < len(shown(window)) < window.catalog.entries.count(Kind.PAPER)
     assert window.count_label.text().startswith(f"{len(shown(window))} of ")
     assert not clear.isHidden()
 
@@ -159,7 +159,7 @@ def test_selecting_tags_filters_both_tables_or_within_and_across_facets(window, 
     window.search_box.clear()
     window.apply_search()
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
-    assert shown(window) == window.service.repo.list_ids(Kind.PAPER, Query())
+    assert shown(window) == window.catalog.entries.list_ids(Kind.PAPER, Query())
     assert clear.isHidden()
     assert not ctl(window).sidebar.tree.selectionModel().hasSelection()
 
@@ -365,6 +365,6 @@ def test_jump_to_a_linked_entry_clears_a_tag_filter_hiding_it(make_window):
     sidebar.set_tag_filter({vlm.facet_id: frozenset({vlm.id})})
     papers = window.tables[Kind.PAPER]
     assert papers.model().rowCount() == 1  # RemoteCLIP only
-    rsgpt = next(i for i, t in window.service.repo.titles_by_id(Kind.PAPER, window.service.repo.list_ids(Kind.PAPER)) if t.startswith("RSGPT"))
+    rsgpt = next(i for i, t in window.catalog.entries.titles_by_id(Kind.PAPER, window.catalog.entries.list_ids(Kind.PAPER)) if t.startswith("RSGPT"))
     window.jump_to(Kind.PAPER, rsgpt)
-    assert window.tag_filter == {} and papers.current_id() == rsgpt
+    assert window.view.tags == {} and papers.current_id() == rsgpt

@@ -80,14 +80,20 @@ def rename_facet(store: Store, facet: FacetRef, label: str | None, lang: str = "
     return run(store, QT_TRANSLATE_NOOP("Taxonomy", "Rename facet “{}” to “{}”"), work)
 
 
+def facet_delete_impact(conn: Connection, facet: FacetRef) -> DeleteImpact:
+    """What deleting a facet would take away (its tags, the entries carrying them)."""
+    row = facet_row(conn, facet)
+    tags = sql.column(conn, "SELECT id FROM tag WHERE facet_id = :f AND deleted_at IS NULL", {"f": row[0]})
+    return DeleteImpact(len(tags), *entries_losing(conn, tags))
+
+
 def delete_facet(store: Store, facet: FacetRef) -> Command:
     """Delete a facet with all its tags (to be undone); ``result`` is the :class:`DeleteImpact`.
     Its key is freed for a new facet."""
 
     def work(tx: Tx):
         row = facet_row(tx.conn, facet)
-        tags = sql.column(tx.conn, "SELECT id FROM tag WHERE facet_id = :f AND deleted_at IS NULL", {"f": row[0]})
-        impact = DeleteImpact(len(tags), *entries_losing(tx.conn, tags))
+        impact = facet_delete_impact(tx.conn, facet)
         tx.update_row("facet", row[0], {"deleted_at": tx.now, "key": f"{row[1]}~{row[0]}"})
         return impact, (row[2] or row[3],)
 

@@ -71,6 +71,10 @@ class Taxonomy:
         with self.store.read() as conn:
             return edits.delete_impact(conn, tag_id)
 
+    def facet_delete_impact(self, facet: FacetRef) -> DeleteImpact:
+        with self.store.read() as conn:
+            return edits.facet_delete_impact(conn, facet)
+
     # ---- editing (each returns its command, already carried out) ---------------------------
 
     def create_facet(self, key: str, label_en: str | None, label_zh: str | None = None) -> Command:

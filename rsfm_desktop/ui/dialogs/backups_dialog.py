@@ -18,12 +18,9 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QWidget,
 )
-from sqlalchemy.engine import Engine
 
-from ...core import backup
 from ...core.backup import BackupInfo
-from ...core.db import CatalogError
-from ...core.services import CatalogService
+from ...core.errors import CatalogError
 from .layout import lay_out_list_dialog
 
 PathRole = Qt.ItemDataRole.UserRole + 1
@@ -71,12 +68,12 @@ class BackupList(QTreeWidget):
 
 
 class BackupsDialog(QDialog):
-    def __init__(self, data_dir: Path, engine: Engine, parent: QWidget | None = None):
+    def __init__(self, backups, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Restore from backup"))
-        self.data_dir = Path(data_dir)
-        self._engine = engine
+        self.data_dir = Path(backups.data_dir)
+        self._backups = backups
         self.restored: Path | None = None  # the backup restored, if any
 
         hint = self.tr(
@@ -97,7 +94,7 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.list.set_backups(backup.list_backups(self.data_dir))
+        self.list.set_backups(self._backups.list())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -105,7 +102,7 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> None:
         try:
-            backup.backup_now(self._engine, self.data_dir)
+            self._backups.backup_now()
         except CatalogError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
         self.refresh()
@@ -124,7 +121,7 @@ class BackupsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            backup.restore(self.data_dir, path, self._engine)
+            self._backups.restore(path)
         except CatalogError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
@@ -136,18 +133,14 @@ class BackupsDialog(QDialog):
         self.accept()
 
 
-def catalog_dir_of(service: CatalogService) -> Path:
-    return Path(service.repo.engine.url.database).parent
-
-
-def show_backups_dialog(parent: QWidget | None, service: CatalogService) -> bool:
-    """Show the backups of the service's catalog; True if one was restored.
+def show_backups_dialog(parent: QWidget | None, catalog) -> bool:
+    """Show the backups of a folder catalog; True if one was restored.
 
     Flush pending edits (the notes editor) before calling, so the catalog set aside holds them.
-    On True, the service's engine was disposed and the catalog file replaced: rebuild the window
-    over the same folder, e.g. ``window.catalogSwitchRequested.emit(window.catalog_dir, False)``
-    (the path Preferences uses to switch catalogs), so no model keeps rows of the old file.
+    On True, the catalog was closed and its file replaced: rebuild the window over the same
+    folder, e.g. ``window.catalogSwitchRequested.emit(window.catalog_dir, False)`` (the path
+    Preferences uses to switch catalogs), so no model keeps rows of the old file.
     """
-    dialog = BackupsDialog(catalog_dir_of(service), service.repo.engine, parent)
+    dialog = BackupsDialog(catalog.backups, parent)
     dialog.exec()
     return dialog.restored is not None

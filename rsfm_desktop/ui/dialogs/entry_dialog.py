@@ -1,15 +1,18 @@
 """Add or edit a paper or a dataset: a form built from the field declarations.
 
 The dialog stays open on invalid input, naming each bad field next to it; nothing is written
-until every field is valid, and a rejected edit leaves the entry as it was.
+until every field is valid, and a rejected edit leaves the entry as it was. A save that fails
+(a full disk, a busy catalog, an unreachable server) says why and keeps everything typed. The
+edit names the version it was made on: if the entry changed elsewhere meanwhile, the dialog says
+so at once; on save, fields changed on one side only merge, and fields changed on both sides are
+shown side by side to choose from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,33 +27,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.catalog import Catalog
+from ...core.errors import CatalogError
 from ...core.fields import FIELDS, FieldSpec, FieldType, Kind
 from ...core.i18n import FIELDS_CONTEXT
-from ...core.services import CatalogService
+from ...core.store.changes import ChangeSet
+from ...core.store.writes import Conflict
 from ...core.validation import ValidationError, max_year, MIN_YEAR
+from .conflict_dialog import FieldConflictDialog
+
+
+def form_fields(kind: Kind) -> list[FieldSpec]:
+    return [spec for spec in FIELDS[kind] if spec.form]
 
 
 class EntryDialog(QDialog):
-    def __init__(
-        self,
-        service: CatalogService,
-        kind: Kind,
-        entry_id: int | None = None,
-        parent=None,
-        submit: Callable[[dict[str, Any]], int] | None = None,
-    ):
-        """``submit(values) -> id`` writes the values (default: straight through the service);
-        it raises ValidationError to keep the dialog open."""
+    commandDone = Signal(object)  # the save, as an undoable command
+
+    def __init__(self, catalog: Catalog, kind: Kind, entry_id: int | None = None, parent=None):
         super().__init__(parent)
-        self._submit = submit or self._write
         self.setObjectName("entryDialog")
-        self._service = service
+        self._catalog = catalog
         self.kind = kind
         self.entry_id = entry_id
         self.saved_id: int | None = None
         self._inputs: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._original: dict[str, Any] = {}
+        self._loaded: dict[str, Any] = {}  # the entry's stored values when the dialog opened
+        self._version: int | None = None
 
         is_new = entry_id is None
         titles = {
@@ -63,7 +68,7 @@ class EntryDialog(QDialog):
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
-        for spec in FIELDS[kind]:
+        for spec in form_fields(kind):
             editor = self._make_editor(spec)
             error = QLabel(form_widget)
             error.setObjectName(f"error_{spec.key}")
@@ -86,13 +91,39 @@ class EntryDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("entryDialogBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px;")
+        self.banner.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
         self.resize(720, 640)
         if not is_new:
             self._load()
+            from ..change_bus import changes_of
+
+            bus = changes_of(catalog)
+            bus.changed.connect(self._on_changes)
+            self.finished.connect(lambda _r: bus.changed.disconnect(self._on_changes))
         self._original = self.values()
+
+    def _on_changes(self, changes: ChangeSet) -> None:
+        change = changes.touches(self.kind, self.entry_id)
+        if change is None or not changes.external:
+            return
+        if change.op in ("delete", "purge"):
+            self.show_banner(self.tr("This entry was deleted elsewhere. Saving puts your values back only "
+                                     "if you restore it from the trash first."))
+        else:
+            self.show_banner(self.tr("This entry was changed elsewhere while you edit it. Saving merges "
+                                     "your changes field by field and asks where both changed the same field."))
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
 
     def _make_editor(self, spec: FieldSpec) -> QWidget:
         if spec.type is FieldType.LONG or spec.type is FieldType.LIST:
@@ -118,9 +149,11 @@ class EntryDialog(QDialog):
     # ---- values --------------------------------------------------------------------------
 
     def _load(self) -> None:
-        entry = self._service.repo.get(self.kind, self.entry_id)
+        entry = self._catalog.entries.get(self.kind, self.entry_id)
+        self._loaded = dict(entry.values)
+        self._version = entry.version
         for key in self._inputs:
-            self.set_value(key, getattr(entry, key))
+            self.set_value(key, entry.values.get(key))
 
     def set_value(self, key: str, value: Any) -> None:
         editor = self._inputs[key]
@@ -133,7 +166,7 @@ class EntryDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for spec in FIELDS[self.kind]:
+        for spec in form_fields(self.kind):
             editor = self._inputs[spec.key]
             if isinstance(editor, QComboBox):
                 out[spec.key] = editor.currentData()
@@ -157,10 +190,41 @@ class EntryDialog(QDialog):
         }.get(code, self.tr("Invalid value."))
 
     def _write(self, values: dict[str, Any]) -> int:
+        """Save through the catalog; raises ValidationError, Conflict or CatalogError."""
         if self.entry_id is None:
-            return self._service.create(self.kind, values)
-        self._service.update(self.kind, self.entry_id, values)
+            command = self._catalog.entries.create(self.kind, values)
+            self.commandDone.emit(command)
+            return command.result
+        base = self._base_of(values)
+        command = self._catalog.entries.update(self.kind, self.entry_id, values,
+                                               expected_version=self._version, base=base)
+        self.commandDone.emit(command)
         return self.entry_id
+
+    def _base_of(self, values: dict[str, Any]) -> dict[str, Any]:
+        """What the user saw of these fields when the dialog opened, as stored."""
+        return {k: self._loaded.get(k) for k in values}
+
+    def _save_resolving_conflicts(self, values: dict[str, Any]) -> int | None:
+        """Save; where the entry changed elsewhere in the same fields, let the user choose.
+        None: the user went back to editing."""
+        try:
+            return self._write(values)
+        except Conflict as conflict:
+            if conflict.gone:
+                raise CatalogError(self.tr("This entry no longer exists (it was deleted for good elsewhere)."))
+            dialog = FieldConflictDialog(self.kind, conflict.title, conflict.fields, self)
+            if not dialog.exec():
+                return None
+            chosen = dialog.chosen()
+            current = self._catalog.entries.get(self.kind, self.entry_id)
+            merged = {**values, **chosen}
+            # Written over the version now in the catalog: the user saw both values.
+            command = self._catalog.entries.update(self.kind, self.entry_id, merged,
+                                                   expected_version=current.version,
+                                                   base={k: current.values.get(k) for k in merged})
+            self.commandDone.emit(command)
+            return self.entry_id
 
     def reject(self) -> None:
         """Cancel; typed changes are only thrown away after the user says so."""
@@ -183,7 +247,18 @@ class EntryDialog(QDialog):
         if self.entry_id is not None:
             values = {k: v for k, v in values.items() if v != self._original.get(k)}
         try:
-            self.saved_id = self._submit(values) if values or self.entry_id is None else self.entry_id
+            if values or self.entry_id is None:
+                saved = self._save_resolving_conflicts(values)
+                if saved is None:
+                    return
+                self.saved_id = saved
+            else:
+                self.saved_id = self.entry_id
+        except CatalogError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("The changes could not be saved; everything you typed is still here.")
+                                + "\n\n" + str(exc))
+            return
         except ValidationError as exc:
             for error in exc.errors:
                 label = self._errors.get(error.field)

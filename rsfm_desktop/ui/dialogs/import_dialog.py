@@ -72,10 +72,12 @@ class PlanModel(QAbstractTableModel):
 
     decisionsChanged = Signal()
 
-    def __init__(self, plan: ImportPlan, existing_titles: dict[tuple[Kind, int], str], parent=None):
+    def __init__(self, plan: ImportPlan, existing_titles: dict[tuple[Kind, int], str], parent=None,
+                 changed: list[int] | None = None):
         super().__init__(parent)
         self.plan = plan
         self._existing = existing_titles
+        self.changed = set(changed or ())  # rows whose status changed since the last preview
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.plan.entries)
@@ -112,6 +114,8 @@ class PlanModel(QAbstractTableModel):
             return entry.status
         if role == Qt.ItemDataRole.ForegroundRole and col == STATUS_COLUMN:
             return QBrush(QColor(_STATUS_COLOURS[entry.status]))
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() in self.changed:
+            return QBrush(QColor(255, 193, 7, 70))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
             return None
         if col == DECISION_COLUMN:
@@ -199,12 +203,13 @@ def _value_text(value: Any) -> str:
 
 
 class ImportPreviewDialog(QDialog):
-    def __init__(self, plan: ImportPlan, existing_titles: dict[tuple[Kind, int], str], parent=None):
+    def __init__(self, plan: ImportPlan, existing_titles: dict[tuple[Kind, int], str], parent=None,
+                 changed: list[int] | None = None):
         super().__init__(parent)
         self.setObjectName("importPreviewDialog")
         self.setWindowTitle(self.tr("Import %1").replace("%1", Path(plan.source).name))
         self.plan = plan
-        self.model = PlanModel(plan, existing_titles, self)
+        self.model = PlanModel(plan, existing_titles, self, changed)
         self.proxy = _StatusFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -218,6 +223,14 @@ class ImportPreviewDialog(QDialog):
             self.filter_combo.addItem(status_label(status), status)
         self.filter_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.filter_combo.currentData()))
+        self.changed_banner = QLabel(self)
+        self.changed_banner.setObjectName("importChangedBanner")
+        self.changed_banner.setWordWrap(True)
+        self.changed_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px;")
+        self.changed_banner.setText(self.tr("The catalog changed since the last preview: the %1 highlighted "
+                                            "entries have a new status. Check their decisions.")
+                                    .replace("%1", str(len(changed or ()))))
+        self.changed_banner.setVisible(bool(changed))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel(self.tr("Show:"), self))
@@ -292,6 +305,7 @@ class ImportPreviewDialog(QDialog):
         bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.changed_banner)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(bulk)

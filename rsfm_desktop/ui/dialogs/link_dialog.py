@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from ...core.fields import Kind
 from ...core.fields import RELATIONS
-from ...core.repository import CatalogRepository, Query
+from ...core.entries import Entries, Query
 
 MAX_RESULTS = 50
 
 
 class LinkDialog(QDialog):
-    def __init__(self, repo: CatalogRepository, kind: Kind, parent=None):
+    def __init__(self, repo: Entries, kind: Kind, parent=None):
         super().__init__(parent)
         self.setObjectName("linkDialog")
         self._repo = repo

@@ -1,4 +1,5 @@
-"""Preferences: interface language, theme, detail text size and the catalog folder."""
+"""Preferences: interface language, theme, detail text size, and the catalog: a folder (open
+another, move this one) or a lab catalog on a PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QMessageBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,7 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ... import i18n
+from ...core.store.postgres import display_url, is_server_url, store_password, strip_password
+from .. import language as i18n
 from .. import settings as cfg
 from ..theme import THEMES
 
@@ -28,13 +32,15 @@ class PreferencesDialog(QDialog):
     themeChanged = Signal(str)
     fontSizeChanged = Signal(int)
     catalogChosen = Signal(Path, bool)  # folder, copy the current catalog there first
+    serverChosen = Signal(str)  # a lab catalog's postgresql:// URL (no password)
 
-    def __init__(self, settings: QSettings, catalog_dir: Path, parent=None):
+    def __init__(self, settings: QSettings, catalog, parent=None):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self._settings = settings
-        self._catalog_dir = catalog_dir
+        self._catalog_dir = catalog.data_dir
+        self._catalog_name = catalog.name
 
         self.language = QComboBox(self)
         self.language.setObjectName("languageCombo")
@@ -70,9 +76,13 @@ class PreferencesDialog(QDialog):
                                              "while the catalog changes, and before upgrades"))
         self.backups_kept.valueChanged.connect(lambda n: cfg.put(settings, cfg.BACKUPS_KEPT, n))
 
-        self.catalog = QLineEdit(str(catalog_dir), self)
+        self.catalog = QLineEdit(catalog.name, self)
         self.catalog.setObjectName("catalogFolder")
         self.catalog.setReadOnly(True)
+        open_server = QPushButton(self.tr("Open a lab catalog…"), self)
+        open_server.setObjectName("openServerButton")
+        open_server.setToolTip(self.tr("Use a catalog the lab keeps on a PostgreSQL server"))
+        open_server.clicked.connect(self._choose_server)
         open_other = QPushButton(self.tr("Open another…"), self)
         open_other.setObjectName("openCatalogButton")
         open_other.setToolTip(self.tr("Switch to the catalog in another folder (created if empty)"))
@@ -86,13 +96,15 @@ class PreferencesDialog(QDialog):
         catalog_row.addWidget(self.catalog, 1)
         catalog_row.addWidget(open_other)
         catalog_row.addWidget(move)
+        catalog_row.addWidget(open_server)
+        move.setEnabled(self._catalog_dir is not None)
 
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(self.tr("Detail text size:"), self.font_size)
-        form.addRow(self.tr("Catalog folder:"), catalog_row)
+        form.addRow(self.tr("Catalog:"), catalog_row)
         form.addRow(self.tr("Automatic backups kept:"), self.backups_kept)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
@@ -113,9 +125,35 @@ class PreferencesDialog(QDialog):
         cfg.put(self._settings, cfg.DETAIL_FONT_SIZE, value)
         self.fontSizeChanged.emit(value)
 
+    def _choose_server(self) -> None:
+        url, ok = QInputDialog.getText(
+            self, self.tr("Open a lab catalog"),
+            self.tr("The lab catalog's address, postgresql://USER@HOST[:PORT]/DATABASE\n"
+                    "(the password comes from PGPASSWORD, ~/.pgpass or the system keyring):"),
+            text="postgresql://")
+        url = url.strip()
+        if not ok or not url:
+            return
+        if not is_server_url(url):
+            QMessageBox.warning(self, self.tr("Open a lab catalog"),
+                                self.tr("That is not a postgresql:// address."))
+            return
+        from sqlalchemy.engine import make_url
+
+        password = make_url(url).password
+        url = strip_password(url)
+        if password and not store_password(url, password):
+            QMessageBox.information(self, self.tr("Open a lab catalog"),
+                                    self.tr("The password is not kept in the settings and there is no system "
+                                            "keyring here: put it in ~/.pgpass (or PGPASSWORD) instead."))
+        if display_url(url) != self._catalog_name:
+            self.serverChosen.emit(url)
+            self.accept()
+
     def _choose_folder(self, copy: bool) -> None:
         title = self.tr("Move the catalog to") if copy else self.tr("Open the catalog in")
-        folder = QFileDialog.getExistingDirectory(self, title, str(self._catalog_dir.parent))
+        start = self._catalog_dir.parent if self._catalog_dir else Path.home()
+        folder = QFileDialog.getExistingDirectory(self, title, str(start))
         if folder and Path(folder) != self._catalog_dir:
             self.catalogChosen.emit(Path(folder), copy)
             self.accept()

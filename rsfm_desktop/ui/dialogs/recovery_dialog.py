@@ -12,7 +12,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from ...core import backup
-from ...core.db import CatalogDamagedError, CatalogError
+from ...core.errors import CatalogDamagedError, CatalogError
 from .backups_dialog import BackupList
 
 T = TypeVar("T")

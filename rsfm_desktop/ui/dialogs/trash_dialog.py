@@ -13,30 +13,31 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from ...core.catalog import Catalog
+from ...core.entries import TRASH_DAYS
+from ...core.errors import CatalogError
 from ...core.fields import Kind
-from ...core.repository import Query
-from ...core.services import TRASH_DAYS, CatalogService
 from ..models.catalog_table_model import CatalogTableModel
 from ..widgets.catalog_table import CatalogTable
 from .layout import lay_out_list_dialog
 
 
 class TrashDialog(QDialog):
-    changed = Signal()  # something was restored or deleted for good
+    commandDone = Signal(object)  # a restore, as an undoable command
 
-    def __init__(self, service: CatalogService, parent=None):
+    def __init__(self, catalog: Catalog, parent=None):
         super().__init__(parent)
         self.setObjectName("trashDialog")
         self.setWindowTitle(self.tr("Trash"))
-        self._service = service
+        self._catalog = catalog
         self.tables: dict[Kind, CatalogTable] = {}
         self.tabs = QTabWidget(self)
         for kind, name, label in (
             (Kind.PAPER, "trashPaperTable", self.tr("Papers")),
             (Kind.DATASET, "trashDatasetTable", self.tr("Datasets")),
         ):
-            model = CatalogTableModel(service.repo, kind, self)
-            model.set_query(Query(trashed=True))
+            model = CatalogTableModel(catalog.entries, kind, self, trashed=True)
+            model.refresh()
             table = CatalogTable(model, name, self)
             table.selectionModel().selectionChanged.connect(self._update_buttons)
             self.tables[kind] = table
@@ -57,6 +58,16 @@ class TrashDialog(QDialog):
         self.tabs.currentChanged.connect(self._update_buttons)
         self.resize(820, 480)
         self._update_buttons()
+        from ..change_bus import changes_of
+
+        bus = changes_of(catalog)
+        bus.changed.connect(self._on_changes)
+        self.finished.connect(lambda _r: bus.changed.disconnect(self._on_changes))
+
+    def _on_changes(self, changes) -> None:
+        for table in self.tables.values():
+            table.catalog_model().apply_changes(changes)
+        self._update_buttons()
 
     def _current(self) -> tuple[Kind, CatalogTable]:
         kind = Kind.PAPER if self.tabs.currentIndex() == 0 else Kind.DATASET
@@ -69,18 +80,17 @@ class TrashDialog(QDialog):
         self.purge_button.setEnabled(has_selection)
         self.empty_button.setEnabled(any(t.model().rowCount() for t in self.tables.values()))
 
-    def _refresh(self) -> None:
-        for table in self.tables.values():
-            table.catalog_model().refresh()
-        self._update_buttons()
-        self.changed.emit()
+    def _attempt(self, action) -> None:
+        try:
+            action()
+        except CatalogError as exc:
+            QMessageBox.warning(self, self.tr("Trash"), str(exc))
 
     def restore_selected(self) -> None:
         kind, table = self._current()
         ids = table.selected_ids()
         if ids:
-            self._service.restore(kind, ids)
-            self._refresh()
+            self._attempt(lambda: self.commandDone.emit(self._catalog.entries.restore(kind, ids)))
 
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(
@@ -93,19 +103,17 @@ class TrashDialog(QDialog):
     def purge_selected(self) -> None:
         kind, table = self._current()
         ids = table.selected_ids()
-        titles = [t for _i, t in self._service.repo.titles_by_id(kind, ids)]
+        titles = [t for _i, t in self._catalog.entries.titles_by_id(kind, ids)]
         listing = "\n".join(f"• {t}" for t in titles[:10])
         if ids and self._confirm(
             self.tr("Delete these %1 entries and their notes for good?").replace("%1", str(len(ids)))
             + "\n\n" + listing
         ):
-            self._service.purge(kind, ids)
-            self._refresh()
+            self._attempt(lambda: self._catalog.entries.purge(kind, ids))
 
     def empty(self) -> None:
         total = sum(t.model().rowCount() for t in self.tables.values())
         if total and self._confirm(
             self.tr("Delete all %1 entries in the trash for good?").replace("%1", str(total))
         ):
-            self._service.empty_trash()
-            self._refresh()
+            self._attempt(self._catalog.entries.empty_trash)

@@ -4,9 +4,15 @@ The database does the searching and sorting; the model keeps only ids and fetche
 block of rows the first time the view asks for one of them, caching a bounded number of blocks.
 100,000 entries cost 100,000 integers.
 
-The sorted ids of the whole table (one index scan) are kept until the sort changes or the table
-is refreshed after an edit; a search keystroke or a tag filter then costs one query for the
-matching ids (FTS and tag tables) and keeps the sorted ids that match (``keep_matching``).
+The sorted ids of the whole table (one index scan) are kept until the sort changes or a change
+could move rows; a search keystroke or a tag filter then costs one query for the matching ids
+(search and tag tables) and keeps the sorted ids that match (``keep_matching``).
+
+The model observes the window's :class:`~..catalog_view.CatalogView` (search text, tag filter,
+its table's sort) and applies the catalog's change records (:meth:`apply_changes`): an edit that
+leaves order and filter alone repaints its row (``dataChanged``); one that may move rows, or
+adds and removes entries, re-reads the order and keeps the selection and the current row on
+the same entries (a layout change), never a reset.
 """
 
 from __future__ import annotations
@@ -19,11 +25,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
-from ... import i18n
+from .. import language as i18n
 from ...core.columns import COLUMNS, TableColumn
-from ...core.fields import Kind
+from ...core.entries import Entries, Query
+from ...core.fields import Kind, searchable_fields
 from ...core.i18n import FIELDS_CONTEXT
-from ...core.repository import CatalogRepository, Query
+from ...core.store.changes import NOTE, TAGS, ChangeSet
 from ...core.taxonomy import TAG_COLUMN_PREFIX
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ IdRole = Qt.ItemDataRole.UserRole + 1  # the entry id of a row
 SortValueRole = Qt.ItemDataRole.UserRole + 2  # the raw value (year as int, ...)
 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole, IdRole})
+UNREADABLE = "_unreadable"  # a row the database could not read (a damaged page)
 
 BLOCK_SIZE = 128
 MAX_CACHED_BLOCKS = 64
@@ -58,20 +66,39 @@ class CatalogTableModel(QAbstractTableModel):
 
     queryChanged = Signal()  # after a new search or sort has reset the rows
 
-    def __init__(self, repository: CatalogRepository, kind: Kind, parent=None):
+    def __init__(self, entries: Entries, kind: Kind, parent=None, view=None, trashed: bool = False):
+        """``view``: the window's CatalogView to follow (search, tags, this kind's sort);
+        ``trashed``: show the trash instead (the view's filter does not apply)."""
         super().__init__(parent)
-        self._repo = repository
+        self._repo = entries
         self.kind = kind
+        self.view = view
         self.columns: tuple[TableColumn | FacetColumn, ...] = COLUMNS[kind] + tuple(
-            FacetColumn(f"{TAG_COLUMN_PREFIX}{key}", en, zh) for key, en, zh in repository.facet_labels()
+            FacetColumn(f"{TAG_COLUMN_PREFIX}{key}", en, zh) for key, en, zh in entries.facet_labels()
         )
         self._tag_keys = [c.key for c in self.columns if isinstance(c, FacetColumn)]
         self._tagged_blocks: set[int] = set()  # cached blocks whose tag cells are read
-        self._query = Query()
+        self._query = Query(trashed=trashed)
         self._ids: list[int] = []
         self._order: list[int] = []  # all ids in the current sort, before filtering
         self._order_key: tuple | None = None
         self._blocks: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
+        self._searchable = set(searchable_fields(kind)) | {NOTE}
+        if view is not None and not trashed:
+            view.filterChanged.connect(self._follow_filter)
+            view.sortChanged.connect(self._follow_sort)
+
+    # ---- following the view --------------------------------------------------------------
+
+    def _follow_filter(self) -> None:
+        self.set_filter(self.view.text, self.view.tags)
+
+    def _follow_sort(self, kind: Kind, key: str, descending: bool) -> None:
+        if kind is not self.kind or (key or None, descending) == (self._query.sort_key, self._query.descending):
+            return
+        keys = [c.key for c in self.columns]
+        if key in keys:
+            self.sort(keys.index(key), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
 
     # ---- querying ------------------------------------------------------------------------
 
@@ -89,9 +116,51 @@ class CatalogTableModel(QAbstractTableModel):
         self.queryChanged.emit()
 
     def refresh(self) -> None:
-        """Re-read everything (after entries were added, edited or deleted)."""
+        """Re-read the order and the rows, keeping selection and current row on their entries."""
         self._order_key = None
-        self.set_query(self._query)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_ids = self._ids
+        self._ids = self._select(self._query)
+        self._blocks.clear()
+        self._tagged_blocks.clear()
+        self._remap_persistent(old_ids)
+        self.layoutChanged.emit()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Show what a transaction (here or elsewhere) changed, with the narrowest update."""
+        mine = changes.entries(self.kind)
+        if not mine:
+            if changes.tags_changed():  # tag labels, colours or the tree: tag cells and filters
+                if self._query.tags:
+                    self._relayout()
+                else:
+                    self._drop_tag_cells()
+            return
+        fields = changes.fields_changed(self.kind)
+        sort_key = self._query.sort_key or ("title" if self.kind is Kind.PAPER else "name")
+        moves = changes.membership_changed(self.kind) or sort_key in fields or "deleted_at" in fields or (
+            sort_key.startswith(TAG_COLUMN_PREFIX) and TAGS in fields)
+        refilters = (self._query.text.strip() and fields & self._searchable) or (self._query.tags and TAGS in fields)
+        if moves:
+            self._order_key = None
+        if moves or refilters:
+            self._relayout()
+            return
+        for entry_id in mine:
+            self.invalidate_entry(entry_id)
+        if TAGS in fields or changes.taxonomy_changed():
+            self._drop_tag_cells()
+
+    def _drop_tag_cells(self) -> None:
+        if self._tagged_blocks:
+            for block_no in list(self._tagged_blocks):
+                self._blocks.pop(block_no, None)
+            self._tagged_blocks.clear()
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
     def _select(self, query: Query) -> list[int]:
         order_key = (query.sort_key, query.descending, query.trashed)
@@ -128,8 +197,11 @@ class CatalogTableModel(QAbstractTableModel):
         self._query = query
         self._ids = self._select(query)
         self._blocks.clear()
+        self._tagged_blocks.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
+        if self.view is not None and not query.trashed:
+            self.view.set_sort(self.kind, query.sort_key, query.descending)
 
     def _remap_persistent(self, old_ids: list[int]) -> None:
         """Keep the selection and current row on the same entries after a re-sort."""
@@ -209,6 +281,11 @@ class CatalogTableModel(QAbstractTableModel):
             logging.getLogger(__name__).exception("reading row %d failed", index.row())
             return None
         if values is None:
+            return None
+        if values.get(UNREADABLE):
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return QCoreApplication.translate("CatalogTableModel", "(unreadable entry %1)").replace(
+                    "%1", str(self._ids[index.row()]))
             return None
         value = values.get(column.key)
         if role == SortValueRole:

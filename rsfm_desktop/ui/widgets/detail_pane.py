@@ -8,9 +8,7 @@ shows links, the catalog text in it is HTML-escaped.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,18 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.commands import Command, LinkEntries
+from ...core.catalog import AttachmentError, Catalog
+from ...core.entries import Entry
+from ...core.errors import CatalogError
 from ...core.fields import FIELDS, FieldType, Kind
 from ...core.i18n import FIELDS_CONTEXT
-from ...core.services import AttachmentError, CatalogService
+from ...core.store.changes import Change
 from ..dialogs.link_dialog import LinkDialog
 from ..icons import bind
 from ..links import open_link
 from .flow_layout import FlowLayout
 from .notes_editor import NotesEditor
-
-if TYPE_CHECKING:
-    from ...core.models import Dataset, Paper
 
 # Fields shown in the header or the summary views rather than in the field form.
 _HEADER_FIELDS = {"title", "name", "summary_zh", "summary_en", "description_zh", "description_en"}
@@ -94,17 +90,15 @@ class DetailPane(QWidget):
     """Shows one entry; emits :attr:`jumpRequested` when a linked entry is clicked."""
 
     jumpRequested = Signal(object, int)  # kind, id
-    attachmentsChanged = Signal(int)  # paper id
     entryShown = Signal(object, object)  # kind, id (None, None: nothing shown)
+    commandDone = Signal(object)  # an undoable command carried out here (for the undo stack)
 
-    def __init__(self, service: CatalogService, parent=None):
+    def __init__(self, catalog: Catalog, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAcceptDrops(True)
-        self._service = service
-        # How edits made here are carried out; the main window routes them to its undo stack.
-        self.run_command: Callable[[Command, str], object] = self._run_directly
-        self._entry: Paper | Dataset | None = None
+        self._catalog = catalog
+        self._entry: Entry | None = None
         self._kind: Kind | None = None
 
         self.title = _plain_label(self, "detailTitle")
@@ -166,7 +160,7 @@ class DetailPane(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
         scroll.setWidget(info)
 
-        self.notes = NotesEditor(service, self)
+        self.notes = NotesEditor(catalog, self)
         notes_box = QWidget(self)
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
@@ -234,19 +228,31 @@ class DetailPane(QWidget):
 
     # ---- showing an entry ----------------------------------------------------------------
 
-    def _run_directly(self, command: Command, _text: str) -> None:
-        command.redo()
-        self.refresh()
+    def _run(self, make_command) -> None:
+        """Carry out an edit made here; it goes on the window's undo stack."""
+        try:
+            self.commandDone.emit(make_command())
+        except CatalogError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
     def current(self) -> tuple[Kind, int] | None:
         return (self._kind, self._entry.id) if self._entry is not None else None
 
-    def show_entry(self, kind: Kind | None, entry_id: int | None) -> None:
-        entry = self._service.repo.get(kind, entry_id) if kind and entry_id else None
-        if entry is not None and entry.deleted_at is not None:
+    def entry_changed(self, change: Change, external: bool = False) -> None:
+        """The shown entry changed (here or elsewhere): show it as it is now; its note too,
+        unless the editor holds unsaved text (then the editor says so)."""
+        self.refresh(keep_note=True)
+        if "note" in change.fields:
+            self.notes.note_changed_elsewhere() if external else None
+
+    def show_entry(self, kind: Kind | None, entry_id: int | None, keep_note: bool = False) -> None:
+        entry = self._catalog.entries.get(kind, entry_id) if kind and entry_id else None
+        if entry is not None and entry.trashed:
             entry = None
+        same = entry is not None and self._entry is not None and (self._kind, self._entry.id) == (kind, entry.id)
         self._entry, self._kind = entry, (kind if entry else None)
-        self.notes.set_entry((kind, entry.id) if entry else None)
+        if not (keep_note and same):
+            self.notes.set_entry((kind, entry.id) if entry else None)
         self.empty_hint.setVisible(entry is None)
         self.splitter.setVisible(entry is not None)
         self.entryShown.emit(self._kind, entry.id if entry else None)
@@ -265,9 +271,9 @@ class DetailPane(QWidget):
         self._fill_provenance(kind, entry.id)
         self._update_buttons()
 
-    def refresh(self) -> None:
+    def refresh(self, keep_note: bool = False) -> None:
         if self._entry is not None:
-            self.show_entry(self._kind, self._entry.id)
+            self.show_entry(self._kind, self._entry.id, keep_note=keep_note)
 
     def _subtitle(self, kind: Kind, entry) -> str:
         parts = []
@@ -316,7 +322,7 @@ class DetailPane(QWidget):
             "uses": self.tr("uses") if kind is Kind.PAPER else self.tr("used by"),
         }
         items = []
-        for link in self._service.repo.linked(kind, entry_id):
+        for link in self._catalog.entries.linked(kind, entry_id):
             year = f" ({link.year})" if link.year else ""
             unlink_tip = html.escape(self.tr("Remove this link"), quote=True)
             items.append(
@@ -328,9 +334,9 @@ class DetailPane(QWidget):
 
     def _fill_provenance(self, kind: Kind, entry_id: int) -> None:
         rows = []
-        for prov in self._service.repo.provenance(kind, entry_id):
-            where = f" — {html.escape(prov.locator)}" if prov.locator else ""
-            rows.append(f"{html.escape(prov.source)}{where}")
+        for prov in self._catalog.entries.provenance(kind, entry_id):
+            where = f" — {html.escape(prov['locator'])}" if prov["locator"] else ""
+            rows.append(f"{html.escape(prov['source'])}{where}")
         self.provenance.setText("<br>".join(rows) or html.escape(self.tr("Added by hand")))
 
     def _on_link(self, href: str) -> None:
@@ -340,17 +346,17 @@ class DetailPane(QWidget):
             self.jumpRequested.emit(Kind(kind), int(entry_id))
         elif scheme == "unlink" and self._entry is not None:
             other_id, _, relation = rest.partition(":")
-            command = LinkEntries(self._service, self._kind, self._entry.id, int(other_id), relation, remove=True)
-            self.run_command(command, self.tr("Remove link"))
+            kind, entry_id = self._kind, self._entry.id
+            self._run(lambda: self._catalog.entries.link(kind, entry_id, int(other_id), relation, remove=True))
 
     def _add_link(self) -> None:
         if self._entry is None:
             return
-        dialog = LinkDialog(self._service.repo, self._kind, self)
+        dialog = LinkDialog(self._catalog.entries, self._kind, self)
         if dialog.exec() and dialog.chosen() is not None:
             other_id, relation = dialog.chosen()
-            command = LinkEntries(self._service, self._kind, self._entry.id, other_id, relation)
-            self.run_command(command, self.tr("Add link"))
+            kind, entry_id = self._kind, self._entry.id
+            self._run(lambda: self._catalog.entries.link(kind, entry_id, other_id, relation))
 
     # ---- links ---------------------------------------------------------------------------
 
@@ -364,7 +370,7 @@ class DetailPane(QWidget):
             self.buttons["openPaperButton"].setEnabled(bool(entry.paper_url))
             self.buttons["openCodeButton"].setEnabled(bool(entry.code_url))
             self.buttons["openProjectButton"].setEnabled(bool(entry.project_url))
-            local = self._service.local_pdf(entry.id)
+            local = self._catalog.attachments.local_pdf(entry.id)
             self.buttons["openPdfButton"].setEnabled(bool(local or entry.pdf_url))
             self.buttons["openPdfButton"].setToolTip(
                 str(local) if local else (entry.pdf_url or self.tr("No PDF"))
@@ -380,7 +386,7 @@ class DetailPane(QWidget):
     def _open_pdf(self) -> None:
         if self._entry is None:
             return
-        local = self._service.local_pdf(self._entry.id)
+        local = self._catalog.attachments.local_pdf(self._entry.id)
         if local is not None:
             open_link(self, str(local))
         elif self._entry.pdf_url:
@@ -403,7 +409,10 @@ class DetailPane(QWidget):
         if self._kind is not Kind.PAPER or self._entry is None:
             return False
         try:
-            self._service.attach_pdf(self._entry.id, path)
+            self.commandDone.emit(self._catalog.attachments.attach_pdf(self._entry.id, path))
+        except CatalogError as exc:
+            QMessageBox.warning(self, self.tr("PDF not attached"), f"{exc}\n\n{path}")
+            return False
         except AttachmentError as exc:
             message = (
                 self.tr("Only PDF files can be attached.")
@@ -413,7 +422,6 @@ class DetailPane(QWidget):
             QMessageBox.warning(self, self.tr("PDF not attached"), f"{message}\n\n{path}")
             return False
         self._update_buttons()
-        self.attachmentsChanged.emit(self._entry.id)
         return True
 
     def dragEnterEvent(self, event):  # noqa: N802 (Qt override)

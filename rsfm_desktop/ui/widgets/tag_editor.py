@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.taxonomy import FacetNode, TagNode, Taxonomy
-from ...core.taxonomy.counts import entries_losing
 from ..models.tag_tree_model import KeyRole, TagTreeModel
 from ..taxonomy_text import attempt, label, swatch
 from .tag_tree import tag_tree_view
@@ -265,10 +264,8 @@ class TagEditor(QWidget):
             tags, papers, datasets = impact.tags - 1, impact.papers, impact.datasets
             question = self.tr("Delete the tag “%1”?").replace("%1", name)
         else:
-            tag_ids = [t.id for t in node.walk()]
-            with self.taxonomy.engine.connect() as conn:
-                papers, datasets = entries_losing(conn, tag_ids)
-            tags = len(tag_ids)
+            impact = self.taxonomy.facet_delete_impact(node.id)
+            tags, papers, datasets = impact.tags, impact.papers, impact.datasets
             question = self.tr("Delete the facet “%1” with all its tags?").replace("%1", name)
         detail = self.tr("%1 papers and %2 datasets lose it.").replace("%1", str(papers)).replace("%2", str(datasets))
         if tags:

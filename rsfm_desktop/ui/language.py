@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from .paths import APP_ID, resource_path
+from ..paths import APP_ID, resource_path
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 DOMAIN = "rsfm_desktop"

@@ -279,6 +279,10 @@ class Catalog:
     def subscribe(self, observer: Observer) -> Callable[[], None]:
         return self.store.subscribe(observer)
 
+    def start_watching(self) -> None:
+        """From now on, :meth:`poll` reports what others commit (a window calls this once)."""
+        self.store.watcher()
+
     def poll(self, catch_up: bool = False) -> ChangeSet:
         """Changes others committed since the last poll; observers hear of them too."""
         changes = self.store.watcher().poll(catch_up)

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._restore()
         taxonomy_controller.install(self)
         changes_of(catalog).changed.connect(self.apply_changes)
+        catalog.start_watching()
         self._poll_timer = QTimer(self, interval=POLL_MS)
         self._poll_timer.timeout.connect(self.poll_changes)
         self._poll_timer.start()

@@ -1,0 +1,157 @@
+"""The window on a catalog others write to too: the command line, a second window, a busy lock.
+What the user sees: outside changes appear by themselves, nothing typed is overwritten or lost,
+undo keeps later work."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from rsfm_desktop.core.catalog import open_catalog
+from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.core.store.sqlite import catalog_path
+from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
+
+from .conftest import FIXTURE_CATALOG, type_text
+
+BIB = """@inproceedings{kuckreja2024geochat,
+  title = {GeoChat: Grounded Large Vision-Language Model for Remote Sensing},
+  author = {Kuckreja, Kartik and Danish, Muhammad Sohail},
+  booktitle = {CVPR}, year = {2024}, note = {Merged from the lab's BibTeX.}
+}
+@article{brandnew2025,
+  title = {A Completely New Orbital Benchmark for Change Captioning},
+  author = {Li, Ming}, journal = {TGRS}, year = {2025}
+}
+"""
+
+
+def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rsfm_desktop", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def ids_shown(window, kind=Kind.PAPER) -> list[int]:
+    return window.tables[kind].catalog_model().ids()
+
+
+def paper_titled(window, start: str) -> int:
+    return next(i for i, t in window.catalog.entries.titles_by_id(Kind.PAPER, ids_shown(window)) if t.startswith(start))
+
+
+def test_a_command_line_import_shows_up_in_the_open_window_within_3_s_selection_kept(make_window, qtbot, tmp_path):
+    window = make_window(catalog_file=None)  # the bundled catalog, as the command line has it
+    table = window.tables[Kind.PAPER]
+    table.selectRow(2)
+    selected = table.current_id()
+    before = len(ids_shown(window))
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    proc = cli("import", str(bib), "--data-dir", str(window.catalog_dir))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["added"] == 1
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: len(ids_shown(window)) == before + 1, timeout=3000)
+    seen_after = time.monotonic() - started
+    assert seen_after < 3
+    assert table.current_id() == selected  # the user's place is kept
+    assert window.count_label.text().startswith(f"{before + 1}")
+
+
+def test_undo_of_an_import_keeps_a_note_typed_after_it(window, qtbot, tmp_path, monkeypatch):
+    geochat = paper_titled(window, "GeoChat")
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(bib), ""))
+    window.io_controller.choose_import_file()
+    qtbot.waitUntil(lambda: window.io_controller.preview is not None and window.io_controller.preview.isVisible(),
+                    timeout=10000)
+    window.io_controller.preview.accept()
+    qtbot.waitUntil(lambda: window.undo_stack.canUndo(), timeout=10000)
+    imported_note = window.catalog.notes.text(Kind.PAPER, geochat)
+    assert "Merged from the lab" in imported_note
+    window.jump_to(Kind.PAPER, geochat)
+    editor = window.detail.notes.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_text(qtbot, editor, "My own thought, typed after the import.")
+    window.detail.notes.flush()
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: "My own thought" in window.catalog.notes.text(Kind.PAPER, geochat), timeout=3000)
+    after = window.catalog.notes.text(Kind.PAPER, geochat)
+    assert "My own thought, typed after the import." in after  # later work kept
+    assert "Merged from the lab" not in after  # the import's own part undone
+    assert len([i for i in ids_shown(window) if window.catalog.entries.get(Kind.PAPER, i).title.startswith("A Completely New")]) == 0
+
+
+def test_an_edit_from_a_stale_copy_merges_other_fields_and_asks_about_the_same_field(window, qtbot, monkeypatch):
+    paper = paper_titled(window, "GeoChat")
+    dialog = EntryDialog(window.catalog, Kind.PAPER, paper, parent=window)
+    qtbot.addWidget(dialog)
+    other = open_catalog(window.catalog_dir, catalog_file=FIXTURE_CATALOG)  # a second writer: another window, the command line
+    try:
+        other.entries.update(Kind.PAPER, paper, {"venue": "CVPR 2024 (oral)", "remark": "theirs"})
+    finally:
+        other.close()
+    window.poll_changes()
+    qtbot.waitUntil(lambda: not dialog.banner.isHidden(), timeout=3000)  # says so at once
+    dialog.set_value("year", 2023)  # a field only this dialog changed
+    dialog.set_value("remark", "mine")  # the same field: both values are shown
+    shown = {}
+
+    def fake_exec(self):
+        shown.update(self._values)
+        self.choose("remark", "mine")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr("rsfm_desktop.ui.dialogs.conflict_dialog.FieldConflictDialog.exec", fake_exec)
+    dialog.accept()
+    assert shown["remark"][1:] == ("mine", "theirs")
+    entry = window.catalog.entries.get(Kind.PAPER, paper)
+    assert (entry.year, entry.venue, entry.remark) == (2023, "CVPR 2024 (oral)", "mine")
+
+
+def test_a_note_save_that_meets_a_busy_catalog_never_waits_and_is_retried(window, qtbot):
+    paper = ids_shown(window)[0]
+    window.jump_to(Kind.PAPER, paper)
+    notes = window.detail.notes
+    blocker = sqlite3.connect(catalog_path(window.catalog_dir), isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        type_text(qtbot, notes.editor, "written while the catalog was busy")
+        started = time.monotonic()
+        assert notes.flush() is False
+        assert time.monotonic() - started < 0.5  # the window does not wait on the lock
+        assert "retry" in notes.status.text()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    qtbot.waitUntil(lambda: window.catalog.notes.text(Kind.PAPER, paper) == "written while the catalog was busy",
+                    timeout=5000)
+
+
+def test_a_note_changed_in_another_window_is_never_overwritten(window, qtbot, monkeypatch):
+    paper = ids_shown(window)[0]
+    window.jump_to(Kind.PAPER, paper)
+    notes = window.detail.notes
+    type_text(qtbot, notes.editor, "mine")
+    other = open_catalog(window.catalog_dir, catalog_file=FIXTURE_CATALOG)
+    try:
+        other.notes.save(Kind.PAPER, paper, "theirs")
+    finally:
+        other.close()
+    assert notes.flush() is False
+    assert notes.compare_button.isVisible()
+    assert window.catalog.notes.text(Kind.PAPER, paper) == "theirs"  # not overwritten
+    monkeypatch.setattr("rsfm_desktop.ui.dialogs.conflict_dialog.NoteConflictDialog.exec",
+                        lambda self: self._choose("both") or QDialog.DialogCode.Accepted)
+    notes.resolve_conflict()
+    text = window.catalog.notes.text(Kind.PAPER, paper)
+    assert "theirs" in text and "mine" in text

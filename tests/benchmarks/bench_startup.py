@@ -40,12 +40,12 @@ def _env(home: Path) -> dict[str, str]:
     return env
 
 
-def startup_once(command: list[str], data_dir: Path, env: dict[str, str]) -> tuple[float, float, int, float]:
+def startup_once(command: list[str], data_dir: Path | str, env: dict[str, str]) -> tuple[float, float, int, float]:
     """(elapsed_s reported by the app, wall seconds seen here from spawning the process to
     reading its report line, papers, the app's peak RSS in MB) for one fresh process."""
     started = time.perf_counter()
     with subprocess.Popen(
-        [*command, "--startup-report", "--data-dir", str(data_dir)],
+        [*command, "--startup-report", "--catalog", str(data_dir)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
     ) as proc:
         lines = []

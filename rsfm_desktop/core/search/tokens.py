@@ -37,6 +37,8 @@ def bigram_text(text: str) -> str:
 
 def fold_word(word: str) -> str:
     """Lower case, accents removed (``Café`` -> ``cafe``)."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

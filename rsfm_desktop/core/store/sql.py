@@ -20,6 +20,10 @@ from sqlalchemy.sql.elements import TextClause
 Params = Mapping[str, Any]
 
 
+class Array(list):
+    """A list bound as one array parameter (PostgreSQL ``unnest``), not expanded to ``IN (…)``."""
+
+
 @lru_cache(maxsize=512)
 def _statement(sql: str, expanding: tuple[str, ...]) -> TextClause:
     stmt = text(sql)
@@ -30,7 +34,8 @@ def _statement(sql: str, expanding: tuple[str, ...]) -> TextClause:
 
 def _expanding(params: Params | None) -> tuple[str, ...]:
     """List and tuple parameters expand into ``IN (…)`` lists."""
-    return tuple(sorted(k for k, v in (params or {}).items() if isinstance(v, (list, tuple, set, frozenset))))
+    return tuple(sorted(k for k, v in (params or {}).items()
+                        if isinstance(v, (list, tuple, set, frozenset)) and not isinstance(v, Array)))
 
 
 def statement(sql: str, params: Params | None = None) -> TextClause:
@@ -39,7 +44,8 @@ def statement(sql: str, params: Params | None = None) -> TextClause:
 
 
 def _listed(params: Params | None) -> dict[str, Any]:
-    return {k: (list(v) if isinstance(v, (set, frozenset)) else v) for k, v in (params or {}).items()}
+    return {k: (list(v) if isinstance(v, (set, frozenset)) else list(v) if isinstance(v, Array) else v)
+            for k, v in (params or {}).items()}
 
 
 def execute(conn: Connection, sql: str, params: Params | None = None):

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from .errors import CatalogError
-from .store.sqlite import CATALOG_FILE, catalog_path
+from .store.files import CATALOG_FILE, catalog_path
 
 BACKUP_DIR = "backups"
 DEFAULT_KEEP = 10
@@ -207,14 +207,14 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-_COUNTS = (
-    "SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL),"
-    " (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),"
-    " (SELECT count(*) FROM note n LEFT JOIN paper p ON p.id = n.paper_id"
-    "  LEFT JOIN dataset d ON d.id = n.dataset_id"
-    "  WHERE trim(n.body, char(32, 9, 10, 13)) <> ''"
-    "  AND p.deleted_at IS NULL AND d.deleted_at IS NULL)"
-)
+def _counts_sql() -> str:
+    from .entries import notes_count_sql
+
+    return (
+        "SELECT (SELECT count(*) FROM paper WHERE deleted_at IS NULL),"
+        " (SELECT count(*) FROM dataset WHERE deleted_at IS NULL),"
+        f" ({notes_count_sql('sqlite')})"
+    )
 
 
 def describe(path: Path, check: bool = False) -> BackupInfo:
@@ -232,7 +232,7 @@ def describe(path: Path, check: bool = False) -> BackupInfo:
     try:
         conn = _read_only(path)
         try:
-            papers, datasets, notes = conn.execute(_COUNTS).fetchone()
+            papers, datasets, notes = conn.execute(_counts_sql()).fetchone()
         finally:
             conn.close()
     except sqlite3.Error as exc:

@@ -291,6 +291,12 @@ class Catalog:
                 observer(changes)
         return changes
 
+    @property
+    def online(self) -> bool:
+        """A lab catalog whose server answered the last poll (a folder catalog always is)."""
+        watcher = self.store._watcher
+        return getattr(watcher, "online", True) if watcher is not None else True
+
     def file_missing(self) -> bool:
         """A folder catalog whose file was deleted, moved or replaced while open."""
         return self.store.watcher().file_missing()

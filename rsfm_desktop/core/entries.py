@@ -253,7 +253,7 @@ class Entries:
                     " JOIN paper p ON p.id = l.paper_id JOIN dataset d ON d.id = l.dataset_id"
                     " WHERE p.deleted_at IS NULL AND d.deleted_at IS NULL",
                 ),
-                "notes": sql.scalar(conn, notes_count_sql(conn)),
+                "notes": sql.scalar(conn, notes_count_sql(conn.dialect.name)),
             }
 
     # ---- single entries -----------------------------------------------------------------
@@ -385,10 +385,11 @@ class Entries:
         return self.store.run(label, lambda tx: tx.link(paper_id, dataset_id, relation, add=not remove))
 
 
-def notes_count_sql(conn) -> str:
-    """Live entries' notes that hold more than white space (the ``notes`` of the stats)."""
+def notes_count_sql(dialect_name: str) -> str:
+    """Live entries' notes that hold more than white space (the ``notes`` of the stats and of
+    a backup's description)."""
     return (
         "SELECT count(*) FROM note n LEFT JOIN paper p ON p.id = n.paper_id"
         " LEFT JOIN dataset d ON d.id = n.dataset_id"
-        f" WHERE {dialect.not_blank(conn, 'n.body')} AND p.deleted_at IS NULL AND d.deleted_at IS NULL"
+        f" WHERE {dialect.not_blank(dialect_name, 'n.body')} AND p.deleted_at IS NULL AND d.deleted_at IS NULL"
     )

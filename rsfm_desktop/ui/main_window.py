@@ -128,6 +128,11 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("rowCountLabel")
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setStyleSheet("color: #b26a00; font-weight: 600;")
+        self.connection_label.hide()
+        self.statusBar().addPermanentWidget(self.connection_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self._build_menus()
         self._connect()
@@ -386,6 +391,10 @@ class MainWindow(QMainWindow):
             self.catalog.poll(catch_up)
         except CatalogError as exc:
             self.statusBar().showMessage(str(exc), 5000)
+        offline = not self.catalog.online
+        if offline != self.connection_label.isVisible():
+            self.connection_label.setText(self.tr("Lab server unreachable: your changes are kept and retried"))
+            self.connection_label.setVisible(offline)
 
     def _on_catalog_lost(self) -> None:
         if self._catalog_lost:

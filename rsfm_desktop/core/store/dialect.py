@@ -11,7 +11,9 @@ from . import sql
 
 
 def is_sqlite(conn_or_engine) -> bool:
-    return conn_or_engine.dialect.name == "sqlite"
+    """For a connection, an engine, or a dialect's name."""
+    name = conn_or_engine if isinstance(conn_or_engine, str) else conn_or_engine.dialect.name
+    return name == "sqlite"
 
 
 def string_agg(conn: Connection, expr: str, separator: str = ", ") -> str:
@@ -22,7 +24,7 @@ def string_agg(conn: Connection, expr: str, separator: str = ", ") -> str:
     return f"string_agg({expr}, '{quoted}')"
 
 
-def not_blank(conn: Connection, expr: str) -> str:
+def not_blank(conn: Connection | str, expr: str) -> str:
     """True where the text ``expr`` holds more than spaces, tabs and line breaks."""
     if is_sqlite(conn):
         return f"trim({expr}, char(32, 9, 10, 13)) <> ''"

@@ -24,7 +24,8 @@ from ..errors import CatalogBusy, CatalogDamagedError, CatalogError, CatalogGone
 # a session, or a new catalog's schema. Showing the catalog reads raw SQL only, so start-up
 # imports them after the first paint (about 0.17 s saved before it).
 
-CATALOG_FILE = "catalog.sqlite3"
+from .files import CATALOG_FILE, catalog_path  # noqa: F401 (re-exported: the file of a folder catalog)
+
 # PRAGMA quick_check reads the whole file (about 0.8 s for 100,000 papers). Up to this size it
 # runs before the catalog opens; above it, the window checks in the background after it shows.
 FULL_CHECK_AT_OPEN_MAX_BYTES = 64 * 1024 * 1024
@@ -92,10 +93,6 @@ def make_engine(url: str, busy_timeout_ms: int = 5000, **kwargs) -> Engine:
     return engine
 
 
-def catalog_path(data_dir: Path) -> Path:
-    return Path(data_dir) / CATALOG_FILE
-
-
 def open_file(data_dir: Path, busy_timeout_ms: int = 5000) -> Engine:
     """Open the catalog in ``data_dir``: create it, or check it and upgrade its schema.
 
@@ -107,7 +104,7 @@ def open_file(data_dir: Path, busy_timeout_ms: int = 5000) -> Engine:
     path = catalog_path(data_dir)
     _check_writable(data_dir, path)
     if _has_content(path):
-        from ..backup import good_backups, quick_check, schema_check
+        from ..backup import good_backups, quick_check, schema_check  # backup never imports this module
 
         check = quick_check if path.stat().st_size <= FULL_CHECK_AT_OPEN_MAX_BYTES else schema_check
         problem = check(path)

@@ -157,22 +157,22 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="48"/>
         <source>The catalog is damaged</source>
         <translation>目录已损坏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="54"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="49"/>
         <source>The integrity check of the catalog found a problem (%1). Restore a backup now? Until then, avoid editing: changes may not be saved.</source>
         <translation>目录完整性检查发现问题（%1）。现在从备份恢复吗？在此之前请不要编辑：修改可能无法保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="69"/>
         <source>Catalog backed up.</source>
         <translation>目录已备份。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="73"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -180,37 +180,37 @@
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="41"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="41"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="41"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="41"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="41"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="48"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="53"/>
         <source>damaged: %1</source>
         <translation>已损坏：%1</translation>
     </message>
@@ -218,27 +218,27 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="74"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="80"/>
         <source>Backups are made automatically while you work (at most once an hour) and before every catalog upgrade. Restoring one keeps the current catalog beside it as catalog.sqlite3.replaced-&lt;date&gt;.</source>
         <translation>工作时会自动备份（每小时最多一次），每次升级目录前也会备份。恢复备份时，当前目录会保留在旁边，名为 catalog.sqlite3.replaced-&lt;日期&gt;。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="89"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="86"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="91"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="88"/>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="121"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="118"/>
         <source>Replace the catalog with the backup from %1?
 
 The current catalog is kept in the catalog folder as catalog.sqlite3.replaced-&lt;date&gt;.</source>
@@ -247,7 +247,7 @@ The current catalog is kept in the catalog folder as catalog.sqlite3.replaced-&l
 当前目录会保留在目录文件夹中，名为 catalog.sqlite3.replaced-&lt;日期&gt;。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="134"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/backups_dialog.py" line="131"/>
         <source>The backup from %1 was restored. The window now reloads the catalog.</source>
         <translation>已恢复 %1 的备份。窗口将重新载入目录。</translation>
     </message>
@@ -275,184 +275,246 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
-    <name>DetailPane</name>
+    <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
-        <source>Select a paper or dataset to see its details.</source>
-        <translation>选择一篇论文或一个数据集以查看详情。</translation>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="287"/>
+        <source>(unreadable entry %1)</source>
+        <translation>（无法读取的条目 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../rsfm_desktop/core/catalog.py" line="125"/>
+        <source>Attach “{}”</source>
+        <translation>附加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119"/>
-        <source>Chinese / 中文</source>
-        <translation>中文 / Chinese</translation>
+        <location filename="../../rsfm_desktop/core/catalog.py" line="133"/>
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119"/>
-        <source>No Chinese summary</source>
-        <translation>缺少中文摘要</translation>
+        <location filename="../../rsfm_desktop/core/entries.py" line="303"/>
+        <source>Add “{}”</source>
+        <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="122"/>
-        <source>English</source>
-        <translation>英文 / English</translation>
+        <location filename="../../rsfm_desktop/core/entries.py" line="322"/>
+        <source>Edit “{}”</source>
+        <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="122"/>
-        <source>No English summary</source>
-        <translation>缺少英文摘要</translation>
+        <location filename="../../rsfm_desktop/core/entries.py" line="332"/>
+        <source>Edit {} entries</source>
+        <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="153"/>
-        <source>Link…</source>
-        <translation>关联…</translation>
+        <location filename="../../rsfm_desktop/core/entries.py" line="336"/>
+        <source>Delete {} entries</source>
+        <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="157"/>
-        <source>Linked entries</source>
-        <translation>关联条目</translation>
+        <location filename="../../rsfm_desktop/core/entries.py" line="340"/>
+        <source>Restore {} entries</source>
+        <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="162"/>
-        <source>Provenance</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="174"/>
-        <source>My notes (Markdown)</source>
-        <translation>我的笔记（Markdown）</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210"/>
-        <source>Paper</source>
-        <translation>论文</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210"/>
-        <source>Open the paper page</source>
-        <translation>打开论文页面</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211"/>
-        <source>Open the PDF (attached file first)</source>
-        <translation>打开 PDF（优先使用本地附件）</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212"/>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212"/>
-        <source>Open the code repository</source>
-        <translation>打开代码仓库</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="213"/>
-        <source>Project</source>
-        <translation>项目主页</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="213"/>
-        <source>Open the project page</source>
-        <translation>打开项目主页</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="214"/>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="214"/>
-        <source>Open the download page</source>
-        <translation>打开下载页面</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="215"/>
-        <source>Attach PDF…</source>
-        <translation>附加 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="215"/>
-        <source>Link a local PDF file (or drop one here)</source>
-        <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="316"/>
-        <source>introduces</source>
-        <translation>提出</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="316"/>
-        <source>introduced by</source>
-        <translation>提出者</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="317"/>
-        <source>uses</source>
-        <translation>使用</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="317"/>
-        <source>used by</source>
-        <translation>被使用于</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
-        <source>Remove this link</source>
-        <translation>移除此关联</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="328"/>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="335"/>
-        <source>Added by hand</source>
-        <translation>手动添加</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="345"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="354"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="371"/>
+        <location filename="../../rsfm_desktop/core/io/apply.py" line="312"/>
+        <source>Import {}</source>
+        <translation>导入 {}</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/merge.py" line="55"/>
+        <source>Merge “{}” into “{}”</source>
+        <translation>将“{}”合并到“{}”</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="106"/>
+        <source>Select a paper or dataset to see its details.</source>
+        <translation>选择一篇论文或一个数据集以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <source>Chinese / 中文</source>
+        <translation>中文 / Chinese</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <source>No Chinese summary</source>
+        <translation>缺少中文摘要</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <source>English</source>
+        <translation>英文 / English</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <source>No English summary</source>
+        <translation>缺少英文摘要</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="145"/>
+        <source>Link…</source>
+        <translation>关联…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="149"/>
+        <source>Linked entries</source>
+        <translation>关联条目</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154"/>
+        <source>Provenance</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="167"/>
+        <source>My notes (Markdown)</source>
+        <translation>我的笔记（Markdown）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <source>Paper</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <source>Open the paper page</source>
+        <translation>打开论文页面</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <source>Open the PDF (attached file first)</source>
+        <translation>打开 PDF（优先使用本地附件）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <source>Open the code repository</source>
+        <translation>打开代码仓库</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <source>Project</source>
+        <translation>项目主页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <source>Open the project page</source>
+        <translation>打开项目主页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <source>Open the download page</source>
+        <translation>打开下载页面</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
+        <source>Attach PDF…</source>
+        <translation>附加 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
+        <source>Link a local PDF file (or drop one here)</source>
+        <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="236"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <source>introduces</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <source>introduced by</source>
+        <translation>提出者</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <source>uses</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <source>used by</source>
+        <translation>被使用于</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="327"/>
+        <source>Remove this link</source>
+        <translation>移除此关联</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="333"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="340"/>
+        <source>Added by hand</source>
+        <translation>手动添加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="376"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="398"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
         <source>Attach a PDF</source>
         <translation>附加 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="398"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="410"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
         <source>Only PDF files can be attached.</source>
         <translation>只能附加 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="412"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="420"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="414"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="422"/>
         <source>PDF not attached</source>
         <translation>未附加 PDF</translation>
     </message>
@@ -523,59 +585,84 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="62"/>
         <source>New paper</source>
         <translation>新建论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="63"/>
         <source>Edit paper</source>
         <translation>编辑论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="59"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="64"/>
         <source>New dataset</source>
         <translation>新建数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="65"/>
         <source>Edit dataset</source>
         <translation>编辑数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="118"/>
+        <source>This entry was deleted elsewhere. Saving puts your values back only if you restore it from the trash first.</source>
+        <translation>此条目已在别处被删除。只有先从回收站恢复它，保存才会写回你的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="121"/>
+        <source>This entry was changed elsewhere while you edit it. Saving merges your changes field by field and asks where both changed the same field.</source>
+        <translation>你编辑期间，此条目已在别处被修改。保存时会逐字段合并你的修改；若双方改了同一字段，会请你选择。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="134"/>
         <source>One per line</source>
         <translation>每行一个</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="151"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="184"/>
         <source>This field is required.</source>
         <translation>此项为必填。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="185"/>
         <source>Enter a year between %1 and %2.</source>
         <translation>请输入 %1 到 %2 之间的年份。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="155"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="188"/>
         <source>Enter a web address starting with http:// or https://.</source>
         <translation>请输入以 http:// 或 https:// 开头的网址。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="156"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="189"/>
         <source>Choose one of the listed values.</source>
         <translation>请从列出的值中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="157"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="190"/>
         <source>Invalid value.</source>
         <translation>无效的值。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="171"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="215"/>
+        <source>This entry no longer exists (it was deleted for good elsewhere).</source>
+        <translation>此条目已不存在（已在别处被永久删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="235"/>
         <source>Discard the changes you typed?</source>
         <translation>放弃你输入的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="258"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/entry_dialog.py" line="259"/>
+        <source>The changes could not be saved; everything you typed is still here.</source>
+        <translation>修改未能保存；你输入的内容都还在这里。</translation>
     </message>
 </context>
 <context>
@@ -622,165 +709,213 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>FieldConflictDialog</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="101"/>
+        <source>Changed elsewhere</source>
+        <translation>已在别处修改</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="103"/>
+        <source>“%1” was changed elsewhere while you edited it. Fields changed on one side only are merged; for these, choose which value to keep.</source>
+        <translation>你编辑期间，“%1”已在别处被修改。只有一方修改的字段已自动合并；以下字段双方都改了，请选择保留哪个值。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="110"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="111"/>
+        <source>Yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="112"/>
+        <source>In the catalog now</source>
+        <translation>目录中现在的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="121"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="39"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="54"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="40"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="59"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="40"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="55"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="41"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="60"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="41"/>
-        <location filename="../../rsfm_desktop/core/columns.py" line="64"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="57"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="80"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="42"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="65"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="62"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="88"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="42"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="58"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="43"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="63"/>
         <source>Venue</source>
         <translation>发表于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="43"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="59"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="44"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="64"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="44"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="69"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="45"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="76"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="45"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="64"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="46"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="71"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="48"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="56"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="49"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="61"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="53"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="66"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="54"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="73"/>
         <source>Visual encoder</source>
         <translation>视觉编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="54"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="67"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="55"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="74"/>
         <source>Text encoder</source>
         <translation>文本编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="55"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="71"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="56"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="78"/>
         <source>Survey section</source>
         <translation>综述章节</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="56"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="60"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="57"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="65"/>
         <source>arXiv ID</source>
         <translation>arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="57"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="61"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="58"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="66"/>
         <source>DOI</source>
         <translation>DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="58"/>
-        <location filename="../../rsfm_desktop/core/columns.py" line="68"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="59"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="69"/>
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="62"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="78"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="63"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="86"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="63"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="79"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="64"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="87"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="65"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="81"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="66"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="89"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="66"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="82"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="67"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="90"/>
         <source>Chinese description</source>
         <translation>中文描述</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="67"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="83"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="68"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="91"/>
         <source>English description</source>
         <translation>英文描述</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="62"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="67"/>
+        <source>Citation key</source>
+        <translation>引用键</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fields.py" line="68"/>
+        <source>Entry type</source>
+        <translation>条目类型</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fields.py" line="69"/>
         <source>Paper URL</source>
         <translation>论文链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="63"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="70"/>
         <source>PDF URL</source>
         <translation>PDF 链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="65"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="72"/>
         <source>Project page</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="68"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="75"/>
         <source>Model details</source>
         <translation>模型细节</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="70"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="77"/>
         <source>Survey inclusion</source>
         <translation>综述收录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="72"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="79"/>
         <source>Chinese summary</source>
         <translation>中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="73"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="80"/>
         <source>English summary</source>
         <translation>英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="74"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="81"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="84"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="82"/>
+        <source>Other fields</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fields.py" line="92"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -788,77 +923,82 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="210"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="216"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="221"/>
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="223"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="230"/>
+        <source>The catalog changed since the last preview: the %1 highlighted entries have a new status. Check their decisions.</source>
+        <translation>自上次预览以来目录已有变化：高亮的 %1 个条目状态已改变，请检查它们的处理方式。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="236"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="256"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="269"/>
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="264"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="277"/>
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="266"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="279"/>
         <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
         <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="281"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="294"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="282"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="295"/>
         <source>Some values were left out:</source>
         <translation>部分值被略去：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="285"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="298"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="324"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="338"/>
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="330"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="344"/>
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="352"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="366"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="356"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="370"/>
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="358"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="372"/>
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="369"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="383"/>
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -866,73 +1006,73 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="70"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="90"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="79"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="91"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="80"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="93"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="94"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="95"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="103"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="136"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="128"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="121"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="106"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="127"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="119"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="130"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="122"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="131"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="123"/>
         <source>%1 could not be imported.
 
 %2
@@ -945,14 +1085,19 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="137"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="129"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="159"/>
-        <source>Import %1</source>
-        <translation>导入 %1</translation>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="151"/>
+        <source>The catalog changed</source>
+        <translation>目录已变化</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="152"/>
+        <source>The catalog changed since this preview was made (another window or program wrote to it): %1 entries are now new, duplicates or conflicts where they were not. Nothing was imported; review the preview again.</source>
+        <translation>生成此预览后目录已有变化（另一个窗口或程序写入了它）：%1 个条目的新建、重复或冲突状态已改变。尚未导入任何内容，请重新检查预览。</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/io_controller.py" line="160"/>
@@ -980,77 +1125,72 @@ Nothing was imported.</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="177"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="176"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="185"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="185"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="192"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="191"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="209"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="211"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="246"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="245"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="248"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="247"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="251"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="250"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="270"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="268"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="274"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="274"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="286"/>
-        <source>Merge duplicates</source>
-        <translation>合并重复项</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="288"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="283"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="292"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="287"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -1124,268 +1264,395 @@ Nothing was imported.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="76"/>
         <source>RSFM Desktop</source>
         <translation>RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="95"/>
         <source>Search titles, summaries (中文 / English), authors, remarks and notes</source>
         <translation>搜索标题、摘要（中文 / 英文）、作者、备注和笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="109"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="110"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="172"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="200"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="207"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="242"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="313"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="313"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="317"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="317"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="317"/>
-        <source>Add %1</source>
-        <translation>添加 %1</translation>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="383"/>
+        <source>%1 changes made elsewhere are shown.</source>
+        <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="396"/>
+        <source>Lab server unreachable: your changes are kept and retried</source>
+        <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="405"/>
+        <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
+        <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="415"/>
+        <source>%1: later changes were kept (%2).</source>
+        <translation>%1：保留了之后的修改（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="420"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="420"/>
+        <source>“%1” could not be undone or redone now:
+
+%2</source>
+        <translation>现在无法撤销或重做“%1”：
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="332"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="450"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="454"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="459"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="364"/>
-        <source>Delete %1 entries</source>
-        <translation>删除 %1 个条目</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="477"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="519"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
 </context>
 <context>
+    <name>NoteConflictDialog</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="46"/>
+        <source>Note changed elsewhere</source>
+        <translation>笔记已在别处修改</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="48"/>
+        <source>This note was changed elsewhere while you typed. Both versions are shown; edit either, then keep the one you want.</source>
+        <translation>你输入期间，这条笔记已在别处被修改。两个版本都显示在下面；可编辑任一版本，再保留你想要的那个。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="56"/>
+        <source>Yours (typed here)</source>
+        <translation>你的（在此输入的）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="57"/>
+        <source>In the catalog now</source>
+        <translation>目录中现在的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="60"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="62"/>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="64"/>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+</context>
+<context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="55"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="67"/>
         <source>Write your notes here (Markdown). Saved automatically.</source>
         <translation>在这里写笔记（Markdown），会自动保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="74"/>
+        <source>Compare both versions…</source>
+        <translation>比较两个版本…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="114"/>
+        <source>The note cannot be read: %1</source>
+        <translation>无法读取笔记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="126"/>
+        <source>This note was changed elsewhere. Your text is kept; compare both versions to choose.</source>
+        <translation>这条笔记已在别处被修改。你的文字已保留；请比较两个版本后选择。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="129"/>
+        <source>Not saved yet, will retry.</source>
+        <translation>尚未保存，将重试。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="167"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="118"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="176"/>
         <source>Saved</source>
         <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="189"/>
+        <source>Not saved, and the recovery copy failed too: %1</source>
+        <translation>未保存，恢复副本也写入失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="208"/>
+        <source>This note was changed elsewhere; your unsaved text is kept.</source>
+        <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="247"/>
+        <source>The catalog is gone: your note is kept in the recovery journal.</source>
+        <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="35"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="40"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="41"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="47"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="45"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
         <source>A new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="57"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="57"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="57"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="66"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="61"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="67"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="75"/>
         <source>Backups are taken automatically at most once an hour while the catalog changes, and before upgrades</source>
         <translation>目录有改动时每小时最多自动备份一次，升级前也会备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="82"/>
+        <source>Open a lab catalog…</source>
+        <translation>打开实验室目录…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="84"/>
+        <source>Use a catalog the lab keeps on a PostgreSQL server</source>
+        <translation>使用实验室保存在 PostgreSQL 服务器上的目录</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="86"/>
         <source>Open another…</source>
         <translation>打开其他目录…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="78"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="88"/>
         <source>Switch to the catalog in another folder (created if empty)</source>
         <translation>切换到另一个文件夹中的目录（若为空则新建）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="89"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="91"/>
         <source>Copy this catalog to another folder and use it from there; the old copy is left in place</source>
         <translation>将此目录复制到另一个文件夹并改用该副本；原副本保留不动</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="91"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="103"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="93"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="105"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="94"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="106"/>
         <source>Detail text size:</source>
         <translation>详情字号：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="95"/>
-        <source>Catalog folder:</source>
-        <translation>目录文件夹：</translation>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="107"/>
+        <source>Catalog:</source>
+        <translation>目录：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="108"/>
         <source>Automatic backups kept:</source>
         <translation>保留的自动备份数：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="117"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="130"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="138"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="146"/>
+        <source>Open a lab catalog</source>
+        <translation>打开实验室目录</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="131"/>
+        <source>The lab catalog&apos;s address, postgresql://USER@HOST[:PORT]/DATABASE
+(the password comes from PGPASSWORD, ~/.pgpass or the system keyring):</source>
+        <translation>实验室目录的地址，postgresql://用户@主机[:端口]/数据库
+（密码取自 PGPASSWORD、~/.pgpass 或系统钥匙串）：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="139"/>
+        <source>That is not a postgresql:// address.</source>
+        <translation>这不是 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="147"/>
+        <source>The password is not kept in the settings and there is no system keyring here: put it in ~/.pgpass (or PGPASSWORD) instead.</source>
+        <translation>密码不会保存在设置中，而这里没有系统钥匙串：请把它写入 ~/.pgpass（或 PGPASSWORD）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="154"/>
         <source>Move the catalog to</source>
         <translation>将目录移动到</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="117"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="154"/>
         <source>Open the catalog in</source>
         <translation>打开目录：</translation>
     </message>
@@ -1430,22 +1697,22 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagChips</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="54"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="53"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="74"/>
         <source>Add a tag (English, 中文 or a synonym)…</source>
         <translation>添加标签（英文、中文或同义词）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="161"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="161"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
         <source>There is no tag called “%1”.</source>
         <translation>没有名为“%1”的标签。</translation>
     </message>
@@ -1453,167 +1720,167 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="63"/>
         <source>New facet…</source>
         <translation>新建维度…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="63"/>
         <source>Add a facet, e.g. reading status</source>
         <translation>添加一个维度，例如阅读状态</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64"/>
         <source>New tag…</source>
         <translation>新建标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="64"/>
         <source>Add a tag beside the selected one</source>
         <translation>在所选标签旁添加标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65"/>
         <source>New sub-tag…</source>
         <translation>新建子标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="65"/>
         <source>Add a tag under the selected one</source>
         <translation>在所选标签下添加子标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="68"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="67"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="68"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="67"/>
         <source>Move the selected tag&apos;s entries and synonyms to another tag</source>
         <translation>将所选标签的条目和同义词移到另一个标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="69"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="69"/>
         <source>Delete the selected tag or facet</source>
         <translation>删除所选标签或维度</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="98"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="97"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="102"/>
         <source>No colour</source>
         <translation>无颜色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="115"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="114"/>
         <source>Another name for this tag</source>
         <translation>此标签的另一个名称</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="118"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="117"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="121"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="132"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="131"/>
         <source>English:</source>
         <translation>英文：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="133"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="132"/>
         <source>Chinese:</source>
         <translation>中文：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="134"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="133"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="136"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="135"/>
         <source>Synonyms:</source>
         <translation>同义词：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="142"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="141"/>
         <source>Drag a tag onto another tag to move it there; every change can be undone.</source>
         <translation>把标签拖到另一个标签上即可移动；每项修改都可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="186"/>
         <source>New facet</source>
         <translation>新建维度</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="186"/>
         <source>Name of the facet (e.g. Reading status):</source>
         <translation>维度名称（例如：阅读状态）：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="203"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="203"/>
         <source>Name of the tag (English or Chinese):</source>
         <translation>标签名称（英文或中文）：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="226"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="225"/>
         <source>Tag colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="249"/>
         <source>Merge “%1” into (its entries, sub-tags and synonyms move there):</source>
         <translation>将“%1”合并到（其条目、子标签和同义词会一并移过去）：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="252"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="251"/>
         <source>Merge tags</source>
         <translation>合并标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="266"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="265"/>
         <source>Delete the tag “%1”?</source>
         <translation>删除标签“%1”？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="269"/>
         <source>Delete the facet “%1” with all its tags?</source>
         <translation>删除维度“%1”及其全部标签？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="273"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="270"/>
         <source>%1 papers and %2 datasets lose it.</source>
         <translation>%1 篇论文和 %2 个数据集将失去此标签。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="275"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="272"/>
         <source>%1 tags under it go too.</source>
         <translation>其下的 %1 个标签也会一并删除。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="274"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_editor.py" line="274"/>
         <source>You can undo this with Ctrl+Z.</source>
         <translation>可以用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1727,67 +1994,67 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>Taxonomy</name>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="55"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="126"/>
         <source>New tag “{}”</source>
         <translation>新建标签“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="75"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="142"/>
         <source>Rename tag “{}” to “{}”</source>
         <translation>将标签“{}”重命名为“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="90"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="153"/>
         <source>Recolour tag “{}”</source>
         <translation>更改标签“{}”的颜色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="132"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="186"/>
         <source>Move tag “{}”</source>
         <translation>移动标签“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="181"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="218"/>
         <source>Merge “{}” into “{}”</source>
         <translation>将“{}”合并到“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="215"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="247"/>
         <source>Delete tag “{}”</source>
         <translation>删除标签“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="240"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="268"/>
         <source>Add synonym “{}” to “{}”</source>
         <translation>为“{1}”添加同义词“{0}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="259"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="281"/>
         <source>Remove synonym “{}” from “{}”</source>
         <translation>从“{1}”移除同义词“{0}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="38"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="66"/>
         <source>New facet “{}”</source>
         <translation>新建维度“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="56"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="80"/>
         <source>Rename facet “{}” to “{}”</source>
         <translation>将维度“{}”重命名为“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/facet_edits.py" line="74"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="100"/>
         <source>Delete facet “{}”</source>
         <translation>删除维度“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/undo.py" line="90"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="301"/>
         <source>Remove “{}” from {} entries</source>
         <translation>从 {1} 个条目移除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/taxonomy/undo.py" line="92"/>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="302"/>
         <source>Add “{}” to {} entries</source>
         <translation>为 {1} 个条目添加“{0}”</translation>
     </message>
@@ -1795,47 +2062,47 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TaxonomyController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="45"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="47"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="50"/>
         <source>Tag editor</source>
         <translation>标签编辑器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="76"/>
         <source>Tag &amp;sidebar</source>
         <translation>标签侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="77"/>
         <source>Tag &amp;editor</source>
         <translation>标签编辑器(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="85"/>
         <source>Add tag to selection…</source>
         <translation>为所选条目添加标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="88"/>
         <source>Remove tag from selection…</source>
         <translation>从所选条目移除标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="152"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="164"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="171"/>
         <source>Add a tag to %1 entries</source>
         <translation>为 %1 个条目添加标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="175"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="182"/>
         <source>Remove a tag from %1 entries</source>
         <translation>从 %1 个条目移除标签</translation>
     </message>
@@ -1863,57 +2130,58 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="63"/>
         <source>That tag or facet no longer exists.</source>
         <translation>该标签或维度已不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="98"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="64"/>
         <source>Give it an English or a Chinese name.</source>
         <translation>请给它一个英文或中文名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="99"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="65"/>
         <source>Another tag in this facet already has that name or synonym.</source>
         <translation>此维度中已有标签使用了这个名称或同义词。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="66"/>
         <source>A tag cannot go under itself or one of its own sub-tags.</source>
         <translation>标签不能放到它自己或它的子标签之下。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="67"/>
         <source>Tags can only be moved or merged within their facet.</source>
         <translation>标签只能在所属维度内移动或合并。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="102"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="68"/>
         <source>A tag cannot be merged into itself.</source>
         <translation>标签不能合并到它自己。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="69"/>
         <source>That facet name cannot be used.</source>
         <translation>不能使用这个维度名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="104"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="70"/>
         <source>That is not a colour.</source>
         <translation>这不是有效的颜色。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="105"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="71"/>
         <source>That synonym already belongs to another tag.</source>
         <translation>这个同义词已属于另一个标签。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="72"/>
         <source>There is already a saved view with that name.</source>
         <translation>已有同名的保存视图。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="116"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="85"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -1921,57 +2189,58 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="30"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="31"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="87"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="35"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="36"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="36"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="37"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="45"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="46"/>
         <source>Deleted entries keep their notes, links and tags until they are deleted for good, by hand or after %1 days.</source>
         <translation>已删除的条目会保留笔记、关联和标签，直到被手动永久删除，或在 %1 天后自动永久删除。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="47"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="48"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="50"/>
         <source>Delete for &amp;good…</source>
         <translation>永久删除(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="52"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="97"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="97"/>
         <source>This cannot be undone.</source>
         <translation>此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="99"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="109"/>
         <source>Delete these %1 entries and their notes for good?</source>
         <translation>永久删除这 %1 个条目及其笔记？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="108"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/trash_dialog.py" line="117"/>
         <source>Delete all %1 entries in the trash for good?</source>
         <translation>永久删除回收站中的全部 %1 个条目？</translation>
     </message>

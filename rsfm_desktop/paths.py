@@ -38,6 +38,14 @@ def bundled_catalog() -> Path:
     return data_path("catalog.json")
 
 
+def recovery_dir() -> Path:
+    """Where unsaved work waits for the next start (the user cache folder, outside every
+    catalog folder, so a vanished or full catalog disk does not take it along)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_ID, appauthor=False)) / "recovery"
+
+
 def default_data_dir() -> Path:
     """The platform's per-user data folder (never inside the install folder)."""
     from platformdirs import user_data_dir

@@ -1,8 +1,14 @@
 """Fixtures shared by all tests: a catalog folder seeded from the small fixture catalog."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the user's real settings, caches (the recovery journal) or data: every
+# platform folder points into a throw-away home for the whole run.
+_HOME = tempfile.mkdtemp(prefix="rsfm-test-home-")
+for _var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = os.path.join(_HOME, _var.lower())
 
 from pathlib import Path  # noqa: E402
 

@@ -292,6 +292,14 @@ class Catalog:
         return changes
 
     @property
+    def catalog_id(self) -> str | None:
+        """The catalog's own id (``meta``), stable across moves and renames of its folder."""
+        if not hasattr(self, "_catalog_id"):
+            with self.store.read() as conn:
+                self._catalog_id = sql.scalar(conn, "SELECT value FROM meta WHERE key = 'catalog_id'")
+        return self._catalog_id
+
+    @property
     def online(self) -> bool:
         """A lab catalog whose server answered the last poll (a folder catalog always is)."""
         watcher = self.store._watcher

@@ -109,7 +109,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.tables[Kind.PAPER], self.tr("Papers"))
         self.tabs.addTab(self.tables[Kind.DATASET], self.tr("Datasets"))
 
-        self.detail = DetailPane(catalog, self)
+        from ..core.journal import RecoveryJournal
+        from ..paths import recovery_dir
+
+        self.journal = RecoveryJournal(recovery_dir(), catalog.name, catalog.catalog_id)
+        self.detail = DetailPane(catalog, self, journal=self.journal)
         self.detail.jumpRequested.connect(self.jump_to)
         self.detail.commandDone.connect(self.undo_stack.push_done)
 
@@ -156,6 +160,7 @@ class MainWindow(QMainWindow):
         if self._detail_deferred:  # the entry restored from the last session
             self._detail_deferred = False
             self._on_current_changed(self.current_kind())
+        QTimer.singleShot(0, self.offer_recovered_notes)
         from . import backup_controller, io_controller
 
         io_controller.install(self)
@@ -410,6 +415,67 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.poll_changes(catch_up=True))
         return super().event(event)
 
+    def _close_with_unsaved_work(self) -> bool:
+        """Notes that could not be saved: keep trying, save them to a file, or quit and keep
+        them (the recovery journal) for the next start. Never discards. True: close."""
+        notes = self.detail.notes
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved notes"),
+                          self.tr("%1 notes could not be saved to the catalog yet.").replace(
+                              "%1", str(len(notes.unsaved()))), parent=self)
+        box.setInformativeText(self.tr("Nothing is lost: they are kept in a recovery file and offered "
+                                       "again when RSFM Desktop next opens this catalog."))
+        keep_trying = box.addButton(self.tr("Keep trying"), QMessageBox.ButtonRole.RejectRole)
+        to_file = box.addButton(self.tr("Save notes to a file…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Quit and keep them for next time"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(keep_trying)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is keep_trying:
+            return False
+        if clicked is to_file and not self._save_unsaved_notes_to_file():
+            return False
+        notes.catalog_lost() if self._catalog_lost else notes.keep_for_next_time()
+        return True
+
+    def _save_unsaved_notes_to_file(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save unsaved notes"),
+                                              str(Path.home() / "rsfm-unsaved-notes.md"),
+                                              self.tr("Markdown (*.md)"))
+        if not path:
+            return False
+        parts = []
+        for (kind, entry_id), pending in self.detail.notes.unsaved().items():
+            title = dict(self.catalog.entries.titles_by_id(kind, [entry_id])).get(entry_id, f"{kind.value} {entry_id}")
+            parts.append(f"# {title}\n\n{pending.body.rstrip()}\n")
+        try:
+            Path(path).write_text("\n".join(parts), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Save unsaved notes"),
+                                self.tr("%1 could not be written: %2").replace("%1", path).replace("%2", exc.strerror or str(exc)))
+            return False
+        return True
+
+    def offer_recovered_notes(self) -> int:
+        """Notes an earlier run could not save: offer to put them back. Returns how many were."""
+        recovered = self.journal.read()
+        if not recovered:
+            return 0
+        titles = []
+        for item in recovered:
+            found = dict(self.catalog.entries.titles_by_id(item.kind, [item.entry_id]))
+            titles.append(found.get(item.entry_id, f"#{item.entry_id}"))
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved notes from last time"),
+            self.tr("RSFM Desktop could not save these notes last time (%1):\n\n%2\n\nPut them back now? "
+                    "A note changed since is shown beside yours to choose.")
+            .replace("%1", recovered[0].saved_at).replace("%2", "\n".join(f"• {t}" for t in titles[:10])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return 0  # the journal stays: offered again next time
+        return self.detail.notes.adopt(recovered)
+
     def _on_kept(self, action: str, lines: list) -> None:
         self.statusBar().showMessage(
             self.tr("%1: later changes were kept (%2).").replace("%1", action).replace("%2", "; ".join(lines)),
@@ -527,7 +593,10 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.findChildren(QAction), self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.detail.notes.flush()
+        notes = self.detail.notes
+        if not notes.flush() and notes.has_unsaved() and not self._close_with_unsaved_work():
+            event.ignore()
+            return
         self.save_window_state()
         self._poll_timer.stop()
         changes_of(self.catalog).changed.disconnect(self.apply_changes)

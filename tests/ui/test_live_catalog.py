@@ -155,3 +155,32 @@ def test_a_note_changed_in_another_window_is_never_overwritten(window, qtbot, mo
     notes.resolve_conflict()
     text = window.catalog.notes.text(Kind.PAPER, paper)
     assert "theirs" in text and "mine" in text
+
+
+def test_a_note_that_cannot_be_saved_survives_closing_and_comes_back_on_the_next_start(make_window, qtbot, monkeypatch):
+    window = make_window()
+    paper = ids_shown(window)[0]
+    window.jump_to(Kind.PAPER, paper)
+    blocker = sqlite3.connect(catalog_path(window.catalog_dir), isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # the catalog cannot be written (busy; a full disk alike)
+    asked = []
+    def quit_and_keep(box):
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text().startswith("Quit and keep")).click()
+
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", quit_and_keep)
+    try:
+        type_text(qtbot, window.detail.notes.editor, "typed while nothing could be saved")
+        window.close()
+        assert window.isHidden() and asked and "could not be saved" in asked[0]
+        window.catalog.close()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert window.journal.read()[0].note.body == "typed while nothing could be saved"
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
+                        lambda *a, **k: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes)
+    again = make_window()  # the next start
+    qtbot.waitUntil(lambda: again.catalog.notes.text(Kind.PAPER, paper) == "typed while nothing could be saved",
+                    timeout=5000)
+    assert again.journal.read() == []

@@ -93,7 +93,7 @@ class DetailPane(QWidget):
     entryShown = Signal(object, object)  # kind, id (None, None: nothing shown)
     commandDone = Signal(object)  # an undoable command carried out here (for the undo stack)
 
-    def __init__(self, catalog: Catalog, parent=None):
+    def __init__(self, catalog: Catalog, parent=None, journal=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAcceptDrops(True)
@@ -160,7 +160,7 @@ class DetailPane(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
         scroll.setWidget(info)
 
-        self.notes = NotesEditor(catalog, self)
+        self.notes = NotesEditor(catalog, self, journal=journal)
         notes_box = QWidget(self)
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)

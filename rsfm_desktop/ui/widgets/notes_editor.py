@@ -240,6 +240,23 @@ class NotesEditor(QWidget):
         self.flush()
         self._show_state()
 
+    def keep_for_next_time(self) -> None:
+        """Quitting with unsaved notes: they stay in the recovery journal."""
+        self.unsaved()
+        self._write_journal()
+
+    def adopt(self, recovered) -> int:
+        """Put notes recovered from the journal back: each is saved over the version it was
+        typed on (a note changed since conflicts and is offered side by side). Returns how
+        many were saved now."""
+        for item in recovered:
+            self._pending[(item.kind, item.entry_id)] = item.note
+        before = len(self._pending)
+        self.flush()
+        if self._entry is not None:
+            self.set_entry(self._entry)  # shows the recovered text of the open entry
+        return before - len(self._pending)
+
     def catalog_lost(self) -> None:
         """The catalog file vanished: stop claiming "saved"; keep everything typed."""
         self.unsaved()

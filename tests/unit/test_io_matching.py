@@ -6,7 +6,7 @@ import pytest
 
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.io import find_duplicates, merge_entries
-from rsfm_desktop.core.io.identifiers import arxiv_id, doi, normalise_title
+from rsfm_desktop.core.io.identifiers import arxiv_id, doi, doi_key, normalise_title
 from rsfm_desktop.core.io.matching import MatchIndex
 from rsfm_desktop.core.repository import CatalogRepository
 
@@ -33,7 +33,8 @@ def test_arxiv_ids_in_links_and_fields(text, expected):
 
 
 def test_dois_in_links_but_not_arxiv_dois():
-    assert doi("https://doi.org/10.1109/TGRS.2024.3409624") == "10.1109/tgrs.2024.3409624"
+    assert doi("https://doi.org/10.1109/TGRS.2024.3409624") == "10.1109/TGRS.2024.3409624"  # case kept
+    assert doi_key("https://doi.org/10.1109/TGRS.2024.3409624") == "10.1109/tgrs.2024.3409624"
     assert doi("doi:10.3390/rs16091477.") == "10.3390/rs16091477"
     assert doi("10.48550/arXiv.2311.15826") is None
     assert doi("https://www.mdpi.com/2072-4292/16/9/1477") is None

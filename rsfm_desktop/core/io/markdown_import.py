@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -20,7 +21,8 @@ from markdown_it.token import Token
 from ..fields import Kind
 from ..validation import clean_text, is_http_url
 from . import identifiers
-from .record import SUGGESTED, Format, ImportBatch, ImportFormatError, ImportRecord
+from .reading import ReadContext, TextSource
+from .record import SUGGESTED, ImportRecord
 from .tabular import Cell, is_dataset_table, map_headers, row_record
 
 _GENERIC_LINK = re.compile(r"^\W*(paper|pdf|arxiv|link|论文|文章|paper link)\W*$", re.IGNORECASE)
@@ -69,16 +71,19 @@ def _heading_text(token: Token) -> str | None:
 
 
 class _Reader:
-    def __init__(self, text: str, source: str):
-        self.source = source
+    def __init__(self, text: str, ctx: ReadContext):
+        self.ctx = ctx
+        self.source = ctx.source
         self.tokens = MarkdownIt("commonmark").enable("table").parse(text)
-        self.batch = ImportBatch(source, Format.MARKDOWN)
+        self.out: list[ImportRecord] = []
         self.heading: str | None = None
 
-    def run(self) -> ImportBatch:
+    def run(self) -> Iterator[ImportRecord]:
         tokens = self.tokens
         i = 0
+        found = 0
         while i < len(tokens):
+            self.ctx.tick()
             tok = tokens[i]
             if tok.type == "heading_open":
                 self.heading = _heading_text(tokens[i + 1])
@@ -86,10 +91,12 @@ class _Reader:
                 i = self._table(i)
             elif tok.type == "list_item_open":
                 self._list_item(i)
+            found += len(self.out)
+            yield from self.out
+            self.out.clear()
             i += 1
-        if not self.batch.records:
-            raise ImportFormatError(self.source, None, "no table with a title column and no list of links found")
-        return self.batch
+        if not found:
+            raise self.ctx.error(None, "no table with a title column and no list of links found")
 
     def _dataset_section(self) -> bool:
         return bool(self.heading and _DATASET_HEADING.search(self.heading))
@@ -97,7 +104,7 @@ class _Reader:
     def _finish(self, record: ImportRecord) -> None:
         if self.heading:
             record.add_tag(SUGGESTED, self.heading)
-        self.batch.records.append(record)
+        self.out.append(record)
 
     # ---- tables -------------------------------------------------------------------------
 
@@ -120,14 +127,15 @@ class _Reader:
         keys = map_headers(kind, headers)
         title_key = "title" if kind is Kind.PAPER else "name"
         if title_key not in keys:
-            self.batch.warnings.append(f"{self.source}, line {rows[0][0]}: table without a title column skipped")
+            self.ctx.warn(rows[0][0], "table without a title column skipped")
             return i
         for line, cells in rows[1:]:
             if not any(clean_text(c.text) or c.links for c in cells):
                 continue
             record = row_record(kind, {k: c for k, c in zip(keys, cells) if k}, line)
             if not record.title:
-                raise ImportFormatError(self.source, line, "table row has no title")
+                self.ctx.skip(line, "table row has no title")
+                continue
             self._finish(record)
         return i
 
@@ -205,5 +213,5 @@ def _list_record(paragraphs: list[Inline], line: int, kind: Kind) -> ImportRecor
     return record
 
 
-def read(text: str, source: str) -> ImportBatch:
-    return _Reader(text, source).run()
+def records(text: TextSource, ctx: ReadContext) -> Iterator[ImportRecord]:
+    yield from _Reader(text.read(), ctx).run()

@@ -13,11 +13,11 @@ from typing import Any
 
 from ..fields import Kind
 from ..validation import clean_text, is_http_url
-from . import identifiers
+from . import identifiers, names
 from .bibliographic import keyword_tags
+from .language import place
 from .record import ImportRecord
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _URL = re.compile(r"https?://[^\s<>|)\]]+")
 
 # Column names per field key (``|``-separated). Pseudo-keys resolved per row: ``summary`` and
@@ -45,6 +45,9 @@ _PAPER_HEADERS = {
     "remark": "remarks|备注|comment|comments",
     "arxiv_id": "arxiv|arxiv id",
     "doi": "doi",
+    "citation_key": "citation key|bibtex key|cite key|citekey",
+    "entry_type": "entry type|bibtex type",
+    "extra_fields": "extra fields",
 }
 _DATASET_HEADERS = {
     "name": "dataset|dataset name|title|数据集|数据集名称|名称",
@@ -112,6 +115,7 @@ def is_dataset_table(headers: list[str]) -> bool:
 class Cell:
     text: str | None
     links: list[str] = field(default_factory=list)
+    value: Any = None  # a structured value (the extra_fields object of a CSV export)
 
     def urls(self) -> list[str]:
         found = list(self.links)
@@ -120,17 +124,15 @@ class Cell:
         return [u for u in found if is_http_url(u)]
 
 
-def _by_script(values: dict[str, Any], text: str | None, zh_key: str, en_key: str) -> None:
-    if text:
-        values.setdefault(zh_key if _CJK.search(text) else en_key, text)
-
-
 def _paper_values(cells: dict[str, Cell]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, cell in cells.items():
         text = clean_text(cell.text)
-        if key == "summary":
-            _by_script(values, text, "summary_zh", "summary_en")
+        if key in ("summary", "summary_zh", "summary_en"):
+            place(values, text, "summary_zh", "summary_en", None if key == "summary" else key)
+        elif key == "extra_fields":
+            if cell.value:
+                values["extra_fields"] = cell.value
         elif key in ("paper_url", "pdf_url", "code_url", "project_url"):
             urls = cell.urls()
             if urls:
@@ -142,8 +144,10 @@ def _paper_values(cells: dict[str, Cell]) -> dict[str, Any]:
             if cell.links:
                 values.setdefault("paper_url", cell.links[0])
         elif key == "authors":
-            separator = ";" if ";" in (text or "") else r",| and "
-            values["authors"] = [a.strip() for a in re.split(separator, text or "") if a.strip()]
+            if ";" in (text or ""):  # "Zhang, Wei; Cai, Miaoxin": each may be inverted
+                values["authors"] = [names.from_text(a) for a in text.split(";") if a.strip()]
+            else:
+                values["authors"] = [a.strip() for a in re.split(r",| and ", text or "") if a.strip()]
         elif key == "venue":
             values["venue"] = identifiers.venue_without_year(text)
             if identifiers.year_in(text):
@@ -159,8 +163,8 @@ def _dataset_values(cells: dict[str, Cell]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, cell in cells.items():
         text = clean_text(cell.text)
-        if key == "description":
-            _by_script(values, text, "description_zh", "description_en")
+        if key in ("description", "description_zh", "description_en"):
+            place(values, text, "description_zh", "description_en", None if key == "description" else key)
         elif key == "download_urls":
             values["download_urls"] = cell.urls()
         elif key == "name":

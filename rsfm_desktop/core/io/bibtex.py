@@ -136,10 +136,10 @@ def _citation(key: str, entry_type: str, raw: dict[str, str]) -> bib.Citation:
     urls += (f.take("download") or "").split()
     year = f.take("year")
     date = f.get("date")
-    if not year and date:
-        year = date
-    if date and date.strip() == str(year).strip():
-        f.pop("date")
+    bare = bool(date) and (date.strip() == (year or "").strip() or (not year and date.strip().isdigit()))
+    if bare:
+        f.pop("date")  # only the year: nothing to keep beside it
+    year = year or date
     prefix = str(f.get("archiveprefix") or f.get("eprinttype") or "arxiv").lower()
     arxiv = None
     if f.get("eprint") and prefix == "arxiv":
@@ -275,6 +275,12 @@ def _text(value: Any) -> str:
     return latex.encode(str(value))
 
 
+def _name(name: str) -> str:
+    """One author, escaped; braced when it holds " and " so that it stays one person."""
+    text = _text(names.to_bibtex(name))
+    return "{" + text + "}" if " and " in f" {text.lower()} " else text
+
+
 def _verbatim(value: Any) -> str:
     text = " ".join(str(value).split())
     if text.count("{") != text.count("}"):
@@ -297,7 +303,7 @@ def _paper_fields(entry: EntrySnapshot, kind_of_entry: str) -> list[tuple[str, A
     abstract, other = bib.summaries(entry.kind, v)
     return [
         ("title", v.get("title")),
-        ("author", " and ".join(names.to_bibtex(a) for a in v.get("authors") or []) or None),
+        ("author", " and ".join(_name(a) for a in v.get("authors") or []) or None),
         ("year", v.get("year")),
         (venue_field, v.get("venue")),
         ("doi", v.get("doi")),
@@ -334,7 +340,7 @@ def _entry_text(entry: EntrySnapshot, key: str) -> str:
     for name, value in fields:
         if value in (None, "", []):
             continue
-        text = _verbatim(value) if name in VERBATIM else _text(value)
+        text = _verbatim(value) if name in VERBATIM else value if name == "author" else _text(value)
         lines.append(f"  {name} = {{{text}}},")
     return "\n".join(lines) + "\n}\n"
 

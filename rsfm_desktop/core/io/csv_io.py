@@ -28,16 +28,19 @@ from .tabular import Cell, is_dataset_table, map_headers, row_record
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _needs_quote(text: str) -> bool:
+    """Would a spreadsheet run it, or does it look like a cell this module quoted?"""
+    return text.startswith(FORMULA_START) or (text.startswith("'") and text.lstrip("'").startswith(FORMULA_START))
+
+
 def spreadsheet_safe(text: str) -> str:
-    """``text`` with a leading ``'`` if a spreadsheet would read it as a formula (or if it
-    already starts with ``'`` before such a character, so that :func:`unquote` is exact)."""
-    if text.startswith(FORMULA_START) or (text.startswith("'") and text[1:2] and text[1:].startswith(FORMULA_START)):
-        return "'" + text
-    return text
+    """``text`` with a leading ``'`` if a spreadsheet would read it as a formula (and, so that
+    :func:`unquote` is exact, if it already is ``'`` before such a character)."""
+    return "'" + text if _needs_quote(text) else text
 
 
 def unquote(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+    return text[1:] if text.startswith("'") and _needs_quote(text[1:]) else text
 
 
 def _kind_of(value: str | None, default: Kind) -> Kind:

@@ -78,13 +78,10 @@ def family_name(name: str) -> str:
 
 
 def to_bibtex(name: str) -> str:
-    """A display name as BibTeX reads it back: ``John Smith, Jr.`` → ``Smith, Jr., John``;
-    a name holding `` and `` is braced so that it stays one person."""
+    """A display name as BibTeX reads it back: ``John Smith, Jr.`` → ``Smith, Jr., John``."""
     name = " ".join(name.split())
     head, comma, tail = name.partition(",")
     if comma and tail.strip().rstrip(".").lower() in _SUFFIXES and len(head.split()) > 1:
         *given, family = head.split()
         name = f"{family}, {tail.strip()}, {' '.join(given)}"
-    if " and " in f" {name.lower()} ":
-        return "{" + name.replace("{", "").replace("}", "") + "}"
     return name

@@ -69,7 +69,8 @@ def _records(text: TextSource, ctx: ReadContext) -> Iterator[tuple[int, list[tup
             yield start, fields
             start = None
         elif tag:
-            fields.append((tag, (match.group(2) or "").strip()))
+            value = match.group(2) or ""
+            fields.append((tag, value if tag in _MULTILINE else value.strip()))
         elif fields and fields[-1][0] in _MULTILINE:  # a following line of an abstract or note
             last_tag, value = fields[-1]
             fields[-1] = (last_tag, f"{value}\n{_ESCAPED.sub('', line, count=1)}")
@@ -108,16 +109,17 @@ def _citation(fields: list[tuple[str, str]]) -> bib.Citation:
         year = extra["date"]
     else:
         year = first("PY", "Y1")
-    pdfs = [u for u in tags.get("L1", []) if u.lower().startswith(("http://", "https://"))]
-    files = [u for u in tags.get("L1", []) if u not in pdfs]
-    if files:  # local PDFs (file paths, internal-pdf://…): JabRef's "file" field
+    attached = tags.get("L1", [])
+    pdf = next((u for u in attached if u.lower().startswith(("http://", "https://"))), None)
+    files = [u for u in attached if u != pdf]
+    if files:  # more PDFs, local ones (paths, internal-pdf://…) too: JabRef's "file" field
         extra["file"] = "; ".join(files)
     return bib.Citation(
         kind=kind, title=title,
         authors=[names.from_text(a) for a in tags.get("AU", []) + tags.get("A1", [])],
         year=year, venue=venue, doi=first("DO"), arxiv=first("AN"),
-        urls=tags.get("UR", []) + pdfs[1:] + tags.get("L2", []),
-        links={"pdf_url": pdfs[0]} if pdfs else {},
+        urls=tags.get("UR", []) + tags.get("L2", []),
+        links={"pdf_url": pdf} if pdf else {},
         abstracts=tags.get("AB", []) + tags.get("N2", []),
         keywords=tags.get("KW", []), note="\n".join(tags.get("N1", [])) or None,
         extra=({"short_name": first("ST") if first("ST") != title else None} if kind is Kind.PAPER
@@ -151,7 +153,7 @@ def _line(tag: str, value: object) -> list[str]:
         return [f"{tag}  - {' '.join(text.split())}"]
     first, *rest = text.split("\n")
     # A following line that would read as a tag (or the end of the record) is indented.
-    return [f"{tag}  - {first.rstrip()}"] + [f" {ln}" if _TAG_LINE.match(ln.lstrip(" ")) else ln for ln in rest]
+    return [f"{tag}  - {first}"] + [f" {ln}" if _TAG_LINE.match(ln.lstrip(" ")) else ln for ln in rest]
 
 
 def _reference(entry: EntrySnapshot) -> list[tuple[str, object]]:

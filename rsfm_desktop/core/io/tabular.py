@@ -120,7 +120,7 @@ class Cell:
     def urls(self) -> list[str]:
         found = list(self.links)
         if self.text:
-            found += [u for u in _URL.findall(self.text) if u not in found]
+            found += [u for u in (m.rstrip(".,;") for m in _URL.findall(self.text)) if u not in found]
         return [u for u in found if is_http_url(u)]
 
 

@@ -76,7 +76,7 @@ def venue_without_year(text: str | None) -> str | None:
         return None
     venue = str(text).strip()
     if _YEAR.search(venue):
-        venue = _YEAR.sub("", venue).replace("()", "").strip(" -,.'")
+        venue = _YEAR.sub("", venue).replace("()", "").strip(" -,.'·|/:;")
     if not venue:
         return None
     return "arXiv" if venue.lower() == "arxiv" else venue

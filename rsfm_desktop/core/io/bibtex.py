@@ -3,7 +3,8 @@
 Import streams the file in chunks of whole entries (bibtexparser v2 splits each chunk), so
 memory stays per chunk. ``@string`` macros (with ``#`` concatenation and the month names) are
 resolved across the whole file; ``crossref`` children inherit their parent's fields (a
-cross-referenced ``@proceedings`` volume is not an entry of its own); BibLaTeX ``date`` and
+volume cited by children before it, as DBLP writes them, is not an entry of its own; one that
+comes first already was, and stays so); BibLaTeX ``date`` and
 ``journaltitle`` are read; LaTeX is decoded but never typeset (:mod:`latex`), except in
 verbatim fields (``url``, ``doi``, ``eprint``…), which are kept as written. The citation key
 and entry type go to ``citation_key`` and ``entry_type``; fields the catalog has no column for
@@ -167,7 +168,6 @@ class _Reader:
         self.ctx = ctx
         self.strings: dict[str, str] = {}
         self.parents: dict[str, tuple[int, str, str, dict[str, str]]] = {}
-        self.referenced: set[str] = set()
         self.waiting: dict[str, list[tuple[int, str, str, dict[str, str]]]] = {}
         self.found = 0
         self.emitted = 0
@@ -201,8 +201,11 @@ class _Reader:
         if item[2] in _PARENT_TYPES:
             key = entry.key.lower()
             self.parents[key] = item
-            for child in self.waiting.pop(key, []):
+            children = self.waiting.pop(key, [])
+            for child in children:
                 yield from self.emit(self.inherit(child, item))
+            if not children:  # a volume nothing has cited yet is an entry of its own
+                yield from self.emit(item)
         elif parent_key:
             parent = self.parents.get(parent_key)
             if parent is None:
@@ -214,7 +217,6 @@ class _Reader:
 
     def inherit(self, child, parent):
         line, key, entry_type, fields = child
-        self.referenced.add(parent[1].lower())
         fields = dict(fields)
         fields.pop("crossref", None)
         for name, value in parent[3].items():
@@ -239,9 +241,6 @@ class _Reader:
             for child in children:
                 self.ctx.warn(child[0], f"crossref {parent_key!r} not found in the file")
                 yield from self.emit((*child[:3], {k: v for k, v in child[3].items() if k != "crossref"}))
-        for key, parent in sorted(self.parents.items(), key=lambda p: p[1][0]):
-            if key not in self.referenced:
-                yield from self.emit(parent)
         if not self.found:
             raise self.ctx.error(None, "no BibTeX entries found")
         if not self.emitted:

@@ -120,8 +120,8 @@ def to_record(cit: Citation, line: int | None) -> ImportRecord:
                 values.setdefault(slot, url)
         _place_urls(values, cit.urls)
     values.update({k: v for k, v in cit.extra.items() if clean_text(v) is not None})
-    values["citation_key"] = clean_text(cit.key)
-    values["entry_type"] = clean_text(cit.entry_type)
+    values["citation_key"] = str(cit.key).strip() or None if cit.key else None  # "-" is a key too
+    values["entry_type"] = str(cit.entry_type).strip().lower() or None if cit.entry_type else None
     values["extra_fields"] = fields or None
     record = ImportRecord(cit.kind, {k: v for k, v in values.items() if v not in (None, [], {})}, line)
     keyword_tags(record, cit.keywords)

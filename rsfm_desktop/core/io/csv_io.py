@@ -128,7 +128,8 @@ def records(text: TextSource, ctx: ReadContext) -> Iterator[ImportRecord]:
         raise ctx.error(None, "CSV needs a header row and at least one entry")
 
 
-def _columns() -> list[str]:
+def columns() -> list[str]:
+    """The columns of an exported file."""
     keys = [f.key for kind in Kind for f in FIELDS[kind]]
     return ["kind", *dict.fromkeys(keys), "tags", "note"]
 
@@ -156,7 +157,7 @@ def writer(out: io.StringIO):
 
 
 def write(entries: list[EntrySnapshot]) -> str:
-    cols = _columns()
+    cols = columns()
     out = io.StringIO()
     rows = writer(out)
     rows.writerow(cols)

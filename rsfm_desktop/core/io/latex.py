@@ -37,7 +37,11 @@ def _decoder():
     from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
     db = get_default_latex_context_db()
-    db.add_context_category("rsfm", prepend=True, macros=[MacroTextSpec("url", simplify_repl="%s")])
+    db.add_context_category("rsfm", prepend=True, macros=[
+        MacroTextSpec("url", simplify_repl="%s"),
+        MacroTextSpec("textasciicircum", simplify_repl="^"),  # not the modifier letter ˆ
+        MacroTextSpec("textasciitilde", simplify_repl="~"),
+    ])
     return LatexNodes2Text(latex_context=db, keep_braced_groups=False, math_mode="verbatim")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.io import find_duplicates, merge_entries
-from rsfm_desktop.core.io.identifiers import arxiv_id, doi, normalise_title
+from rsfm_desktop.core.io.identifiers import arxiv_id, doi, doi_key, normalise_title
 from rsfm_desktop.core.io.matching import MatchIndex
 from rsfm_desktop.core.repository import CatalogRepository
 
@@ -33,7 +33,8 @@ def test_arxiv_ids_in_links_and_fields(text, expected):
 
 
 def test_dois_in_links_but_not_arxiv_dois():
-    assert doi("https://doi.org/10.1109/TGRS.2024.3409624") == "10.1109/tgrs.2024.3409624"
+    assert doi("https://doi.org/10.1109/TGRS.2024.3409624") == "10.1109/TGRS.2024.3409624"  # case kept
+    assert doi_key("https://doi.org/10.1109/TGRS.2024.3409624") == "10.1109/tgrs.2024.3409624"
     assert doi("doi:10.3390/rs16091477.") == "10.3390/rs16091477"
     assert doi("10.48550/arXiv.2311.15826") is None
     assert doi("https://www.mdpi.com/2072-4292/16/9/1477") is None
@@ -88,3 +89,45 @@ def test_find_duplicates_and_merge_keep_the_union(tmp_path):
     assert [e.id for e in repo.linked(Kind.PAPER, keep)] == [dataset]
     assert repo.get(Kind.PAPER, lose).deleted_at is not None  # moved to the trash
     assert repo.count(Kind.PAPER) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Sea Ice Classification from SAR, Part I: Methods", "Sea Ice Classification from SAR, Part II: Methods"),
+     ("GlacierNet v1: Mapping Debris-Covered Glaciers", "GlacierNet v2: Mapping Debris-Covered Glaciers"),
+     ("The Data Fusion Contest 2023 Results", "The Data Fusion Contest 2024 Results"),
+     ("Cloud Removal with 3 Sentinel-2 Bands", "Cloud Removal with 4 Sentinel-2 Bands")],
+)
+def test_titles_that_differ_in_a_number_part_version_or_year_are_different_papers(first, second):
+    assert index_with({"title": first, "year": 2024}).best({"title": second, "year": 2024}) is None
+    assert index_with({"title": first, "year": 2024}).best({"title": first, "year": 2024}) is not None
+
+
+def test_a_generic_title_matches_only_when_authors_or_identifiers_do_not_disagree():
+    index = index_with({"title": "Introduction", "authors": ["Wei Zhang"], "entry_type": "incollection"})
+    assert index.best({"title": "Introduction", "authors": ["Anna Weber"]}) is None
+    assert index.best({"title": "Introduction", "authors": ["Zhang, Wei"]}) is not None  # same family name
+    assert index.best({"title": "Introduction", "entry_type": "book"}) is None
+    with_ids = index_with({"title": GEOCHAT, "arxiv_id": "2311.15826"})
+    assert with_ids.best({"title": GEOCHAT, "arxiv_id": "2401.00001"}) is None
+
+
+def test_dois_are_compared_without_case():
+    index = index_with({"title": "A", "doi": "10.1109/TGRS.2024.3409624"})
+    assert index.best({"title": "Something else", "doi": "10.1109/tgrs.2024.3409624"}).reason == "doi"
+
+
+def test_records_of_one_file_with_a_generic_title_and_different_authors_are_not_folded(tmp_path):
+    from rsfm_desktop.core.io import Status, build_plan, parse_text
+
+    text = ("@incollection{a, title = {Introduction}, author = {Zhang, Wei}, booktitle = {Book One}}\n"
+            "@book{b, title = {Introduction}, author = {Weber, Anna}}\n"
+            "@article{c, title = {Introduction}, author = {Zhang, Wei}}\n")
+    engine = new_engine(tmp_path)
+    plan = build_plan(engine, parse_text(text, "x.bib"))
+    # a and b share a generic title but no author; c is a's journal version (same author)
+    assert [e.status for e in plan.entries] == [Status.NEW, Status.NEW, Status.DUPLICATE]
+    repo = CatalogRepository(engine)
+    repo.create(Kind.PAPER, {"title": "Part II of the Survey", "authors": ["Wei Zhang"]})
+    plan = build_plan(engine, parse_text("TY  - JOUR\nTI  - Part I of the Survey\nAU  - Zhang, Wei\nER  - \n", "y.ris"))
+    assert plan.entries[0].status is Status.NEW

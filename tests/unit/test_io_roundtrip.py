@@ -98,8 +98,9 @@ def test_app_json_import_into_a_filled_catalog_merges_the_taxonomy(rich, tmp_pat
 def test_bibtex_keys_are_stable_unique_and_escaped(rich):
     text = export_text(rich, Format.BIBTEX)
     assert text == export_text(rich, Format.BIBTEX)
-    assert "@article{zhang2024earthgpt," in text
-    assert "@misc{rsgpt2023rsgpt," in text  # an arXiv preprint without authors: keyed by its model
+    # [auth:lower][year][shorttitle:lower]: three words of the title, function words left out
+    assert "@article{zhang2024earthgptuniversalmultimodal," in text
+    assert "@misc{rsgpt2023rsgptremotesensing," in text  # an arXiv preprint without authors: keyed by its model
     keys = [line.split("{", 1)[1].rstrip(",") for line in text.splitlines() if line.startswith("@")]
     assert len(keys) == len(set(keys))
     assert r"R{\"u}ckin" in text and r"50{\%} less memory {\&}" in text

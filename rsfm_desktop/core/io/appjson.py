@@ -8,34 +8,61 @@ catalog reproduces the catalog; a second export is identical to the first.
 
 from __future__ import annotations
 
+import ast
 import json
+from collections.abc import Iterator
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
 from ..fields import FIELDS, Kind
 from . import snapshot
-from .jsonutil import load_json
-from .record import Format, ImportBatch, ImportFormatError, ImportRecord, TaxonomyTag
+from .jsonutil import JsonStream
+from .reading import ReadContext, TextSource
+from .record import ImportRecord, TaxonomyTag
 
 FORMAT = "rsfm-export"
 FORMAT_VERSION = 1
 _SECTIONS = {Kind.PAPER: "papers", Kind.DATASET: "datasets"}
 
 
-def _text(value: Any) -> Any:
-    return value if value is None or isinstance(value, (str, int, float, bool, list, dict)) else str(value)
+def _json(value: Any) -> Any:
+    """A value as JSON data: objects and lists stay objects and lists, time stamps become ISO
+    text, anything else its text (never a Python ``repr`` of a container)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _provenance(item: Any) -> dict[str, Any]:
+    """One provenance entry as an object; an older export's ``repr`` text is read back."""
+    if isinstance(item, str):
+        try:
+            parsed = ast.literal_eval(item)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            parsed = None
+        item = parsed if isinstance(parsed, dict) else {"source": item}
+    if not isinstance(item, dict):
+        raise TypeError("provenance entry is not an object")
+    return {k: _json(item.get(k)) for k in ("source", "locator", "excerpt")}
 
 
 def _entry_json(snap: snapshot.EntrySnapshot) -> dict[str, Any]:
     return {
         "ref": f"{snap.kind.value[0]}{snap.id}",
-        **{k: _text(v) for k, v in snap.values.items()},
-        **{k: _text(v) for k, v in snap.meta.items()},
+        **{k: _json(v) for k, v in snap.values.items()},
+        **{k: _json(v) for k, v in snap.meta.items()},
         "tags": [f"t{i}" for i in snap.tag_ids],
         "note": snap.note,
-        "provenance": snap.provenance,
-        "attachments": [{k: _text(v) for k, v in a.items()} for a in snap.attachments],
+        "provenance": [_provenance(p) for p in snap.provenance],
+        "attachments": [{k: _json(v) for k, v in a.items()} for a in snap.attachments],
     }
 
 
@@ -56,53 +83,72 @@ def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int]) -> str
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _record(kind: Kind, item: Any, line: int | None, source: str) -> ImportRecord:
+def _record(kind: Kind, item: Any, line: int | None, ctx: ReadContext) -> ImportRecord:
     if not isinstance(item, dict):
-        raise ImportFormatError(source, line, f"{kind.value} entry is not an object")
-    values = {f.key: item.get(f.key) for f in FIELDS[kind] if item.get(f.key) not in (None, "", [])}
+        raise ctx.error(line, f"{kind.value} entry is not an object")
+    values = {f.key: item.get(f.key) for f in FIELDS[kind] if item.get(f.key) not in (None, "", [], {})}
     meta = {k: item[k] for k in (*snapshot.META_COLUMNS, "note_created_at", "note_updated_at") if item.get(k) is not None}
     try:
         return ImportRecord(
             kind, values, line, note=item.get("note"), ref=str(item.get("ref")),
             tag_refs=[str(t) for t in item.get("tags") or []],
-            provenance=[dict(p) for p in item.get("provenance") or []],
+            provenance=[_provenance(p) for p in item.get("provenance") or []],
             attachments=[dict(a) for a in item.get("attachments") or []],
             meta=meta,
         )
     except (TypeError, ValueError) as exc:
-        raise ImportFormatError(source, line, f"malformed {kind.value} entry: {exc}") from exc
+        raise ctx.error(line, f"malformed {kind.value} entry: {exc}") from exc
 
 
-def _taxonomy(data: dict, source: str) -> list[TaxonomyTag]:
+def _taxonomy(tags: Any, ctx: ReadContext) -> list[TaxonomyTag]:
     try:
         return [
             TaxonomyTag(ref=str(t["ref"]), facet=str(t["facet"]), label_en=t.get("label_en"),
                         label_zh=t.get("label_zh"), parent=t.get("parent"), color=t.get("color"),
                         position=int(t.get("position") or 0), synonyms=list(t.get("synonyms") or []))
-            for t in data.get("tags") or []
+            for t in tags or []
         ]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ImportFormatError(source, None, f"malformed tag list: {exc!r}") from exc
+        raise ctx.error(None, f"malformed tag list: {exc!r}") from exc
 
 
-def read(text: str, source: str) -> ImportBatch:
-    data = load_json(text, source)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportFormatError(source, 1, "not an RSFM Desktop export (format must be 'rsfm-export')")
-    batch = ImportBatch(source, Format.JSON)
-    try:
-        batch.facets = [dict(f) for f in data.get("facets") or [] if str(f["key"])]
-        batch.links = [(str(ln["paper"]), str(ln["dataset"]), str(ln["relation"])) for ln in data.get("links") or []]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ImportFormatError(source, None, f"malformed facet or link list: {exc!r}") from exc
-    batch.taxonomy = _taxonomy(data, source)
-    for kind, section in _SECTIONS.items():
-        items = data.get(section) or []
-        if not isinstance(items, list):
-            raise ImportFormatError(source, None, f"'{section}' must be a list")
-        for item in items:
-            record = _record(kind, item, None, source)
-            if not record.title:
-                raise ImportFormatError(source, None, f"{kind.value} {record.ref} has no title")
-            batch.records.append(record)
-    return batch
+def records(text: TextSource, ctx: ReadContext) -> Iterator[ImportRecord]:
+    """The entries, streamed; facets, tags and links land in ``ctx``. The writer puts
+    ``format`` first and the taxonomy before the entries, so tags resolve as entries come."""
+    stream = JsonStream(text, ctx)
+    if stream.peek() != "{":
+        raise ctx.error(1, "not an RSFM Desktop export (format must be 'rsfm-export')")
+    seen_format = False
+    for key in stream.members():
+        if key in _SECTIONS.values() and stream.peek() == "[":
+            kind = next(k for k, section in _SECTIONS.items() if section == key)
+            for line, item in stream.items():
+                ctx.tick()
+                record = _record(kind, item, line, ctx)
+                if not record.title:
+                    ctx.skip(line, f"{kind.value} {record.ref} has no title")
+                    continue
+                yield record
+            continue
+        value = stream.value()
+        if key == "format":
+            if value != FORMAT:
+                raise ctx.error(1, "not an RSFM Desktop export (format must be 'rsfm-export')")
+            seen_format = True
+        elif key == "facets":
+            try:
+                ctx.facets = [dict(f) for f in value or [] if str(f["key"])]
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ctx.error(None, f"malformed facet list: {exc!r}") from exc
+        elif key == "tags":
+            ctx.taxonomy = _taxonomy(value, ctx)
+        elif key == "links":
+            try:
+                ctx.links = [(str(ln["paper"]), str(ln["dataset"]), str(ln["relation"])) for ln in value or []]
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ctx.error(None, f"malformed link list: {exc!r}") from exc
+        elif key in _SECTIONS.values() and value not in (None, []):
+            raise ctx.error(None, f"'{key}' must be a list")
+    stream.end()
+    if not seen_format:
+        raise ctx.error(1, "not an RSFM Desktop export (format must be 'rsfm-export')")

@@ -38,9 +38,10 @@ def arxiv_id(text: str | None) -> str | None:
 
 
 def doi(text: str | None) -> str | None:
-    """A publisher DOI (lower-cased, no resolver prefix) in a DOI string or doi.org URL.
+    """A publisher DOI (as written, without resolver prefix) in a DOI string or doi.org URL.
 
-    arXiv DOIs return None: they are recognised by :func:`arxiv_id`.
+    DOIs are case-insensitive: compare them with :func:`doi_key`. arXiv DOIs return None:
+    they are recognised by :func:`arxiv_id`.
     """
     if not text:
         return None
@@ -48,7 +49,13 @@ def doi(text: str | None) -> str | None:
     if _ARXIV_DOI.search(text):
         return None
     m = _DOI.match(_DOI_PREFIX.sub("", text))
-    return m.group(1).rstrip(".,;)").lower() if m else None
+    return m.group(1).rstrip(".,;)") if m else None
+
+
+def doi_key(text: str | None) -> str | None:
+    """A DOI for comparing: :func:`doi` lower-cased."""
+    found = doi(text)
+    return found.lower() if found else None
 
 
 def is_code_url(url: str | None) -> bool:
@@ -69,7 +76,7 @@ def venue_without_year(text: str | None) -> str | None:
         return None
     venue = str(text).strip()
     if _YEAR.search(venue):
-        venue = _YEAR.sub("", venue).replace("()", "").strip(" -,.'")
+        venue = _YEAR.sub("", venue).replace("()", "").strip(" -,.'·|/:;")
     if not venue:
         return None
     return "arXiv" if venue.lower() == "arxiv" else venue

@@ -6,13 +6,13 @@ regenerate and publish its list from the app and review the diff.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from typing import Any
 
 from ..columns import COLUMNS
 from ..fields import Kind, field_map
+from . import csv_io
 from .snapshot import EntrySnapshot
 
 UNGROUPED = "Other"
@@ -102,6 +102,12 @@ def _latex(value: Any) -> str:
     return "".join(_LATEX_SPECIAL.get(c, c) for c in text)
 
 
+def _csv_text(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
 def view_table(kind: Kind, columns: Sequence[str], entries: list[EntrySnapshot], fmt: str) -> str:
     """The given columns of the given entries, in their order: ``markdown``, ``latex`` or ``csv``."""
     labels = [column_label(kind, c) for c in columns]
@@ -117,8 +123,8 @@ def view_table(kind: Kind, columns: Sequence[str], entries: list[EntrySnapshot],
         return "\n".join(lines + [r"\hline", r"\end{tabular}"]) + "\n"
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(labels)
-        writer.writerows([["; ".join(x) if isinstance(x, list) else ("" if x is None else x) for x in row] for row in rows])
+        writer = csv_io.writer(out)
+        writer.writerow([csv_io.spreadsheet_safe(x) for x in labels])
+        writer.writerows([[csv_io.spreadsheet_safe(_csv_text(x)) for x in row] for row in rows])
         return out.getvalue()
     raise ValueError(f"unknown table format {fmt!r}")

@@ -1,5 +1,10 @@
-"""Is this the same paper (or dataset)? Same arXiv id, same DOI, or a normalised title with a
-fuzzy similarity of at least :data:`TITLE_THRESHOLD` and years at most one apart.
+"""Is this the same paper (or dataset)? Same arXiv id or same DOI (compared case-insensitively);
+or a normalised title with a fuzzy similarity of at least :data:`TITLE_THRESHOLD`, years at
+most one apart, and nothing that tells the two apart: titles that differ in a number, a part
+(I/II), a version (v2) or a year are different papers, and so are entries whose authors are
+both known and share no family name, whose arXiv ids or DOIs are both known and differ, or
+whose entry types are both known and differ (a generic title such as "Introduction" is
+shared by many). What is unknown on either side does not count against a match.
 
 Titles are compared only within blocks sharing the first or the last :data:`BLOCK` characters
 of the compacted normalised title, so matching 10,000 incoming entries against 100,000 is a few
@@ -17,8 +22,13 @@ from typing import Any
 from rapidfuzz import fuzz
 from sqlalchemy.engine import Connection
 
-from ..fields import TITLE_FIELD, Kind
+import json
+import re
+import unicodedata
+
+from ..fields import TITLE_FIELD, Kind, field_map
 from .identifiers import normalise_title
+from .names import family_name
 
 TITLE_THRESHOLD = 93.0
 BLOCK = 10
@@ -36,6 +46,63 @@ class _Entry:
     key: Hashable
     title: str
     year: int | None
+    marks: tuple[str, ...]  # numbers, parts and versions in the title
+    authors: frozenset[str]
+    arxiv: str | None
+    doi: str | None
+    entry_type: str | None
+
+
+_ROMAN = frozenset("ii iii iv v vi vii viii ix x xi xii".split())
+_VERSION = re.compile(r"^v\d+$")
+
+
+def title_marks(title: str) -> tuple[str, ...]:
+    """What tells apart titles that are otherwise alike: ``Part II``, ``2023``, ``v2``."""
+    words = title.split()
+    marks = [w for i, w in enumerate(words)
+             if w.isdigit() or _VERSION.match(w) or w in _ROMAN
+             or (w == "i" and (i == len(words) - 1 or (i and words[i - 1] == "part")))]
+    return tuple(sorted(str(int(w)) if w.isdigit() else w for w in marks))
+
+
+def _family(author: str) -> str:
+    name = unicodedata.normalize("NFKD", family_name(str(author)).casefold())
+    return "".join(c for c in name if c.isalnum())
+
+
+def _authors(value: Any) -> frozenset[str]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            value = [value]
+    return frozenset(f for f in (_family(a) for a in value or [] if a) if f)
+
+
+def _entry(key: Hashable, kind: Kind, values: dict[str, Any]) -> _Entry:
+    title = normalise_title(values.get(TITLE_FIELD[kind]))
+    arxiv = str(values["arxiv_id"]).lower() if values.get("arxiv_id") else None
+    doi = str(values["doi"]).lower() if values.get("doi") else None
+    etype = str(values["entry_type"]).lower() if values.get("entry_type") else None
+    return _Entry(key, title, _year(values.get("year")), title_marks(title), _authors(values.get("authors")),
+                  arxiv, doi, etype)
+
+
+def told_apart(a: _Entry, b: _Entry) -> bool:
+    """Do two entries with alike titles carry anything that says they are different?"""
+    if a.marks != b.marks:
+        return True
+    if a.authors and b.authors and not a.authors & b.authors:
+        return True
+    if (a.arxiv and b.arxiv and a.arxiv != b.arxiv) or (a.doi and b.doi and a.doi != b.doi):
+        return True
+    return bool(a.entry_type and b.entry_type and a.entry_type != b.entry_type
+                and not {a.entry_type, b.entry_type} <= _SAME_WORK)
+
+
+# Types one work takes on its way (preprint, then journal or proceedings).
+_SAME_WORK = frozenset({"article", "inproceedings", "conference", "misc", "online", "unpublished", "techreport"})
 
 
 def _year(value: Any) -> int | None:
@@ -64,11 +131,11 @@ class MatchIndex:
         return {"<" + compact[:BLOCK], ">" + compact[-BLOCK:]} if compact else set()
 
     def add(self, key: Hashable, values: dict[str, Any]) -> None:
-        if values.get("arxiv_id"):
-            self._arxiv[str(values["arxiv_id"]).lower()].append(key)
-        if values.get("doi"):
-            self._doi[str(values["doi"]).lower()].append(key)
-        entry = _Entry(key, normalise_title(values.get(TITLE_FIELD[self.kind])), _year(values.get("year")))
+        entry = _entry(key, self.kind, values)
+        if entry.arxiv:
+            self._arxiv[entry.arxiv].append(key)
+        if entry.doi:
+            self._doi[entry.doi].append(key)
         for block in self._block_keys(entry.title):
             self._blocks[block].append(entry)
 
@@ -79,12 +146,12 @@ class MatchIndex:
             value = values.get(field)
             for key in table.get(str(value).lower(), ()) if value else ():
                 found.setdefault(key, Match(key, reason, 100.0))
-        title = normalise_title(values.get(TITLE_FIELD[self.kind]))
-        year = _year(values.get("year"))
+        mine = _entry(None, self.kind, values)
+        title = mine.title
         scored: list[Match] = []
         for block in self._block_keys(title):
             for entry in self._blocks.get(block, ()):
-                if entry.key in found or not years_close(year, entry.year):
+                if entry.key in found or not years_close(mine.year, entry.year) or told_apart(mine, entry):
                     continue
                 score = 100.0 if entry.title == title else fuzz.ratio(title, entry.title, score_cutoff=TITLE_THRESHOLD)
                 if score:
@@ -99,11 +166,12 @@ class MatchIndex:
         return found[0] if found else None
 
 
-MATCH_COLUMNS = {Kind.PAPER: ("title", "year", "arxiv_id", "doi"), Kind.DATASET: ("name", "year")}
+MATCH_COLUMNS = {Kind.PAPER: ("title", "year", "arxiv_id", "doi", "authors", "entry_type"), Kind.DATASET: ("name", "year")}
 
 
 def catalog_rows(conn: Connection, kind: Kind) -> Iterable[tuple[int, dict[str, Any]]]:
-    cols = MATCH_COLUMNS[kind]
+    fields = field_map(kind)
+    cols = [c for c in MATCH_COLUMNS[kind] if c in fields]  # entry_type once the catalog has it
     sql = f"SELECT id, {', '.join(cols)} FROM {kind.value} WHERE deleted_at IS NULL ORDER BY id"
     for row in conn.exec_driver_sql(sql):
         yield row[0], dict(zip(cols, row[1:]))

@@ -25,6 +25,14 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
 
 
+class ReadCancelled(Exception):
+    """The user cancelled while the file was being read; nothing was imported."""
+
+    def __init__(self, file: str):
+        super().__init__(f"{file}: reading cancelled")
+        self.file = str(file)
+
+
 class ImportFormatError(ValueError):
     """A file that cannot be imported. Nothing is written when this is raised."""
 
@@ -47,7 +55,7 @@ class ImportRecord:
     """
 
     kind: Kind
-    values: dict[str, Any]
+    values: dict[str, Any]  # may hold citation_key, entry_type and extra_fields (a dict)
     line: int | None = None
     tags: dict[str, list[str]] = field(default_factory=dict)
     note: str | None = None
@@ -90,4 +98,11 @@ class ImportBatch:
     taxonomy: list[TaxonomyTag] = field(default_factory=list)
     # (paper ref, dataset ref, relation)
     links: list[tuple[str, str, str]] = field(default_factory=list)
+    # Records skipped (no title, placeholder row…) and other remarks, each naming file and line.
     warnings: list[str] = field(default_factory=list)
+    # The text encoding used ("UTF-8", "Windows-1252", "GB18030"…) and whether it was certain
+    # (a byte order mark, a declaration, valid UTF-8, or a clear detection); when it was not,
+    # ask the user and read again with ``read_file(path, encoding=…)``.
+    encoding: str | None = None
+    encoding_confidence: float = 1.0
+    encoding_confident: bool = True

@@ -31,8 +31,9 @@ class SearchBackend(Protocol):
     def write(self, conn: Connection, kind: Kind, ids: Sequence[int], texts: dict[int, str]) -> None:
         """Replace the index rows of ``ids`` with ``texts`` (an id without a text drops out)."""
 
-    def match(self, kind: Kind, query: ParsedQuery) -> tuple[str, dict]:
-        """A query (column ``id``) of the entries matching a non-empty parsed query."""
+    def match(self, conn: Connection, kind: Kind, query: ParsedQuery) -> tuple[str, dict]:
+        """A query (column ``id``) of the entries matching a non-empty parsed query (it may
+        read the catalog to build it)."""
 
 
 _BACKENDS: dict[str, SearchBackend] = {}
@@ -84,4 +85,4 @@ def match_query(conn: Connection, kind: Kind, text: str) -> tuple[str, dict] | N
         return None
     if query.nothing:
         return f"SELECT id FROM {kind.value} WHERE 1 = 0", {}
-    return backend_for(conn.dialect.name).match(kind, query)
+    return backend_for(conn.dialect.name).match(conn, kind, query)

@@ -57,7 +57,7 @@ class Fts5Search:
                 [(i, bigram_text(t)) for i, t in rows],
             )
 
-    def match(self, kind: Kind, query: ParsedQuery) -> tuple[str, dict]:
+    def match(self, conn: Connection, kind: Kind, query: ParsedQuery) -> tuple[str, dict]:
         """A query of the matching ids (column ``id``; trashed entries may be among them)."""
         parts, params = [], {}
         if query.long_terms:

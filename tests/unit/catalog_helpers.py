@@ -107,3 +107,21 @@ def table_rows(catalog: Catalog, tables: Sequence[str], drop: frozenset[str] = B
             rows = conn.exec_driver_sql(f"SELECT * FROM {name}").mappings().all()
             out[name] = sorted((tuple(sorted((k, repr(v)) for k, v in r.items() if k not in drop)) for r in rows))
     return out
+
+
+def trace_statements(catalog: Catalog) -> list[str]:
+    """The SQL statements a SQLite catalog runs from now on, as SQLite expanded them (bound
+    values in place), to ask SQLite's planner about them."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    engine = catalog.store.engine
+    engine.dispose()
+    event.listen(engine, "connect", lambda dbapi, _record: dbapi.set_trace_callback(seen.append))
+    return seen
+
+
+def query_plan(catalog: Catalog, statement: str) -> str:
+    """SQLite's ``EXPLAIN QUERY PLAN`` of a statement, its steps joined by `` | ``."""
+    with catalog.store.read() as conn:
+        return " | ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement).all())

@@ -9,7 +9,7 @@ from rsfm_desktop.core.entries import Query
 from rsfm_desktop.core.fields import TITLE_FIELD, Kind
 
 from ..conftest import sqlite_only
-from .catalog_helpers import add_entries, dataset_id, paper_id, read
+from .catalog_helpers import add_entries, dataset_id, paper_id, query_plan, read, trace_statements
 
 # Inserted in this order; ties ("banana"/"Banana", "Apple"/"apple") must keep id order.
 TEXTS = ["banana", "Apple", None, "cherry", "apple", None, "Banana"]
@@ -243,18 +243,6 @@ def test_an_unknown_relation_is_refused(catalog):
 
 
 @pytest.fixture
-def statements(empty_catalog):
-    """The SQL statements the catalog runs from now on, as SQLite expanded them."""
-    from sqlalchemy import event
-
-    seen: list[str] = []
-    engine = empty_catalog.store.engine
-    engine.dispose()
-    event.listen(engine, "connect", lambda dbapi, _record: dbapi.set_trace_callback(seen.append))
-    return seen
-
-
-@pytest.fixture
 def big_catalog(empty_catalog):
     add_entries(empty_catalog, Kind.PAPER, [{
         "title": f"Paper {i}", "year": 1990 + i % 40 if i % 7 else None,
@@ -269,17 +257,13 @@ def big_catalog(empty_catalog):
     return empty_catalog
 
 
-def query_plan(catalog, statement: str) -> str:
-    with catalog.store.read() as conn:
-        return " | ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement).all())
-
-
 INDEXED = [(kind, col.key) for kind in Kind for col in COLUMNS[kind] if col.indexed]
 
 
 @sqlite_only
 @pytest.mark.parametrize(("kind", "key"), INDEXED, ids=[f"{k.value}-{c}" for k, c in INDEXED])
-def test_sort_query_uses_its_index(big_catalog, statements, kind, key):
+def test_sort_query_uses_its_index(big_catalog, kind, key):
+    statements = trace_statements(big_catalog)
     big_catalog.entries.list_ids(kind, Query(sort_key=key))
     [statement] = [s for s in statements if "ORDER BY" in s]
     plan = query_plan(big_catalog, statement)

@@ -116,6 +116,10 @@ class Targets:
         self._opened.append(catalog)
         return catalog
 
+    def empty(self) -> Catalog:
+        """A new catalog with its schema and nothing else (no entries, no taxonomy), opened."""
+        return self.open(self.new(seeded=False), seed=False)
+
     def close(self) -> None:
         for catalog in self._opened:
             catalog.close()
@@ -150,7 +154,7 @@ def catalog(targets, target) -> Catalog:
 @pytest.fixture
 def empty_catalog(targets) -> Catalog:
     """A catalog with its schema and nothing else (no entries, no taxonomy), on each engine."""
-    return targets.open(targets.new(seeded=False), seed=False)
+    return targets.empty()
 
 
 @pytest.fixture

@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.io import find_duplicates, merge_entries
 from rsfm_desktop.core.io.identifiers import arxiv_id, doi, normalise_title
 from rsfm_desktop.core.io.matching import MatchIndex
-from rsfm_desktop.core.repository import CatalogRepository
-
-from .io_helpers import new_engine
 
 GEOCHAT = "GeoChat: Grounded Large Vision-Language Model for Remote Sensing"
 
@@ -68,23 +64,24 @@ def test_year_off_by_one_matches_off_by_two_does_not():
     assert index.best({"title": GEOCHAT}) is not None  # unknown year: title decides
 
 
-def test_find_duplicates_and_merge_keep_the_union(tmp_path):
-    engine = new_engine(tmp_path)
-    repo = CatalogRepository(engine)
-    keep = repo.create(Kind.PAPER, {"title": GEOCHAT, "year": 2024, "venue": "CVPR"})
-    lose = repo.create(Kind.PAPER, {"title": GEOCHAT.upper(), "year": 2023, "code_url": "https://github.com/a/b"})
-    repo.create(Kind.PAPER, {"title": "Something else entirely", "year": 2024})
-    repo.save_note(Kind.PAPER, keep, "My reading notes.")
-    repo.save_note(Kind.PAPER, lose, "Imported remark.")
-    dataset = repo.create(Kind.DATASET, {"name": "RSICap"})
-    repo.add_link(lose, dataset, "uses")
-    pairs = find_duplicates(engine.connect(), Kind.PAPER)
+def test_find_duplicates_and_merge_keep_the_union(empty_catalog):
+    entries, notes = empty_catalog.entries, empty_catalog.notes
+    keep = entries.create(Kind.PAPER, {"title": GEOCHAT, "year": 2024, "venue": "CVPR"}).result
+    lose = entries.create(Kind.PAPER, {"title": GEOCHAT.upper(), "year": 2023, "code_url": "https://github.com/a/b"}).result
+    entries.create(Kind.PAPER, {"title": "Something else entirely", "year": 2024})
+    notes.save(Kind.PAPER, keep, "My reading notes.")
+    notes.save(Kind.PAPER, lose, "Imported remark.")
+    dataset = entries.create(Kind.DATASET, {"name": "RSICap"}).result
+    entries.link(Kind.PAPER, lose, dataset, "uses")
+    pairs = empty_catalog.imports.find_duplicates(Kind.PAPER)
     assert [(p.first_id, p.second_id, p.reason) for p in pairs] == [(keep, lose, "title")]
-    merge_entries(engine, Kind.PAPER, keep, lose)
-    kept = repo.get(Kind.PAPER, keep)
+    command = empty_catalog.imports.merge(Kind.PAPER, keep, lose)
+    assert command.label.startswith("Merge “") and command.label.endswith(f"into “{GEOCHAT}”")
+    kept = entries.get(Kind.PAPER, keep)
     assert kept.venue == "CVPR" and kept.year == 2024  # the kept values win
     assert kept.code_url == "https://github.com/a/b"  # empty field filled
-    assert repo.note(Kind.PAPER, keep).body == "My reading notes.\n\n---\n\nImported remark."
-    assert [e.id for e in repo.linked(Kind.PAPER, keep)] == [dataset]
-    assert repo.get(Kind.PAPER, lose).deleted_at is not None  # moved to the trash
-    assert repo.count(Kind.PAPER) == 2
+    assert notes.text(Kind.PAPER, keep) == "My reading notes.\n\n---\n\nImported remark."
+    assert [e.id for e in entries.linked(Kind.PAPER, keep)] == [dataset]
+    assert entries.get(Kind.PAPER, lose).trashed  # moved to the trash
+    assert entries.count(Kind.PAPER) == 2
+    assert empty_catalog.imports.find_duplicates(Kind.PAPER) == []

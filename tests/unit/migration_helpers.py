@@ -8,7 +8,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect
 
 from rsfm_desktop.core import migrations, search
 from rsfm_desktop.core.fields import Kind
@@ -81,7 +81,8 @@ def _engine(target: Path | str):
 
 def build_catalog(target: Path | str, revision: str) -> Path | str:
     """A catalog at ``revision`` in a folder or a blank database, holding the rows of
-    :func:`fill_for`, its search index filled (the search tables of SQLite's 0001)."""
+    :func:`fill_for`, its search index filled where the revision has one (PostgreSQL's comes
+    with 0002)."""
     if not isinstance(target, str):
         target.mkdir(parents=True, exist_ok=True)
     migrations.upgrade(url_of(target), revision)
@@ -89,10 +90,10 @@ def build_catalog(target: Path | str, revision: str) -> Path | str:
     with engine.begin() as conn:
         for statement in fill_for(revision):
             conn.exec_driver_sql(statement)
-        if conn.dialect.name == "sqlite":
+        if conn.dialect.name == "sqlite" or inspect(conn).has_table("paper_search"):
             for kind in Kind:
                 search.reindex(conn, kind, [1, 2])
-        else:
+        if conn.dialect.name != "sqlite":
             for name in RESEQUENCE:
                 conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), max(id)) FROM {name}")
     engine.dispose()
@@ -109,8 +110,6 @@ def revision_at(target: Path | str) -> str | None:
 
 
 def user_tables(target: Path | str) -> set[str]:
-    from sqlalchemy import inspect
-
     engine = _engine(target)
     try:
         with engine.connect() as conn:
@@ -156,6 +155,21 @@ def projected(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> 
     for table, table_rows in after.items():
         old = {k for row in before.get(table, []) for k, _ in row}
         out[table] = sorted(tuple(p for p in row if not old or p[0] in old) for row in table_rows)
+    return out
+
+
+def lost(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """The rows of ``before`` missing from ``after`` (compared on ``before``'s columns): a
+    migration may add columns and rows (a catalog id), never lose one."""
+    projection = projected(after, before)
+    out = {}
+    for table, old_rows in before.items():
+        missing = list(old_rows)
+        for row in projection.get(table, []):
+            if row in missing:
+                missing.remove(row)
+        if missing:
+            out[table] = missing
     return out
 
 

@@ -138,6 +138,11 @@ def test_query_syntax_never_raises(catalog, text):
     assert set(found) <= set(ALL_PAPERS)
 
 
+@pytest.mark.parametrize("text", ["¼", "½ ¾", "x¼", "㎏", "ǅ", "①"])
+def test_characters_that_fold_into_several_words_never_fail(catalog, text):
+    assert set(names(catalog, text)) <= set(ALL_PAPERS)  # found by hypothesis: "¼" folds into "1⁄4"
+
+
 @pytest.mark.parametrize("text", ['"', '""', "*", "^", ":", "()", "--", "?!", "，。"])
 def test_punctuation_alone_matches_nothing(catalog, text):
     assert names(catalog, text) == []

@@ -35,7 +35,8 @@ def display_url(url: str) -> str:
 
 
 def strip_password(url: str) -> str:
-    return make_url(url).set(password=None).render_as_string(hide_password=False).replace(
+    """The URL as it may be stored in settings (``URL.set(password=None)`` changes nothing)."""
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False).replace(
         "postgresql+psycopg://", "postgresql://")
 
 

@@ -1,12 +1,11 @@
-"""Shared fixtures and helpers for the taxonomy tests (the mini catalog, tagged by seeding)."""
+"""Shared helpers for the taxonomy tests (the mini catalog, tagged by seeding); the ``stack``
+and ``tax`` fixtures are in ``tests/unit/conftest.py``."""
 
 from __future__ import annotations
 
-import pytest
-
 from rsfm_desktop.core.store.undo import Command
 
-from .catalog_helpers import entry_id, read, table_rows  # noqa: F401  (entry_id: for the tests)
+from .catalog_helpers import read, table_rows
 
 TABLES = ("facet", "tag", "tag_synonym", "paper_tag", "dataset_tag", "saved_view")
 
@@ -41,17 +40,6 @@ class Stack:
 
     def labels(self) -> list[str]:
         return [c.label for c in self.done]
-
-
-@pytest.fixture
-def stack(catalog):
-    return Stack(catalog)
-
-
-@pytest.fixture
-def tax(catalog, stack):
-    catalog.taxonomy.on_command = stack.push
-    return catalog.taxonomy
 
 
 def tag(tax, text, facet=None) -> int:

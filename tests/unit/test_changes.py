@@ -1,8 +1,6 @@
 """What a write says it changed (the ChangeSet the UI redraws from and other writers read from
 ``change_log``): exactly the rows and fields it touched, with their new versions."""
 
-import pytest
-
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.store.changes import INSERT, NOTE, TAGS
 
@@ -58,8 +56,8 @@ def test_taxonomy_edits_say_so(catalog):
     assert observed[-1].views_changed()
 
 
-@pytest.mark.parametrize("author", ["Ada"])
-def test_the_change_log_holds_what_the_writer_was_told(targets, target, author):
+def test_the_change_log_holds_what_the_writer_was_told(targets, target):
+    author = "Ada"
     catalog = targets.open(target, author=author)
     geochat = paper_id(catalog, "GeoChat")
     changes = catalog.entries.update(Kind.PAPER, geochat, {"remark": "x"}).changes

@@ -9,7 +9,14 @@ from rsfm_desktop.core.entries import Query
 from rsfm_desktop.core.fields import TITLE_FIELD, Kind
 
 from ..conftest import sqlite_only
-from .catalog_helpers import add_entries, dataset_id, paper_id, query_plan, read, trace_statements
+from .catalog_helpers import (
+    add_entries,
+    dataset_id,
+    paper_id,
+    query_plan,
+    read,
+    trace_statements,
+)
 
 # Inserted in this order; ties ("banana"/"Banana", "Apple"/"apple") must keep id order.
 TEXTS = ["banana", "Apple", None, "cherry", "apple", None, "Banana"]

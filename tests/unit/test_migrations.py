@@ -21,7 +21,15 @@ from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.store.sqlite import catalog_path
 
 from .migration_helpers import (
-    _engine, build_catalog, lost, projected, revision_at, rows, schema, url_of, user_tables,
+    _engine,
+    build_catalog,
+    lost,
+    projected,
+    revision_at,
+    rows,
+    schema,
+    url_of,
+    user_tables,
 )
 
 

@@ -10,8 +10,15 @@ from rsfm_desktop.core.fields import Kind, searchable_fields
 from rsfm_desktop.core.search import parse_query
 
 from ..conftest import sqlite_only
-from .catalog_helpers import ALL_PAPERS, add_entries, dataset_id, names, paper_id, query_plan, trace_statements
-
+from .catalog_helpers import (
+    ALL_PAPERS,
+    add_entries,
+    dataset_id,
+    names,
+    paper_id,
+    query_plan,
+    trace_statements,
+)
 
 
 def test_blank_search_lists_everything(catalog):

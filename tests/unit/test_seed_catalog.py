@@ -10,11 +10,12 @@ import pytest
 
 from rsfm_desktop.core.fields import DATASET_FIELDS, PAPER_FIELDS
 from rsfm_desktop.core.taxonomy.defaults import DEFAULT_FACETS
-from rsfm_desktop.seedtools.build import build_catalog, render
 from rsfm_desktop.seedtools.__main__ import main as seedtools_main
+from rsfm_desktop.seedtools.build import build_catalog, render
 from rsfm_desktop.seedtools.text import SeedError
 
-from .catalog_helpers import count as row_count, read
+from .catalog_helpers import count as row_count
+from .catalog_helpers import read
 from .io_helpers import paper_tags
 
 REPO = Path(__file__).resolve().parents[2]

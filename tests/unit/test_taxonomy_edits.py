@@ -6,7 +6,8 @@ from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.store.writes import Tx
 from rsfm_desktop.core.taxonomy import TaxonomyError, apply_counts
 
-from .taxonomy_helpers import dump, entry_id, members, node, stack, tag, tax  # noqa: F401
+from .catalog_helpers import entry_id
+from .taxonomy_helpers import dump, members, node, tag
 
 
 def test_create_tag_under_a_parent_then_undo_and_redo_keep_its_id(tax, stack):

@@ -2,13 +2,14 @@
 
 import pytest
 
-from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.entries import Query
+from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.taxonomy import TaxonomyError
 
 from ..conftest import sqlite_only
-from .catalog_helpers import names as table_names, query_plan, trace_statements
-from .taxonomy_helpers import entry_id, node, stack, tag, tax  # noqa: F401
+from .catalog_helpers import entry_id, query_plan, trace_statements
+from .catalog_helpers import names as table_names
+from .taxonomy_helpers import node, tag
 
 
 def facet_id(tax, key):

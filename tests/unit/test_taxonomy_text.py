@@ -5,7 +5,8 @@ import pytest
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.taxonomy import DEFAULT_FACETS, TaxonomyError
 
-from .taxonomy_helpers import entry_id, node, stack, tag, tax  # noqa: F401
+from .catalog_helpers import entry_id
+from .taxonomy_helpers import node, tag
 
 
 def test_resolve_in_both_languages_synonyms_case_and_dashes(tax):

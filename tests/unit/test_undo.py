@@ -8,7 +8,14 @@ from rsfm_desktop.core.entries import Query
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.io import Decision, parse_text
 
-from .catalog_helpers import entry_state, live_titles, names, paper_id, versions, visible_state
+from .catalog_helpers import (
+    entry_state,
+    live_titles,
+    names,
+    paper_id,
+    versions,
+    visible_state,
+)
 from .io_helpers import FIXTURES
 
 GEOCHAT_BIB = """@misc{geochat,

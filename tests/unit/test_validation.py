@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.entries import Query
+from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.validation import ValidationError, clean_text, normalise
 
 from .catalog_helpers import paper_id

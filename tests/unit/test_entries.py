@@ -282,3 +282,52 @@ def test_cells_of_missing_ids_are_simply_absent(catalog):
     ids = catalog.entries.list_ids(Kind.PAPER)
     rows = catalog.entries.fetch_rows(Kind.PAPER, ids + [987654])
     assert set(rows) == set(ids) and not any("_unreadable" in r for r in rows.values())
+
+
+# ---- attachments, bulk edits, shared notes ----------------------------------------------------
+
+
+def test_attach_a_pdf_list_open_detach_and_undo(catalog, tmp_path):
+    from rsfm_desktop.core.catalog import AttachmentError
+
+    geochat = paper_id(catalog, "GeoChat")
+    pdf = tmp_path / "GeoChat 遥感.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    command = catalog.attachments.attach_pdf(geochat, pdf)
+    [attached] = catalog.attachments.list(geochat)
+    assert (attached.path, attached.kind, attached.exists) == (pdf.resolve(), "pdf", True)
+    assert catalog.attachments.local_pdf(geochat) == pdf.resolve()
+    assert command.changes.touches(Kind.PAPER, geochat).fields == {"attachments"}
+    for bad, reason in ((tmp_path / "missing.pdf", "missing"), (tmp_path / "notes.txt", "filetype")):
+        if reason == "filetype":
+            bad.write_text("x")
+        with pytest.raises(AttachmentError) as caught:
+            catalog.attachments.attach_pdf(geochat, bad)
+        assert caught.value.reason == reason
+    removed = catalog.attachments.detach(attached.id)
+    assert catalog.attachments.list(geochat) == [] and pdf.exists()  # the file itself stays
+    catalog.undo(removed)
+    assert [a.path for a in catalog.attachments.list(geochat)] == [pdf.resolve()]
+    catalog.undo(command)
+    assert catalog.attachments.list(geochat) == []
+
+
+def test_a_bulk_edit_is_one_undo_step(catalog):
+    ids = catalog.entries.list_ids(Kind.PAPER)
+    before = {i: catalog.entries.get(Kind.PAPER, i).family for i in ids}
+    command = catalog.entries.update_many(Kind.PAPER, ids, {"family": "VLM"})
+    assert command.result == sum(f != "VLM" for f in before.values()) and command.label == "Edit 4 entries"
+    assert {catalog.entries.get(Kind.PAPER, i).family for i in ids} == {"VLM"}
+    catalog.undo(command)
+    assert {i: catalog.entries.get(Kind.PAPER, i).family for i in ids} == before
+
+
+def test_a_note_is_shared_with_the_lab_or_kept_personal(targets, target):
+    catalog = targets.open(target, author="Ada")
+    ringmo = paper_id(catalog, "RingMo")
+    catalog.notes.save(Kind.PAPER, ringmo, "for everyone")
+    catalog.notes.set_shared(Kind.PAPER, ringmo, True)
+    note = catalog.notes.get(Kind.PAPER, ringmo)
+    assert (note.body, note.shared, note.author) == ("for everyone", True, "Ada")
+    catalog.notes.set_shared(Kind.PAPER, ringmo, False)
+    assert not catalog.notes.get(Kind.PAPER, ringmo).shared

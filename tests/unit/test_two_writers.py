@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -68,6 +69,37 @@ def test_the_same_field_edited_differently_is_a_conflict_with_both_values(catalo
     entry = catalog.entries.get(Kind.PAPER, geochat)
     assert (entry.venue, entry.remark, entry.version) == ("ICCV", None, version + 1)  # nothing written
     assert count(catalog, "change_log") == logged
+
+
+def test_stale_edits_at_the_same_moment_merge_and_never_race(catalog, other):
+    """Both writers check the version and write under the row's lock (no read-then-write gap):
+    different fields both land, the same field changed differently is one conflict."""
+    geochat = paper_id(catalog, "GeoChat")
+    version, base = seen(catalog, Kind.PAPER, geochat)
+    outcomes: list = []
+    start = threading.Barrier(3)
+
+    def edit(writer, values):
+        start.wait()
+        try:
+            writer.entries.update(Kind.PAPER, geochat, values, expected_version=version, base=base)
+            outcomes.append("written")
+        except Conflict as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=edit, args=(catalog, {"venue": "A", "remark": "from A"})),
+               threading.Thread(target=edit, args=(other, {"summary_en": "from B"})),
+               threading.Thread(target=edit, args=(other, {"venue": "C"}))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    entry = catalog.entries.get(Kind.PAPER, geochat)
+    assert entry.summary_en == "from B"
+    conflicts = [o for o in outcomes if isinstance(o, Conflict)]
+    assert len(conflicts) == 1 and set(conflicts[0].fields) == {"venue"}  # A or C came second
+    assert entry.venue in ("A", "C") and entry.version == version + 2
 
 
 def test_the_same_change_made_twice_is_no_conflict(catalog, other):

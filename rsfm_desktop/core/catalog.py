@@ -360,14 +360,13 @@ def _open_read_only(target: Path | str, catalog_file: Path) -> Catalog:
     from .store import sqlite
 
     if is_server_url(str(target)):
-        from .store.postgres import make_engine
+        from .store.postgres import open_read_only
 
-        engine = make_engine(str(target))
-        engine.update_execution_options(postgresql_readonly=True)
-        return Catalog(Store(engine), url=str(target))
-    data_dir = Path(target)
-    if sqlite.catalog_path(data_dir).exists():
-        return Catalog(Store(sqlite.open_read_only(data_dir)), data_dir=data_dir)
+        engine = open_read_only(str(target))
+        if engine is not None:
+            return Catalog(Store(engine), url=str(target))
+    elif sqlite.catalog_path(Path(target)).exists():
+        return Catalog(Store(sqlite.open_read_only(Path(target))), data_dir=Path(target))
     store = Store(sqlite.memory_engine())
     seeding.seed_catalog(store, catalog_file)
     return Catalog(store)

@@ -1,14 +1,18 @@
-"""Catalogs at an older schema revision, filled with plain SQL (the models may have moved on)."""
+"""Catalogs at an older schema revision, filled with plain SQL (the models may have moved on),
+on SQLite files and PostgreSQL databases."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect
 
-from rsfm_desktop.core import db, migrations, search_index
+from rsfm_desktop.core import migrations, search
+from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.core.store.sqlite import catalog_path
 
 NOW = "2025-01-02 03:04:05.000000"
 
@@ -43,7 +47,11 @@ FILL_0001 = [
     "INSERT INTO provenance(paper_id, source, locator) VALUES (1, 'seed.xlsx', 'row 2')",
     "INSERT INTO seed_applied(key, catalog_version, applied_at) VALUES"
     f" ('arxiv:old-only', 'v1', '{NOW}'), ('dataset:old-only', 'v1', '{NOW}')",
+    "INSERT INTO saved_view(id, name, query_text, tag_filter, created_at) VALUES"
+    f" (1, 'VQA papers', 'remote', '{{\"1\": [1]}}', '{NOW}')",
 ]
+# Ids given explicitly leave PostgreSQL's sequences behind; a later insert must not collide.
+RESEQUENCE = ["paper", "dataset", "facet", "tag", "saved_view"]
 
 # For each revision, the rows to fill a catalog at that revision with; a revision without an
 # entry uses the fill of the nearest earlier one.
@@ -58,38 +66,86 @@ def fill_for(revision: str) -> list[str]:
     raise AssertionError(f"no fill for revision {revision}")
 
 
-def build_catalog(data_dir: Path, revision: str) -> Path:
-    """A catalog at ``revision`` holding the rows of :func:`fill_for`, search index included."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = db.catalog_path(data_dir)
-    migrations.upgrade(f"sqlite:///{path}", revision)
-    engine = create_engine(f"sqlite:///{path}")
+def url_of(target: Path | str) -> str:
+    """The SQLAlchemy URL of a catalog folder's file, or the server URL itself."""
+    return target if isinstance(target, str) else f"sqlite:///{catalog_path(target)}"
+
+
+def _engine(target: Path | str):
+    if isinstance(target, str):
+        from rsfm_desktop.core.store.postgres import make_engine
+
+        return make_engine(target, pool=False)
+    return create_engine(url_of(target))
+
+
+def build_catalog(target: Path | str, revision: str) -> Path | str:
+    """A catalog at ``revision`` in a folder or a blank database, holding the rows of
+    :func:`fill_for`, its search index filled where the revision has one (PostgreSQL's comes
+    with 0002)."""
+    if not isinstance(target, str):
+        target.mkdir(parents=True, exist_ok=True)
+    migrations.upgrade(url_of(target), revision)
+    engine = _engine(target)
     with engine.begin() as conn:
-        for sql in fill_for(revision):
-            conn.exec_driver_sql(sql)
-        for kind in search_index.KINDS:
-            search_index.reindex(conn, kind, [1, 2])
+        for statement in fill_for(revision):
+            conn.exec_driver_sql(statement)
+        if conn.dialect.name == "sqlite" or inspect(conn).has_table("paper_search"):
+            for kind in Kind:
+                search.reindex(conn, kind, [1, 2])
+        if conn.dialect.name != "sqlite":
+            for name in RESEQUENCE:
+                conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), max(id)) FROM {name}")
     engine.dispose()
-    return path
+    return target
 
 
-def user_tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as conn:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+def revision_at(target: Path | str) -> str | None:
+    engine = _engine(target)
+    try:
+        with engine.connect() as conn:
+            return migrations.current_revision(conn)
+    finally:
+        engine.dispose()
+
+
+def user_tables(target: Path | str) -> set[str]:
+    engine = _engine(target)
+    try:
+        with engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
     return {n for n in names if migrations.include_name(n, "table", None) and n != "alembic_version"}
 
 
-def rows(path: Path, tables: set[str]) -> dict[str, list[tuple]]:
+def _plain(value):
+    """A value as both revisions can compare it: JSON lists as lists, times as naive UTC."""
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, str) and value[:1] in "[{" and value[-1:] in "]}":
+        import json
+
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?", value):
+        return datetime.fromisoformat(value)
+    return value
+
+
+def rows(target: Path | str, tables: set[str]) -> dict[str, list[tuple]]:
     """Every row of these tables, as (column, value) pairs, sorted: a lossless snapshot."""
     out = {}
-    conn = sqlite3.connect(path)
+    engine = _engine(target)
     try:
-        for table in sorted(tables):
-            cursor = conn.execute(f"SELECT * FROM {table}")
-            columns = [c[0] for c in cursor.description]
-            out[table] = sorted(tuple(zip(columns, row)) for row in cursor.fetchall())
+        with engine.connect() as conn:
+            for table in sorted(tables):
+                found = conn.exec_driver_sql(f"SELECT * FROM {table}").mappings().all()
+                out[table] = sorted((tuple((k, repr(_plain(v))) for k, v in r.items()) for r in found))
     finally:
-        conn.close()
+        engine.dispose()
     return out
 
 
@@ -102,12 +158,19 @@ def projected(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> 
     return out
 
 
-def revision_of(path: Path) -> str | None:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    finally:
-        conn.close()
+def lost(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """The rows of ``before`` missing from ``after`` (compared on ``before``'s columns): a
+    migration may add columns and rows (a catalog id), never lose one."""
+    projection = projected(after, before)
+    out = {}
+    for table, old_rows in before.items():
+        missing = list(old_rows)
+        for row in projection.get(table, []):
+            if row in missing:
+                missing.remove(row)
+        if missing:
+            out[table] = missing
+    return out
 
 
 def _split_top_level(body: str) -> list[str]:
@@ -123,8 +186,8 @@ def _split_top_level(body: str) -> list[str]:
 
 
 def schema(path: Path) -> dict[tuple[str, str], object]:
-    """Every table, index and virtual table in ``sqlite_master``; a table's columns and
-    constraints compared as a set (their order in CREATE TABLE does not matter)."""
+    """Every table, index and virtual table in a SQLite file's ``sqlite_master``; a table's
+    columns and constraints compared as a set (their order in CREATE TABLE does not matter)."""
     out = {}
     conn = sqlite3.connect(path)
     try:

@@ -10,7 +10,6 @@ import pytest
 
 from rsfm_desktop import __version__, paths
 from rsfm_desktop.__main__ import main
-from rsfm_desktop.core import services
 from rsfm_desktop.core.fields import Kind
 
 from ..conftest import FIXTURE_CATALOG
@@ -70,19 +69,27 @@ def test_stats_in_a_subprocess_never_loads_qt(tmp_path):
     assert json.loads(done.stdout) == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
 
 
-def test_stats_counts_what_the_user_wrote(tmp_path, fixture_as_bundled, capsys):
-    data_dir = tmp_path / "data"
-    service = services.open_catalog(data_dir)
-    paper = service.repo.list_ids(Kind.PAPER)[0]
-    service.save_note(Kind.PAPER, paper, "a note")
-    service.delete(Kind.DATASET, service.repo.list_ids(Kind.DATASET)[:1])
-    service.repo.engine.dispose()
+def test_stats_counts_what_the_user_wrote(targets, fixture_as_bundled, capsys):
+    target = targets.blank()
+    catalog = targets.open(target)
+    paper = catalog.entries.list_ids(Kind.PAPER)[0]
+    catalog.notes.save(Kind.PAPER, paper, "a note")
+    catalog.entries.delete(Kind.DATASET, catalog.entries.list_ids(Kind.DATASET)[:1])
+    catalog.close()
 
-    assert main(["stats", "--data-dir", str(data_dir)]) == 0
+    assert main(["stats", "--catalog", str(target)]) == 0
     out = capsys.readouterr().out
     assert out.count("\n") == 1
     counts = json.loads(out)
     assert counts["notes"] == 1 and counts["datasets"] == 1 and counts["papers"] == 4
+
+
+def test_stats_on_a_new_catalog_seeds_it_as_a_first_launch(targets, fixture_as_bundled, capsys):
+    target = targets.blank()
+    assert main(["stats", "--catalog", str(target)]) == 0
+    assert json.loads(capsys.readouterr().out) == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
+    out = targets.open(target).imports.export_text("json")  # export sees the same seeded catalog
+    assert len(json.loads(out)["papers"]) == 4
 
 
 def test_data_dir_before_the_command_is_honoured(tmp_path, fixture_as_bundled, capsys, monkeypatch):

@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.io import find_duplicates, merge_entries
 from rsfm_desktop.core.io.identifiers import arxiv_id, doi, doi_key, normalise_title
 from rsfm_desktop.core.io.matching import MatchIndex
-from rsfm_desktop.core.repository import CatalogRepository
-
-from .io_helpers import new_engine
 
 GEOCHAT = "GeoChat: Grounded Large Vision-Language Model for Remote Sensing"
 
@@ -69,26 +65,27 @@ def test_year_off_by_one_matches_off_by_two_does_not():
     assert index.best({"title": GEOCHAT}) is not None  # unknown year: title decides
 
 
-def test_find_duplicates_and_merge_keep_the_union(tmp_path):
-    engine = new_engine(tmp_path)
-    repo = CatalogRepository(engine)
-    keep = repo.create(Kind.PAPER, {"title": GEOCHAT, "year": 2024, "venue": "CVPR"})
-    lose = repo.create(Kind.PAPER, {"title": GEOCHAT.upper(), "year": 2023, "code_url": "https://github.com/a/b"})
-    repo.create(Kind.PAPER, {"title": "Something else entirely", "year": 2024})
-    repo.save_note(Kind.PAPER, keep, "My reading notes.")
-    repo.save_note(Kind.PAPER, lose, "Imported remark.")
-    dataset = repo.create(Kind.DATASET, {"name": "RSICap"})
-    repo.add_link(lose, dataset, "uses")
-    pairs = find_duplicates(engine.connect(), Kind.PAPER)
+def test_find_duplicates_and_merge_keep_the_union(empty_catalog):
+    entries, notes = empty_catalog.entries, empty_catalog.notes
+    keep = entries.create(Kind.PAPER, {"title": GEOCHAT, "year": 2024, "venue": "CVPR"}).result
+    lose = entries.create(Kind.PAPER, {"title": GEOCHAT.upper(), "year": 2023, "code_url": "https://github.com/a/b"}).result
+    entries.create(Kind.PAPER, {"title": "Something else entirely", "year": 2024})
+    notes.save(Kind.PAPER, keep, "My reading notes.")
+    notes.save(Kind.PAPER, lose, "Imported remark.")
+    dataset = entries.create(Kind.DATASET, {"name": "RSICap"}).result
+    entries.link(Kind.PAPER, lose, dataset, "uses")
+    pairs = empty_catalog.imports.find_duplicates(Kind.PAPER)
     assert [(p.first_id, p.second_id, p.reason) for p in pairs] == [(keep, lose, "title")]
-    merge_entries(engine, Kind.PAPER, keep, lose)
-    kept = repo.get(Kind.PAPER, keep)
+    command = empty_catalog.imports.merge(Kind.PAPER, keep, lose)
+    assert command.label.startswith("Merge “") and command.label.endswith(f"into “{GEOCHAT}”")
+    kept = entries.get(Kind.PAPER, keep)
     assert kept.venue == "CVPR" and kept.year == 2024  # the kept values win
     assert kept.code_url == "https://github.com/a/b"  # empty field filled
-    assert repo.note(Kind.PAPER, keep).body == "My reading notes.\n\n---\n\nImported remark."
-    assert [e.id for e in repo.linked(Kind.PAPER, keep)] == [dataset]
-    assert repo.get(Kind.PAPER, lose).deleted_at is not None  # moved to the trash
-    assert repo.count(Kind.PAPER) == 2
+    assert notes.text(Kind.PAPER, keep) == "My reading notes.\n\n---\n\nImported remark."
+    assert [e.id for e in entries.linked(Kind.PAPER, keep)] == [dataset]
+    assert entries.get(Kind.PAPER, lose).trashed  # moved to the trash
+    assert entries.count(Kind.PAPER) == 2
+    assert empty_catalog.imports.find_duplicates(Kind.PAPER) == []
 
 
 @pytest.mark.parametrize(
@@ -117,17 +114,15 @@ def test_dois_are_compared_without_case():
     assert index.best({"title": "Something else", "doi": "10.1109/tgrs.2024.3409624"}).reason == "doi"
 
 
-def test_records_of_one_file_with_a_generic_title_and_different_authors_are_not_folded(tmp_path):
-    from rsfm_desktop.core.io import Status, build_plan, parse_text
+def test_records_of_one_file_with_a_generic_title_and_different_authors_are_not_folded(empty_catalog):
+    from rsfm_desktop.core.io import Status, parse_text
 
     text = ("@incollection{a, title = {Introduction}, author = {Zhang, Wei}, booktitle = {Book One}}\n"
             "@book{b, title = {Introduction}, author = {Weber, Anna}}\n"
             "@article{c, title = {Introduction}, author = {Zhang, Wei}}\n")
-    engine = new_engine(tmp_path)
-    plan = build_plan(engine, parse_text(text, "x.bib"))
+    plan = empty_catalog.imports.plan(parse_text(text, "x.bib"))
     # a and b share a generic title but no author; c is a's journal version (same author)
     assert [e.status for e in plan.entries] == [Status.NEW, Status.NEW, Status.DUPLICATE]
-    repo = CatalogRepository(engine)
-    repo.create(Kind.PAPER, {"title": "Part II of the Survey", "authors": ["Wei Zhang"]})
-    plan = build_plan(engine, parse_text("TY  - JOUR\nTI  - Part I of the Survey\nAU  - Zhang, Wei\nER  - \n", "y.ris"))
+    empty_catalog.entries.create(Kind.PAPER, {"title": "Part II of the Survey", "authors": ["Wei Zhang"]})
+    plan = empty_catalog.imports.plan(parse_text("TY  - JOUR\nTI  - Part I of the Survey\nAU  - Zhang, Wei\nER  - \n", "y.ris"))
     assert plan.entries[0].status is Status.NEW

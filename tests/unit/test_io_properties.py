@@ -3,13 +3,12 @@ failing import leaves the catalog exactly as it was."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rsfm_desktop.core.io import Format, ImportFormatError, apply_plan, build_plan, parse_text
+from rsfm_desktop.core.io import Format, ImportFormatError, parse_text
 
-from .io_helpers import FIXTURES, new_engine, table_counts
+from .io_helpers import FIXTURES, import_batch, table_counts
 
 SAMPLES = {
     Format.BIBTEX: (FIXTURES / "refs.bib").read_text(encoding="utf-8"),
@@ -53,33 +52,28 @@ def test_mutated_real_files_never_crash_a_parser(case):
     _try(text, f"mutated.{fmt.value}", fmt)
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    return new_engine(tmp_path_factory.mktemp("prop"))
-
-
 @PROPERTY
 @given(case=_mutations())
-def test_a_failing_import_writes_nothing(engine, case):
+def test_a_failing_import_writes_nothing(empty_catalog, case):
     fmt, cut, splice_at, noise = case
     sample = SAMPLES[fmt]
     text = sample[: cut % (len(sample) + 1)] + noise + sample[splice_at % (len(sample) + 1):]
-    before = table_counts(engine)
+    before = table_counts(empty_catalog)
     try:
         batch = parse_text(text, "m.txt", fmt)
     except ImportFormatError:
-        assert table_counts(engine) == before
+        assert table_counts(empty_catalog) == before
         return
     # A readable file: import it in a transaction we abort halfway; nothing may remain.
     calls = iter(range(1, 10_000))
     try:
-        apply_plan(engine, build_plan(engine, batch), cancelled=lambda: next(calls) > 1)
+        import_batch(empty_catalog, batch, cancelled=lambda: next(calls) > 1)
     except Exception:  # noqa: BLE001 - cancellation (or any error) must roll back
         pass
     else:
         assert len(batch.records) <= 1
         return
-    assert table_counts(engine) == before
+    assert table_counts(empty_catalog) == before
 
 
 # ---- every parser on every input, and round trips of generated entries ------------------

@@ -7,11 +7,10 @@ import json
 import pytest
 
 from rsfm_desktop.core.fields import FIELDS, Kind
-from rsfm_desktop.core.io import Format, export_text, export_view
-from rsfm_desktop.core.io.snapshot import open_snapshots
-from rsfm_desktop.core.repository import CatalogRepository
+from rsfm_desktop.core.io import Format
 
-from .io_helpers import FIXTURES, import_file, import_text, new_engine
+from .catalog_helpers import read
+from .io_helpers import FIXTURES, import_file, import_text
 
 BIBLIOGRAPHIC = ("title", "authors", "year", "venue", "arxiv_id", "doi", "paper_url", "code_url", "summary_en")
 CARRIED = {
@@ -26,40 +25,38 @@ SUFFIX = {Format.BIBTEX: ".bib", Format.RIS: ".ris", Format.CSLJSON: ".json", Fo
 
 
 @pytest.fixture
-def rich(tmp_path):
+def rich(targets, tmp_path):
     """A catalog with accents, special characters, tags in a tree, notes, links, trash."""
-    engine = new_engine(tmp_path, "rich")
+    catalog = targets.empty()
     for name in ("refs.bib", "awesome_table.md", "papers.csv"):
-        import_file(engine, FIXTURES / name)
-    repo = CatalogRepository(engine)
-    ids = repo.list_ids(Kind.PAPER)
-    repo.update(Kind.PAPER, ids[0], {"summary_en": 'Uses 50% less memory & "quoted" {braces}_x #1',
-                                     "summary_zh": "遥感多模态大模型", "family": "MLLM", "remark": "line one\nline two"})
-    repo.save_note(Kind.PAPER, ids[0], "# Notes\n\n- point one\n- 重点二")
-    dataset = repo.list_ids(Kind.DATASET)[0]
-    repo.add_link(ids[0], dataset, "introduces")
-    repo.attach(ids[0], tmp_path / "paper.pdf")
-    with engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO facet(key, label_en, label_zh, position) VALUES ('modality', 'Modality', '模态', 2)")
-        fid = conn.exec_driver_sql("SELECT id FROM facet WHERE key='modality'").scalar_one()
-        conn.exec_driver_sql("INSERT INTO tag(facet_id, parent_id, label_en, label_zh, color, position) VALUES (?, NULL, 'Optical', '光学', '#ff0000', 0)", (fid,))
-        parent = conn.exec_driver_sql("SELECT max(id) FROM tag").scalar_one()
-        conn.exec_driver_sql("INSERT INTO tag(facet_id, parent_id, label_en, label_zh, color, position) VALUES (?, ?, 'Multispectral', '多光谱', NULL, 1)", (fid, parent))
-        child = conn.exec_driver_sql("SELECT max(id) FROM tag").scalar_one()
-        conn.exec_driver_sql("INSERT INTO tag_synonym(tag_id, text) VALUES (?, 'MSI')", (child,))
-        conn.exec_driver_sql("INSERT INTO paper_tag(paper_id, tag_id) VALUES (?, ?)", (ids[1], child))
-    repo.delete(Kind.PAPER, [ids[-2]])
-    return engine
+        import_file(catalog, FIXTURES / name)
+    entries, tax = catalog.entries, catalog.taxonomy
+    ids = entries.list_ids(Kind.PAPER)
+    entries.update(Kind.PAPER, ids[0], {"summary_en": 'Uses 50% less memory & "quoted" {braces}_x #1',
+                                        "summary_zh": "遥感多模态大模型", "family": "MLLM", "remark": "line one\nline two"})
+    catalog.notes.save(Kind.PAPER, ids[0], "# Notes\n\n- point one\n- 重点二")
+    dataset = entries.list_ids(Kind.DATASET)[0]
+    entries.link(Kind.PAPER, ids[0], dataset, "introduces")
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    catalog.attachments.attach_pdf(ids[0], pdf)
+    tax.create_facet("modality", "Modality", "模态")
+    optical = tax.create_tag("modality", "Optical", "光学", color="#ff0000").result
+    multispectral = tax.create_tag("modality", "Multispectral", "多光谱", parent_id=optical).result
+    tax.add_synonym(multispectral, "MSI")
+    tax.assign(Kind.PAPER, [ids[1]], [multispectral])
+    entries.delete(Kind.PAPER, [ids[-2]])
+    return catalog
 
 
-def by_title(engine, kind=Kind.PAPER):
-    return {s.title: s for s in open_snapshots(engine, kind, None)}
+def by_title(catalog, kind=Kind.PAPER):
+    return {s.title: s for s in catalog.imports.snapshots(kind)}
 
 
 @pytest.mark.parametrize("fmt", [Format.BIBTEX, Format.RIS, Format.CSLJSON, Format.CSV, Format.MARKDOWN])
-def test_round_trip_reproduces_the_entries(fmt, rich, tmp_path):
-    text = export_text(rich, fmt)
-    target = new_engine(tmp_path, f"empty-{fmt.value}")
+def test_round_trip_reproduces_the_entries(fmt, rich, targets):
+    text = rich.imports.export_text(fmt)
+    target = targets.empty()
     report = import_text(target, text, f"export{SUFFIX[fmt]}", fmt)
     before, after = by_title(rich), by_title(target)
     assert set(after) == set(before) and report.errors == []
@@ -74,30 +71,28 @@ def test_round_trip_reproduces_the_entries(fmt, rich, tmp_path):
     assert set(datasets_after) == set(datasets_before)
 
 
-def test_app_json_is_lossless(rich, tmp_path):
-    first = export_text(rich, Format.JSON)
-    target = new_engine(tmp_path, "empty-json")
+def test_app_json_is_lossless(rich, targets):
+    first = rich.imports.export_text(Format.JSON)
+    target = targets.empty()
     import_text(target, first, "catalog.json")
-    second = export_text(target, Format.JSON)
+    second = target.imports.export_text(Format.JSON)
     assert json.loads(second) == json.loads(first)
     data = json.loads(first)
     assert any(p["deleted_at"] for p in data["papers"])  # the trash travels too
     assert {t["label_en"]: t["parent"] is not None for t in data["tags"]}["Multispectral"]
-    repo = CatalogRepository(target)
-    assert repo.stats() == CatalogRepository(rich).stats()
+    assert target.stats() == rich.stats()
 
 
 def test_app_json_import_into_a_filled_catalog_merges_the_taxonomy(rich, tmp_path):
-    text = export_text(rich, Format.JSON)
+    text = rich.imports.export_text(Format.JSON)
     report = import_text(rich, text, "catalog.json")
     assert report.added == 1  # only the trashed paper is not matched by a live entry
-    with rich.connect() as conn:
-        assert conn.exec_driver_sql("SELECT count(*) FROM tag WHERE label_en = 'Multispectral'").scalar_one() == 1
+    assert read(rich, "SELECT count(*) FROM tag WHERE label_en = 'Multispectral'") == [(1,)]
 
 
 def test_bibtex_keys_are_stable_unique_and_escaped(rich):
-    text = export_text(rich, Format.BIBTEX)
-    assert text == export_text(rich, Format.BIBTEX)
+    text = rich.imports.export_text(Format.BIBTEX)
+    assert text == rich.imports.export_text(Format.BIBTEX)
     # [auth:lower][year][shorttitle:lower]: three words of the title, function words left out
     assert "@article{zhang2024earthgptuniversalmultimodal," in text
     assert "@misc{rsgpt2023rsgptremotesensing," in text  # an arXiv preprint without authors: keyed by its model
@@ -107,23 +102,22 @@ def test_bibtex_keys_are_stable_unique_and_escaped(rich):
 
 
 def test_markdown_awesome_list_is_deterministic_and_grouped(rich):
-    text = export_text(rich, Format.MARKDOWN)
-    assert text == export_text(rich, Format.MARKDOWN)
+    text = rich.imports.export_text(Format.MARKDOWN)
+    assert text == rich.imports.export_text(Format.MARKDOWN)
     assert "## MLLM" in text and "## Datasets" in text
     assert "[code](https://github.com/mbzuai-oryx/geochat)" in text
 
 
 def test_export_of_a_selection_and_of_the_current_view(rich):
-    repo = CatalogRepository(rich)
-    ids = repo.list_ids(Kind.PAPER)[:2]
-    bib = export_text(rich, Format.BIBTEX, paper_ids=ids)
+    ids = rich.entries.list_ids(Kind.PAPER)[:2]
+    bib = rich.imports.export_text(Format.BIBTEX, paper_ids=ids)
     assert bib.count("\n@") + bib.startswith("@") == 2
     view = list(reversed(ids))
-    md = export_view(rich, Kind.PAPER, ["title", "year"], view, "markdown")
+    md = rich.imports.export_view(Kind.PAPER, ["title", "year"], view, "markdown")
     lines = md.splitlines()
     assert lines[0] == "| Title | Year |" and len(lines) == 4
-    assert lines[2].startswith(f"| {repo.get(Kind.PAPER, view[0]).title}")
-    latex = export_view(rich, Kind.PAPER, ["title", "venue"], view, "latex")
+    assert lines[2].startswith(f"| {rich.entries.get(Kind.PAPER, view[0]).title}")
+    latex = rich.imports.export_view(Kind.PAPER, ["title", "venue"], view, "latex")
     assert latex.startswith("\\begin{tabular}{ll}") and "\\hline" in latex
-    csv_text = export_view(rich, Kind.PAPER, ["title"], view, "csv")
+    csv_text = rich.imports.export_view(Kind.PAPER, ["title"], view, "csv")
     assert csv_text.splitlines()[0] == "Title"

@@ -1,4 +1,4 @@
-"""Kill test: a child process edits entries and notes through CatalogService and reports each
+"""Kill test: a child process edits entries and notes through the Catalog API and reports each
 commit; it is killed with SIGKILL at random moments (during start-up, seeding and edits).
 After every kill the catalog must pass ``PRAGMA integrity_check`` and hold every reported commit.
 
@@ -17,12 +17,12 @@ import subprocess
 import sys
 import threading
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from rsfm_desktop.core import db, services
+from rsfm_desktop.core.catalog import open_catalog
+from rsfm_desktop.core.store.sqlite import catalog_path
 
 from ..conftest import FIXTURE_CATALOG
 
@@ -111,8 +111,8 @@ def check_run(path: Path, run: int, commits: list[dict], created: dict[int, str]
 
 def kill_loop(tmp_path: Path, runs: int) -> dict:
     data_dir = tmp_path / "data"
-    services.open_catalog(data_dir, FIXTURE_CATALOG).repo.engine.dispose()
-    path = db.catalog_path(data_dir)
+    open_catalog(data_dir, catalog_file=FIXTURE_CATALOG).close()
+    path = catalog_path(data_dir)
     rng = random.Random(int(os.environ.get("RSFM_KILL_SEED", time.time_ns())))
     created: dict[int, str] = {}
     totals = {"runs": 0, "commits_checked": 0, "losses": 0, "killed_before_ready": 0}
@@ -130,7 +130,9 @@ def kill_loop(tmp_path: Path, runs: int) -> dict:
         totals["runs"] += 1
     # The app still opens the catalog; at most one unreported (killed before printing) creation
     # per run adds to what was reported.
-    papers = services.open_catalog(data_dir, FIXTURE_CATALOG).repo.stats()["papers"]
+    catalog = open_catalog(data_dir, catalog_file=FIXTURE_CATALOG)
+    papers = catalog.stats()["papers"]
+    catalog.close()
     assert 4 + len(created) <= papers <= 4 + len(created) + runs
     print(f"\nkill test: {json.dumps(totals)}")
     return totals

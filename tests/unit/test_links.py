@@ -2,7 +2,7 @@
 
 import pytest
 
-from rsfm_desktop.core.links import UnsafeLink, check_link
+from rsfm_desktop.core.openable import UnsafeLink, check_link
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""Schema migrations: models and migrations agree, old catalogs upgrade without losing a row,
-newer catalogs are refused untouched, and an up-to-date catalog opens without Alembic."""
+"""Schema migrations: models and migrations agree on both engines, old catalogs upgrade without
+losing a row, newer catalogs are refused untouched, and an up-to-date catalog opens without
+Alembic."""
 
 import hashlib
 import shutil
@@ -10,15 +11,26 @@ import textwrap
 import warnings
 
 import pytest
-from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-from rsfm_desktop.core import backup, db, migrations, services
+from rsfm_desktop.core import backup, migrations
+from rsfm_desktop.core.catalog import open_catalog
+from rsfm_desktop.core.entries import Query
+from rsfm_desktop.core.errors import CatalogTooNewError
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.repository import CatalogRepository, Query
+from rsfm_desktop.core.store.sqlite import catalog_path
 
-from ..conftest import FIXTURE_CATALOG
-from .migration_helpers import build_catalog, projected, revision_of, rows, schema, user_tables
+from .migration_helpers import (
+    _engine,
+    build_catalog,
+    lost,
+    projected,
+    revision_at,
+    rows,
+    schema,
+    url_of,
+    user_tables,
+)
 
 
 def test_head_constant_is_the_head_of_the_scripts():
@@ -26,100 +38,157 @@ def test_head_constant_is_the_head_of_the_scripts():
     assert migrations.known_revisions()[-1] == migrations.HEAD
 
 
-def test_models_and_migration_head_agree(tmp_path):
-    """Fails when core/models.py changes without a migration (or the other way round)."""
+def migrated(targets):
+    """A blank folder or database upgraded from nothing to the head by Alembic."""
+    target = targets.blank()
+    if not isinstance(target, str):
+        target.mkdir()
+    migrations.upgrade(url_of(target))
+    return target
+
+
+def created(targets):
+    """A catalog created as a first launch creates it (from the models, stamped), not seeded."""
+    target = targets.blank()
+    targets.open(target, seed=False).close()
+    return target
+
+
+def metadata_differences(target):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    path = tmp_path / "migrated.sqlite3"
-    migrations.upgrade(f"sqlite:///{path}")
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.connect() as conn, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "skipping expression-based index": compared below
-        context = MigrationContext.configure(conn, opts={
-            "include_name": migrations.include_name,
-            "include_object": migrations.include_object,
-            "compare_type": True,
-        })
-        diffs = compare_metadata(context, SQLModel.metadata)
-    engine.dispose()
-    assert diffs == []
+    engine = _engine(target)
+    try:
+        with engine.connect() as conn, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "skipping expression-based index": compared below
+            context = MigrationContext.configure(conn, opts={
+                "include_name": migrations.include_name,
+                "include_object": migrations.include_object,
+                "compare_type": True,
+                "compare_server_default": True,
+            })
+            return compare_metadata(context, SQLModel.metadata)
+    finally:
+        engine.dispose()
 
 
-def test_new_catalog_and_migrated_catalog_have_the_same_schema(tmp_path):
+def test_models_and_migration_head_agree(targets):
+    """Fails when core/models.py changes without a migration (or the other way round)."""
+    assert metadata_differences(migrated(targets)) == []
+
+
+def test_a_created_catalog_matches_the_models(targets):
+    assert metadata_differences(created(targets)) == []
+
+
+def pg_schema(url):
+    """Columns (type, nullability, default), indexes (their definitions), constraints and
+    extensions of a PostgreSQL catalog, the search tables included."""
+    engine = _engine(url)
+    try:
+        with engine.connect() as conn:
+            def q(sql):
+                return sorted(map(tuple, conn.exec_driver_sql(sql).all()))
+            return {
+                "columns": q("SELECT table_name, column_name, data_type, is_nullable, column_default"
+                             " FROM information_schema.columns WHERE table_schema = 'public'"),
+                "indexes": q("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"),
+                "constraints": q("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+                                 " FROM pg_constraint WHERE connamespace = 'public'::regnamespace"),
+                "extensions": q("SELECT extname FROM pg_extension"),
+            }
+    finally:
+        engine.dispose()
+
+
+def test_new_catalog_and_migrated_catalog_have_the_same_schema(targets, engine_name):
     """New catalogs are created from the models and stamped; upgraded ones run the migrations.
-    Both must end up identical, expression indexes and FTS tables included."""
-    migrated = tmp_path / "migrated.sqlite3"
-    migrations.upgrade(f"sqlite:///{migrated}")
-    db.open_catalog(tmp_path / "new").dispose()
-    assert schema(db.catalog_path(tmp_path / "new")) == schema(migrated)
+    Both must end up identical, expression indexes and search tables included."""
+    old, new = migrated(targets), created(targets)
+    if engine_name == "sqlite":
+        assert schema(catalog_path(new)) == schema(catalog_path(old))
+    else:
+        assert pg_schema(new) == pg_schema(old)
 
 
 @pytest.mark.parametrize("revision", migrations.known_revisions())
-def test_catalog_at_each_revision_opens_with_nothing_lost(tmp_path, revision):
-    data_dir = tmp_path / "data"
-    path = build_catalog(data_dir, revision)
-    tables = user_tables(path)
-    before = rows(path, tables)
+def test_catalog_at_each_revision_opens_with_nothing_lost(targets, revision, engine_name):
+    target = build_catalog(targets.blank(), revision)
+    tables = user_tables(target)
+    before = rows(target, tables)
 
-    engine = db.open_catalog(data_dir)
+    catalog = targets.open(target, seed=False)
 
-    assert projected(rows(path, tables), before) == before  # every row, every old column
-    assert revision_of(path) == migrations.HEAD
+    assert lost(rows(target, tables), before) == {}  # every row, every old column
+    assert revision_at(target) == migrations.HEAD
+    if revision != migrations.HEAD and engine_name == "sqlite":
+        assert backup.backup_files(target), "no backup was made before upgrading"
+    assert 1 in catalog.entries.list_ids(Kind.PAPER, Query(text="遥感"))  # the search finds old entries
+    assert catalog.entries.list_ids(Kind.PAPER, Query(text="vision language")) == [1]
+    assert catalog.notes.text(Kind.PAPER, 1) == "# Notes\n读过 **twice**\n"
+    assert [(e.id, e.relation) for e in catalog.entries.linked(Kind.PAPER, 1)] == [(1, "introduces")]
+    # and the upgraded catalog takes new work: ids, versions, the change log
+    new = catalog.entries.create(Kind.PAPER, {"title": "After the upgrade"}).result
+    assert new > 2 and catalog.entries.get(Kind.PAPER, new).uuid
     if revision != migrations.HEAD:
-        assert backup.backup_files(data_dir), "no backup was made before upgrading"
-    repo = CatalogRepository(engine)
-    assert 1 in repo.list_ids(Kind.PAPER, Query(text="遥感"))  # search index survived
-    assert repo.note(Kind.PAPER, 1).body == "# Notes\n读过 **twice**\n"
-    assert [(e.id, e.relation) for e in repo.linked(Kind.PAPER, 1)] == [(1, "introduces")]
+        assert catalog.entries.get(Kind.PAPER, 1).uuid  # given by the migration
+    catalog.entries.update(Kind.PAPER, 1, {"remark": "edited"}, expected_version=3, base={"remark": None})
+    assert catalog.entries.get(Kind.PAPER, 1).version == 4
+    assert catalog.taxonomy.create_tag("task", "Captioning").result > 2
 
 
-def test_pre_alembic_catalog_is_backed_up_then_stamped(tmp_path):
+def test_pre_alembic_catalog_is_backed_up_then_stamped(data_dir):
     """Catalogs made before migrations existed carry meta 'schema_version' = '0001'."""
-    data_dir = tmp_path / "data"
-    path = build_catalog(data_dir, "0001")
+    path = catalog_path(build_catalog(data_dir, "0001"))
     with sqlite3.connect(path) as conn:
         conn.execute("DROP TABLE alembic_version")
         conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '0001')")
     conn.close()
-    before = rows(path, user_tables(path) - {"meta"})
+    before = rows(data_dir, user_tables(data_dir) - {"meta"})
 
-    db.open_catalog(data_dir).dispose()
+    open_catalog(data_dir, seed=False).close()
 
-    assert revision_of(path) == migrations.HEAD
-    assert rows(path, set(before)) == before
+    assert revision_at(data_dir) == migrations.HEAD
+    assert lost(rows(data_dir, set(before)), before) == {}
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM meta WHERE key='schema_version'").fetchone() == (0,)
     conn.close()
     [saved] = backup.backup_files(data_dir)
-    assert rows(saved, set(before)) == before
+    saved_dir = saved.parent / "saved"
+    saved_dir.mkdir()
+    shutil.copyfile(saved, catalog_path(saved_dir))
+    assert rows(saved_dir, set(before)) == before
 
 
 def _hash(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_catalog_from_a_newer_app_is_refused_and_left_untouched(tmp_path):
-    data_dir = tmp_path / "data"
-    path = build_catalog(data_dir, migrations.HEAD)
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
-    conn.close()
-    digest = _hash(path)
+def test_catalog_from_a_newer_app_is_refused_and_left_untouched(targets, engine_name):
+    target = build_catalog(targets.blank(), migrations.HEAD)
+    engine = _engine(target)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    engine.dispose()
+    before = rows(target, user_tables(target))
+    digest = _hash(catalog_path(target)) if engine_name == "sqlite" else None
 
-    with pytest.raises(db.CatalogTooNewError, match="written by a newer version of RSFM Desktop"):
-        services.open_catalog(data_dir, FIXTURE_CATALOG)
+    with pytest.raises(CatalogTooNewError, match="written by a newer version of RSFM Desktop"):
+        targets.open(target)
 
-    assert _hash(path) == digest
-    assert not backup.backup_files(data_dir)
+    assert rows(target, user_tables(target)) == before and revision_at(target) == "9999_future"
+    if engine_name == "sqlite":
+        assert _hash(catalog_path(target)) == digest
+        assert not backup.backup_files(target)
 
 
-FAKE_0002 = '''
+FAKE_NEXT = '''
 """Test-only revision: adds a column by copying the paper table (a batch migration)."""
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
+revision = "{next}"
 down_revision = "{head}"
 branch_labels = None
 depends_on = None
@@ -135,6 +204,7 @@ def upgrade():
 def downgrade():
     raise NotImplementedError
 '''
+NEXT = f"{int(migrations.HEAD) + 1:04d}"
 
 
 @pytest.fixture
@@ -144,56 +214,56 @@ def scripts_with_a_table_copy(tmp_path, monkeypatch):
     location = tmp_path / "scripts"
     shutil.copytree(migrations.SCRIPT_LOCATION, location, ignore=shutil.ignore_patterns("__pycache__"))
     head = migrations.HEAD
-    (location / "versions" / "0002_test_copy.py").write_text(textwrap.dedent(FAKE_0002).format(head=head))
+    (location / "versions" / f"{NEXT}_test_copy.py").write_text(textwrap.dedent(FAKE_NEXT).format(head=head, next=NEXT))
     monkeypatch.setattr(migrations, "SCRIPT_LOCATION", location)
     yield head
     monkeypatch.setattr(migrations, "HEAD", head)
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
-def test_upgrade_backs_up_first_and_keeps_every_row(tmp_path, monkeypatch, scripts_with_a_table_copy):
+def test_upgrade_backs_up_first_and_keeps_every_row(data_dir, monkeypatch, scripts_with_a_table_copy):
     old_head = scripts_with_a_table_copy
-    data_dir = tmp_path / "data"
-    path = build_catalog(data_dir, old_head)
-    tables = user_tables(path)
-    before = rows(path, tables)
-    monkeypatch.setattr(migrations, "HEAD", "0002")
+    build_catalog(data_dir, old_head)
+    tables = user_tables(data_dir)
+    before = rows(data_dir, tables)
+    monkeypatch.setattr(migrations, "HEAD", NEXT)
 
-    db.open_catalog(data_dir).dispose()
+    open_catalog(data_dir, seed=False).close()
 
-    assert revision_of(path) == "0002"
-    after = rows(path, tables)
+    assert revision_at(data_dir) == NEXT
+    after = rows(data_dir, tables)
     for table in ("paper", "dataset"):
         assert {k for k, _ in after[table][0]} - {k for k, _ in before[table][0]} == {"extra"}
     assert projected(after, before) == before
     [saved] = backup.backup_files(data_dir)
-    assert revision_of(saved) == old_head
-    assert rows(saved, tables) == before
+    with sqlite3.connect(saved) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
+    conn.close()
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
-def test_failed_upgrade_changes_nothing(tmp_path, monkeypatch, scripts_with_a_table_copy):
+def test_failed_upgrade_changes_nothing(data_dir, monkeypatch, scripts_with_a_table_copy):
     old_head = scripts_with_a_table_copy
-    data_dir = tmp_path / "data"
-    path = build_catalog(data_dir, old_head)
-    versions = migrations.SCRIPT_LOCATION / "versions" / "0002_test_copy.py"
+    build_catalog(data_dir, old_head)
+    versions = migrations.SCRIPT_LOCATION / "versions" / f"{NEXT}_test_copy.py"
     versions.write_text(versions.read_text().replace(
         "def upgrade():\n", "def upgrade():\n    op.execute('DELETE FROM note')\n    raise RuntimeError('boom')\n"
     ))
-    before = rows(path, user_tables(path))
-    monkeypatch.setattr(migrations, "HEAD", "0002")
+    before = rows(data_dir, user_tables(data_dir))
+    monkeypatch.setattr(migrations, "HEAD", NEXT)
 
     with pytest.raises(RuntimeError, match="boom"):
-        db.open_catalog(data_dir)
+        open_catalog(data_dir, seed=False)
 
-    assert revision_of(path) == old_head
-    assert rows(path, set(before)) == before
+    assert revision_at(data_dir) == old_head
+    assert rows(data_dir, set(before)) == before
 
 
-def test_up_to_date_catalog_opens_without_importing_alembic(service, data_dir):
+def test_up_to_date_catalog_opens_without_importing_alembic(folder_catalog, data_dir):
+    folder_catalog.close()
     code = (
-        "import sys; from rsfm_desktop.core import db; "
-        f"db.open_catalog({str(data_dir)!r}).dispose(); "
+        "import sys; from rsfm_desktop.core.catalog import open_catalog; "
+        f"open_catalog({str(data_dir)!r}, seed=False).close(); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,30 +1,29 @@
-"""Searching the catalog: Chinese and English, notes, authors, remarks, odd input, the index."""
+"""Searching the catalog on both engines: Chinese and English, notes, authors, remarks, odd
+input, the trash, the index."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rsfm_desktop.core import db
-from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.repository import CatalogRepository, Query
+from rsfm_desktop.core.entries import Query
+from rsfm_desktop.core.fields import Kind, searchable_fields
+from rsfm_desktop.core.search import parse_query
+
+from ..conftest import sqlite_only
+from .catalog_helpers import (
+    ALL_PAPERS,
+    add_entries,
+    dataset_id,
+    names,
+    paper_id,
+    query_plan,
+    trace_statements,
+)
 
 
-def names(repo, text, kind=Kind.PAPER):
-    """The short names (papers) or names (datasets) found for ``text``, sorted by name."""
-    key = "short_name" if kind is Kind.PAPER else "name"
-    return sorted(getattr(repo.get(kind, i), key) for i in repo.list_ids(kind, Query(text)))
-
-
-def paper_id(repo, short_name):
-    return next(i for i in repo.list_ids(Kind.PAPER) if repo.get(Kind.PAPER, i).short_name == short_name)
-
-
-ALL_PAPERS = ["GeoChat", "RSGPT", "RemoteCLIP", "RingMo"]
-
-
-def test_blank_search_lists_everything(repo):
-    assert names(repo, "") == sorted(ALL_PAPERS)
-    assert names(repo, "   ") == sorted(ALL_PAPERS)
+def test_blank_search_lists_everything(catalog):
+    assert names(catalog, "") == sorted(ALL_PAPERS)
+    assert names(catalog, "   ") == sorted(ALL_PAPERS)
 
 
 @pytest.mark.parametrize(
@@ -40,8 +39,8 @@ def test_blank_search_lists_everything(repo):
         ("卫星", []),
     ],
 )
-def test_chinese_substrings(repo, text, found):
-    assert names(repo, text) == found
+def test_chinese_substrings(catalog, text, found):
+    assert names(catalog, text) == found
 
 
 @pytest.mark.parametrize(
@@ -59,79 +58,79 @@ def test_chinese_substrings(repo, text, found):
         ("imagery", ["RemoteCLIP"]),  # English summary
     ],
 )
-def test_english_is_case_insensitive(repo, text, found):
-    assert names(repo, text) == found
+def test_english_is_case_insensitive(catalog, text, found):
+    assert names(catalog, text) == found
 
 
-def test_all_terms_must_match(repo):
-    assert names(repo, "remote sensing") == sorted(ALL_PAPERS)
-    assert names(repo, "remote clip") == ["RemoteCLIP"]
-    assert names(repo, "vqa 遥感") == ["GeoChat"]
-    assert names(repo, "rs 视觉") == ["GeoChat"]
-    assert names(repo, "geochat ringmo") == []
+def test_all_terms_must_match(catalog):
+    assert names(catalog, "remote sensing") == sorted(ALL_PAPERS)
+    assert names(catalog, "remote clip") == ["RemoteCLIP"]
+    assert names(catalog, "vqa 遥感") == ["GeoChat"]
+    assert names(catalog, "rs 视觉") == ["GeoChat"]
+    assert names(catalog, "geochat ringmo") == []
 
 
-def test_authors_are_searchable(repo):
-    assert names(repo, "Kuckreja") == ["GeoChat"]
-    assert names(repo, "sohail danish") == ["GeoChat"]
+def test_authors_are_searchable(catalog):
+    assert names(catalog, "Kuckreja") == ["GeoChat"]
+    assert names(catalog, "sohail danish") == ["GeoChat"]
 
 
-def test_chinese_author_names_are_searchable(service, repo):
-    service.update(Kind.PAPER, paper_id(repo, "RingMo"), {"authors": ["孙显", "Xian Sun"]})
-    assert names(repo, "孙显") == ["RingMo"]
-    assert names(repo, "xian sun") == ["RingMo"]
+def test_chinese_author_names_are_searchable(catalog):
+    catalog.entries.update(Kind.PAPER, paper_id(catalog, "RingMo"), {"authors": ["孙显", "Xian Sun"]})
+    assert names(catalog, "孙显") == ["RingMo"]
+    assert names(catalog, "xian sun") == ["RingMo"]
 
 
-def test_remarks_are_searchable(service, repo):
-    service.update(Kind.PAPER, paper_id(repo, "RSGPT"), {"remark": "Benchmark reused by 评测 groups"})
-    assert names(repo, "reused") == ["RSGPT"]
-    assert names(repo, "评测") == ["RSGPT"]
+def test_remarks_are_searchable(catalog):
+    catalog.entries.update(Kind.PAPER, paper_id(catalog, "RSGPT"), {"remark": "Benchmark reused by 评测 groups"})
+    assert names(catalog, "reused") == ["RSGPT"]
+    assert names(catalog, "评测") == ["RSGPT"]
 
 
-def test_note_words_are_searchable_and_follow_edits(service, repo):
-    ringmo = paper_id(repo, "RingMo")
-    service.save_note(Kind.PAPER, ringmo, "Compare with **SatMAE** 预训练")
-    assert names(repo, "satmae") == ["RingMo"]
-    assert names(repo, "预训练") == ["RingMo"]
+def test_note_words_are_searchable_and_follow_edits(catalog):
+    ringmo = paper_id(catalog, "RingMo")
+    catalog.notes.save(Kind.PAPER, ringmo, "Compare with **SatMAE** 预训练")
+    assert names(catalog, "satmae") == ["RingMo"]
+    assert names(catalog, "预训练") == ["RingMo"]
 
-    service.save_note(Kind.PAPER, ringmo, "Nothing here any more")
-    assert names(repo, "satmae") == []
-    assert names(repo, "any more") == ["RingMo"]
-
-
-def test_dataset_search_covers_names_types_and_descriptions(service, repo):
-    assert names(repo, "rsi", Kind.DATASET) == ["RSICap", "RSIEval"]
-    assert names(repo, "image-text", Kind.DATASET) == ["RSICap", "RSIEval"]
-    assert names(repo, "图像描述", Kind.DATASET) == ["RSICap"]
-    rsieval = repo.list_ids(Kind.DATASET, Query("RSIEval"))[0]
-    service.save_note(Kind.DATASET, rsieval, "used in 评测")
-    assert names(repo, "评测", Kind.DATASET) == ["RSIEval"]
+    catalog.notes.save(Kind.PAPER, ringmo, "Nothing here any more")
+    assert names(catalog, "satmae") == []
+    assert names(catalog, "any more") == ["RingMo"]
 
 
-def test_editing_a_title_reindexes_the_entry(service, repo):
-    geochat = paper_id(repo, "GeoChat")
-    service.update(Kind.PAPER, geochat, {"title": "Talking to satellites", "short_name": "Chatty"})
-    assert names(repo, "geochat") == []
-    assert names(repo, "grounded") == []
-    assert names(repo, "satellites") == ["Chatty"]
-    assert names(repo, "遥感数据") == ["Chatty"]  # untouched fields stay searchable
+def test_dataset_search_covers_names_types_and_descriptions(catalog):
+    assert names(catalog, "rsi", Kind.DATASET) == ["RSICap", "RSIEval"]
+    assert names(catalog, "image-text", Kind.DATASET) == ["RSICap", "RSIEval"]
+    assert names(catalog, "图像描述", Kind.DATASET) == ["RSICap"]
+    rsieval = dataset_id(catalog, "RSIEval")
+    catalog.notes.save(Kind.DATASET, rsieval, "used in 评测")
+    assert names(catalog, "评测", Kind.DATASET) == ["RSIEval"]
 
 
-def test_trashed_entries_never_match(service, repo):
-    geochat = paper_id(repo, "GeoChat")
-    service.save_note(Kind.PAPER, geochat, "unique-note-word")
-    service.delete(Kind.PAPER, [geochat])
+def test_editing_a_title_reindexes_the_entry(catalog):
+    geochat = paper_id(catalog, "GeoChat")
+    catalog.entries.update(Kind.PAPER, geochat, {"title": "Talking to satellites", "short_name": "Chatty"})
+    assert names(catalog, "geochat") == []
+    assert names(catalog, "grounded") == []
+    assert names(catalog, "satellites") == ["Chatty"]
+    assert names(catalog, "遥感数据") == ["Chatty"]  # untouched fields stay searchable
+
+
+def test_trashed_entries_never_match(catalog):
+    geochat = paper_id(catalog, "GeoChat")
+    catalog.notes.save(Kind.PAPER, geochat, "unique-note-word")
+    catalog.entries.delete(Kind.PAPER, [geochat])
     for text in ("geochat", "遥感数据", "vq", "unique-note-word", "遥"):
-        assert "GeoChat" not in names(repo, text), text
-    assert names(repo, "遥感") == ["RingMo"]
+        assert "GeoChat" not in names(catalog, text), text
+    assert names(catalog, "遥感") == ["RingMo"]
 
-    repo.restore(Kind.PAPER, [geochat])
-    assert names(repo, "unique-note-word") == ["GeoChat"]
+    catalog.entries.restore(Kind.PAPER, [geochat])
+    assert names(catalog, "unique-note-word") == ["GeoChat"]
 
 
-def test_search_and_sort_combine(repo):
-    ids = repo.list_ids(Kind.PAPER, Query("remote", sort_key="year", descending=True))
-    years = [repo.get(Kind.PAPER, i).year for i in ids]
+def test_search_and_sort_combine(catalog):
+    ids = catalog.entries.list_ids(Kind.PAPER, Query("remote", sort_key="year", descending=True))
+    years = [catalog.entries.get(Kind.PAPER, i).year for i in ids]
     assert years == [2024, 2024, 2023, None]
 
 
@@ -141,21 +140,26 @@ def test_search_and_sort_combine(repo):
      "NOT", "NEAR", "NEAR(geo chat)", "title:geo", "geo OR chat", "NOT geochat", 'a"b', "a'b",
      "{x}", "[x]", "\\", "%", "_", "a AND", "遥感 AND", "+", "/"],
 )
-def test_query_syntax_never_raises(repo, text):
-    found = names(repo, text)
+def test_query_syntax_never_raises(catalog, text):
+    found = names(catalog, text)
     assert set(found) <= set(ALL_PAPERS)
 
 
+@pytest.mark.parametrize("text", ["¼", "½ ¾", "x¼", "㎏", "ǅ", "①"])
+def test_characters_that_fold_into_several_words_never_fail(catalog, text):
+    assert set(names(catalog, text)) <= set(ALL_PAPERS)  # found by hypothesis: "¼" folds into "1⁄4"
+
+
 @pytest.mark.parametrize("text", ['"', '""', "*", "^", ":", "()", "--", "?!", "，。"])
-def test_punctuation_alone_matches_nothing(repo, text):
-    assert names(repo, text) == []
+def test_punctuation_alone_matches_nothing(catalog, text):
+    assert names(catalog, text) == []
 
 
-def test_operator_words_are_plain_words(repo):
+def test_operator_words_are_plain_words(catalog):
     # "and" occurs in RSGPT's title ("...Model and Benchmark"): found as text, not an operator.
-    assert names(repo, "AND") == ["RSGPT"]
-    assert names(repo, "geochat OR rsgpt") == []
-    assert names(repo, "NEAR") == []
+    assert names(catalog, "AND") == ["RSGPT"]
+    assert names(catalog, "geochat OR rsgpt") == []
+    assert names(catalog, "NEAR") == []
 
 
 @pytest.mark.parametrize(
@@ -163,34 +167,25 @@ def test_operator_words_are_plain_words(repo):
     [('"RemoteCLIP"', ["RemoteCLIP"]), ('"geochat', ["GeoChat"]), ("geo*", ["GeoChat"]),
      ('"remote sensing" clip', ["RemoteCLIP"])],
 )
-def test_quotes_and_wildcards_do_not_hide_matches(repo, text, found):
-    assert names(repo, text) == found
+def test_quotes_and_wildcards_do_not_hide_matches(catalog, text, found):
+    assert names(catalog, text) == found
 
 
-# ---- the search runs in the full-text indexes ------------------------------------------------
+# ---- the search runs in the full-text indexes (SQLite's planner) -----------------------------
 
 
-@pytest.fixture(scope="module")
-def big_repo(tmp_path_factory):
-    repo = CatalogRepository(db.open_catalog(tmp_path_factory.mktemp("search")))
-    for i in range(400):
-        repo.create(Kind.PAPER, {"title": f"Paper {i} on imagery", "year": 1990 + i % 40,
-                                 "summary_zh": f"遥感模型{i}", "venue": f"V{i % 11}"})
-    for i in range(400):
-        repo.create(Kind.DATASET, {"name": f"Set {i}", "description_zh": f"数据{i}"})
-    with repo.engine.begin() as conn:
+@pytest.fixture
+def big_catalog(empty_catalog):
+    add_entries(empty_catalog, Kind.PAPER, [
+        {"title": f"Paper {i} on imagery", "year": 1990 + i % 40, "summary_zh": f"遥感模型{i}", "venue": f"V{i % 11}"}
+        for i in range(400)])
+    add_entries(empty_catalog, Kind.DATASET, [{"name": f"Set {i}", "description_zh": f"数据{i}"} for i in range(400)])
+    with empty_catalog.store.engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
-    return repo
+    return empty_catalog
 
 
-def _plan(repo, kind, query):
-    found = repo.list_ids(kind, query)
-    sql, params, _flagged = repo.list_sql(kind, query)
-    with repo.engine.connect() as conn:
-        rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, tuple(params)).all()
-    return found, [r[3] for r in rows]
-
-
+@sqlite_only
 @pytest.mark.parametrize(
     ("kind", "text", "table", "expected"),
     [
@@ -205,13 +200,14 @@ def _plan(repo, kind, query):
     ],
 )
 @pytest.mark.parametrize("sort_key", [None, "year"])
-def test_search_uses_the_full_text_index(big_repo, kind, text, table, expected, sort_key):
-    if kind is Kind.DATASET and sort_key == "year":
-        sort_key = "name"
-    found, plan = _plan(big_repo, kind, Query(text, sort_key=sort_key))
+def test_search_uses_the_full_text_index(big_catalog, kind, text, table, expected, sort_key):
+    statements = trace_statements(big_catalog)
+    found = big_catalog.entries.list_ids(kind, Query(text, sort_key=sort_key))
     assert len(found) == expected
-    assert any(table in step and "VIRTUAL TABLE" in step for step in plan), plan
-    assert not any(step.startswith("SCAN e") for step in plan), plan
+    [match] = [s for s in statements if "MATCH" in s]
+    plan = query_plan(big_catalog, match)
+    assert any(table in step and "VIRTUAL TABLE" in step for step in plan.split(" | ")), plan
+    assert f"SCAN {kind.value} " not in plan + " ", plan  # never the whole table
 
 
 # ---- any text typed into the search box -------------------------------------------------------
@@ -219,7 +215,7 @@ def test_search_uses_the_full_text_index(big_repo, kind, text, table, expected, 
 _SEARCH_TEXT = st.text(
     alphabet=st.one_of(
         st.characters(blacklist_categories=("Cs",)),
-        st.sampled_from(list('"*^:()-+ NEAR AND OR NOT 遥感图像 RS')),
+        st.sampled_from(list('"*^:()-+ NEAR AND OR NOT 遥感图像 RS') + ["\x00"]),
     ),
     max_size=40,
 )
@@ -227,11 +223,30 @@ _SEARCH_TEXT = st.text(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_SEARCH_TEXT)
-def test_any_search_text_is_safe_and_matches_only_entries_containing_its_words(repo, text):
+def test_any_search_text_is_safe_and_matches_only_entries_containing_its_words(catalog, text):
     """Whatever is typed, the search never raises, and every entry it finds is a live entry."""
-    live = set(repo.list_ids(Kind.PAPER))
-    found = repo.list_ids(Kind.PAPER, Query(text))
+    live = set(catalog.entries.list_ids(Kind.PAPER))
+    found = catalog.entries.list_ids(Kind.PAPER, Query(text))
     assert set(found) <= live
     assert len(found) == len(set(found))
-    if not text.strip():
+    if not text.replace("\x00", "").strip():
         assert set(found) == live
+    texts = {i: search_text(catalog, i) for i in found}
+    for term in parse_query(text).long_terms:  # three characters or more: a substring of each hit
+        assert all(term.lower() in texts[i] for i in found), (term, found)
+
+
+def search_text(catalog, entry_id):
+    """What the search reads of a paper: its searchable fields and its note, lower case."""
+    entry = catalog.entries.get(Kind.PAPER, entry_id)
+    fields = [str(entry.values[f]) for f in searchable_fields(Kind.PAPER) if entry.values[f] is not None]
+    return "\n".join([*fields, catalog.notes.text(Kind.PAPER, entry_id)]).lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("geo\x00chat", ["GeoChat"]), ("\x00", ALL_PAPERS), ("遥\x00", ["GeoChat", "RingMo"]),
+     ("\x00\x00clip", ["RemoteCLIP"]), ("\x00*\x00", [])],
+)
+def test_nul_characters_separate_terms_and_never_fail(catalog, text, found):
+    assert names(catalog, text) == sorted(found)

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from rsfm_desktop.core import services
 from rsfm_desktop.core.fields import DATASET_FIELDS, PAPER_FIELDS
 from rsfm_desktop.core.taxonomy.defaults import DEFAULT_FACETS
-from rsfm_desktop.seedtools.build import build_catalog, render
 from rsfm_desktop.seedtools.__main__ import main as seedtools_main
+from rsfm_desktop.seedtools.build import build_catalog, render
 from rsfm_desktop.seedtools.text import SeedError
+
+from .catalog_helpers import count as row_count
+from .catalog_helpers import read
+from .io_helpers import paper_tags
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG_FILE = REPO / "data" / "catalog.json"
@@ -190,18 +193,14 @@ def test_survey_table_datasets(datasets):
     assert sounding["tags"] == {"modality": ["Audio"], "task": []}
 
 
-def test_the_catalog_loads_and_its_tags_land_in_the_taxonomy(tmp_path, catalog):
-    service = services.open_catalog(tmp_path / "data", CATALOG_FILE)
-    engine = service.repo.engine
-    assert service.repo.stats()["papers"] == 71
-    assert service.repo.stats()["datasets"] == 39
-    assert service.repo.stats()["links"] == 26
-    with engine.connect() as conn:
-        tags = conn.exec_driver_sql(
-            "SELECT f.key, t.label_en FROM paper p JOIN paper_tag pt ON pt.paper_id = p.id"
-            " JOIN tag t ON t.id = pt.tag_id JOIN facet f ON f.id = t.facet_id"
-            " WHERE p.seed_key = 'arxiv:2311.15826' ORDER BY f.key, t.label_en").all()
-        tag_count = conn.exec_driver_sql("SELECT count(*) FROM tag").scalar_one()
+def test_the_catalog_loads_and_its_tags_land_in_the_taxonomy(targets):
+    loaded = targets.open(targets.blank(), catalog_file=CATALOG_FILE)
+    assert loaded.stats()["papers"] == 71
+    assert loaded.stats()["datasets"] == 39
+    assert loaded.stats()["links"] == 26
+    geochat = read(loaded, "SELECT id FROM paper WHERE seed_key = 'arxiv:2311.15826'")[0][0]
+    tags = paper_tags(loaded, geochat)
+    tag_count = row_count(loaded, "tag")
     assert ("family", "MLLM") in tags and ("task", "VQA") in tags
 
     def count(tags):

@@ -1,64 +1,74 @@
-"""Filling a catalog from the bundled catalog file, first launch and app upgrades."""
+"""Filling a catalog from the bundled catalog file, first launch and app upgrades, on both
+engines (a new folder, an empty PostgreSQL database)."""
 
 import json
 
 import pytest
 
-from rsfm_desktop.core import db, seeding, services
+from rsfm_desktop.core import seeding
+from rsfm_desktop.core.entries import Query
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.repository import Query
 from rsfm_desktop.core.seeding import CatalogFileError
 
 from ..conftest import FIXTURE_CATALOG
+from .catalog_helpers import count, dataset_id, paper_id
 
 
-def by_short_name(repo, short_name):
-    ids = [i for i in repo.list_ids(Kind.PAPER) if repo.get(Kind.PAPER, i).short_name == short_name]
-    assert len(ids) <= 1
-    return repo.get(Kind.PAPER, ids[0]) if ids else None
+def by_short_name(catalog, short_name):
+    return catalog.entries.get(Kind.PAPER, paper_id(catalog, short_name))
 
 
-def dataset_named(repo, name):
-    ids = [i for i in repo.list_ids(Kind.DATASET) if repo.get(Kind.DATASET, i).name == name]
-    return repo.get(Kind.DATASET, ids[0]) if ids else None
+def dataset_named(catalog, name):
+    return catalog.entries.get(Kind.DATASET, dataset_id(catalog, name))
 
 
-def test_first_open_creates_the_catalog_from_the_file(data_dir, repo):
-    assert (data_dir / "catalog.sqlite3").is_file()
-    assert repo.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
-    assert seeding.catalog_version(repo.engine) == "test.1"
+@pytest.fixture
+def first_launch(targets):
+    """(target, catalog) of a catalog opened for the first time on a blank folder or database."""
+    target = targets.blank()
+    return target, targets.open(target)
 
 
-def test_known_entries_field_by_field(repo):
-    geochat = by_short_name(repo, "GeoChat")
+def test_first_open_creates_the_catalog_from_the_file(first_launch, engine_name):
+    target, catalog = first_launch
+    if engine_name == "sqlite":
+        assert (target / "catalog.sqlite3").is_file()
+    assert catalog.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
+    assert seeding.catalog_version(catalog.store) == "test.1"
+
+
+def test_known_entries_field_by_field(catalog):
+    geochat = by_short_name(catalog, "GeoChat")
     assert geochat.code_url == "https://github.com/mbzuai-oryx/geochat"
     assert geochat.venue == "CVPR"
     assert geochat.year == 2024
     assert geochat.authors == ["Kartik Kuckreja", "Muhammad Sohail Danish"]
     assert geochat.summary_zh.startswith("利用已有的遥感数据")
     assert geochat.summary_en is None
-    assert [(p.source, p.locator) for p in repo.provenance(Kind.PAPER, geochat.id)] == [
+    assert [(p["source"], p["locator"]) for p in catalog.entries.provenance(Kind.PAPER, geochat.id)] == [
         ("000.txt", "table row 2")
     ]
-    ringmo = by_short_name(repo, "RingMo")
+    assert geochat.seed_key == "arxiv:2311.15826" and geochat.version == 1 and geochat.uuid
+    ringmo = by_short_name(catalog, "RingMo")
     assert (ringmo.year, ringmo.venue, ringmo.family, ringmo.authors) == (None, None, None, [])
 
-    rsicap = dataset_named(repo, "RSICap")
+    rsicap = dataset_named(catalog, "RSICap")
     assert rsicap.download_urls == ["https://github.com/Lavender105/RSGPT"]
     assert rsicap.scale == "2,585 captions"
 
 
-def test_the_rsgpt_rsicap_link(repo):
-    rsgpt = by_short_name(repo, "RSGPT")
-    assert {(e.title, e.relation) for e in repo.linked(Kind.PAPER, rsgpt.id)} == {
+def test_the_rsgpt_rsicap_link(catalog):
+    rsgpt = by_short_name(catalog, "RSGPT")
+    assert {(e.title, e.relation) for e in catalog.entries.linked(Kind.PAPER, rsgpt.id)} == {
         ("RSICap", "introduces"), ("RSIEval", "introduces"),
     }
 
 
-def test_reopening_does_not_duplicate(data_dir, service):
-    service.repo.engine.dispose()
-    again = services.open_catalog(data_dir, FIXTURE_CATALOG)
-    assert again.repo.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
+def test_reopening_does_not_duplicate(first_launch, targets):
+    target, catalog = first_launch
+    catalog.close()
+    again = targets.open(target)
+    assert again.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
 
 
 @pytest.fixture
@@ -85,55 +95,53 @@ def newer_catalog(tmp_path):
     return path
 
 
-def test_a_newer_catalog_adds_only_new_entries_and_keeps_user_work(
-    data_dir, service, repo, newer_catalog
-):
-    geochat = by_short_name(repo, "GeoChat")
-    service.update(Kind.PAPER, geochat.id, {"venue": "CVPR (oral)", "remark": "my remark"})
-    service.save_note(Kind.PAPER, geochat.id, "my GeoChat note")
-    rsgpt = by_short_name(repo, "RSGPT")
-    service.save_note(Kind.PAPER, rsgpt.id, "note on a paper I then delete")
-    service.delete(Kind.PAPER, [rsgpt.id])  # in the trash
-    ringmo = by_short_name(repo, "RingMo")
-    with repo.engine.begin() as conn:  # gone for good (trash emptied)
-        conn.exec_driver_sql("DELETE FROM paper WHERE id = ?", (ringmo.id,))
-    rsicap = dataset_named(repo, "RSICap")
-    repo.remove_link(geochat.id, rsicap.id, "uses")
-    repo.engine.dispose()
+def test_a_newer_catalog_adds_only_new_entries_and_keeps_user_work(targets, target, catalog, newer_catalog):
+    geochat = by_short_name(catalog, "GeoChat")
+    catalog.entries.update(Kind.PAPER, geochat.id, {"venue": "CVPR (oral)", "remark": "my remark"})
+    catalog.notes.save(Kind.PAPER, geochat.id, "my GeoChat note")
+    rsgpt = by_short_name(catalog, "RSGPT")
+    catalog.notes.save(Kind.PAPER, rsgpt.id, "note on a paper I then delete")
+    catalog.entries.delete(Kind.PAPER, [rsgpt.id])  # in the trash
+    ringmo = by_short_name(catalog, "RingMo")
+    catalog.entries.delete(Kind.PAPER, [ringmo.id])
+    catalog.entries.purge(Kind.PAPER, [ringmo.id])  # gone for good (trash emptied)
+    rsicap = dataset_named(catalog, "RSICap")
+    catalog.entries.link(Kind.PAPER, geochat.id, rsicap.id, "uses", remove=True)
+    catalog.close()
 
-    upgraded = services.open_catalog(data_dir, newer_catalog)
-    new_repo = upgraded.repo
+    upgraded = targets.open(target, catalog_file=newer_catalog)
 
-    counts = new_repo.stats()
+    counts = upgraded.stats()
     assert (counts["papers"], counts["datasets"], counts["links"]) == (3, 2, 2)
-    assert sorted(repo.get(Kind.PAPER, i).short_name for i in new_repo.list_ids(Kind.PAPER)) == [
+    assert sorted(upgraded.entries.get(Kind.PAPER, i).short_name for i in upgraded.entries.list_ids(Kind.PAPER)) == [
         "GeoChat", "RemoteCLIP", "SkyEyeGPT",
     ]
-    kept = new_repo.get(Kind.PAPER, geochat.id)
+    kept = upgraded.entries.get(Kind.PAPER, geochat.id)
     assert (kept.venue, kept.remark) == ("CVPR (oral)", "my remark")
-    assert upgraded.note_text(Kind.PAPER, geochat.id) == "my GeoChat note"
-    assert upgraded.note_text(Kind.PAPER, rsgpt.id) == "note on a paper I then delete"
-    assert new_repo.get(Kind.PAPER, rsgpt.id).deleted_at is not None  # still in the trash
+    assert upgraded.notes.text(Kind.PAPER, geochat.id) == "my GeoChat note"
+    assert upgraded.notes.text(Kind.PAPER, rsgpt.id) == "note on a paper I then delete"
+    assert upgraded.entries.get(Kind.PAPER, rsgpt.id).trashed  # still in the trash
     # GeoChat keeps only the new "uses RSIEval" link; the link the user removed stays removed.
-    assert [(e.title, e.relation) for e in new_repo.linked(Kind.PAPER, geochat.id)] == [
+    assert [(e.title, e.relation) for e in upgraded.entries.linked(Kind.PAPER, geochat.id)] == [
         ("RSIEval", "uses")
     ]
-    skyeye = by_short_name(new_repo, "SkyEyeGPT")
-    assert [(e.title, e.relation) for e in new_repo.linked(Kind.PAPER, skyeye.id)] == [
+    skyeye = by_short_name(upgraded, "SkyEyeGPT")
+    assert [(e.title, e.relation) for e in upgraded.entries.linked(Kind.PAPER, skyeye.id)] == [
         ("RSIEval", "uses")
     ]
-    assert new_repo.list_ids(Kind.PAPER, Query("统一遥感")) == [skyeye.id]  # indexed for search
-    assert seeding.catalog_version(new_repo.engine) == "test.2"
+    assert upgraded.entries.list_ids(Kind.PAPER, Query("统一遥感")) == [skyeye.id]  # indexed for search
+    assert seeding.catalog_version(upgraded.store) == "test.2"
 
-    new_repo.engine.dispose()
-    assert services.open_catalog(data_dir, newer_catalog).repo.stats()["papers"] == 3
+    upgraded.close()
+    assert targets.open(target, catalog_file=newer_catalog).stats()["papers"] == 3
 
 
-def test_a_malformed_catalog_file_names_the_line(tmp_path):
+def test_a_malformed_catalog_file_names_the_line(targets, tmp_path):
     broken = tmp_path / "catalog.json"
     broken.write_text('{\n  "format": "rsfm-catalog",\n  "papers": [,]\n}\n', encoding="utf-8")
     with pytest.raises(CatalogFileError, match=r"catalog\.json, line 3"):
-        services.open_catalog(tmp_path / "data", broken)
+        targets.open(targets.blank(), catalog_file=broken)
+
 
 
 @pytest.mark.parametrize(
@@ -151,25 +159,23 @@ def test_a_missing_catalog_file_is_refused(tmp_path):
         seeding.load_catalog_file(tmp_path / "nowhere.json")
 
 
-def test_a_bad_newer_catalog_leaves_the_user_catalog_unchanged(data_dir, service, tmp_path):
+def test_a_bad_newer_catalog_leaves_the_user_catalog_unchanged(targets, target, catalog, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text(FIXTURE_CATALOG.read_text(encoding="utf-8")[:-20], encoding="utf-8")
-    service.repo.engine.dispose()
+    catalog.close()
     with pytest.raises(CatalogFileError):
-        services.open_catalog(data_dir, broken)
-    assert services.open_catalog(data_dir, FIXTURE_CATALOG).repo.stats()["papers"] == 4
+        targets.open(target, catalog_file=broken)
+    assert targets.open(target).stats()["papers"] == 4
 
 
-def test_seeding_is_all_or_nothing(tmp_path):
+def test_seeding_is_all_or_nothing(empty_catalog, tmp_path):
     data = json.loads(FIXTURE_CATALOG.read_text(encoding="utf-8"))
     data["links"].append({"paper": "arxiv:2307.15266", "dataset": "dataset:rsicap", "relation": "cites"})
     bad = tmp_path / "bad-relation.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    engine = db.open_catalog(tmp_path / "data")
     with pytest.raises(Exception):
-        seeding.seed_catalog(engine, bad)
-    with engine.connect() as conn:
-        for table in ("paper", "dataset", "paper_dataset_link", "seed_applied", "provenance"):
-            assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one() == 0, table
-    report = seeding.seed_catalog(engine, FIXTURE_CATALOG)
+        seeding.seed_catalog(empty_catalog.store, bad)
+    for table in ("paper", "dataset", "paper_dataset_link", "seed_applied", "provenance", "tag", "change_log"):
+        assert count(empty_catalog, table) == 0, table
+    report = seeding.seed_catalog(empty_catalog.store, FIXTURE_CATALOG)
     assert (report.papers, report.datasets, report.links) == (4, 2, 3)

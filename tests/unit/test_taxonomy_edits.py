@@ -3,9 +3,11 @@
 import pytest
 
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.taxonomy import TaxonomyError, apply_counts, undo
+from rsfm_desktop.core.store.writes import Tx
+from rsfm_desktop.core.taxonomy import TaxonomyError, apply_counts
 
-from .taxonomy_helpers import dump, entry_id, members, node, stack, tag, tax  # noqa: F401
+from .catalog_helpers import entry_id
+from .taxonomy_helpers import dump, members, node, tag
 
 
 def test_create_tag_under_a_parent_then_undo_and_redo_keep_its_id(tax, stack):
@@ -22,13 +24,13 @@ def test_create_tag_under_a_parent_then_undo_and_redo_keep_its_id(tax, stack):
     assert (again.parent_id, again.label_zh, again.color) == (detection, "飞机检测", "#112233")
 
 
-def test_a_label_already_used_in_the_facet_is_refused(repo, tax, stack):
-    before = dump(repo)
+def test_a_label_already_used_in_the_facet_is_refused(catalog, tax, stack):
+    before = dump(catalog)
     for label in ("vqa", "RS VQA", "视觉问答"):  # a label in any case, a synonym, the Chinese label
         with pytest.raises(TaxonomyError) as exc:
             tax.create_tag("task", label)
         assert exc.value.code == "duplicate"
-    assert dump(repo) == before and not stack.can_undo()
+    assert dump(catalog) == before and not stack.can_undo()
     # the same label in another facet is fine: Location is a modality and a paradigm
     assert len(tax.resolve("Location")) == 2
 
@@ -60,7 +62,7 @@ def test_recolour_and_bad_colours(tax, stack):
     assert node(tax, sar).color == "#c07a2c"
 
 
-def test_move_to_another_parent_updates_counts_and_undoes(repo, tax, stack):
+def test_move_to_another_parent_updates_counts_and_undoes(catalog, tax, stack):
     multimodal, single = tag(tax, "Multimodal"), tag(tax, "Single-modal")
     image_text = tag(tax, "Image–text")
     assert (node(tax, multimodal).papers, node(tax, single).papers) == (3, 1)
@@ -82,9 +84,9 @@ def test_move_to_another_parent_updates_counts_and_undoes(repo, tax, stack):
     assert [c.label for c in node(tax, single).children] == ["Contrastive self-supervised", "Masked generative"]
 
 
-def test_moves_that_would_make_a_cycle_or_leave_the_facet_are_refused(repo, tax):
+def test_moves_that_would_make_a_cycle_or_leave_the_facet_are_refused(catalog, tax):
     multimodal, non_text = tag(tax, "Multimodal"), tag(tax, "Image–non-text")
-    before = dump(repo)
+    before = dump(catalog)
     with pytest.raises(TaxonomyError) as exc:
         tax.move_tag(multimodal, tag(tax, "Audio", "paradigm"))  # under its own grandchild
     assert exc.value.code == "cycle"
@@ -94,18 +96,18 @@ def test_moves_that_would_make_a_cycle_or_leave_the_facet_are_refused(repo, tax)
     with pytest.raises(TaxonomyError) as exc:
         tax.move_tag(non_text, tag(tax, "SAR"))
     assert exc.value.code == "cross_facet"
-    assert dump(repo) == before
+    assert dump(catalog) == before
 
 
-def test_merge_keeps_the_union_moves_synonyms_and_children_and_undoes_exactly(repo, tax, stack):
+def test_merge_keeps_the_union_moves_synonyms_and_children_and_undoes_exactly(catalog, tax, stack):
     detection, counting = tag(tax, "Object detection"), tag(tax, "Counting")
     ship = tag(tax, "Ship detection")
-    geochat, remoteclip = entry_id(repo, "GeoChat"), entry_id(repo, "RemoteCLIP")
+    geochat, remoteclip = entry_id(catalog, "GeoChat"), entry_id(catalog, "RemoteCLIP")
     tax.assign(Kind.PAPER, [geochat, remoteclip], [detection])  # RemoteCLIP has both tags
-    before = dump(repo)
+    before = dump(catalog)
 
     tax.merge_tags(detection, counting)
-    assert members(repo, counting) == {geochat, remoteclip}
+    assert members(catalog, counting) == {geochat, remoteclip}
     assert node(tax, ship).parent_id == counting
     assert tax.resolve("Object detection") == [counting]  # the old label became a synonym
     assert tax.resolve("目标检测") == [counting]
@@ -113,68 +115,68 @@ def test_merge_keeps_the_union_moves_synonyms_and_children_and_undoes_exactly(re
     assert stack.labels()[-1] == "Merge “Object detection” into “Counting”"
 
     stack.undo()
-    assert dump(repo) == before  # same ids, labels, synonyms, children, memberships
+    assert dump(catalog) == before  # same ids, labels, synonyms, children, memberships
     stack.redo()
-    assert members(repo, counting) == {geochat, remoteclip} and tax.resolve("目标检测") == [counting]
+    assert members(catalog, counting) == {geochat, remoteclip} and tax.resolve("目标检测") == [counting]
 
 
-def test_merge_refuses_its_own_descendant_another_facet_and_itself(repo, tax):
+def test_merge_refuses_its_own_descendant_another_facet_and_itself(catalog, tax):
     multimodal = tag(tax, "Multimodal")
-    before = dump(repo)
+    before = dump(catalog)
     for target, code in ((tag(tax, "Image–text"), "cycle"), (tag(tax, "MLLM"), "cross_facet"),
                          (multimodal, "same_tag")):
         with pytest.raises(TaxonomyError) as exc:
             tax.merge_tags(multimodal, target)
         assert exc.value.code == code
-    assert dump(repo) == before
+    assert dump(catalog) == before
 
 
-def test_delete_reports_what_is_lost_and_undo_restores_tags_and_memberships(repo, tax, stack):
+def test_delete_reports_what_is_lost_and_undo_restores_tags_and_memberships(catalog, tax, stack):
     multimodal = tag(tax, "Multimodal")
-    rsicap = entry_id(repo, "RSICap")
+    rsicap = entry_id(catalog, "RSICap")
     tax.assign(Kind.DATASET, [rsicap], [tag(tax, "Generative")])
-    repo.delete(Kind.PAPER, [entry_id(repo, "RSGPT")])  # trashed: not counted, but keeps its tags
+    catalog.entries.delete(Kind.PAPER, [entry_id(catalog, "RSGPT")])  # trashed: not counted, but keeps its tags
     impact = tax.delete_impact(multimodal)
     assert (impact.tags, impact.papers, impact.datasets) == (7, 2, 1)
-    before = dump(repo)
+    before = dump(catalog)
 
     command = tax.delete_tag(multimodal)
     assert command.result == impact
     assert tax.resolve("Image–text", "paradigm") == [] and tax.resolve("Generative") == []
-    assert members(repo, tag(tax, "Image captioning"), "dataset") == {rsicap, entry_id(repo, "RSIEval")}
+    assert members(catalog, tag(tax, "Image captioning"), "dataset") == {rsicap, entry_id(catalog, "RSIEval")}
 
     stack.undo()
-    assert dump(repo) == before
+    assert dump(catalog) == before
     stack.redo()
     assert tax.resolve("Multimodal") == []
 
 
-def test_bulk_assign_is_one_undo_step_and_undo_keeps_earlier_tags(repo, tax, stack):
+def test_bulk_assign_is_one_undo_step_and_undo_keeps_earlier_tags(catalog, tax, stack):
     to_read = tag(tax, "To read")
-    papers = [entry_id(repo, n) for n in ("GeoChat", "RSGPT", "RemoteCLIP", "RingMo")]
+    papers = [entry_id(catalog, n) for n in ("GeoChat", "RSGPT", "RemoteCLIP", "RingMo")]
     tax.assign(Kind.PAPER, papers[:1], [to_read])
     command = tax.assign(Kind.PAPER, papers, [to_read])
-    assert command.result == 3 and members(repo, to_read) == set(papers)
+    assert command.result == 3 and members(catalog, to_read) == set(papers)
     assert stack.labels()[-1] == "Add “To read” to 4 entries"
 
     stack.undo()
-    assert members(repo, to_read) == {papers[0]}
+    assert members(catalog, to_read) == {papers[0]}
     stack.redo()
-    assert members(repo, to_read) == set(papers)
+    assert members(catalog, to_read) == set(papers)
 
     tax.unassign(Kind.PAPER, papers[1:], [to_read])
-    assert members(repo, to_read) == {papers[0]}
+    assert members(catalog, to_read) == {papers[0]}
     stack.undo()
-    assert members(repo, to_read) == set(papers)
+    assert members(catalog, to_read) == set(papers)
 
 
-def test_assigning_a_deleted_tag_fails_and_changes_nothing(repo, tax, stack):
+def test_assigning_a_deleted_tag_fails_and_changes_nothing(catalog, tax, stack):
     read = tag(tax, "Read")
     tax.delete_tag(read)
-    before = dump(repo)
+    before = dump(catalog)
     with pytest.raises(TaxonomyError):
-        tax.assign(Kind.PAPER, [entry_id(repo, "GeoChat")], [tag(tax, "To read"), read])
-    assert dump(repo) == before
+        tax.assign(Kind.PAPER, [entry_id(catalog, "GeoChat")], [tag(tax, "To read"), read])
+    assert dump(catalog) == before
 
 
 @pytest.mark.parametrize("edit", [
@@ -182,24 +184,21 @@ def test_assigning_a_deleted_tag_fails_and_changes_nothing(repo, tax, stack):
     lambda tax: tax.merge_tags(tag(tax, "Multimodal"), tag(tax, "Single-modal")),
     lambda tax: tax.delete_tag(tag(tax, "Multimodal")),
 ])
-def test_an_edit_failing_half_way_leaves_the_database_unchanged(repo, tax, stack, monkeypatch, edit):
-    real_capture = undo.capture
-    calls = []
+def test_an_edit_failing_half_way_leaves_the_database_unchanged(catalog, tax, stack, monkeypatch, edit):
+    real_finish = Tx.finish
 
-    def capture_then_fail(conn, scope):  # the second capture runs after the writes
-        calls.append(scope)
-        if len(calls) == 2:
-            raise RuntimeError("disk full")
-        return real_capture(conn, scope)
+    def finish_then_fail(self):  # every write is done, the commit has not happened yet
+        real_finish(self)
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(undo, "capture", capture_then_fail)
-    before = dump(repo)
+    monkeypatch.setattr(Tx, "finish", finish_then_fail)
+    before = dump(catalog)
     with pytest.raises(RuntimeError):
         edit(tax)
-    assert len(calls) == 2 and dump(repo) == before and not stack.can_undo()
+    assert dump(catalog) == before and not stack.can_undo()
 
 
-def test_facets_create_rename_delete_and_undo(repo, tax, stack):
+def test_facets_create_rename_delete_and_undo(catalog, tax, stack):
     facet_id = tax.create_facet("venue_rank", "Venue rank", "会议等级").result
     tax.create_tag("venue_rank", "CCF-A")
     tax.rename_facet(facet_id, "期刊等级", lang="zh")
@@ -210,20 +209,16 @@ def test_facets_create_rename_delete_and_undo(repo, tax, stack):
         tax.create_facet("Bad Key!", "Bad")
 
     task = next(f for f in tax.tree() if f.key == "task")
-    before = dump(repo)
+    before = dump(catalog)
     assert tax.delete_facet("task").result.papers == 3
     assert "task" not in [f.key for f in tax.tree()]
     stack.undo()
-    assert dump(repo) == before and [t.id for t in task.walk()] == [
+    assert dump(catalog) == before and [t.id for t in task.walk()] == [
         t.id for f in tax.tree() if f.key == "task" for t in f.walk()]
 
 
-def test_the_undo_stack(tax, stack):
-    assert not stack.can_undo() and not stack.can_redo()
+def test_commands_are_labelled_for_the_undo_menu(tax, stack):
     a = tax.create_tag("reading_status", "Skimmed", "略读").result
     tax.recolour_tag(a, "#abcdef")
-    assert stack.labels() == ["New tag “Skimmed”", "Recolour tag “Skimmed”"]
-    stack.undo()
-    assert stack.can_redo() and stack.redo_labels() == ["Recolour tag “Skimmed”"]
-    tax.rename_tag(a, "Skim")  # a new edit drops the redo tail
-    assert not stack.can_redo() and stack.labels()[-1] == "Rename tag “Skimmed” to “Skim”"
+    tax.rename_tag(a, "Skim")
+    assert stack.labels() == ["New tag “Skimmed”", "Recolour tag “Skimmed”", "Rename tag “Skimmed” to “Skim”"]

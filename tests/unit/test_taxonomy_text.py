@@ -2,12 +2,11 @@
 
 import pytest
 
-from rsfm_desktop.core import services
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.taxonomy import DEFAULT_FACETS, Taxonomy, TaxonomyError
+from rsfm_desktop.core.taxonomy import DEFAULT_FACETS, TaxonomyError
 
-from ..conftest import FIXTURE_CATALOG
-from .taxonomy_helpers import entry_id, node, stack, tag, tax  # noqa: F401
+from .catalog_helpers import entry_id
+from .taxonomy_helpers import node, tag
 
 
 def test_resolve_in_both_languages_synonyms_case_and_dashes(tax):
@@ -52,25 +51,25 @@ def test_synonyms_added_and_removed_resolve_and_undo(tax, stack):
     assert tax.resolve("Synthetic aperture radar") == [sar] and tax.resolve("雷达影像") == []
 
 
-def test_seeding_tags_the_fixture_entries(repo, tax):
-    geochat = tax.entry_tags(Kind.PAPER, [entry_id(repo, "GeoChat")])[entry_id(repo, "GeoChat")]
+def test_seeding_tags_the_fixture_entries(catalog, tax):
+    geochat = tax.entry_tags(Kind.PAPER, [entry_id(catalog, "GeoChat")])[entry_id(catalog, "GeoChat")]
     assert [(t.facet_key, t.label_en) for t in geochat] == [
         ("family", "MLLM"), ("modality", "Optical/RGB"), ("task", "Scene classification"),
         ("task", "Visual grounding"), ("task", "VQA"), ("paradigm", "Image–text"),
     ]
-    rsieval = entry_id(repo, "RSIEval")
+    rsieval = entry_id(catalog, "RSIEval")
     assert [t.label_zh for t in tax.entry_tags(Kind.DATASET, [rsieval])[rsieval]] == ["图像描述", "视觉问答"]
     new = node(tax, tag(tax, "Few-shot classification"))  # not a default: created at the task root
     assert (new.parent_id, new.label_zh, new.papers) == (None, None, 1)
     assert tax.entry_tags(Kind.PAPER, [10_000]) == {}
 
 
-def test_defaults_are_applied_once_and_deleted_defaults_stay_deleted(data_dir, repo, tax):
+def test_defaults_are_applied_once_and_deleted_defaults_stay_deleted(targets, target, catalog, tax):
     count = sum(1 for f in tax.tree(counts=False) for _ in f.walk())
     assert count == 1 + sum(_count(f.tags) for f in DEFAULT_FACETS)
     tax.delete_tag(tag(tax, "Agent"))
-    repo.engine.dispose()
-    reopened = Taxonomy(services.open_catalog(data_dir, FIXTURE_CATALOG).repo.engine)
+    catalog.close()
+    reopened = targets.open(target).taxonomy
     assert sum(1 for f in reopened.tree(counts=False) for _ in f.walk()) == count - 1
     assert reopened.resolve("Agent") == []
 

@@ -4,33 +4,35 @@ from datetime import date
 
 import pytest
 
+from rsfm_desktop.core.entries import Query
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.repository import Query
 from rsfm_desktop.core.validation import ValidationError, clean_text, normalise
+
+from .catalog_helpers import paper_id
 
 
 def codes(exc_info):
     return {(e.field, e.code) for e in exc_info.value.errors}
 
 
-def test_title_is_required_when_creating(service):
+def test_title_is_required_when_creating(catalog):
     with pytest.raises(ValidationError) as exc:
-        service.create(Kind.PAPER, {"year": "2024"})
+        catalog.entries.create(Kind.PAPER, {"year": "2024"})
     assert codes(exc) == {("title", "required")}
     with pytest.raises(ValidationError) as exc:
-        service.create(Kind.DATASET, {"name": "  nan "})
+        catalog.entries.create(Kind.DATASET, {"name": "  nan "})
     assert codes(exc) == {("name", "required")}
-    assert service.repo.count(Kind.PAPER) == 4
-    assert service.repo.count(Kind.DATASET) == 2
+    assert catalog.entries.count(Kind.PAPER) == 4
+    assert catalog.entries.count(Kind.DATASET) == 2
 
 
 @pytest.mark.parametrize("blank", ["", "   ", "-", "nan"])
-def test_a_title_cannot_be_emptied(service, repo, blank):
-    geochat = repo.list_ids(Kind.PAPER, Query("GeoChat"))[0]
+def test_a_title_cannot_be_emptied(catalog, blank):
+    geochat = paper_id(catalog, "GeoChat")
     with pytest.raises(ValidationError) as exc:
-        service.update(Kind.PAPER, geochat, {"title": blank})
+        catalog.entries.update(Kind.PAPER, geochat, {"title": blank})
     assert codes(exc) == {("title", "required")}
-    assert repo.get(Kind.PAPER, geochat).title.startswith("GeoChat")
+    assert catalog.entries.get(Kind.PAPER, geochat).title.startswith("GeoChat")
 
 
 @pytest.mark.parametrize("year", ["1900", "2024", 2024, " 2023 ", str(date.today().year + 1)])
@@ -111,23 +113,23 @@ def test_every_bad_field_is_reported_at_once():
     assert "year" in str(exc.value) and "code_url" in str(exc.value)
 
 
-def test_a_rejected_update_changes_nothing(service, repo):
-    geochat = repo.list_ids(Kind.PAPER, Query("GeoChat"))[0]
-    before = repo.get(Kind.PAPER, geochat)
+def test_a_rejected_update_changes_nothing(catalog):
+    geochat = paper_id(catalog, "GeoChat")
+    before = catalog.entries.get(Kind.PAPER, geochat)
     with pytest.raises(ValidationError):
-        service.update(
+        catalog.entries.update(
             Kind.PAPER, geochat, {"title": "A new title", "venue": "ICCV", "year": "20x4"}
         )
-    after = repo.get(Kind.PAPER, geochat)
+    after = catalog.entries.get(Kind.PAPER, geochat)
     assert (after.title, after.venue, after.year, after.version) == (
         before.title, "CVPR", 2024, before.version,
     )
-    assert repo.list_ids(Kind.PAPER, Query("new title")) == []
+    assert catalog.entries.list_ids(Kind.PAPER, Query("new title")) == []
 
 
-def test_an_accepted_update_is_stored_normalised(service, repo):
-    geochat = repo.list_ids(Kind.PAPER, Query("GeoChat"))[0]
-    service.update(Kind.PAPER, geochat, {"venue": " ICCV ", "year": "2025", "remark": "-"})
-    after = repo.get(Kind.PAPER, geochat)
+def test_an_accepted_update_is_stored_normalised(catalog):
+    geochat = paper_id(catalog, "GeoChat")
+    catalog.entries.update(Kind.PAPER, geochat, {"venue": " ICCV ", "year": "2025", "remark": "-"})
+    after = catalog.entries.get(Kind.PAPER, geochat)
     assert (after.venue, after.year, after.remark) == ("ICCV", 2025, None)
     assert after.code_url == "https://github.com/mbzuai-oryx/geochat"  # untouched

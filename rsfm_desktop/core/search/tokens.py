@@ -43,6 +43,13 @@ def fold_word(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, folded; folding may split a word (``¼`` is ``1⁄4``, two words),
+    so the search never sends a word that the index holds as two (FTS5 would take it for a
+    phrase, which its bigram index cannot answer)."""
+    return [w for word in _WORD.findall(text) for w in _WORD.findall(fold_word(word))]
+
+
 def tokens(text: str) -> list[str]:
     """The distinct tokens of ``text``: folded words and CJK bigrams (and run ends)."""
     out: dict[str, None] = {}
@@ -50,8 +57,7 @@ def tokens(text: str) -> list[str]:
         if CJK_CHAR.match(part):
             out[part] = None
         else:
-            for word in _WORD.findall(part):
-                out[fold_word(word)] = None
+            out.update(dict.fromkeys(folded_words(part)))
     return list(out)
 
 
@@ -83,7 +89,7 @@ def _short_tokens(term: str) -> tuple[ShortToken, ...]:
             ShortToken(t, prefix=not (len(t) == 2 and CJK_CHAR.match(t)))
             for t in bigram_text(term).split()
         )
-    return tuple(ShortToken(fold_word(w), prefix=True) for w in _WORD.findall(term))
+    return tuple(ShortToken(w, prefix=True) for w in folded_words(term))
 
 
 def parse_query(query: str | None) -> ParsedQuery:

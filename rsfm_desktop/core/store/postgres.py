@@ -35,7 +35,8 @@ def display_url(url: str) -> str:
 
 
 def strip_password(url: str) -> str:
-    return make_url(url).set(password=None).render_as_string(hide_password=False).replace(
+    """The URL as it may be stored in settings (``URL.set(password=None)`` changes nothing)."""
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False).replace(
         "postgresql+psycopg://", "postgresql://")
 
 
@@ -93,11 +94,10 @@ def make_engine(url: str, pool: bool = True) -> Engine:
     return engine
 
 
-def open_server(url: str) -> Engine:
-    """Connect, then create, migrate or refuse the schema (see the module docstring)."""
+def _inspect(engine: Engine, url: str) -> tuple[str | None, bool]:
+    """(revision, holds a paper table), or :class:`CatalogOffline` when the server is away."""
     from .. import migrations
 
-    engine = make_engine(url)
     try:
         with engine.connect() as conn:
             revision = migrations.current_revision(conn)
@@ -107,6 +107,34 @@ def open_server(url: str) -> Engine:
     except DBAPIError as exc:
         engine.dispose()
         raise CatalogOffline(f"Cannot connect to {display_url(url)}: {exc.orig}") from exc
+    return revision, has_tables
+
+
+def open_read_only(url: str) -> Engine | None:
+    """The lab catalog opened read-only (a dry run writes nothing anywhere); None for an empty
+    database (the caller shows what a first launch would create). An older or newer schema is
+    refused, as on SQLite."""
+    from .. import migrations
+
+    engine = make_engine(url)
+    engine.update_execution_options(postgresql_readonly=True)
+    revision, has_tables = _inspect(engine, url)
+    if revision is None and not has_tables:
+        engine.dispose()
+        return None
+    if revision != migrations.HEAD:
+        engine.dispose()
+        raise CatalogError(f"{display_url(url)} must be opened once by this version of RSFM Desktop"
+                           " before a dry run.")
+    return engine
+
+
+def open_server(url: str) -> Engine:
+    """Connect, then create, migrate or refuse the schema (see the module docstring)."""
+    from .. import migrations
+
+    engine = make_engine(url)
+    revision, has_tables = _inspect(engine, url)
     if revision is None and has_tables:
         engine.dispose()
         raise CatalogError(f"{display_url(url)} holds tables that are not an RSFM Desktop catalog.")

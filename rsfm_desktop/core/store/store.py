@@ -32,6 +32,11 @@ class Store:
         self.author = author  # the lab member's name, for "added by / modified by"
         self._observers: list[Observer] = []
         self._watcher = None
+        # The newest change when the catalog was opened: the watcher hears every change after
+        # it, also those made before its first poll.
+        from .watch import newest_seq
+
+        self.opened_at_seq = newest_seq(self)
 
     @property
     def dialect(self) -> str:

@@ -67,9 +67,9 @@ class SqliteWatcher:
     def __init__(self, store: Store, path: Path):
         self.store = store
         self.path = Path(path)
-        self.last_seq = newest_seq(store)
+        self.last_seq = store.opened_at_seq
         self._conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        self._version = self._data_version()
+        self._version = None  # the first poll reads what others wrote since the catalog opened
         self._inode = self._file_id()
 
     def _data_version(self) -> int:
@@ -106,7 +106,8 @@ class PostgresWatcher:
 
     def __init__(self, store: Store):
         self.store = store
-        self.last_seq = newest_seq(store)
+        self.last_seq = store.opened_at_seq
+        self._caught_up = False  # the first poll reads what others wrote since the catalog opened
         self._conn = None
         self._next_try = 0.0
         self.online = True
@@ -134,7 +135,8 @@ class PostgresWatcher:
     def poll(self, catch_up: bool = False) -> ChangeSet:
         import psycopg
 
-        heard = catch_up
+        heard = catch_up or not self._caught_up
+        self._caught_up = True
         if self._conn is None:
             if time.monotonic() < self._next_try:
                 return ChangeSet(external=True)

@@ -71,6 +71,23 @@ def same(a: Any, b: Any) -> bool:
     return plain(a) == plain(b)
 
 
+def storable(value: Any) -> Any:
+    """A value as both engines store it: text without NUL characters, which PostgreSQL cannot
+    store and no editor shows (a note pasted from a binary file), inside lists and maps too; so
+    a catalog keeps the same text on either engine."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: storable(v) for k, v in value.items()}
+    return value
+
+
+def _storable_row(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: storable(v) for k, v in values.items()}
+
+
 class Conflict(Exception):
     """A stale write: the row changed since the caller read it, in the fields it changed too.
 
@@ -175,7 +192,7 @@ class Tx:
         for values in rows:
             row = {**defaults, "seed_key": None, "created_at": self.now, "updated_at": self.now,
                    "deleted_at": None, "version": 1, "created_by": self.author,
-                   "modified_by": self.author, **values}
+                   "modified_by": self.author, **_storable_row(values)}
             row.setdefault("uuid", None)
             row["uuid"] = row["uuid"] or new_uuid()
             full.append(row)
@@ -233,7 +250,8 @@ class Tx:
         kind = _entity_kind(entity)
         if current is None:
             raise Conflict(entity, row_id, {}, None, gone=True)
-        values = dict(values)
+        values = _storable_row(values)
+        base = _storable_row(base) if base is not None else None
         if expected is not None and current["version"] != expected:
             values = self._three_way(entity, row_id, values, current, base, kind)
         changed = {k: (current[k], v) for k, v in values.items() if not same(current[k], v)}
@@ -342,6 +360,8 @@ class Tx:
         what is stored now raises :class:`Conflict` with both texts."""
         tab = table("note")
         owner = OWNER[kind]
+        body = storable(body)
+        base = storable(base)
         stmt = select(tab.c.id, tab.c.body, tab.c.version).where(tab.c[owner] == entry_id)
         if self._for_update:
             stmt = stmt.with_for_update()
@@ -437,7 +457,7 @@ class Tx:
         from ..models import new_uuid
 
         tab = table(name)
-        row = dict(values)
+        row = _storable_row(values)
         if "uuid" in tab.c and not row.get("uuid"):
             row["uuid"] = new_uuid()
         if "version" in tab.c:
@@ -457,7 +477,7 @@ class Tx:
 
         if not rows:
             return []
-        ids = self._bulk_insert(table(name), [dict(r) for r in rows])
+        ids = self._bulk_insert(table(name), [_storable_row(r) for r in rows])
         for row_id in ids:
             self._log(Created(name, row_id))
         return ids

@@ -112,9 +112,15 @@ def upgrade() -> None:
         for index, exprs in indexes.items():
             op.create_index(index, name, [sa.text(e) for e in exprs], sqlite_where=live, postgresql_where=live)
     if not sqlite:
+        # The search tables are new on PostgreSQL: index the entries already there (the index
+        # is derived data, so the app's own indexing code fills it).
+        from rsfm_desktop.core import search
+        from rsfm_desktop.core.fields import Kind
         from rsfm_desktop.core.search.postgres import PostgresSearch
 
         PostgresSearch().create(bind)
+        for kind in Kind:
+            search.reindex(bind, kind, [r[0] for r in bind.exec_driver_sql(f"SELECT id FROM {kind.value}")])
 
 
 def downgrade() -> None:

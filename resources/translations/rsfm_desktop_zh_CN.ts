@@ -1284,97 +1284,161 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="177"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="212"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="242"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="247"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="388"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="401"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="410"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="422"/>
+        <source>Unsaved notes</source>
+        <translation>未保存的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="423"/>
+        <source>%1 notes could not be saved to the catalog yet.</source>
+        <translation>有 %1 条笔记尚未能保存到目录。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="425"/>
+        <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
+        <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
+        <source>Keep trying</source>
+        <translation>继续重试</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="428"/>
+        <source>Save notes to a file…</source>
+        <translation>将笔记保存到文件…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
+        <source>Quit and keep them for next time</source>
+        <translation>退出并留待下次</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
+        <source>Save unsaved notes</source>
+        <translation>保存未保存的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="445"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <source>Unsaved notes from last time</source>
+        <translation>上次未保存的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
+        <source>RSFM Desktop could not save these notes last time (%1):
+
+%2
+
+Put them back now? A note changed since is shown beside yours to choose.</source>
+        <translation>RSFM Desktop 上次未能保存这些笔记（%1）：
+
+%2
+
+现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="481"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -1383,48 +1447,48 @@ Nothing was imported.</source>
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="496"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="506"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="518"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="520"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="536"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="585"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -1515,7 +1579,7 @@ Nothing was imported.</source>
         <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="264"/>
         <source>The catalog is gone: your note is kept in the recovery journal.</source>
         <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
     </message>

@@ -285,11 +285,7 @@ class Catalog:
 
     def poll(self, catch_up: bool = False) -> ChangeSet:
         """Changes others committed since the last poll; observers hear of them too."""
-        changes = self.store.watcher().poll(catch_up)
-        if changes:
-            for observer in list(self.store._observers):
-                observer(changes)
-        return changes
+        return self.store.poll(catch_up)
 
     @property
     def catalog_id(self) -> str | None:
@@ -302,12 +298,12 @@ class Catalog:
     @property
     def online(self) -> bool:
         """A lab catalog whose server answered the last poll (a folder catalog always is)."""
-        watcher = self.store._watcher
-        return getattr(watcher, "online", True) if watcher is not None else True
+        return getattr(self.store.watcher(), "online", True)
 
     def file_missing(self) -> bool:
         """A folder catalog whose file was deleted, moved or replaced while open."""
-        return self.store.watcher().file_missing()
+        watcher = self.store.watcher()
+        return watcher is not None and watcher.file_missing()
 
     def undo(self, command: Command) -> ChangeSet:
         return self.store.undo(command)

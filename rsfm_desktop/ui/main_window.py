@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
                 self._on_catalog_lost()
                 return
             self.catalog.poll(catch_up)
-        except CatalogError as exc:
+        except Exception as exc:  # noqa: BLE001 (a damaged file, a lost connection: say so, keep going)
             self.statusBar().showMessage(str(exc), 5000)
         offline = not self.catalog.online
         if offline != self.connection_label.isVisible():

@@ -3,6 +3,7 @@ failing import leaves the catalog exactly as it was."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

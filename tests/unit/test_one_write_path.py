@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[2] / "rsfm_desktop"
 ALLOWED = ("core/store/", "core/migrations/", "seedtools/")
 SEARCH_BACKENDS = "core/search/"
-SEARCH_TABLE = re.compile(r"^(x|\w+_fts_(tri|bi)|\w+_search)$")  # x: a table named by a {placeholder}
+SEARCH_TABLE = re.compile(r"^(x(_text|_vocab)?|\w+_fts_(tri|bi)|\w+_search(_text|_vocab)?)$")  # x: a table named by a {placeholder}
 
 WRITE = re.compile(
     r"\b(?:"

@@ -97,6 +97,8 @@ def told_apart(a: _Entry, b: _Entry) -> bool:
         return True
     if (a.arxiv and b.arxiv and a.arxiv != b.arxiv) or (a.doi and b.doi and a.doi != b.doi):
         return True
+    if a.authors and b.authors:  # the same authors: a chapter may come back as an article
+        return False
     return bool(a.entry_type and b.entry_type and a.entry_type != b.entry_type
                 and not {a.entry_type, b.entry_type} <= _SAME_WORK)
 

@@ -72,16 +72,21 @@ def _same(key: str, a: Any, b: Any) -> bool:
     return a == b
 
 
+# How a file names an entry (its key, its BibTeX type, fields kept for round trips): two files
+# may name the same paper differently without disagreeing about it.
+BOOKKEEPING = frozenset({"citation_key", "entry_type", "extra_fields"})
+
+
 def compare(existing: dict[str, Any], incoming: dict[str, Any]) -> tuple[dict[str, tuple[Any, Any]], list[str]]:
     differences: dict[str, tuple[Any, Any]] = {}
     fillable: list[str] = []
     for key, value in incoming.items():
-        if value in (None, "", []):
+        if value in (None, "", [], {}):
             continue
         current = existing.get(key)
-        if current in (None, "", []):
+        if current in (None, "", [], {}):
             fillable.append(key)
-        elif not _same(key, current, value):
+        elif key not in BOOKKEEPING and not _same(key, current, value):
             differences[key] = (current, value)
     return differences, fillable
 
@@ -105,7 +110,8 @@ def _classify(entry: PlanEntry, existing: dict[str, Any] | None, extra_tags: boo
         return
     entry.differences, entry.fillable = compare(existing, entry.record.values)
     entry.status = Status.CONFLICT if entry.differences else Status.DUPLICATE
-    entry.decision = Decision.MERGE if entry.fillable or extra_tags else Decision.SKIP
+    worth = [f for f in entry.fillable if f not in BOOKKEEPING]  # a key alone is not worth a merge
+    entry.decision = Decision.MERGE if worth or extra_tags else Decision.SKIP
 
 
 def _has_more(record: ImportRecord, tags: dict[str, list[str]], note: str | None, suggested: str | None) -> bool:

@@ -125,7 +125,8 @@ class PostgresSearch:
         confirm: list[str] = []
         for term in query.long_terms:
             parts = tokens(term)
-            if not parts:
+            if not parts:  # only punctuation ("{{{"): found in the text as written
+                confirm.append(term)
                 continue
             exact = len(parts) == 1 and fold_word(term) == parts[0]  # the term is one word fragment
             for token in parts:

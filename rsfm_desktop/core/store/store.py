@@ -32,6 +32,7 @@ class Store:
         self.author = author  # the lab member's name, for "added by / modified by"
         self._observers: list[Observer] = []
         self._watcher = None
+        self.closed = False
         # The newest change when the catalog was opened: the watcher hears every change after
         # it, also those made before its first poll.
         from .watch import newest_seq
@@ -51,7 +52,7 @@ class Store:
 
     # ---- writing -----------------------------------------------------------------------------
 
-    def write(self, work: Callable[[Tx], T], undoable: bool = True) -> tuple[T, ChangeSet]:
+    def write(self, work: Callable[[Tx], T]) -> tuple[T, ChangeSet]:
         """Run ``work`` in one write transaction; returns its result and what changed."""
         result, changes, _ops = self._write(work)
         self.notify(changes)
@@ -95,23 +96,30 @@ class Store:
                 observer(changes)
 
     def watcher(self):
-        """The watcher of changes made elsewhere (created on first use)."""
+        """The watcher of changes made elsewhere (created on first use; None once closed)."""
+        if self.closed:
+            return None
         if self._watcher is None:
             from .watch import watcher_for
 
             self._watcher = watcher_for(self)
         return self._watcher
 
-    def poll(self) -> ChangeSet:
+    def poll(self, catch_up: bool = False) -> ChangeSet:
         """Changes committed by other writers since the last poll (cheap when there are none:
-        one ``PRAGMA data_version`` on SQLite, a drained notification queue on PostgreSQL)."""
-        changes = self.watcher().poll()
+        one ``PRAGMA data_version`` on SQLite, a drained notification queue on PostgreSQL);
+        the observers hear of them too. Nothing once the store is closed."""
+        watcher = self.watcher()
+        if watcher is None:
+            return ChangeSet(external=True)
+        changes = watcher.poll(catch_up)
         if changes:
             for observer in list(self._observers):
                 observer(changes)
         return changes
 
     def close(self) -> None:
+        self.closed = True
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None

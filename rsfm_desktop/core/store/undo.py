@@ -196,6 +196,7 @@ class NoteText:
         elif added and added in current:
             at = current.rfind(added)
             self._set(tx, current[:at] + current[at + len(added):])
+            _kept(tx, NOTE_ENTITIES[self.kind], self.entry_id, ["note"])  # what was typed since stays
         elif current != self.before:
             _kept(tx, NOTE_ENTITIES[self.kind], self.entry_id, ["note"])
 
@@ -307,7 +308,7 @@ class Command:
                 step.undo(tx)
             self.kept = list(tx.kept)
 
-        return store.write(run, undoable=False)[1]
+        return store.write(run)[1]
 
     def redo(self, store: Store) -> ChangeSet:
         def run(tx: Tx) -> None:
@@ -315,7 +316,7 @@ class Command:
                 step.redo(tx)
             self.kept = list(tx.kept)
 
-        return store.write(run, undoable=False)[1]
+        return store.write(run)[1]
 
 
 def describe_kept(kept: list[Kept]) -> list[str]:

@@ -82,10 +82,12 @@ def column(kind: Kind, key: str) -> TableColumn:
     raise KeyError(f"{kind.value} has no column {key!r}")
 
 
-def sort_index_columns(kind: Kind) -> list[tuple[str, list[str]]]:
-    """(index name, SQL expressions) for each indexed column, matching :meth:`order_terms`."""
+def sort_index_columns(kind: Kind) -> list[tuple[str, list[str], list[str]]]:
+    """(index name, SQL expressions, columns the index also carries) for each indexed column,
+    matching :meth:`order_terms`: a text column is carried along so PostgreSQL can sort from
+    the index alone."""
     return [
-        (f"ix_{kind.value}_{col.key}_sort", col.order_terms(prefix=""))
+        (f"ix_{kind.value}_{col.key}_sort", col.order_terms(prefix=""), [] if col.numeric else [col.key])
         for col in COLUMNS[kind]
         if col.indexed
     ]

@@ -347,7 +347,7 @@ def main(argv: list[str] | None = None) -> dict:
     if args.postgres:
         from tests.support.pg_server import PostgresServer
 
-        server = PostgresServer().start()
+        server = PostgresServer(shared_buffers="1GB").start()
         data_dir = server.create_database("bench")
     if data_dir is None:
         tmp = tempfile.TemporaryDirectory()

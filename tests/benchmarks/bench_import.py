@@ -80,7 +80,7 @@ if __name__ == "__main__":
     if args.postgres:
         from tests.support.pg_server import PostgresServer
 
-        with PostgresServer() as server:
+        with PostgresServer(shared_buffers="1GB") as server:
             main(args.n, server.create_database("bench_import"))
     else:
         main(args.n, args.catalog)

@@ -42,7 +42,10 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self):
+    def __init__(self, shared_buffers: str = "128MB"):
+        """``shared_buffers``: the tests keep PostgreSQL's default; the benchmarks give the server
+        the memory a lab server is configured with (PostgreSQL's guidance: a quarter of RAM)."""
+        self.shared_buffers = shared_buffers
         self.bindir = find_bindir()
         if self.bindir is None:
             raise RuntimeError("PostgreSQL server binaries not found (install Debian's postgresql)")
@@ -72,12 +75,15 @@ class PostgresServer:
     def start(self) -> "PostgresServer":
         self._run("initdb", "-D", str(self.data), "-U", self.superuser, "--auth=trust",
                   "--encoding=UTF8", "--locale=C", "--no-sync")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base}"
-                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                   " -c max_connections=200 -c shared_buffers=128MB")
+        options = self._options()
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.base / "server.log"),
                   "-w", "-t", "60", "start")
         return self
+
+    def _options(self) -> str:
+        return (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base}"
+                " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                f" -c max_connections=200 -c shared_buffers={self.shared_buffers}")
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.superuser}@127.0.0.1:{self.port}/{database}"
@@ -101,8 +107,7 @@ class PostgresServer:
 
     def restart(self) -> None:
         self.stop()
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base}"
-                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        options = self._options()
         self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.base / "server.log"),
                   "-w", "-t", "60", "start")
 

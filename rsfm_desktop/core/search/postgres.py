@@ -153,7 +153,9 @@ class PostgresSearch:
         else:
             source = f"{base}_text s"
         for n, term in enumerate(confirm):
-            conds.append(f"EXISTS (SELECT 1 FROM {base}_text b WHERE b.id = s.id AND b.body ILIKE :like{n})")
-            params[f"like{n}"] = _like(term)
+            # Case matters only for letters that have case; strpos is far cheaper than ILIKE.
+            test = "b.body ILIKE :like{n}" if term.lower() != term.upper() else "strpos(b.body, :like{n}) > 0"
+            conds.append(f"EXISTS (SELECT 1 FROM {base}_text b WHERE b.id = s.id AND {test.format(n=n)})")
+            params[f"like{n}"] = _like(term) if "ILIKE" in test else term
         return f"SELECT s.id FROM {source} WHERE {' AND '.join(conds)}", params
 

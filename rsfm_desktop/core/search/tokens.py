@@ -84,11 +84,12 @@ class ParsedQuery:
 
 def _short_tokens(term: str) -> tuple[ShortToken, ...]:
     if CJK_CHAR.search(term):
-        # "遥感" is one bigram token; "遥" is the start of a token; "a遥" two tokens.
-        return tuple(
-            ShortToken(t, prefix=not (len(t) == 2 and CJK_CHAR.match(t)))
-            for t in bigram_text(term).split()
-        )
+        # "遥感" is one bigram token (its run-end token "感" adds nothing: every text holding
+        # "遥感" has a token starting with "感"); "遥" is the start of a token; "a遥" two tokens.
+        parts = bigram_text(term).split()
+        if len(parts) == 2 and len(parts[0]) == 2 and CJK_CHAR.match(parts[0]) and parts[1] == parts[0][1]:
+            parts = parts[:1]
+        return tuple(ShortToken(t, prefix=not (len(t) == 2 and CJK_CHAR.match(t))) for t in parts)
     return tuple(ShortToken(w, prefix=True) for w in folded_words(term))
 
 

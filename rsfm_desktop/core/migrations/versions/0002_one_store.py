@@ -110,7 +110,10 @@ def upgrade() -> None:
                 op.drop_index(f"ix_{name}_{column}_sort", table_name=name)
     for name, indexes in SORT_INDEXES.items():
         for index, exprs in indexes.items():
-            op.create_index(index, name, [sa.text(e) for e in exprs], sqlite_where=live, postgresql_where=live)
+            # PostgreSQL sorts from the index alone when it carries the text column too.
+            text_column = next((e[6:-1] for e in exprs if e.startswith("lower(")), None)
+            op.create_index(index, name, [sa.text(e) for e in exprs], sqlite_where=live, postgresql_where=live,
+                            postgresql_include=[text_column] if text_column else [])
     if not sqlite:
         # The search tables are new on PostgreSQL: index the entries already there (the index
         # is derived data, so the app's own indexing code fills it).

@@ -19,13 +19,19 @@ class Setting:
     key: str
     type: type
     default: Any
+    legacy: str | None = None  # where an earlier version kept it (read when ``key`` is unset)
 
 
-LANGUAGE = Setting("general/language", str, "system")  # system, en, zh_CN
-THEME = Setting("general/theme", str, "system")  # system, light, dark
-CATALOG_DIR = Setting("general/catalog_dir", str, "")  # "": the platform's user data folder
+# Not "general/...": QSettings' INI format writes a group called "general" as [%General] and
+# reads it back as "General/...", so those settings did not survive a restart (0.1 wrote them so;
+# ``legacy`` reads them back).
+LANGUAGE = Setting("app/language", str, "system", "General/language")  # system, en, zh_CN
+THEME = Setting("app/theme", str, "system", "General/theme")  # system, light, dark
+CATALOG_DIR = Setting("app/catalog_dir", str, "", "General/catalog_dir")  # "": the user data folder
 DETAIL_FONT_SIZE = Setting("view/detail_font_size", int, 0)  # 0: the system's size
-BACKUPS_KEPT = Setting("general/backups_kept", int, 10)  # automatic backups kept per catalog
+BACKUPS_KEPT = Setting("app/backups_kept", int, 10, "General/backups_kept")  # automatic backups per catalog
+SYNC_SERVER = Setting("sync/server", str, "")  # the lab catalog, postgresql://USER@HOST[:PORT]/DB
+MEMBER_NAME = Setting("sync/member", str, "")  # shown to the lab as who added or changed an entry
 LAST_TAB = Setting("view/last_tab", int, 0)
 LAST_SELECTED = Setting("view/last_selected", str, "")
 
@@ -37,7 +43,10 @@ def make_settings() -> QSettings:
 
 
 def get(settings: QSettings, setting: Setting) -> Any:
-    value = settings.value(setting.key, setting.default)
+    key = setting.key
+    if setting.legacy and not settings.contains(key) and settings.contains(setting.legacy):
+        key = setting.legacy
+    value = settings.value(key, setting.default)
     try:
         return setting.type(value)
     except (TypeError, ValueError):

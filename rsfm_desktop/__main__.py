@@ -4,6 +4,8 @@
     rsfm-desktop stats [--data-dir DIR | --catalog URL]
     rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates]
     rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG]
+    rsfm-desktop sync [--data-dir DIR] [--server URL] [--author NAME]   (exit 3: conflicts waiting)
+    rsfm-desktop conflicts [--data-dir DIR]
     rsfm-desktop --version
 
 ``--catalog`` takes a catalog folder or a lab server, ``postgresql://USER@HOST[:PORT]/DB`` (the
@@ -49,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing anywhere")
     imp.add_argument("--add-duplicates", action="store_true",
                      help="add suspected duplicates as new entries instead of merging or skipping them")
+    syn = sub.add_parser("sync", parents=[common],
+                         help="sync the catalog with the lab server; prints a JSON report, exits 3 on conflicts")
+    syn.add_argument("--server", help="the lab catalog, postgresql://USER@HOST[:PORT]/DB"
+                                      " (default: the one this catalog synced with last)")
+    syn.add_argument("--author", help="your name, shown to the lab as who added or changed an entry")
+    sub.add_parser("conflicts", parents=[common], help="list the sync conflicts waiting, as JSON")
     exp = sub.add_parser("export", parents=[common], help="export the catalog (or one tag) to a file")
     exp.add_argument("--format", choices=formats, required=True)
     exp.add_argument("--output", type=Path, required=True)

@@ -100,7 +100,48 @@ def export_file(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"stats": stats, "import": import_file, "export": export_file}
+SERVER_KEY = "sync:server"  # meta: the lab server this catalog syncs with
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    from .core.store.postgres import is_server_url, strip_password
+    from .core.sync import sync
+
+    catalog = open_for(args)
+    try:
+        url = args.server or catalog.meta(SERVER_KEY)
+        if not url:
+            return _fail("which lab server? Give --server postgresql://USER@HOST[:PORT]/DB", 2)
+        if not is_server_url(url):
+            return _fail(f"{url} is not a postgresql:// address", 2)
+        # The lab's catalog holds what its members sync to it: it is never seeded from here.
+        server = open_catalog(url, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS, author=args.author or catalog.author,
+                              seed=False)
+        try:
+            report = sync(catalog, server)
+        finally:
+            server.close()
+        catalog.set_meta(SERVER_KEY, strip_password(url))
+    finally:
+        catalog.close()
+    print(json.dumps(report.as_json(), ensure_ascii=False))
+    return 3 if report.conflicts else 0
+
+
+def conflicts_command(args: argparse.Namespace) -> int:
+    from .core.sync import conflicts
+
+    catalog = open_for(args)
+    try:
+        waiting = conflicts(catalog)
+    finally:
+        catalog.close()
+    print(json.dumps({"conflicts": [c.as_json() for c in waiting]}, ensure_ascii=False))
+    return 3 if waiting else 0
+
+
+COMMANDS = {"stats": stats, "import": import_file, "export": export_file, "sync": sync_command,
+            "conflicts": conflicts_command}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -44,6 +44,17 @@ def pg_server():
     server.close()
 
 
+@pytest.fixture
+def lab_url(pg_server):
+    """An empty database on the session's server, for a lab catalog; dropped afterwards."""
+    name = f"lab_{os.getpid()}_{next(_LAB_NUMBERS)}"
+    yield pg_server.create_database(name)
+    pg_server.drop_database(name)
+
+
+_LAB_NUMBERS = itertools.count(1)
+
+
 class _Templates:
     """Catalogs built once per session and copied per test: seeded from the fixture catalog,
     or empty (schema only). SQLite: files; PostgreSQL: template databases."""

@@ -4,154 +4,164 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="53"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="82"/>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
+        <source>Send your changes to the lab server and fetch the lab&apos;s</source>
+        <translation>把你的修改发送到实验室服务器，并取回实验室的修改</translation>
     </message>
 </context>
 <context>
@@ -295,37 +305,37 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="303"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="308"/>
         <source>Add “{}”</source>
         <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="322"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="327"/>
         <source>Edit “{}”</source>
         <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="332"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="337"/>
         <source>Edit {} entries</source>
         <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="336"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="341"/>
         <source>Delete {} entries</source>
         <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="340"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="345"/>
         <source>Restore {} entries</source>
         <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="389"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="389"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
@@ -338,6 +348,174 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <location filename="../../rsfm_desktop/core/io/merge.py" line="55"/>
         <source>Merge “{}” into “{}”</source>
         <translation>将“{}”合并到“{}”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/sync/engine.py" line="517"/>
+        <source>Resolve the conflict on “{}”</source>
+        <translation>解决“{}”的冲突</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="62"/>
+        <source>Sync Conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="70"/>
+        <source>These were changed both here and on the lab server since the last sync. Your values stay in use until you choose; the next sync sends your choice to the lab.</source>
+        <translation>自上次同步以来，这些内容在本机和实验室服务器上都被修改过。在你做出选择之前，仍使用你的值；下次同步会把你的选择发送给实验室。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="86"/>
+        <source>&amp;Resolve</source>
+        <translation>解决(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="88"/>
+        <source>Apply these choices to this entry (one step, undoable)</source>
+        <translation>对此条目应用这些选择（一步操作，可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="90"/>
+        <source>Keep All Mine</source>
+        <translation>全部保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="93"/>
+        <source>Take All the Lab&apos;s</source>
+        <translation>全部采用实验室的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="101"/>
+        <source>No conflicts: everything is in step with the lab.</source>
+        <translation>没有冲突：一切都与实验室一致。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="120"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="136"/>
+        <source>Paper</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="136"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="136"/>
+        <source>Note on a paper</source>
+        <translation>论文笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="137"/>
+        <source>Note on a dataset</source>
+        <translation>数据集笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="137"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="137"/>
+        <source>Facet</source>
+        <translation>分面</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="138"/>
+        <source>Saved view</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="143"/>
+        <source>same entry?</source>
+        <translation>同一条目？</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="145"/>
+        <source>edited here, deleted by the lab</source>
+        <translation>本机已编辑，实验室已删除</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="146"/>
+        <source>deleted here, edited by the lab</source>
+        <translation>本机已删除，实验室已编辑</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="148"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="168"/>
+        <source>The same entry: merge it with the lab&apos;s “%1”</source>
+        <translation>同一条目：与实验室的“%1”合并</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="169"/>
+        <source>Two different entries: add the lab&apos;s “%1” too</source>
+        <translation>两个不同的条目：同时添加实验室的“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="172"/>
+        <source>Keep it (it comes back for the whole lab)</source>
+        <translation>保留它（对整个实验室恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="173"/>
+        <source>Delete it, as the lab did (your edit goes to the trash with it)</source>
+        <translation>像实验室一样删除它（你的编辑随之进入回收站）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="174"/>
+        <source>Delete it, as I did</source>
+        <translation>按我的操作删除它</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="174"/>
+        <source>Keep it, with the lab&apos;s edit</source>
+        <translation>保留它，并采用实验室的编辑</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="178"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="187"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="188"/>
+        <source>Yours (this computer)</source>
+        <translation>你的（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="189"/>
+        <source>The lab&apos;s (server)</source>
+        <translation>实验室的（服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="207"/>
+        <source>My own value:</source>
+        <translation>我自己的值：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="254"/>
+        <source>“%1” must be a whole number.</source>
+        <translation>“%1”必须是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="266"/>
+        <source>This conflict was settled meanwhile.</source>
+        <translation>此冲突已在此期间被解决。</translation>
     </message>
 </context>
 <context>
@@ -483,38 +661,48 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="340"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="341"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="376"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="344"/>
+        <source>added by %1</source>
+        <translation>由 %1 添加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="346"/>
+        <source>last changed by %1</source>
+        <translation>最后由 %1 修改</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="385"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="412"/>
         <source>Attach a PDF</source>
         <translation>附加 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="412"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="427"/>
         <source>Only PDF files can be attached.</source>
         <translation>只能附加 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="420"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="429"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="414"/>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="422"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="423"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="431"/>
         <source>PDF not attached</source>
         <translation>未附加 PDF</translation>
     </message>
@@ -1269,153 +1457,153 @@ Nothing was imported.</source>
         <translation>RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="96"/>
         <source>Search titles, summaries (中文 / English), authors, remarks and notes</source>
         <translation>搜索标题、摘要（中文 / 英文）、作者、备注和笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="110"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="111"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="197"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="217"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="252"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="327"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="327"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="393"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="406"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="415"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="428"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="432"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="433"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="434"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="443"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="460"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="450"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="461"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="475"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="476"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -1428,17 +1616,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="491"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="491"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -1447,48 +1635,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="511"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="521"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="523"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="524"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="541"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="530"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="548"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="598"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -1534,52 +1722,82 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="68"/>
         <source>Write your notes here (Markdown). Saved automatically.</source>
         <translation>在这里写笔记（Markdown），会自动保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="75"/>
         <source>Compare both versions…</source>
         <translation>比较两个版本…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="79"/>
+        <source>Share this note with the lab</source>
+        <translation>与实验室共享此笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="81"/>
+        <source>Notes are personal and stay on this computer; a shared note syncs to the lab catalog with your name on it</source>
+        <translation>笔记是个人的，只保存在本机；共享的笔记会署上你的名字同步到实验室目录</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="129"/>
         <source>The note cannot be read: %1</source>
         <translation>无法读取笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="126"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="152"/>
+        <source>Shared by %1</source>
+        <translation>由 %1 共享</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="166"/>
+        <source>Could not change sharing: %1</source>
+        <translation>无法更改共享设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="170"/>
+        <source>Shared with the lab at the next sync.</source>
+        <translation>将在下次同步时与实验室共享。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="171"/>
+        <source>This note is personal again (the lab keeps the copy it had).</source>
+        <translation>此笔记重新变为个人笔记（实验室保留它已有的副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="177"/>
         <source>This note was changed elsewhere. Your text is kept; compare both versions to choose.</source>
         <translation>这条笔记已在别处被修改。你的文字已保留；请比较两个版本后选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="180"/>
         <source>Not saved yet, will retry.</source>
         <translation>尚未保存，将重试。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="218"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="176"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="227"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="189"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="240"/>
         <source>Not saved, and the recovery copy failed too: %1</source>
         <translation>未保存，恢复副本也写入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="259"/>
         <source>This note was changed elsewhere; your unsaved text is kept.</source>
         <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="264"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="315"/>
         <source>The catalog is gone: your note is kept in the recovery journal.</source>
         <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
     </message>
@@ -1587,136 +1805,166 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="40"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="42"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="47"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="49"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="53"/>
         <source>A new language is used from the next start.</source>
         <translation>新的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="59"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="59"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="59"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="68"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="69"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="77"/>
         <source>Backups are taken automatically at most once an hour while the catalog changes, and before upgrades</source>
         <translation>目录有改动时每小时最多自动备份一次，升级前也会备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="84"/>
         <source>Open a lab catalog…</source>
         <translation>打开实验室目录…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="86"/>
         <source>Use a catalog the lab keeps on a PostgreSQL server</source>
         <translation>使用实验室保存在 PostgreSQL 服务器上的目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="88"/>
         <source>Open another…</source>
         <translation>打开其他目录…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="90"/>
         <source>Switch to the catalog in another folder (created if empty)</source>
         <translation>切换到另一个文件夹中的目录（若为空则新建）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="89"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="91"/>
         <source>Move to…</source>
         <translation>移动到…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="91"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="93"/>
         <source>Copy this catalog to another folder and use it from there; the old copy is left in place</source>
         <translation>将此目录复制到另一个文件夹并改用该副本；原副本保留不动</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="106"/>
+        <source>postgresql://USER@HOST[:PORT]/DATABASE (empty: no syncing)</source>
+        <translation>postgresql://用户@主机[:端口]/数据库（留空：不同步）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="108"/>
+        <source>Your catalog stays on this computer and works offline; it syncs with this lab catalog whenever the server is reachable. The password comes from PGPASSWORD, ~/.pgpass or the system keyring.</source>
+        <translation>你的目录保存在本机，可离线使用；只要服务器可访问，它就会与这个实验室目录同步。密码取自 PGPASSWORD、~/.pgpass 或系统密钥环。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="119"/>
+        <source>Shown to the lab as who added or changed an entry</source>
+        <translation>向实验室显示为条目的添加者或修改者</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="123"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="105"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="125"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="126"/>
         <source>Detail text size:</source>
         <translation>详情字号：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="107"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="127"/>
         <source>Catalog:</source>
         <translation>目录：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="108"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="128"/>
         <source>Automatic backups kept:</source>
         <translation>保留的自动备份数：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="130"/>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="138"/>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="146"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="129"/>
+        <source>Sync with lab server:</source>
+        <translation>与实验室服务器同步：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="131"/>
+        <source>Your name:</source>
+        <translation>你的名字：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="159"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="172"/>
         <source>Open a lab catalog</source>
         <translation>打开实验室目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="131"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="160"/>
         <source>The lab catalog&apos;s address, postgresql://USER@HOST[:PORT]/DATABASE
 (the password comes from PGPASSWORD, ~/.pgpass or the system keyring):</source>
         <translation>实验室目录的地址，postgresql://用户@主机[:端口]/数据库
 （密码取自 PGPASSWORD、~/.pgpass 或系统钥匙串）：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="139"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="168"/>
         <source>That is not a postgresql:// address.</source>
         <translation>这不是 postgresql:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="147"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="178"/>
         <source>The password is not kept in the settings and there is no system keyring here: put it in ~/.pgpass (or PGPASSWORD) instead.</source>
         <translation>密码不会保存在设置中，而这里没有系统钥匙串：请把它写入 ~/.pgpass（或 PGPASSWORD）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="184"/>
+        <source>That is not a postgresql:// address; syncing stays as it was.</source>
+        <translation>这不是 postgresql:// 地址；同步设置保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="205"/>
         <source>Move the catalog to</source>
         <translation>将目录移动到</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="205"/>
         <source>Open the catalog in</source>
         <translation>打开目录：</translation>
     </message>
@@ -1756,6 +2004,64 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="52"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="154"/>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="184"/>
+        <source>Fetching from the lab… %1%</source>
+        <translation>正在从实验室获取… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="184"/>
+        <source>Sending to the lab… %1%</source>
+        <translation>正在发送到实验室… %1%</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="186"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="188"/>
+        <source>1 conflict</source>
+        <translation>1 个冲突</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="189"/>
+        <source>%1 conflicts</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="191"/>
+        <source>Offline, %1 changes waiting</source>
+        <translation>离线，%1 项修改待同步</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="193"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="195"/>
+        <source>Synced just now</source>
+        <translation>刚刚已同步</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="195"/>
+        <source>Synced %1 min ago</source>
+        <translation>%1 分钟前已同步</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="200"/>
+        <source>Lab server: %1</source>
+        <translation>实验室服务器：%1</translation>
     </message>
 </context>
 <context>

@@ -287,6 +287,14 @@ class Catalog:
         """Changes others committed since the last poll; observers hear of them too."""
         return self.store.poll(catch_up)
 
+    def meta(self, key: str) -> str | None:
+        """A fact this catalog keeps about itself (``meta``)."""
+        with self.store.read() as conn:
+            return sql.scalar(conn, "SELECT value FROM meta WHERE key = :k", {"k": key})
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.store.write(lambda tx: tx.put_meta(key, value))
+
     @property
     def catalog_id(self) -> str | None:
         """The catalog's own id (``meta``), stable across moves and renames of its folder."""

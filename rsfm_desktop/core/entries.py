@@ -274,6 +274,11 @@ class Entries:
         meta = dict(zip(META_FIELDS, row[len(specs):]))
         return Entry(kind, entry_id, values, meta)
 
+    def by_uuid(self, kind: Kind, uuid: str) -> int | None:
+        """The id here of the entry known everywhere (every synced catalog) by ``uuid``."""
+        with self.store.read() as conn:
+            return sql.scalar(conn, f"SELECT id FROM {kind.value} WHERE uuid = :u", {"u": uuid})
+
     def titles_by_id(self, kind: Kind, ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, title or name) of these entries, in the order of ``ids``."""
         found: dict[int, str] = {}

@@ -294,3 +294,49 @@ class ChangeLog(SQLModel, table=True):
     op: str  # insert, update, delete (to the trash), restore, purge
     fields: str | None = None  # JSON list of the changed fields
     version: int | None = None
+
+
+class SyncBase(SQLModel, table=True):
+    """A local catalog's copy of a row as the lab server last had it (the base of the three-way
+    merge, as Zotero keeps one): ``data`` is the synced fields as JSON, ``server_version`` the
+    row's version on the server then, ``local_version`` the local row's version then (a local
+    row whose version moved on has changes to push)."""
+
+    __tablename__ = "sync_base"
+
+    entity: str = Field(primary_key=True)  # paper, dataset, tag, facet, paper_note, dataset_note, view
+    uuid: str = Field(primary_key=True)
+    server_version: int
+    local_version: int
+    data: str
+
+
+class SyncConflict(SQLModel, table=True):
+    """A field changed differently here and on the server (or edited on one side and deleted on
+    the other, or two entries that look like the same paper): both values are kept, the local
+    one stays in use, nothing is overwritten until the user chooses."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (UniqueConstraint("entity", "uuid", "field"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity: str
+    uuid: str
+    field: str  # a field name, "deleted_at" (edited here, deleted there) or "duplicate"
+    base: str | None = None  # JSON
+    local: str | None = None  # JSON
+    server: str | None = None  # JSON
+    server_version: int | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SyncPush(SQLModel, table=True):
+    """On the lab server: each push a client made, so a push retried after a crash or a cut
+    connection is applied once (``result``: the versions it wrote, JSON)."""
+
+    __tablename__ = "sync_push"
+
+    push_id: str = Field(primary_key=True)
+    client: str
+    at: datetime = Field(default_factory=utcnow)
+    result: str = "{}"

@@ -32,6 +32,7 @@ class ActionId(Enum):
     EXPORT = auto()
     EXPORT_VIEW = auto()
     FIND_DUPLICATES = auto()
+    SYNC_NOW = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -76,6 +77,10 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.FIND_DUPLICATES: (
             QCoreApplication.translate("Actions", "Find D&uplicates…"), "duplicates", None,
             QCoreApplication.translate("Actions", "Find entries that are the same paper or dataset and merge them"),
+        ),
+        ActionId.SYNC_NOW: (
+            QCoreApplication.translate("Actions", "S&ync Now"), "sync", "Ctrl+Shift+S",
+            QCoreApplication.translate("Actions", "Send your changes to the lab server and fetch the lab's"),
         ),
     }
 

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         title = self.tr("RSFM Desktop")
         self.setWindowTitle(f"{title} — {catalog.name}" if catalog.is_server else title)
         self.settings = settings
+        catalog.author = cfg.get(settings, cfg.MEMBER_NAME) or None  # "added by / modified by"
         self.actions = create_actions(self)
         self.undo_stack = UndoStack(catalog, self)
         self.undo_stack.kept.connect(self._on_kept)
@@ -161,11 +162,12 @@ class MainWindow(QMainWindow):
             self._detail_deferred = False
             self._on_current_changed(self.current_kind())
         QTimer.singleShot(0, self.offer_recovered_notes)
-        from . import backup_controller, io_controller
+        from . import backup_controller, io_controller, sync_controller
 
         io_controller.install(self)
         if self.catalog.backups is not None:
             backup_controller.install(self)
+        sync_controller.install(self)
         self.taxonomy_controller.refresh()  # the tag counts, read in the background
         try:
             self.catalog.entries.empty_trash(older_than_days=TRASH_DAYS)
@@ -180,6 +182,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.TRASH])
         if self.catalog.backups is not None:  # a lab server's backups are the server's job
             file_menu.addAction(a[ActionId.RESTORE_BACKUP])
+        if not self.catalog.is_server:  # a lab catalog opened directly has nothing to sync
+            file_menu.addAction(a[ActionId.SYNC_NOW])
+        a[ActionId.SYNC_NOW].setEnabled(False)  # until there is a lab server to sync with
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.PREFERENCES])
         file_menu.addSeparator()
@@ -554,7 +559,15 @@ class MainWindow(QMainWindow):
         dialog.fontSizeChanged.connect(self.detail.set_font_size)
         dialog.catalogChosen.connect(self.catalogSwitchRequested)
         dialog.serverChosen.connect(self.serverSwitchRequested)
+        dialog.syncChanged.connect(self._sync_settings_changed)
         dialog.exec()
+
+    def _sync_settings_changed(self) -> None:
+        controller = getattr(self, "sync_controller", None)
+        if controller is not None:
+            controller.configure()
+        else:
+            self.catalog.author = cfg.get(self.settings, cfg.MEMBER_NAME) or None
 
     def _apply_theme(self, theme: str) -> None:
         apply_theme(QApplication.instance(), theme)
@@ -599,5 +612,7 @@ class MainWindow(QMainWindow):
             return
         self.save_window_state()
         self._poll_timer.stop()
+        if getattr(self, "sync_controller", None) is not None:
+            self.sync_controller.close()
         changes_of(self.catalog).changed.disconnect(self.apply_changes)
         super().closeEvent(event)

@@ -170,6 +170,29 @@ def _tag_in_use(tx: Tx, tag_id: int) -> bool:
 
 
 @dataclass
+class Rows:
+    """Bookkeeping rows (the sync's base copies and conflicts) went from ``before`` to
+    ``after``: resolving a conflict is undone with the conflict coming back."""
+
+    name: str
+    before: list[dict[str, Any]]
+    after: list[dict[str, Any]]
+
+    def _swap(self, tx: Tx, gone: list[dict], back: list[dict]) -> None:
+        keys = tx.BOOKKEEPING[self.name]
+        for row in gone:
+            tx.delete_rows(self.name, **{k: row[k] for k in keys})
+        for row in back:  # one at a time: the rows need not have the same columns set
+            tx.put_rows(self.name, [row])
+
+    def undo(self, tx: Tx) -> None:
+        self._swap(tx, self.after, self.before)
+
+    def redo(self, tx: Tx) -> None:
+        self._swap(tx, self.before, self.after)
+
+
+@dataclass
 class NoteText:
     """An entry's note went from ``before`` to ``after``. When the note changed since and the
     command appended a block (an import, a merge), undo takes that block out if it is still

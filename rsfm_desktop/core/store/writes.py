@@ -17,7 +17,8 @@ No module outside ``store`` executes INSERT, UPDATE or DELETE on catalog tables
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -136,13 +137,24 @@ class Tx:
         self.ops: list = []  # undo steps, in the order written (see .undo)
         self.kept: list[Kept] = []  # filled by undo/redo steps
         self._pending = _Pending()
+        self._acting: str | None = None  # see acting_as
         self._new: dict[Kind, set[int]] = {k: set() for k in Kind}  # entries added by this transaction
         self._searchable = {k: set(searchable_fields(k)) for k in Kind}
         self._for_update = "" if conn.dialect.name == "sqlite" else " FOR UPDATE"
 
     @property
     def author(self) -> str | None:
-        return self.store.author
+        return self._acting or self.store.author
+
+    @contextmanager
+    def acting_as(self, name: str | None) -> Iterator[None]:
+        """Stamp what is written meanwhile as ``name``'s change (a sync pulling a lab member's
+        edit shows them, not the laptop's owner, as who changed it)."""
+        previous, self._acting = self._acting, name or None
+        try:
+            yield
+        finally:
+            self._acting = previous
 
     # ---- recording -------------------------------------------------------------------------
 
@@ -176,6 +188,15 @@ class Tx:
     def title(self, kind: Kind, entry_id: int) -> str | None:
         found = self.row(kind.value, entry_id, [TITLE_FIELD[kind]])
         return found[TITLE_FIELD[kind]] if found else None
+
+    def expect_version(self, name: str, row_id: int, version: int) -> None:
+        """Refuse (:class:`Conflict`) to go on when a row is no longer at ``version``; the row is
+        locked until commit (PostgreSQL), so it cannot move on meanwhile (SQLite: the write
+        lock is held already)."""
+        current = self.row(name, row_id, ["version"], lock=True)
+        if current is None or current["version"] != version:
+            entity = {v: k for k, v in ROW_ENTITIES.items()}.get(name, name)
+            raise Conflict(entity, row_id, {}, current["version"] if current else None, gone=current is None)
 
     # ---- entries ---------------------------------------------------------------------------
 
@@ -265,7 +286,7 @@ class Tx:
         result = self.conn.execute(
             update(tab)
             .where(tab.c.id == row_id, tab.c.version == current["version"])
-            .values(**{k: v for k, (_, v) in changed.items()}, **stamp, version=version)
+            .values(**{**stamp, **{k: v for k, (_, v) in changed.items()}, "version": version})
         )
         if result.rowcount != 1:  # cannot happen under the row lock; refuse rather than overwrite
             raise Conflict(entity, row_id, {}, None)
@@ -377,8 +398,8 @@ class Tx:
             if self.row(kind.value, entry_id, ["id"]) is None:
                 raise Conflict(kind.value, entry_id, {}, None, gone=True)
             self.conn.execute(insert(tab).values(
-                **{owner: entry_id}, body=body, created_at=self.now, updated_at=self.now, version=1,
-                author=self.author, **columns))
+                **{owner: entry_id, "author": self.author, **columns}, body=body, created_at=self.now,
+                updated_at=self.now, version=1))
             new_version = 1
         else:
             new_version = version + 1
@@ -429,21 +450,23 @@ class Tx:
         from .undo import Link
 
         done: list[tuple[int, int, str]] = []
-        for paper_id, dataset_id, relation in dict.fromkeys(rows):
-            params = {"p": paper_id, "d": dataset_id, "r": relation}
+        wanted = list(dict.fromkeys(rows))
+        for start in range(0, len(wanted), 300):  # many rows a statement: 30,000 links in 100 round trips
+            chunk = wanted[start : start + 300]
+            params: dict[str, Any] = {}
+            marks = []
+            for n, (paper_id, dataset_id, relation) in enumerate(chunk):
+                params.update({f"p{n}": paper_id, f"d{n}": dataset_id, f"r{n}": relation})
+                marks.append(f"(:p{n}, :d{n}, :r{n})")
             if add:
-                found = sql.first(
-                    self.conn,
-                    "INSERT INTO paper_dataset_link(paper_id, dataset_id, relation) VALUES (:p, :d, :r)"
-                    " ON CONFLICT DO NOTHING RETURNING id", params)
+                query = ("INSERT INTO paper_dataset_link(paper_id, dataset_id, relation) VALUES " + ", ".join(marks)
+                         + " ON CONFLICT DO NOTHING RETURNING paper_id, dataset_id, relation")
             else:
-                found = sql.first(
-                    self.conn,
-                    "DELETE FROM paper_dataset_link WHERE paper_id = :p AND dataset_id = :d"
-                    " AND relation = :r RETURNING id", params)
-            if found is not None:
-                done.append((paper_id, dataset_id, relation))
-                self._log(Link(paper_id, dataset_id, relation, add))
+                query = ("DELETE FROM paper_dataset_link WHERE (paper_id, dataset_id, relation) IN (VALUES "
+                         + ", ".join(marks) + ") RETURNING paper_id, dataset_id, relation")
+            for found in sql.rows(self.conn, query, params):
+                done.append(tuple(found))
+                self._log(Link(found[0], found[1], found[2], add))
         if done:
             self.touch(Kind.PAPER, {p for p, _d, _r in done}, [LINKS])
             self.touch(Kind.DATASET, {d for _p, d, _r in done}, [LINKS])
@@ -533,6 +556,48 @@ class Tx:
         """Set a fact about the catalog (``meta``)."""
         sql.execute(self.conn, "INSERT INTO meta(key, value) VALUES (:k, :v)"
                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value", {"k": key, "v": value})
+
+    BOOKKEEPING = {"sync_base": ("entity", "uuid"), "sync_conflict": ("entity", "uuid", "field"),
+                   "sync_push": ("push_id",)}
+
+    def put_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Insert or replace bookkeeping rows (the sync's base copies, conflicts, pushes) by
+        their key; these rows have no versions and no undo."""
+        keys = self.BOOKKEEPING[name]
+        if not rows:
+            return
+        columns = list(rows[0])
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys) or None
+        conflict = f" ON CONFLICT ({', '.join(keys)}) " + (f"DO UPDATE SET {updates}" if updates else "DO NOTHING")
+        statement = sql.statement(
+            f"INSERT INTO {name}({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)}){conflict}")
+        for start in range(0, len(rows), 1000):
+            self.conn.execute(statement, [dict(r) for r in rows[start : start + 1000]])
+
+    def bookkeeping(self, name: str, **where: Any) -> list[dict[str, Any]]:
+        """The bookkeeping rows matching ``where`` (column = value, or IN for a list)."""
+        if name not in self.BOOKKEEPING:
+            raise ValueError(f"{name} is not a bookkeeping table")
+        result = sql.execute(self.conn, f"SELECT * FROM {name} WHERE {self._where(where)}", where)
+        return [dict(row._mapping) for row in result]
+
+    def record_bookkeeping(self, name: str, before: list[dict[str, Any]], after: list[dict[str, Any]]) -> None:
+        """Make a change of bookkeeping rows part of the command's undo (resolving a conflict)."""
+        from .undo import Rows
+
+        if before != after:
+            self._log(Rows(name, before, after))
+
+    def delete_rows(self, name: str, **where: Any) -> int:
+        """Delete bookkeeping rows matching ``where`` (column = value, or IN for a list)."""
+        if name not in self.BOOKKEEPING:
+            raise ValueError(f"{name} is not a bookkeeping table")
+        return sql.execute(self.conn, f"DELETE FROM {name} WHERE {self._where(where)}", where).rowcount
+
+    @staticmethod
+    def _where(where: Mapping[str, Any]) -> str:
+        return " AND ".join(f"{c} IN :{c}" if isinstance(v, (list, tuple, set)) else f"{c} = :{c}"
+                            for c in where for v in [where[c]]) or "1 = 1"
 
     def mark_seeded(self, keys: Iterable[str], catalog_version: str) -> None:
         """Remember bundled-catalog keys as applied, so they are never applied again."""

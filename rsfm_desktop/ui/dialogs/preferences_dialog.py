@@ -1,5 +1,6 @@
-"""Preferences: interface language, theme, detail text size, and the catalog: a folder (open
-another, move this one) or a lab catalog on a PostgreSQL server."""
+"""Preferences: interface language, theme, detail text size, the catalog (a folder: open another,
+move this one; or a lab catalog on a PostgreSQL server), and the lab server a folder catalog syncs
+with, with the member's name the lab sees on what they add or change."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class PreferencesDialog(QDialog):
     fontSizeChanged = Signal(int)
     catalogChosen = Signal(Path, bool)  # folder, copy the current catalog there first
     serverChosen = Signal(str)  # a lab catalog's postgresql:// URL (no password)
+    syncChanged = Signal()  # the lab server to sync with, or the member's name, changed
 
     def __init__(self, settings: QSettings, catalog, parent=None):
         super().__init__(parent)
@@ -99,6 +101,24 @@ class PreferencesDialog(QDialog):
         catalog_row.addWidget(open_server)
         move.setEnabled(self._catalog_dir is not None)
 
+        self.sync_server = QLineEdit(cfg.get(settings, cfg.SYNC_SERVER), self)
+        self.sync_server.setObjectName("syncServer")
+        self.sync_server.setPlaceholderText(self.tr("postgresql://USER@HOST[:PORT]/DATABASE (empty: no syncing)"))
+        self.sync_server.setClearButtonEnabled(True)
+        self.sync_server.setToolTip(self.tr("Your catalog stays on this computer and works offline; "
+                                            "it syncs with this lab catalog whenever the server is reachable. "
+                                            "The password comes from PGPASSWORD, ~/.pgpass or the system keyring."))
+        self.sync_server.editingFinished.connect(self._sync_server_edited)
+        self.sync_server.setEnabled(not catalog.is_server)
+        self.sync_problem = QLabel(self)
+        self.sync_problem.setObjectName("syncProblem")
+        self.sync_problem.setWordWrap(True)
+        self.sync_problem.setVisible(False)
+        self.member = QLineEdit(cfg.get(settings, cfg.MEMBER_NAME), self)
+        self.member.setObjectName("memberName")
+        self.member.setPlaceholderText(self.tr("Shown to the lab as who added or changed an entry"))
+        self.member.editingFinished.connect(self._member_edited)
+
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
@@ -106,12 +126,21 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Detail text size:"), self.font_size)
         form.addRow(self.tr("Catalog:"), catalog_row)
         form.addRow(self.tr("Automatic backups kept:"), self.backups_kept)
+        form.addRow(self.tr("Sync with lab server:"), self.sync_server)
+        form.addRow("", self.sync_problem)
+        form.addRow(self.tr("Your name:"), self.member)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(640, 0)
+
+    def done(self, result: int) -> None:  # noqa: D102 (Qt override): Escape or Close keeps what was typed
+        if self.sync_server.isEnabled():
+            self._sync_server_edited()
+        self._member_edited()
+        super().done(result)
 
     def _language_changed(self) -> None:
         cfg.put(self._settings, cfg.LANGUAGE, self.language.currentData())
@@ -138,17 +167,39 @@ class PreferencesDialog(QDialog):
             QMessageBox.warning(self, self.tr("Open a lab catalog"),
                                 self.tr("That is not a postgresql:// address."))
             return
-        from sqlalchemy.engine import make_url
-
-        password = make_url(url).password
-        url = strip_password(url)
-        if password and not store_password(url, password):
-            QMessageBox.information(self, self.tr("Open a lab catalog"),
-                                    self.tr("The password is not kept in the settings and there is no system "
-                                            "keyring here: put it in ~/.pgpass (or PGPASSWORD) instead."))
+        url, kept = _keep_password(url)
+        if not kept:
+            QMessageBox.information(self, self.tr("Open a lab catalog"), self._no_keyring())
         if display_url(url) != self._catalog_name:
             self.serverChosen.emit(url)
             self.accept()
+
+    def _no_keyring(self) -> str:
+        return self.tr("The password is not kept in the settings and there is no system "
+                       "keyring here: put it in ~/.pgpass (or PGPASSWORD) instead.")
+
+    def _sync_server_edited(self) -> None:
+        url = self.sync_server.text().strip()
+        if url and not is_server_url(url):
+            self.sync_problem.setText(self.tr("That is not a postgresql:// address; syncing stays as it was."))
+            self.sync_problem.setVisible(True)
+            return
+        self.sync_problem.setVisible(False)
+        if url:
+            url, kept = _keep_password(url)
+            self.sync_server.setText(url)
+            if not kept:
+                self.sync_problem.setText(self._no_keyring())
+                self.sync_problem.setVisible(True)
+        if url != cfg.get(self._settings, cfg.SYNC_SERVER):
+            cfg.put(self._settings, cfg.SYNC_SERVER, url)
+            self.syncChanged.emit()
+
+    def _member_edited(self) -> None:
+        name = " ".join(self.member.text().split())
+        if name != cfg.get(self._settings, cfg.MEMBER_NAME):
+            cfg.put(self._settings, cfg.MEMBER_NAME, name)
+            self.syncChanged.emit()
 
     def _choose_folder(self, copy: bool) -> None:
         title = self.tr("Move the catalog to") if copy else self.tr("Open the catalog in")
@@ -157,3 +208,13 @@ class PreferencesDialog(QDialog):
         if folder and Path(folder) != self._catalog_dir:
             self.catalogChosen.emit(Path(folder), copy)
             self.accept()
+
+
+def _keep_password(url: str) -> tuple[str, bool]:
+    """``url`` without its password, which goes to the keyring (never to the settings); False
+    when there was a password and no keyring to keep it."""
+    from sqlalchemy.engine import make_url
+
+    password = make_url(url).password
+    url = strip_password(url)
+    return url, not password or store_password(url, password)

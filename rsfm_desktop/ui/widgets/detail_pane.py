@@ -268,7 +268,7 @@ class DetailPane(QWidget):
             self.summaries.setStretch(position, 1 if text else 0)
         self._fill_form(kind, entry)
         self._fill_linked(kind, entry.id)
-        self._fill_provenance(kind, entry.id)
+        self._fill_provenance(kind, entry)
         self._update_buttons()
 
     def refresh(self, keep_note: bool = False) -> None:
@@ -332,12 +332,21 @@ class DetailPane(QWidget):
             )
         self.linked_label.setText("<br>".join(items) or html.escape(self.tr("None")))
 
-    def _fill_provenance(self, kind: Kind, entry_id: int) -> None:
+    def _fill_provenance(self, kind: Kind, entry) -> None:
         rows = []
-        for prov in self._catalog.entries.provenance(kind, entry_id):
+        for prov in self._catalog.entries.provenance(kind, entry.id):
             where = f" — {html.escape(prov['locator'])}" if prov["locator"] else ""
             rows.append(f"{html.escape(prov['source'])}{where}")
-        self.provenance.setText("<br>".join(rows) or html.escape(self.tr("Added by hand")))
+        if not rows:
+            rows.append(html.escape(self.tr("Added by hand")))
+        who = []  # the lab members behind it (a synced or lab catalog)
+        if entry.created_by:
+            who.append(self.tr("added by %1").replace("%1", entry.created_by))
+        if entry.modified_by and entry.modified_by != entry.created_by:
+            who.append(self.tr("last changed by %1").replace("%1", entry.modified_by))
+        if who:
+            rows.append(html.escape(" · ".join(who)))
+        self.provenance.setText("<br>".join(rows))
 
     def _on_link(self, href: str) -> None:
         scheme, _, rest = href.partition(":")

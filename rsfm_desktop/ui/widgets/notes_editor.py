@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -75,6 +76,15 @@ class NotesEditor(QWidget):
         self.compare_button.setObjectName("notesCompareButton")
         self.compare_button.clicked.connect(self.resolve_conflict)
         self.compare_button.hide()
+        self.share = QCheckBox(self.tr("Share this note with the lab"), self)
+        self.share.setObjectName("notesShare")
+        self.share.setToolTip(self.tr("Notes are personal and stay on this computer; a shared note "
+                                      "syncs to the lab catalog with your name on it"))
+        self.share.toggled.connect(self._share_toggled)
+        self.share.hide()  # until there is a lab server to sync with
+        self.author = QLabel(self)
+        self.author.setObjectName("notesAuthor")
+        self.author.hide()
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.editor)
@@ -82,6 +92,8 @@ class NotesEditor(QWidget):
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.compare_button)
+        footer.addWidget(self.author)
+        footer.addWidget(self.share)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -92,6 +104,7 @@ class NotesEditor(QWidget):
         self._render = QTimer(self, singleShot=True, interval=PREVIEW_MS)
         self._render.timeout.connect(self._update_preview)
         self.editor.textChanged.connect(self._on_text_changed)
+        self._sharing = False
         self.set_entry(None)
 
     # ---- entry switching -----------------------------------------------------------------
@@ -101,6 +114,7 @@ class NotesEditor(QWidget):
         self.flush()
         self._entry = entry
         text, self._saved_text, self._version = "", "", None
+        shared, author = False, None
         if entry is not None:
             pending = self._pending.get(entry)
             if pending is not None:
@@ -110,14 +124,51 @@ class NotesEditor(QWidget):
                     note = self._catalog.notes.get(*entry)
                     text = self._saved_text = note.body
                     self._version = note.version
+                    shared, author = note.shared, note.author
                 except Exception as exc:  # noqa: BLE001 (a damaged row: show the entry, say why)
                     self.status.setText(self.tr("The note cannot be read: %1").replace("%1", str(exc)))
         self.editor.blockSignals(True)
         self.editor.setPlainText(text)
         self.editor.blockSignals(False)
         self.editor.setEnabled(entry is not None)
+        self._show_sharing(shared, author)
         self._update_preview()
         self._show_state()
+
+    # ---- sharing with the lab -----------------------------------------------------------------
+
+    def set_sharing_available(self, available: bool) -> None:
+        """Offer "Share this note with the lab" (the catalog syncs with a lab server)."""
+        self._sharing = available
+        self.share.setVisible(available)
+        self.author.setVisible(available and bool(self.author.text()))
+
+    def _show_sharing(self, shared: bool, author: str | None) -> None:
+        self.share.blockSignals(True)
+        self.share.setChecked(shared)
+        self.share.blockSignals(False)
+        self.share.setEnabled(self._entry is not None)
+        mine = not author or author == self._catalog.author
+        self.author.setText("" if not shared or mine else self.tr("Shared by %1").replace("%1", author))
+        self.author.setVisible(self._sharing and bool(self.author.text()))
+
+    def _share_toggled(self, shared: bool) -> None:
+        if self._entry is None:
+            return
+        self.flush()  # the text typed so far goes with it
+        try:
+            self._catalog.notes.set_shared(*self._entry, shared)
+            note = self._catalog.notes.get(*self._entry)
+        except Exception as exc:  # noqa: BLE001 (busy, offline: say so, leave the box as it was)
+            self.share.blockSignals(True)
+            self.share.setChecked(not shared)
+            self.share.blockSignals(False)
+            self.status.setText(self.tr("Could not change sharing: %1").replace("%1", str(exc)))
+            return
+        if not self.is_dirty():
+            self._saved_text, self._version = note.body, note.version
+        self.status.setText(self.tr("Shared with the lab at the next sync.") if shared
+                            else self.tr("This note is personal again (the lab keeps the copy it had)."))
 
     def _show_state(self) -> None:
         conflicted = self._entry in self._conflicts

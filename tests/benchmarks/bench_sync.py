@@ -1,0 +1,74 @@
+"""Sync benchmark: a laptop's catalog of N papers and the lab server.
+
+    python tests/benchmarks/bench_sync.py [--papers N] [--keep DIR]
+
+Starts a throw-away PostgreSQL server (tests/support/pg_server.py), builds (or reuses, with
+--keep) a folder catalog of N papers through the import path (bench_catalog.generate_batch),
+then prints one JSON object: the first sync pushing everything to an empty lab catalog, a
+second laptop's first sync pulling it all, a sync after 10 edits, and a sync with nothing to do
+(seconds), with the peak memory of this process. Targets: first sync of 100,000 papers <= 60 s,
+a 10-change sync <= 1 s on loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str] | None = None) -> dict:
+    from rsfm_desktop.app import peak_rss_mb
+    from rsfm_desktop.core.catalog import open_catalog
+    from rsfm_desktop.core.fields import Kind
+    from rsfm_desktop.core.store.sqlite import catalog_path
+    from rsfm_desktop.core.sync import sync
+    from tests.benchmarks.bench_catalog import build_catalog
+    from tests.support.pg_server import PostgresServer
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) laptop A's catalog in this folder")
+    args = parser.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="rsfm-bench-sync-"))
+    folder_a = args.keep or tmp / "a"
+    out: dict = {}
+    if not catalog_path(folder_a).exists():
+        out["build"] = build_catalog(folder_a, args.papers)
+    with PostgresServer(shared_buffers="1GB") as server_process:
+        url = server_process.create_database("lab")
+        server = open_catalog(url, author="server")
+        a = open_catalog(folder_a, author="A")
+        b = open_catalog(tmp / "b", author="B")
+        out["papers"] = a.entries.count(Kind.PAPER)
+
+        def timed(name: str, local) -> None:
+            started = time.perf_counter()
+            report = sync(local, server)
+            out[name] = {"seconds": round(time.perf_counter() - started, 2), **{
+                k: v for k, v in report.as_json().items() if k != "conflicts"}, "conflicts": len(report.conflicts)}
+
+        timed("first_sync_push", a)
+        timed("first_sync_pull", b)
+        ids = a.entries.list_ids(Kind.PAPER)
+        for n, entry_id in enumerate(ids[:: max(1, len(ids) // 10)][:10]):
+            a.entries.update(Kind.PAPER, entry_id, {"remark": f"benchmark edit {n}"})
+        timed("ten_changes", a)
+        timed("ten_changes_pulled", b)
+        timed("nothing_to_do", a)
+        out["server_papers"] = server.entries.count(Kind.PAPER)
+        out["peak_rss_mb"] = peak_rss_mb()
+        for catalog in (a, b, server):
+            catalog.close()
+    print(json.dumps(out, indent=1))
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,306 @@
+"""Syncing two laptops' catalogs (A and B, SQLite) through the lab's catalog on a real
+PostgreSQL server: field-by-field merges, conflicts that keep both values, personal notes that
+never leave the machine, and syncs killed at random moments that lose nothing."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rsfm_desktop.core.catalog import open_catalog
+from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.core.store.sqlite import catalog_path
+from rsfm_desktop.core.sync import conflicts, resolve, resolve_many, sync
+
+from ..conftest import FIXTURE_CATALOG
+
+@pytest.fixture
+def lab(lab_url, tmp_path):
+    """The lab server's catalog and two laptops' folder catalogs, all first synced once."""
+    server = open_catalog(lab_url, catalog_file=FIXTURE_CATALOG, author="server")
+    a = open_catalog(tmp_path / "a", catalog_file=FIXTURE_CATALOG, author="Alice")
+    b = open_catalog(tmp_path / "b", catalog_file=FIXTURE_CATALOG, author="Bo")
+    sync(a, server)
+    sync(b, server)
+    yield server, a, b
+    for catalog in (a, b, server):
+        catalog.close()
+
+
+def by_uuid(catalog, uuid: str, kind: Kind = Kind.PAPER) -> int:
+    return catalog.entries.by_uuid(kind, uuid)
+
+
+def geochat(catalog) -> int:
+    return next(i for i, t in catalog.entries.titles_by_id(Kind.PAPER, catalog.entries.list_ids(Kind.PAPER))
+                if t.startswith("GeoChat"))
+
+
+def twice(server, *catalogs) -> None:
+    for _ in range(2):
+        for catalog in catalogs:
+            sync(catalog, server)
+
+
+def test_the_first_sync_recognises_the_bundled_entries_instead_of_doubling_them(lab):
+    server, a, b = lab
+    assert a.entries.count(Kind.PAPER) == b.entries.count(Kind.PAPER) == server.entries.count(Kind.PAPER) == 4
+    pa = geochat(a)
+    assert a.entries.get(Kind.PAPER, pa).uuid == b.entries.get(Kind.PAPER, geochat(b)).uuid
+
+
+def test_different_fields_edited_on_two_laptops_both_reach_both(lab):
+    server, a, b = lab
+    pa, pb = geochat(a), geochat(b)
+    a.entries.update(Kind.PAPER, pa, {"title": "GeoChat, retitled by A"})
+    b.entries.update(Kind.PAPER, pb, {"venue": "CVPR 2024 (B)"})
+    twice(server, a, b)
+    for catalog, entry_id in ((a, pa), (b, pb)):
+        entry = catalog.entries.get(Kind.PAPER, entry_id)
+        assert (entry.title, entry.venue) == ("GeoChat, retitled by A", "CVPR 2024 (B)")
+    on_server = server.entries.get(Kind.PAPER, by_uuid(server, a.entries.get(Kind.PAPER, pa).uuid))
+    assert (on_server.title, on_server.venue, on_server.modified_by) == ("GeoChat, retitled by A", "CVPR 2024 (B)", "Bo")
+
+
+def test_the_same_field_edited_differently_is_a_conflict_that_keeps_both_and_converges(lab):
+    server, a, b = lab
+    pa, pb = geochat(a), geochat(b)
+    a.entries.update(Kind.PAPER, pa, {"remark": "A's remark"})
+    b.entries.update(Kind.PAPER, pb, {"remark": "B's remark"})
+    assert sync(a, server).conflicts == []
+    report = sync(b, server)
+    [conflict] = report.conflicts
+    assert (conflict.field, conflict.local, conflict.server) == ("remark", "B's remark", "A's remark")
+    assert b.entries.get(Kind.PAPER, pb).remark == "B's remark"  # nothing overwritten
+    assert server.entries.get(Kind.PAPER, by_uuid(server, conflict.uuid)).remark == "A's remark"
+    assert [c.as_json() for c in conflicts(b)] == [c.as_json() for c in report.conflicts]
+    resolve(b, conflict.id, "mine")
+    twice(server, b, a)
+    assert conflicts(a) == conflicts(b) == []
+    assert a.entries.get(Kind.PAPER, pa).remark == b.entries.get(Kind.PAPER, pb).remark == "B's remark"
+
+
+def test_resolving_is_one_undoable_step_that_brings_the_conflict_back(lab):
+    server, a, b = lab
+    pa, pb = geochat(a), geochat(b)
+    a.entries.update(Kind.PAPER, pa, {"remark": "A's remark", "venue": "A's venue"})
+    b.entries.update(Kind.PAPER, pb, {"remark": "B's remark", "venue": "B's venue"})
+    sync(a, server)
+    waiting = sync(b, server).conflicts
+    assert sorted(c.field for c in waiting) == ["remark", "venue"]
+    command = resolve_many(b, [(c.id, "theirs" if c.field == "remark" else "value", "Edited venue") for c in waiting])
+    entry = b.entries.get(Kind.PAPER, pb)
+    assert (entry.remark, entry.venue, conflicts(b)) == ("A's remark", "Edited venue", [])
+    b.store.undo(command)
+    entry = b.entries.get(Kind.PAPER, pb)
+    assert (entry.remark, entry.venue) == ("B's remark", "B's venue")
+    assert [(c.field, c.local, c.server) for c in conflicts(b)] == [(c.field, c.local, c.server) for c in waiting]
+    b.store.redo(command)
+    assert conflicts(b) == []
+    twice(server, b, a)
+    for catalog, entry_id in ((a, pa), (b, pb)):
+        entry = catalog.entries.get(Kind.PAPER, entry_id)
+        assert (entry.remark, entry.venue) == ("A's remark", "Edited venue")
+
+
+def test_taking_theirs_converges_too(lab):
+    server, a, b = lab
+    pa, pb = geochat(a), geochat(b)
+    a.entries.update(Kind.PAPER, pa, {"year": 2023})
+    b.entries.update(Kind.PAPER, pb, {"year": 2025})
+    sync(a, server)
+    [conflict] = sync(b, server).conflicts
+    resolve(b, conflict.id, "theirs")
+    twice(server, a, b)
+    assert a.entries.get(Kind.PAPER, pa).year == b.entries.get(Kind.PAPER, pb).year == 2023
+
+
+def test_a_paper_deleted_on_one_laptop_and_edited_on_the_other_is_a_conflict_and_the_edit_stays(lab):
+    server, a, b = lab
+    pa, pb = geochat(a), geochat(b)
+    a.entries.delete(Kind.PAPER, [pa])
+    b.entries.update(Kind.PAPER, pb, {"remark": "still reading it"})
+    sync(a, server)
+    report = sync(b, server)
+    assert [c.field for c in report.conflicts] == ["deleted_at"]
+    entry = b.entries.get(Kind.PAPER, pb)
+    assert not entry.trashed and entry.remark == "still reading it"
+    assert server.entries.get(Kind.PAPER, by_uuid(server, entry.uuid)).trashed  # A's deletion kept too
+    resolve(b, report.conflicts[0].id, "mine")  # keep it: it comes back for everyone
+    twice(server, b, a)
+    assert not a.entries.get(Kind.PAPER, pa).trashed and a.entries.get(Kind.PAPER, pa).remark == "still reading it"
+
+
+def test_a_tag_renamed_on_one_laptop_and_used_on_the_other(lab):
+    server, a, b = lab
+    task = next(f for f in a.taxonomy.tree() if f.key == "task")
+    tag = next(t for t in task.walk() if t.label_en == "Change detection")
+    a.taxonomy.rename_tag(tag.id, "Change detection (bi-temporal)")
+    pb = geochat(b)
+    b_tag = next(t for f in b.taxonomy.tree() if f.key == "task" for t in f.walk() if t.label_en == "Change detection")
+    b.taxonomy.assign(Kind.PAPER, [pb], [b_tag.id])
+    twice(server, a, b)
+    assert "Change detection (bi-temporal)" in [t.label_en for t in b.taxonomy.entry_tags(Kind.PAPER, [pb])[pb]]
+    pa = geochat(a)
+    assert "Change detection (bi-temporal)" in [t.label_en for t in a.taxonomy.entry_tags(Kind.PAPER, [pa])[pa]]
+
+
+def test_a_personal_note_never_leaves_the_machine_and_a_shared_one_does(lab):
+    server, a, b = lab
+    pa, pb = geochat(a), geochat(b)
+    a.notes.save(Kind.PAPER, pa, "my private reading notes")
+    twice(server, a, b)
+    on_server = by_uuid(server, a.entries.get(Kind.PAPER, pa).uuid)
+    assert server.notes.text(Kind.PAPER, on_server) == "" and b.notes.text(Kind.PAPER, pb) == ""
+    a.notes.set_shared(Kind.PAPER, pa, True)
+    twice(server, a, b)
+    note = b.notes.get(Kind.PAPER, pb)
+    assert (note.body, note.shared, note.author) == ("my private reading notes", True, "Alice")
+
+
+def test_the_same_paper_added_on_two_laptops_before_a_sync_is_offered_for_merge_not_doubled(lab):
+    server, a, b = lab
+    values = {"title": "SkyEyeGPT: Unifying Remote Sensing Vision-Language Tasks", "year": 2024, "arxiv_id": "2401.09712"}
+    a.entries.create(Kind.PAPER, values)
+    b.entries.create(Kind.PAPER, {**values, "venue": "ISPRS"})
+    sync(a, server)
+    [duplicate] = sync(b, server).conflicts
+    assert duplicate.field == "duplicate" and duplicate.title.startswith("SkyEyeGPT")
+    assert b.entries.count(Kind.PAPER) == 5 and server.entries.count(Kind.PAPER) == 5  # not doubled
+    resolve(b, duplicate.id, "mine")  # the same paper
+    twice(server, b, a)
+    assert a.entries.count(Kind.PAPER) == b.entries.count(Kind.PAPER) == server.entries.count(Kind.PAPER) == 5
+    skyeye = next(i for i, t in a.entries.titles_by_id(Kind.PAPER, a.entries.list_ids(Kind.PAPER)) if t.startswith("SkyEye"))
+    assert a.entries.get(Kind.PAPER, skyeye).venue == "ISPRS"  # B's extra field merged in
+
+
+def test_a_sync_of_a_few_changes_is_quick(lab):
+    server, a, b = lab
+    pa = geochat(a)
+    for n in range(10):
+        a.entries.update(Kind.PAPER, pa, {"remark": f"edit {n}"})
+    started = time.perf_counter()
+    report = sync(a, server)
+    assert report.pushed == 1 and time.perf_counter() - started < 5
+
+
+# ---- killed syncs ---------------------------------------------------------------------------
+
+CHILD = """
+import random, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from rsfm_desktop.core.catalog import open_catalog
+from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.core.sync import sync
+local = open_catalog(Path({folder!r}), catalog_file=Path({fixture!r}))
+server = open_catalog({url!r}, seed=False)
+rng = random.Random({seed})
+ids = local.entries.list_ids(Kind.PAPER)
+for n in range(rng.randint(1, 4)):
+    local.entries.update(Kind.PAPER, rng.choice(ids), {{"remark": f"{{rng.random()}}"}})
+    local.entries.create(Kind.PAPER, {{"title": f"Killed sync {seed} paper {{n}}"}})
+    print(f"committed Killed sync {seed} paper {{n}}", flush=True)
+print("syncing", flush=True)
+sync(local, server)
+print("synced", flush=True)
+"""
+
+
+def _catalog_state(catalog) -> dict[str, tuple]:
+    out = {}
+    for entry_id in catalog.entries.list_ids(Kind.PAPER):
+        entry = catalog.entries.get(Kind.PAPER, entry_id)
+        out[entry.uuid] = (entry.title, entry.remark, entry.year, entry.venue)
+    return out
+
+
+def test_fifty_syncs_killed_at_random_moments_lose_nothing_and_double_nothing(lab_url, tmp_path):
+    """50 syncs SIGKILLed at random moments (while editing, pushing or pulling), then clean
+    syncs: the laptops and the server hold the same entries, exactly the union of the papers
+    the killed processes had committed (none lost, none doubled), and the files are sound."""
+    kills = 50
+    url = lab_url
+    root = str(Path(__file__).resolve().parents[2])
+    folders = [tmp_path / "a", tmp_path / "b"]
+    for folder in folders:
+        open_catalog(folder, catalog_file=FIXTURE_CATALOG).close()
+    rng = random.Random(7)
+    killed = 0
+    committed: list[str] = []
+    for n in range(kills):
+        folder = folders[n % 2]
+        script = CHILD.format(root=root, folder=str(folder), fixture=str(FIXTURE_CATALOG), url=url, seed=n)
+        child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        first = child.stdout.readline().strip()
+        assert first.startswith("committed ")
+        time.sleep(rng.uniform(0.0, 0.6))  # somewhere in the edits or the sync
+        if child.poll() is None:
+            child.send_signal(signal.SIGKILL)
+            killed += 1
+        child.wait(timeout=60)
+        rest = child.stdout.read().splitlines()
+        committed += [line.removeprefix("committed ") for line in [first, *rest] if line.startswith("committed ")]
+    server = open_catalog(url, seed=False)
+    locals_ = [open_catalog(folder, catalog_file=FIXTURE_CATALOG) for folder in folders]
+    try:
+        for _ in range(2):
+            for local in locals_:
+                report = sync(local, server)
+                for conflict in report.conflicts:  # concurrent remarks: take the server's
+                    resolve(local, conflict.id, "theirs")
+        for local in locals_:
+            sync(local, server)
+        states = [_catalog_state(c) for c in (*locals_, server)]
+        assert states[0] == states[1] == states[2]
+        titles = sorted(title for title, *_rest in states[0].values() if title.startswith("Killed sync"))
+        assert titles == sorted(committed)  # every committed paper, once
+        assert len(states[0]) == 4 + len(committed)
+        for folder in folders:
+            with sqlite3.connect(catalog_path(folder)) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert killed > 0
+        print(f"\n{killed} of {kills} syncs killed; {len(committed)} committed papers, each present once on all three")
+    finally:
+        for catalog in (*locals_, server):
+            catalog.close()
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rsfm_desktop", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_the_command_line_sync_exits_3_on_a_conflict_and_lists_both_values(lab):
+    server, a, b = lab
+    url = server.url
+    a.entries.update(Kind.PAPER, geochat(a), {"title": "GeoChat (A's title)"})
+    b.entries.update(Kind.PAPER, geochat(b), {"title": "GeoChat (B's title)"})
+    first = _cli("sync", "--data-dir", str(a.data_dir), "--server", url, "--author", "Alice")
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    # (the command line also seeds these fixture-made folders with the bundled catalog: it pushes that too)
+    assert report["pushed"] >= 1 and report["conflicts"] == []
+    second = _cli("sync", "--data-dir", str(b.data_dir), "--server", url)
+    assert second.returncode == 3, second.stderr
+    [conflict] = json.loads(second.stdout)["conflicts"]
+    assert {k: conflict[k] for k in ("kind", "field", "local", "server")} == {
+        "kind": "paper", "field": "title", "local": "GeoChat (B's title)", "server": "GeoChat (A's title)"}
+    assert conflict["id"] == geochat(b) and conflict["title"] == "GeoChat (B's title)"
+    listed = _cli("conflicts", "--data-dir", str(b.data_dir))
+    assert listed.returncode == 3 and json.loads(listed.stdout)["conflicts"] == [conflict]
+    # Nothing was overwritten on either side; the server address is remembered for next time.
+    assert b.entries.get(Kind.PAPER, geochat(b)).title == "GeoChat (B's title)"
+    assert server.entries.get(Kind.PAPER, by_uuid(server, conflict["uuid"])).title == "GeoChat (A's title)"
+    resolve(b, conflicts(b)[0].id, "theirs")
+    again = _cli("sync", "--data-dir", str(b.data_dir))
+    assert again.returncode == 0 and json.loads(again.stdout)["conflicts"] == [], again.stderr
+    assert _cli("conflicts", "--data-dir", str(b.data_dir)).returncode == 0
+    assert b.entries.get(Kind.PAPER, geochat(b)).title == "GeoChat (A's title)"

@@ -79,7 +79,7 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
             QCoreApplication.translate("Actions", "Find entries that are the same paper or dataset and merge them"),
         ),
         ActionId.SYNC_NOW: (
-            QCoreApplication.translate("Actions", "S&ync Now"), "sync", "Ctrl+Shift+S",
+            QCoreApplication.translate("Actions", "S&ync Now"), "sync", "F5",
             QCoreApplication.translate("Actions", "Send your changes to the lab server and fetch the lab's"),
         ),
     }

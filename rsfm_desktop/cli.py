@@ -38,7 +38,7 @@ def open_for(args: argparse.Namespace, read_only: bool = False) -> Catalog:
 def stats(args: argparse.Namespace) -> int:
     catalog = open_for(args)
     try:
-        print(json.dumps(catalog.stats()))
+        print(json.dumps(catalog.entries.stats()))
     finally:
         catalog.close()
     return 0

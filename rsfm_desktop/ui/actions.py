@@ -32,6 +32,7 @@ class ActionId(Enum):
     EXPORT = auto()
     EXPORT_VIEW = auto()
     FIND_DUPLICATES = auto()
+    STATISTICS = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -76,6 +77,10 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.FIND_DUPLICATES: (
             QCoreApplication.translate("Actions", "Find D&uplicates…"), "duplicates", None,
             QCoreApplication.translate("Actions", "Find entries that are the same paper or dataset and merge them"),
+        ),
+        ActionId.STATISTICS: (
+            QCoreApplication.translate("Actions", "S&tatistics"), "statistics", "Ctrl+Shift+S",
+            QCoreApplication.translate("Actions", "Charts of the current view that filter the tables, and what is left to curate"),
         ),
     }
 

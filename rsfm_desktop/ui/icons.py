@@ -37,6 +37,7 @@ NAMES = {
     "export_view": "mdi6.table-arrow-right",
     "duplicates": "mdi6.content-duplicate",
     "merge": "mdi6.call-merge",
+    "statistics": "mdi6.chart-bar-stacked",
 }
 
 

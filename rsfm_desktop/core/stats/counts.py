@@ -17,7 +17,7 @@ from ..entries import NO_YEAR
 from ..fields import Kind
 from ..store import sql
 from ..taxonomy.sql import LIVE_TAG
-from .model import (ALL, DATASETS_LABEL, HEATMAP, INTRODUCES, MATRIX, NO_TAG, NO_TAG_COLOR, NO_TAG_LABEL,
+from .model import (ALL, DATASETS_LABEL, HEATMAP, INTRODUCES, MATRIX, NO_TAG, NO_TAG_LABEL,
                     NO_VENUE, NO_VENUE_LABEL, NO_YEAR_LABEL, OTHER, OTHER_LABEL, PAPERS_LABEL, PER_YEAR,
                     VENUES, Counts, Label, builtin)
 from .scope import Scope
@@ -101,7 +101,7 @@ def per_year(conn: Connection, scope: Scope, facet_key: str | None) -> Counts:
     col_of: dict[Any, int] = {t.key: i for i, t in enumerate(tags)}
     col_of[None] = len(tags)
     cells = {(row_of[year], col_of[root]): n for year, root, n in found}
-    cols = (*tags, builtin(NO_TAG, NO_TAG_LABEL, NO_TAG_COLOR))
+    cols = (*tags, builtin(NO_TAG, NO_TAG_LABEL))
     return Counts(PER_YEAR, scope.kind, rows, cols, cells, row_totals, total, col_facet=(facet_id, key),
                   options={"by": ["year", key]})
 
@@ -149,7 +149,7 @@ def venues(conn: Connection, scope: Scope, top: int = TOP_VENUES) -> Counts:
         counts.append(rest)
     missing = sum(n for v, n in found if v is None)
     if missing:
-        rows.append(builtin(NO_VENUE, NO_VENUE_LABEL, NO_TAG_COLOR))
+        rows.append(builtin(NO_VENUE, NO_VENUE_LABEL))
         counts.append(missing)
     return Counts(VENUES, scope.kind, tuple(rows), (_kind_label(scope.kind),),
                   {(i, 0): n for i, n in enumerate(counts)}, tuple(counts), sum(counts),

@@ -54,7 +54,6 @@ OTHER_LABEL = QT_TRANSLATE_NOOP("Statistics", "Other venues")
 NO_VENUE_LABEL = QT_TRANSLATE_NOOP("Statistics", "No venue")
 PAPERS_LABEL = QT_TRANSLATE_NOOP("Statistics", "Papers")
 DATASETS_LABEL = QT_TRANSLATE_NOOP("Statistics", "Datasets")
-NO_TAG_COLOR = "#9aa0a6"
 
 
 @dataclass(frozen=True)

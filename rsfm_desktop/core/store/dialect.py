@@ -46,14 +46,13 @@ def id_list(conn: Connection, query: str, params: sql.Params | None = None) -> l
 
 
 def id_set(conn: Connection, param: str) -> str:
-    """A query (column ``id``) of the ids bound to ``param`` by :func:`id_set_param`: one
-    parameter however many ids (SQLite allows only so many in an ``IN`` list)."""
+    """A query (column ``id``) of the ids bound to ``param`` by :func:`id_set_param`, a JSON
+    array: one parameter however many ids (SQLite allows only so many in an ``IN`` list)."""
     if is_sqlite(conn):
         return f"SELECT value AS id FROM json_each(:{param})"
-    return f"SELECT unnest(CAST(:{param} AS bigint[])) AS id"
+    return f"SELECT CAST(value AS bigint) AS id FROM json_array_elements_text(CAST(:{param} AS json))"
 
 
-def id_set_param(conn: Connection, ids) -> object:
+def id_set_param(conn: Connection, ids) -> str:
     """The value to bind for :func:`id_set`."""
-    values = sorted({int(i) for i in ids})
-    return json.dumps(values) if is_sqlite(conn) else sql.Array(values)
+    return json.dumps(sorted({int(i) for i in ids}))

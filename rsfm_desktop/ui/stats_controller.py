@@ -71,7 +71,10 @@ class StatsController(QObject):
             self.panel.schedule()
         elif self.dock.isHidden():  # closed with its own button (not merely covered by a tab)
             self.action.setChecked(False)
-        cfg.put(self.window.settings, STATS_OPEN, int(self.action.isChecked()))
+        try:
+            cfg.put(self.window.settings, STATS_OPEN, int(self.action.isChecked()))
+        except RuntimeError:  # the window is being destroyed (its settings already went)
+            pass
 
 
 def install(window: QMainWindow) -> StatsController:

@@ -111,6 +111,7 @@ def test_a_to_do_line_opens_its_entries_in_the_table(qtbot, make_window):
              for i in range(panel.todo_list.topLevelItemCount())}
     line = lines["Papers without a year"]
     assert line.text(1) == "4"
+    assert lines["Papers that look like duplicates"].text(1) == "0"  # a small catalog is checked at once
     panel.todo_list.itemClicked.emit(line, 0)
     assert len(shown(window)) == 4
     assert all(window.catalog.entries.get(Kind.PAPER, i).year is None for i in shown(window))

@@ -45,6 +45,7 @@ EXPORT_WIDTH = 720.0  # the layout's width in px for that (11 px text ≈ 8 pt p
 EXPORT_HEIGHT = 420.0
 PNG_DPI = 300
 TODO = "todo"
+CHECK_DUPLICATES_UP_TO = 5_000  # entries: above, the to-do looks for duplicates when asked (a minute at 100,000)
 
 
 def translate(context: str, text: str) -> str:
@@ -81,6 +82,8 @@ class StatsPanel(QWidget):
         self._generation = 0
         self._todo_items: list[TodoItem] = []
         self._facets = window.catalog.entries.facet_labels()
+        entries = window.catalog.entries
+        self._check_duplicates = entries.count(Kind.PAPER) + entries.count(Kind.DATASET) <= CHECK_DUPLICATES_UP_TO
         self.pages = [
             Page("perYear", PER_YEAR, Kind.PAPER, {"facet": "family"}),
             Page("heatmap", HEATMAP, None, {"rows": "task", "cols": "modality"}),
@@ -254,7 +257,8 @@ class StatsPanel(QWidget):
         self.status.setText(self.tr("Counting…"))
         if page.chart == TODO:
             queries = {k: self.window.view.query(k) for k in Kind}
-            work = lambda _ctx: self.stats.todo(queries)  # noqa: E731
+            check = self._check_duplicates
+            work = lambda _ctx: self.stats.todo(queries, check_duplicates=check)  # noqa: E731
         else:
             kind, options = self.kind_of(page), dict(page.options)
             query = self.window.view.query(kind)

@@ -1,7 +1,8 @@
 """Command line: launch the window, or run a command without one.
 
     rsfm-desktop [--data-dir DIR | --catalog DIR_OR_URL] [--startup-report]
-    rsfm-desktop stats [--data-dir DIR | --catalog URL]
+    rsfm-desktop stats [--data-dir DIR | --catalog URL] [--by year,family] [--kind papers|datasets]
+                       [--search TEXT] [--tag TAG] [--year YEAR] [--format json|csv] [--chart FILE.svg]
     rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates]
     rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG]
     rsfm-desktop sync [--data-dir DIR] [--server URL] [--author NAME]   (exit 3: conflicts waiting)
@@ -43,7 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window, print a JSON line once the paper table has painted, then exit",
     )
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("stats", parents=[common], help="print catalog counts as JSON")
+    st = sub.add_parser("stats", parents=[common], help="print catalog counts as JSON, or a chart's counts (--by)")
+    st.add_argument("--by", help="year | year,FACET | FACET,FACET (heat map) | venue | dataset (paper × dataset"
+                                 " matrix) | todo")
+    st.add_argument("--kind", choices=["papers", "datasets"], default="papers", help="what to count (--by)")
+    st.add_argument("--search", default="", help="only entries matching this search (as the search box)")
+    st.add_argument("--tag", action="append", default=[], help="only entries with this tag (repeatable)")
+    st.add_argument("--year", type=int, help="only entries of this year")
+    st.add_argument("--format", choices=["json", "csv"], default="json")
+    st.add_argument("--chart", type=Path, help="also write the chart as SVG to this file")
     formats = ["bibtex", "ris", "csljson", "csv", "json", "markdown"]
     imp = sub.add_parser("import", parents=[common], help="import a file; prints a JSON report")
     imp.add_argument("file", type=Path)

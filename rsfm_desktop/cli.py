@@ -36,11 +36,66 @@ def open_for(args: argparse.Namespace, read_only: bool = False) -> Catalog:
 
 
 def stats(args: argparse.Namespace) -> int:
+    """Without ``--by``: the entry counts. With it: the counts of one chart of the statistics
+    view, the same numbers the window draws, as JSON or CSV (and the chart as SVG)."""
     catalog = open_for(args)
     try:
-        print(json.dumps(catalog.stats()))
+        if not getattr(args, "by", None):
+            print(json.dumps(catalog.entries.stats()))
+            return 0
+        return _chart_stats(catalog, args)
     finally:
         catalog.close()
+
+
+def _chart_stats(catalog: Catalog, args: argparse.Namespace) -> int:
+    from .core import stats as core_stats
+    from .core.entries import Query
+    from .core.io.markdown_export import table_text
+    from .core.stats import chart, svg, tables, todo
+
+    kind = Kind.PAPER if args.kind == "papers" else Kind.DATASET
+    facet_of = {t.id: f.id for f in catalog.taxonomy.tree(counts=False) for t in f.walk()}
+    tags: dict[int, set[int]] = {}
+    for label in args.tag:  # as in the sidebar: any of a facet's tags, every facet
+        found = catalog.taxonomy.resolve(label)
+        if not found:
+            return _fail(f"no tag {label!r}", 1)
+        for tag_id in found:
+            tags.setdefault(facet_of[tag_id], set()).add(tag_id)
+    query = Query(args.search, tags=tags, year=args.year)
+    by = [part.strip() for part in args.by.split(",") if part.strip()]
+    try:
+        if by == ["todo"]:
+            items = catalog.stats.todo({k: query for k in Kind}, check_duplicates=True)
+            rows = todo.as_json(items)
+            if args.format == "csv":
+                print(table_text(["key", "kind", "count", "label"], [list(r.values()) for r in rows], "csv"), end="")
+            else:
+                print(json.dumps(rows, ensure_ascii=False))
+            return 0
+        if by == ["year"] or (len(by) == 2 and by[0] == "year"):
+            counts = catalog.stats.per_year(kind, query, by[1] if len(by) == 2 else None)
+        elif by == ["venue"]:
+            counts = catalog.stats.venues(query)
+        elif by in (["dataset"], ["paper", "dataset"]):
+            counts = catalog.stats.matrix(query, limit=None, col_limit=None)
+        elif len(by) == 2:
+            counts = catalog.stats.heatmap(kind, query, by[0], by[1])
+        else:
+            return _fail(f"--by {args.by!r}: give year, year,FACET, FACET,FACET, venue, dataset or todo", 2)
+    except core_stats.UnknownFacet as exc:
+        return _fail(f"no facet {exc.args[0]!r}", 1)
+    if args.format == "csv":
+        header = f"{by[0]} \\ {by[1]}" if counts.chart == core_stats.HEATMAP else None
+        print(tables.counts_table(counts, "csv", row_header=header), end="")
+    else:
+        print(json.dumps(counts.as_json(), ensure_ascii=False))
+    if args.chart:
+        height = chart.natural_height(counts, 720, 420)
+        from .core.io import write_atomically
+
+        write_atomically(args.chart, svg.to_svg(chart.draw(counts, 720, height), 180))
     return 0
 
 

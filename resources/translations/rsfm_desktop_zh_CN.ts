@@ -4,164 +4,174 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="53"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="54"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="68"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="76"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="84"/>
         <source>Send your changes to the lab server and fetch the lab&apos;s</source>
         <translation>把你的修改发送到实验室服务器，并取回实验室的修改</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="87"/>
+        <source>S&amp;tatistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="88"/>
+        <source>Charts of the current view that filter the tables, and what is left to curate</source>
+        <translation>当前视图的统计图（点击即可筛选表格）以及尚待整理的条目</translation>
     </message>
 </context>
 <context>
@@ -287,7 +297,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="294"/>
         <source>(unreadable entry %1)</source>
         <translation>（无法读取的条目 %1）</translation>
     </message>
@@ -295,47 +305,47 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rsfm_desktop/core/catalog.py" line="125"/>
+        <location filename="../../rsfm_desktop/core/catalog.py" line="127"/>
         <source>Attach “{}”</source>
         <translation>附加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/catalog.py" line="133"/>
+        <location filename="../../rsfm_desktop/core/catalog.py" line="135"/>
         <source>Remove attachment</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="308"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="327"/>
         <source>Add “{}”</source>
         <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="327"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="346"/>
         <source>Edit “{}”</source>
         <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="337"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="356"/>
         <source>Edit {} entries</source>
         <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="341"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="360"/>
         <source>Delete {} entries</source>
         <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="345"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="364"/>
         <source>Restore {} entries</source>
         <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="389"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="408"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="389"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="408"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
@@ -1109,6 +1119,34 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/filter_bar.py" line="33"/>
+        <source>Without a year</source>
+        <translation>无年份</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/filter_bar.py" line="33"/>
+        <source>Year %1</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/filter_bar.py" line="39"/>
+        <source>%1 papers</source>
+        <translation>%1 篇论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/filter_bar.py" line="39"/>
+        <source>%1 datasets</source>
+        <translation>%1 个数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/filter_bar.py" line="53"/>
+        <source>Show all again</source>
+        <translation>重新显示全部</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="210"/>
@@ -1472,138 +1510,138 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="181"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="212"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="219"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="254"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="325"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="325"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="329"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="329"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="395"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="408"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="417"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="432"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="434"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="435"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="448"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="462"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="461"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="463"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="477"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="478"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -1616,17 +1654,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="488"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="493"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="493"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -1635,48 +1673,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="503"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="513"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="523"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="527"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="529"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="532"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="550"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="598"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="600"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -2004,6 +2042,353 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="52"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="51"/>
+        <source>No tag</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="52"/>
+        <source>No year</source>
+        <translation>无年份</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="53"/>
+        <source>Other venues</source>
+        <translation>其他出处</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="54"/>
+        <source>No venue</source>
+        <translation>无出处</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="55"/>
+        <source>Papers</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="56"/>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="98"/>
+        <source>Papers without an English summary</source>
+        <translation>缺少英文摘要的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="99"/>
+        <source>Papers without a Chinese summary</source>
+        <translation>缺少中文摘要的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="100"/>
+        <source>Papers without a code link</source>
+        <translation>缺少代码链接的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="101"/>
+        <source>Papers without authors</source>
+        <translation>缺少作者的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="102"/>
+        <source>Papers without a year</source>
+        <translation>缺少年份的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="103"/>
+        <source>Papers without a tag in “%1”</source>
+        <translation>没有“%1”标签的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="104"/>
+        <source>Datasets without a tag in “%1”</source>
+        <translation>没有“%1”标签的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="105"/>
+        <source>Datasets no paper links to</source>
+        <translation>没有论文关联的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="106"/>
+        <source>Papers that look like duplicates</source>
+        <translation>疑似重复的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="107"/>
+        <source>Datasets that look like duplicates</source>
+        <translation>疑似重复的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/model.py" line="108"/>
+        <source>Papers whose attached file is missing</source>
+        <translation>附件文件已丢失的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/tables.py" line="15"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/tables.py" line="16"/>
+        <source>Venue</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/tables.py" line="17"/>
+        <source>Paper</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/tables.py" line="19"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/tables.py" line="20"/>
+        <source>introduces</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/stats/tables.py" line="21"/>
+        <source>uses</source>
+        <translation>使用</translation>
+    </message>
+</context>
+<context>
+    <name>StatsController</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/stats_controller.py" line="59"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="115"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="203"/>
+        <source>Papers per year</source>
+        <translation>每年论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="116"/>
+        <source>Heat map</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="117"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="203"/>
+        <source>Datasets per year</source>
+        <translation>每年数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="118"/>
+        <source>Venues</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="119"/>
+        <source>Papers × datasets</source>
+        <translation>论文 × 数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="120"/>
+        <source>To do</source>
+        <translation>待整理</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="145"/>
+        <source>Stacked by:</source>
+        <translation>堆叠依据：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="148"/>
+        <source>Rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="150"/>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="155"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="158"/>
+        <source>Image (PNG)…</source>
+        <translation>图片（PNG）…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="158"/>
+        <source>Vector image (SVG)…</source>
+        <translation>矢量图（SVG）…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
+        <source>Numbers (CSV)…</source>
+        <translation>数据（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="161"/>
+        <source>Markdown table…</source>
+        <translation>Markdown 表格…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="161"/>
+        <source>LaTeX table…</source>
+        <translation>LaTeX 表格…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="184"/>
+        <source>Still to curate</source>
+        <translation>尚待整理</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="184"/>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="197"/>
+        <source>%1 more papers / datasets not shown</source>
+        <translation>另有 %1 篇论文 / 个数据集未显示</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="206"/>
+        <source>papers</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="206"/>
+        <source>datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="210"/>
+        <source>Papers per venue</source>
+        <translation>各出处的论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="213"/>
+        <source>Datasets introduced or used by %1 papers</source>
+        <translation>%1 篇论文提出或使用的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="257"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="282"/>
+        <source>The statistics could not be read: %1</source>
+        <translation>无法读取统计：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="287"/>
+        <source>%1 papers of the view link to a dataset.</source>
+        <translation>当前视图中有 %1 篇论文关联了数据集。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="288"/>
+        <source>%1 papers</source>
+        <translation>%1 篇论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="288"/>
+        <source>%1 datasets</source>
+        <translation>%1 个数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="291"/>
+        <source>%1 in the current view</source>
+        <translation>当前视图：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="292"/>
+        <source>Click a bar or a cell to show its entries.</source>
+        <translation>点击柱条或单元格即可显示对应条目。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="293"/>
+        <source>Click a line to show its entries.</source>
+        <translation>点击一行即可显示对应条目。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="306"/>
+        <source>Click to look for duplicates (reads every entry).</source>
+        <translation>点击查找重复条目（需读取所有条目）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="319"/>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复条目…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="355"/>
+        <source>Venue: %1</source>
+        <translation>出处：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="380"/>
+        <source>No tag in “%1”</source>
+        <translation>没有“%1”标签</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="396"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="396"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="397"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="397"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="398"/>
+        <source>LaTeX (*.tex)</source>
+        <translation>LaTeX (*.tex)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="399"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="407"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="407"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="410"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="420"/>
+        <source>the image could not be written</source>
+        <translation>无法写入图片</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,8 @@
 
 A :class:`Catalog` has the parts the app needs: ``entries`` (papers and datasets, their table
 queries, edits, links), ``notes``, ``attachments``, ``taxonomy``, ``imports`` (import, export,
-duplicates) and ``backups`` (a folder catalog's backups; None on a server, whose backups are the
+duplicates), ``stats`` (the statistics of a view; ``catalog.stats()`` gives the entry
+counts) and ``backups`` (a folder catalog's backups; None on a server, whose backups are the
 server's job). Every write goes through the store's one write path and returns what changed;
 :meth:`Catalog.subscribe` hears every change, this process's and (after :meth:`poll`) others'.
 The engine never leaves core.
@@ -27,6 +28,7 @@ from .store.changes import ChangeSet
 from .store.postgres import display_url, is_server_url
 from .store.store import Observer, Store
 from .store.undo import Command
+from .stats import Stats
 from .store.writes import Tx
 from .taxonomy import Taxonomy
 
@@ -257,6 +259,7 @@ class Catalog:
         self.attachments = Attachments(store)
         self.taxonomy = Taxonomy(store)
         self.imports = Imports(store)
+        self.stats = Stats(store, self.entries)  # calling it gives the entry counts, as before
         self.backups = Backups(store, data_dir) if data_dir is not None else None
 
     @property
@@ -318,9 +321,6 @@ class Catalog:
 
     def redo(self, command: Command) -> ChangeSet:
         return self.store.redo(command)
-
-    def stats(self) -> dict[str, int]:
-        return self.entries.stats()
 
     def close(self) -> None:
         self.store.close()

@@ -25,6 +25,7 @@ from .store.writes import Tx
 from .validation import FieldError, ValidationError, normalise
 
 TRASH_DAYS = 30  # trashed entries are deleted for good after this many days
+NO_YEAR = 0  # the year filter's value for entries without a year (no publication has year 0)
 META_FIELDS = ("uuid", "seed_key", "created_at", "updated_at", "deleted_at", "created_by",
                "modified_by", "version")
 
@@ -81,6 +82,12 @@ class Query:
     trashed: bool = False  # the trash instead of the live catalog (search does not apply)
     # facet id -> tag ids: OR within a facet, AND across facets, a tag matching its descendants
     tags: Mapping[int, frozenset[int]] = field(default_factory=dict)
+    year: int | None = None  # only entries of this year (NO_YEAR: those without one)
+    only: frozenset[int] | None = None  # only these entries (a list opened from the statistics)
+
+    def filters(self) -> bool:
+        """The search text, the tags, the year or the id set narrows the entries."""
+        return bool(self.text.strip() or self.tags or self.year is not None or self.only is not None)
 
 
 def _decode(spec_type: FieldType, value: Any) -> Any:
@@ -104,7 +111,9 @@ class Entries:
         index scan; empty values last in both directions), filtered by :meth:`keep_matching`.
         The table model caches the sorted ids, so a keystroke costs the matching query only."""
         order = self.sorted_ids(kind, query.sort_key, query.descending, query.trashed)
-        return order if query.trashed else self.keep_matching(kind, order, query.text, query.tags)
+        if query.trashed:
+            return order
+        return self.keep_matching(kind, order, query.text, query.tags, year=query.year, only=query.only)
 
     def sorted_ids(self, kind: Kind, sort_key: str | None = None, descending: bool = False,
                    trashed: bool = False) -> list[int]:
@@ -135,15 +144,16 @@ class Entries:
         return present[::-1] + empty[::-1]
 
     def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
-                      tags: Mapping[int, Iterable[int]] = {}) -> list[int]:
-        """The ``ids``, in their order, that match the search text and the tag filter (``ids``
-        itself when neither filters).
+                      tags: Mapping[int, Iterable[int]] = {}, *, year: int | None = None,
+                      only: Iterable[int] | None = None) -> list[int]:
+        """The ``ids``, in their order, that match the search text, the tag filter, the year
+        and the id set ``only`` (``ids`` itself when none filters).
 
         The matching ids mark a byte per id, and the order is filtered through that mask at C
         speed: at 60,000 hits of 100,000 papers this costs 2 ms where a set costs 14 ms.
         Matching ids not in ``ids`` (trashed entries keep their tags) are ignored."""
         with self.store.read() as conn:
-            query = self.match_sql(conn, kind, text, tags)
+            query = self.match_sql(conn, kind, text, tags, year=year, only=only)
             if query is None:
                 return ids
             if not ids:
@@ -155,10 +165,11 @@ class Entries:
                 mask[entry_id] = 1
         return list(compress(ids, map(mask.__getitem__, ids)))
 
-    def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]]
-                  ) -> tuple[str, dict] | None:
-        """The matching ids' query (None when nothing filters): an INTERSECT of the search and
-        the tag-member queries, its column named ``id``. It may return trashed ids."""
+    def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]], *,
+                  year: int | None = None, only: Iterable[int] | None = None) -> tuple[str, dict] | None:
+        """The matching ids' query (None when nothing filters): an INTERSECT of the search, the
+        tag-member, the year and the id-set queries, its column named ``id``. It may return
+        trashed ids."""
         parts: list[str] = []
         params: dict[str, Any] = {}
         found = search.match_query(conn, kind, text)
@@ -169,6 +180,14 @@ class Entries:
         if tag_sql:
             parts.append(tag_sql)
             params.update(tag_params)
+        if year == NO_YEAR:
+            parts.append(f"SELECT id FROM {kind.value} WHERE year IS NULL AND deleted_at IS NULL")
+        elif year is not None:  # the year column's sort index (live rows) serves both
+            parts.append(f"SELECT id FROM {kind.value} WHERE year = :match_year AND deleted_at IS NULL")
+            params["match_year"] = int(year)
+        if only is not None:
+            parts.append(dialect.id_set(conn, "match_only"))
+            params["match_only"] = dialect.id_set_param(conn, only)
         if not parts:
             return None
         return " INTERSECT ".join(f"SELECT id FROM ({p}) AS m{i}" for i, p in enumerate(parts)), params

@@ -33,6 +33,7 @@ class ActionId(Enum):
     EXPORT_VIEW = auto()
     FIND_DUPLICATES = auto()
     SYNC_NOW = auto()
+    STATISTICS = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -81,6 +82,10 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.SYNC_NOW: (
             QCoreApplication.translate("Actions", "S&ync Now"), "sync", "F5",
             QCoreApplication.translate("Actions", "Send your changes to the lab server and fetch the lab's"),
+        ),
+        ActionId.STATISTICS: (
+            QCoreApplication.translate("Actions", "S&tatistics"), "statistics", "Ctrl+Shift+S",
+            QCoreApplication.translate("Actions", "Charts of the current view that filter the tables, and what is left to curate"),
         ),
     }
 

@@ -38,6 +38,7 @@ NAMES = {
     "duplicates": "mdi6.content-duplicate",
     "merge": "mdi6.call-merge",
     "sync": "mdi6.cloud-sync-outline",
+    "statistics": "mdi6.chart-bar-stacked",
 }
 
 

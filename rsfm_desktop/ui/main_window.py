@@ -32,7 +32,7 @@ from ..core.errors import CatalogError, CatalogGone
 from ..core.fields import Kind
 from ..core.store.changes import ChangeSet
 from . import settings as cfg
-from . import taxonomy_controller
+from . import stats_controller, taxonomy_controller
 from .actions import ActionId, create_actions
 from .catalog_view import CatalogView
 from .change_bus import changes_of
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         taxonomy_controller.install(self)
+        stats_controller.install(self)  # a View menu item; the statistics load when first opened
         changes_of(catalog).changed.connect(self.apply_changes)
         catalog.start_watching()
         self._poll_timer = QTimer(self, interval=POLL_MS)
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
             backup_controller.install(self)
         sync_controller.install(self)
         self.taxonomy_controller.refresh()  # the tag counts, read in the background
+        self.stats_controller.finish_setup()
         try:
             self.catalog.entries.empty_trash(older_than_days=TRASH_DAYS)
         except CatalogError as exc:  # busy or offline: next start

@@ -80,7 +80,7 @@ def test_a_damaged_backup_is_not_restored(folder_catalog, data_dir):
     assert [b.ok for b in backup.list_backups(data_dir, check=True)] == [False]
     with pytest.raises(backup.BackupError, match="cannot be restored"):
         backup.restore(data_dir, bad, folder_catalog.store.engine)
-    assert reopen(data_dir).stats()["papers"] == 4
+    assert reopen(data_dir).entries.stats()["papers"] == 4
 
 
 def corrupt(path):
@@ -109,7 +109,7 @@ def test_damaged_catalog_is_refused_with_the_good_backups(folder_catalog, data_d
     assert "damaged" in str(caught.value) and "latest good backup" in str(caught.value)
     kept = backup.restore(data_dir, newer, reason="damaged")
     assert kept.name.startswith("catalog.sqlite3.damaged-") and kept.exists()
-    assert reopen(data_dir).stats()["papers"] == 4
+    assert reopen(data_dir).entries.stats()["papers"] == 4
 
 
 def test_a_file_that_is_not_a_database_is_damaged(data_dir):

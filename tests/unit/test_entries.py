@@ -111,10 +111,10 @@ def test_trashed_entries_leave_lists_and_counts_and_come_back(catalog):
     assert geochat not in catalog.entries.list_ids(Kind.PAPER)
     assert catalog.entries.list_ids(Kind.PAPER, Query(trashed=True)) == [geochat]
     assert catalog.entries.count(Kind.PAPER) == 3
-    assert catalog.stats()["links"] == 2  # GeoChat's "uses RSICap" link is hidden with it
+    assert catalog.entries.stats()["links"] == 2  # GeoChat's "uses RSICap" link is hidden with it
     catalog.entries.restore(Kind.PAPER, [geochat])
     assert geochat in catalog.entries.list_ids(Kind.PAPER)
-    assert catalog.stats()["links"] == 3
+    assert catalog.entries.stats()["links"] == 3
 
 
 def test_notes_of_trashed_entries_are_not_counted(catalog):
@@ -122,9 +122,9 @@ def test_notes_of_trashed_entries_are_not_counted(catalog):
     catalog.notes.save(Kind.PAPER, geochat, "kept")
     catalog.notes.save(Kind.PAPER, rsgpt, "trashed with its paper")
     catalog.entries.delete(Kind.PAPER, [rsgpt])
-    assert catalog.stats()["notes"] == 1  # like its links, the note goes to the trash with it
+    assert catalog.entries.stats()["notes"] == 1  # like its links, the note goes to the trash with it
     catalog.entries.restore(Kind.PAPER, [rsgpt])
-    assert catalog.stats()["notes"] == 2
+    assert catalog.entries.stats()["notes"] == 2
 
 
 def test_the_trash_is_emptied_for_good_after_its_days(catalog):
@@ -134,7 +134,7 @@ def test_the_trash_is_emptied_for_good_after_its_days(catalog):
     assert catalog.entries.purge(Kind.PAPER, [paper_id(catalog, "GeoChat")]) == 0  # not in the trash
     assert catalog.entries.empty_trash() == 2
     assert catalog.entries.get(Kind.PAPER, rsgpt) is None
-    assert catalog.stats()["papers"] == 2
+    assert catalog.entries.stats()["papers"] == 2
 
 
 # ---- notes ---------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ def test_save_note_creates_then_updates(catalog):
     assert updated.body == "# Second\nbetter thoughts"
     assert updated.version == created.version + 1
     assert updated.updated_at >= created.updated_at
-    assert catalog.stats()["notes"] == 1
+    assert catalog.entries.stats()["notes"] == 1
     assert catalog.notes.save(Kind.PAPER, rsgpt, "# Second\nbetter thoughts") is None  # unchanged
 
 
@@ -169,7 +169,7 @@ def test_blank_notes_are_not_counted(catalog, blank):
     ids = catalog.entries.list_ids(Kind.PAPER)
     catalog.notes.save(Kind.PAPER, ids[0], "kept")
     catalog.notes.save(Kind.PAPER, ids[1], blank)
-    assert catalog.stats()["notes"] == 1
+    assert catalog.entries.stats()["notes"] == 1
 
 
 def test_note_survives_reopening_the_catalog(targets, target, catalog):
@@ -179,7 +179,7 @@ def test_note_survives_reopening_the_catalog(targets, target, catalog):
 
     reopened = targets.open(target)
     assert reopened.notes.text(Kind.PAPER, ringmo) == "读后感: masked modelling 很有用"
-    assert reopened.stats()["notes"] == 1
+    assert reopened.entries.stats()["notes"] == 1
 
 
 def test_a_note_of_an_entry_that_does_not_exist_is_refused(catalog):
@@ -188,7 +188,7 @@ def test_a_note_of_an_entry_that_does_not_exist_is_refused(catalog):
     with pytest.raises(Conflict) as caught:
         catalog.notes.save(Kind.PAPER, 987654, "lost?")
     assert caught.value.gone
-    assert catalog.stats()["notes"] == 0
+    assert catalog.entries.stats()["notes"] == 0
 
 
 # ---- links, pragmas, cascades -----------------------------------------------------------------
@@ -229,14 +229,14 @@ def test_emptying_the_trash_takes_links_notes_and_provenance_with_the_paper(cata
     assert catalog.entries.purge(Kind.PAPER, [rsgpt]) == 1
     for table in ("paper_dataset_link", "note", "provenance", "paper_tag"):
         assert read(catalog, f"SELECT count(*) FROM {table} WHERE paper_id = :id", {"id": rsgpt}) == [(0,)], table
-    assert catalog.stats() == {"papers": 3, "datasets": 2, "links": 1, "notes": 0}
+    assert catalog.entries.stats() == {"papers": 3, "datasets": 2, "links": 1, "notes": 0}
 
 
 def test_a_link_to_a_missing_paper_is_refused(catalog):
     rsicap = dataset_id(catalog, "RSICap")
     with pytest.raises(Exception, match="(?i)foreign key"):
         catalog.entries.link(Kind.PAPER, 987654, rsicap, "uses")
-    assert catalog.stats()["links"] == 3
+    assert catalog.entries.stats()["links"] == 3
 
 
 def test_an_unknown_relation_is_refused(catalog):

@@ -149,7 +149,7 @@ def test_full_disk_refuses_the_write_with_a_message_and_keeps_the_data(catalog):
 
     assert catalog.notes.text(Kind.PAPER, paper) == "short note"
     assert catalog.entries.get(Kind.PAPER, paper).title == title
-    assert catalog.stats()["papers"] == 4
+    assert catalog.entries.stats()["papers"] == 4
     with catalog.store.read() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 

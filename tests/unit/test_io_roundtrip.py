@@ -80,7 +80,7 @@ def test_app_json_is_lossless(rich, targets):
     data = json.loads(first)
     assert any(p["deleted_at"] for p in data["papers"])  # the trash travels too
     assert {t["label_en"]: t["parent"] is not None for t in data["tags"]}["Multispectral"]
-    assert target.stats() == rich.stats()
+    assert target.entries.stats() == rich.entries.stats()
 
 
 def test_app_json_import_into_a_filled_catalog_merges_the_taxonomy(rich, tmp_path):

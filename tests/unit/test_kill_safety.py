@@ -131,7 +131,7 @@ def kill_loop(tmp_path: Path, runs: int) -> dict:
     # The app still opens the catalog; at most one unreported (killed before printing) creation
     # per run adds to what was reported.
     catalog = open_catalog(data_dir, catalog_file=FIXTURE_CATALOG)
-    papers = catalog.stats()["papers"]
+    papers = catalog.entries.stats()["papers"]
     catalog.close()
     assert 4 + len(created) <= papers <= 4 + len(created) + runs
     print(f"\nkill test: {json.dumps(totals)}")

@@ -195,9 +195,9 @@ def test_survey_table_datasets(datasets):
 
 def test_the_catalog_loads_and_its_tags_land_in_the_taxonomy(targets):
     loaded = targets.open(targets.blank(), catalog_file=CATALOG_FILE)
-    assert loaded.stats()["papers"] == 71
-    assert loaded.stats()["datasets"] == 39
-    assert loaded.stats()["links"] == 26
+    assert loaded.entries.stats()["papers"] == 71
+    assert loaded.entries.stats()["datasets"] == 39
+    assert loaded.entries.stats()["links"] == 26
     geochat = read(loaded, "SELECT id FROM paper WHERE seed_key = 'arxiv:2311.15826'")[0][0]
     tags = paper_tags(loaded, geochat)
     tag_count = row_count(loaded, "tag")

@@ -33,7 +33,7 @@ def test_first_open_creates_the_catalog_from_the_file(first_launch, engine_name)
     target, catalog = first_launch
     if engine_name == "sqlite":
         assert (target / "catalog.sqlite3").is_file()
-    assert catalog.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
+    assert catalog.entries.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
     assert seeding.catalog_version(catalog.store) == "test.1"
 
 
@@ -68,7 +68,7 @@ def test_reopening_does_not_duplicate(first_launch, targets):
     target, catalog = first_launch
     catalog.close()
     again = targets.open(target)
-    assert again.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
+    assert again.entries.stats() == {"papers": 4, "datasets": 2, "links": 3, "notes": 0}
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_a_newer_catalog_adds_only_new_entries_and_keeps_user_work(targets, targ
 
     upgraded = targets.open(target, catalog_file=newer_catalog)
 
-    counts = upgraded.stats()
+    counts = upgraded.entries.stats()
     assert (counts["papers"], counts["datasets"], counts["links"]) == (3, 2, 2)
     assert sorted(upgraded.entries.get(Kind.PAPER, i).short_name for i in upgraded.entries.list_ids(Kind.PAPER)) == [
         "GeoChat", "RemoteCLIP", "SkyEyeGPT",
@@ -133,7 +133,7 @@ def test_a_newer_catalog_adds_only_new_entries_and_keeps_user_work(targets, targ
     assert seeding.catalog_version(upgraded.store) == "test.2"
 
     upgraded.close()
-    assert targets.open(target, catalog_file=newer_catalog).stats()["papers"] == 3
+    assert targets.open(target, catalog_file=newer_catalog).entries.stats()["papers"] == 3
 
 
 def test_a_malformed_catalog_file_names_the_line(targets, tmp_path):
@@ -165,7 +165,7 @@ def test_a_bad_newer_catalog_leaves_the_user_catalog_unchanged(targets, target, 
     catalog.close()
     with pytest.raises(CatalogFileError):
         targets.open(target, catalog_file=broken)
-    assert targets.open(target).stats()["papers"] == 4
+    assert targets.open(target).entries.stats()["papers"] == 4
 
 
 def test_seeding_is_all_or_nothing(empty_catalog, tmp_path):

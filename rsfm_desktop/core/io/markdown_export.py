@@ -111,13 +111,17 @@ def _csv_text(value: Any) -> str:
 def view_table(kind: Kind, columns: Sequence[str], entries: list[EntrySnapshot], fmt: str) -> str:
     """The given columns of the given entries, in their order: ``markdown``, ``latex`` or ``csv``."""
     labels = [column_label(kind, c) for c in columns]
-    rows = [[e.values.get(c) for c in columns] for e in entries]
+    return table_text(labels, [[e.values.get(c) for c in columns] for e in entries], fmt)
+
+
+def table_text(labels: Sequence[Any], rows: Sequence[Sequence[Any]], fmt: str) -> str:
+    """A header and rows of values as a ``markdown``, ``latex`` or ``csv`` table."""
     if fmt == "markdown":
-        lines = ["| " + " | ".join(md_cell(x) for x in labels) + " |", "|" + "---|" * len(columns)]
+        lines = ["| " + " | ".join(md_cell(x) for x in labels) + " |", "|" + "---|" * len(labels)]
         lines += ["| " + " | ".join(md_cell(x) for x in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     if fmt == "latex":
-        lines = [r"\begin{tabular}{" + "l" * len(columns) + "}", r"\hline",
+        lines = [r"\begin{tabular}{" + "l" * len(labels) + "}", r"\hline",
                  " & ".join(_latex(x) for x in labels) + r" \\", r"\hline"]
         lines += [" & ".join(_latex(x) for x in row) + r" \\" for row in rows]
         return "\n".join(lines + [r"\hline", r"\end{tabular}"]) + "\n"

@@ -43,3 +43,16 @@ def id_list(conn: Connection, query: str, params: sql.Params | None = None) -> l
     conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
     ((found,),) = sql.rows(conn, f"SELECT coalesce(array_agg(id), '{{}}') FROM ({query}) AS q", params)
     return list(found)
+
+
+def id_set(conn: Connection, param: str) -> str:
+    """A query (column ``id``) of the ids bound to ``param`` by :func:`id_set_param`, a JSON
+    array: one parameter however many ids (SQLite allows only so many in an ``IN`` list)."""
+    if is_sqlite(conn):
+        return f"SELECT value AS id FROM json_each(:{param})"
+    return f"SELECT CAST(value AS bigint) AS id FROM json_array_elements_text(CAST(:{param} AS json))"
+
+
+def id_set_param(conn: Connection, ids) -> str:
+    """The value to bind for :func:`id_set`."""
+    return json.dumps(sorted({int(i) for i in ids}))

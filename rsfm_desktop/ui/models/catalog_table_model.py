@@ -91,7 +91,8 @@ class CatalogTableModel(QAbstractTableModel):
     # ---- following the view --------------------------------------------------------------
 
     def _follow_filter(self) -> None:
-        self.set_filter(self.view.text, self.view.tags)
+        view = self.view
+        self.set_filter(view.text, view.tags, year=view.year, only=view.only(self.kind))
 
     def _follow_sort(self, kind: Kind, key: str, descending: bool) -> None:
         if kind is not self.kind or (key or None, descending) == (self._query.sort_key, self._query.descending):
@@ -143,7 +144,8 @@ class CatalogTableModel(QAbstractTableModel):
         sort_key = self._query.sort_key or ("title" if self.kind is Kind.PAPER else "name")
         moves = changes.membership_changed(self.kind) or sort_key in fields or "deleted_at" in fields or (
             sort_key.startswith(TAG_COLUMN_PREFIX) and TAGS in fields)
-        refilters = (self._query.text.strip() and fields & self._searchable) or (self._query.tags and TAGS in fields)
+        refilters = (self._query.text.strip() and fields & self._searchable) or (
+            self._query.tags and TAGS in fields) or (self._query.year is not None and "year" in fields)
         if moves:
             self._order_key = None
         if moves or refilters:
@@ -169,20 +171,25 @@ class CatalogTableModel(QAbstractTableModel):
             self._order_key = order_key
         if query.trashed:
             return self._order
-        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags)
+        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags, year=query.year,
+                                        only=query.only)
 
     def set_search(self, text: str) -> None:
         if text != self._query.text:
             self.set_query(replace(self._query, text=text))
 
-    def set_filter(self, text: str, tags: Mapping[int, Iterable[int]]) -> None:
-        """Search text and tag filter (facet id -> tag ids) together; the sort stays."""
+    def set_filter(self, text: str, tags: Mapping[int, Iterable[int]], year: int | None = None,
+                   only: Iterable[int] | None = None) -> None:
+        """Search text, tag filter (facet id -> tag ids), year and id set together; the sort
+        stays."""
         tags = {facet: frozenset(ids) for facet, ids in tags.items() if ids}
-        if text != self._query.text or tags != self._query.tags:
-            self.set_query(replace(self._query, text=text, tags=tags))
+        only = frozenset(only) if only is not None else None
+        q = self._query
+        if (text, tags, year, only) != (q.text, q.tags, q.year, q.only):
+            self.set_query(replace(q, text=text, tags=tags, year=year, only=only))
 
     def is_filtered(self) -> bool:
-        return bool(self._query.text.strip() or self._query.tags)
+        return self._query.filters()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

@@ -1,0 +1,59 @@
+"""The entries a statistic counts: the live entries of a view (the search text, tag filter, year
+and id set of a table's :class:`~..entries.Query`), as SQL over the alias ``e``.
+
+The matching ids come from :meth:`Entries.match_sql`, the very query the table filters with, so
+a chart counts exactly the rows the table shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from ..entries import Entries, Query
+from ..fields import Kind
+from ..store.writes import MEMBER_TABLES, OWNER
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: Kind
+    source: str  # a FROM clause naming the entry table ``e``
+    where: str  # its condition (live entries of the view)
+    params: dict[str, Any] = field(default_factory=dict)
+    filtered: bool = False
+
+    @property
+    def table(self) -> str:
+        return self.kind.value
+
+    @property
+    def members(self) -> str:
+        """The kind's tag-member table."""
+        return MEMBER_TABLES[self.kind]
+
+    @property
+    def owner(self) -> str:
+        """The member table's entry column."""
+        return OWNER[self.kind]
+
+    def select(self, columns: str, joins: str = "", conds: str = "", tail: str = "") -> str:
+        """``SELECT columns FROM <the view> joins WHERE <the view> AND conds tail``."""
+        where = f"{self.where} AND {conds}" if conds else self.where
+        return f"SELECT {columns} FROM {self.source}{joins} WHERE {where}{tail}"
+
+
+def scope_of(conn: Connection, entries: Entries, kind: Kind, query: Query = Query()) -> Scope:
+    """The live entries of ``kind`` that ``query`` shows (its sort does not matter)."""
+    match = None
+    if query.filters():
+        match = entries.match_sql(conn, kind, query.text, query.tags, year=query.year, only=query.only)
+    if match is None:
+        return Scope(kind, f"{kind.value} e", "e.deleted_at IS NULL")
+    # The matching ids are read once into a list the entries are checked against (SQLite:
+    # "LIST SUBQUERY"); the unary + keeps SQLite from fetching each matching row by its id
+    # instead, which reads the whole row (7 ms per 1,000 papers) where the indexes of the
+    # columns counted (year, venue) hold all a count needs.
+    return Scope(kind, f"{kind.value} e", f"e.deleted_at IS NULL AND +e.id IN ({match[0]})", dict(match[1]), True)

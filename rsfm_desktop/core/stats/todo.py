@@ -1,0 +1,130 @@
+"""The curation to-do: what the entries of a view still lack, each line a count of entries and
+the condition that finds them (:func:`condition`), so the table can show exactly those.
+
+Most lines are conditions on the entry's row, counted together in one pass per kind. Two are
+not SQL: suspected duplicates (``io.matching``: fuzzy titles, computed over the whole catalog
+and cached by the caller, a minute at 100,000 papers) and attachments whose file is gone (the
+disk is asked for each attachment of the view: there are few).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy.engine import Connection
+
+from ..fields import Kind
+from ..store import dialect, sql
+from .counts import facet_label
+from .model import TodoItem
+from .scope import Scope
+
+PAPER_FIELDS = {  # key -> the condition on e
+    "no_summary_en": "summary_en",
+    "no_summary_zh": "summary_zh",
+    "no_code": "code_url",
+    "no_authors": None,
+    "no_year": None,
+}
+
+
+def _blank(conn: Connection, column: str) -> str:
+    return f"(e.{column} IS NULL OR NOT ({dialect.not_blank(conn, f'e.{column}')}))"
+
+
+def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = ()) -> tuple[str, dict]:
+    """The SQL condition on ``e`` of a to-do line. ``ids``: the entries of a line that is not
+    SQL (duplicates, missing files)."""
+    base, _, facet = key.partition(":")
+    if base in ("no_summary_en", "no_summary_zh", "no_code") and kind is Kind.PAPER:
+        return _blank(conn, PAPER_FIELDS[base]), {}
+    if base == "no_authors" and kind is Kind.PAPER:
+        return "(e.authors IS NULL OR e.authors = '[]')", {}
+    if base == "no_year" and kind is Kind.PAPER:
+        return "e.year IS NULL", {}
+    if base == "no_tag":
+        table, owner = ("paper_tag", "paper_id") if kind is Kind.PAPER else ("dataset_tag", "dataset_id")
+        param = f"todo_facet_{facet}"
+        return (f"NOT EXISTS (SELECT 1 FROM {table} m JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
+                f" WHERE m.{owner} = e.id AND f.key = :{param} AND t.deleted_at IS NULL)"), {param: facet}
+    if base == "unlinked" and kind is Kind.DATASET:
+        return ("NOT EXISTS (SELECT 1 FROM paper_dataset_link l JOIN paper p ON p.id = l.paper_id"
+                " WHERE l.dataset_id = e.id AND p.deleted_at IS NULL)"), {}
+    if base in ("duplicates", "missing_files"):
+        param = f"todo_{base}"
+        return f"e.id IN ({dialect.id_set(conn, param)})", {param: dialect.id_set_param(conn, ids)}
+    raise KeyError(key)
+
+
+def facets_used(conn: Connection, kind: Kind) -> list[str]:
+    """Keys of the live facets in which some entry of ``kind`` (live or not) has a tag, in
+    display order; every facet for papers (they are classified along all of them)."""
+    if kind is Kind.PAPER:
+        return sql.column(conn, "SELECT key FROM facet WHERE deleted_at IS NULL ORDER BY position, id")
+    return sql.column(
+        conn,
+        "SELECT f.key FROM facet f WHERE f.deleted_at IS NULL AND EXISTS (SELECT 1 FROM tag t"
+        " JOIN dataset_tag m ON m.tag_id = t.id WHERE t.facet_id = f.id AND t.deleted_at IS NULL)"
+        " ORDER BY f.position, f.id",
+    )
+
+
+def missing_files(conn: Connection, scope: Scope) -> list[int]:
+    """Papers of the view with an attachment whose file is not on disk."""
+    if scope.kind is not Kind.PAPER:
+        return []
+    found = sql.rows(conn, scope.select("e.id, a.path", " CROSS JOIN attachment a", "a.paper_id = e.id"),
+                     scope.params)
+    return sorted({paper_id for paper_id, path in found if not os.path.isfile(path)})
+
+
+def keys(conn: Connection, kind: Kind) -> list[str]:
+    """The to-do lines of a kind, in the order shown."""
+    facets = [f"no_tag:{f}" for f in facets_used(conn, kind)]
+    if kind is Kind.PAPER:
+        return [*PAPER_FIELDS, *facets, "duplicates", "missing_files"]
+    return ["unlinked", *facets, "duplicates"]
+
+
+def todo_items(conn: Connection, scope: Scope, duplicates: Iterable[int] | None) -> list[TodoItem]:
+    """The to-do lines of the view's entries of one kind, counted in one query.
+    ``duplicates``: the ids of the kind's suspected duplicates, None when not known yet (its
+    line then has count -1)."""
+    lines = keys(conn, scope.kind)
+    dup_ids = list(duplicates or ())
+    files = missing_files(conn, scope)
+    sums, params = [], dict(scope.params)
+    for key in lines:
+        if key == "duplicates" and duplicates is None:
+            continue
+        cond, p = condition(conn, scope.kind, key, files if key == "missing_files" else dup_ids)
+        sums.append(f"sum(CASE WHEN {cond} THEN 1 ELSE 0 END)")
+        params.update(p)
+    counted = iter(sql.first(conn, scope.select(", ".join(sums)), params) or ())
+    items = []
+    for key in lines:
+        count = -1 if key == "duplicates" and duplicates is None else int(next(counted) or 0)
+        facet = facet_label(conn, key.partition(":")[2]) if key.startswith("no_tag:") else None
+        items.append(TodoItem(key, scope.kind, count, facet))
+    return items
+
+
+def todo_ids(conn: Connection, scope: Scope, key: str, extra_ids: Iterable[int] = ()) -> list[int]:
+    """The entries of a to-do line, by id."""
+    if key == "missing_files":
+        extra_ids = missing_files(conn, scope)
+    cond, params = condition(conn, scope.kind, key, extra_ids)
+    return sql.column(conn, scope.select("e.id", conds=cond, tail=" ORDER BY e.id"), {**scope.params, **params})
+
+
+def duplicate_ids(pairs: Iterable) -> frozenset[int]:
+    """Every entry of a list of ``io.matching.DuplicatePair``."""
+    out: set[int] = set()
+    for pair in pairs:
+        out.update((pair.first_id, pair.second_id))
+    return frozenset(out)
+
+
+def as_json(items: Iterable[TodoItem]) -> list[Mapping]:
+    return [{"key": i.key, "kind": i.kind.value, "count": i.count, "label": i.text()} for i in items]

@@ -1,0 +1,153 @@
+"""A chart on screen: paints a core drawing (``core.stats.chart``) with QPainter, laid out anew for
+the widget's size, and makes it a control: hovering a bar or cell shows its labels and count,
+clicking one emits :attr:`ChartView.clicked` with its (row, column) of the counts.
+
+The same painting renders the PNG export (:func:`render_png`) at publication size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
+
+from ...core.stats import chart
+from ...core.stats.chart import Drawing, Line, Rect, Text
+from ...core.stats.model import Counts
+
+
+def style_for(palette: QPalette) -> chart.Style:
+    """The chart style of the current theme (dark when the window background is)."""
+    return chart.DARK if palette.color(QPalette.ColorRole.Window).lightness() < 128 else chart.LIGHT
+
+
+def paint(painter: QPainter, drawing: Drawing) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    font = QFont(QApplication.font())
+    for item in drawing.items:
+        if isinstance(item, Rect):
+            if item.fill == "none":
+                continue
+            painter.setPen(QPen(QColor(item.stroke), 0.5) if item.stroke else Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(item.fill))
+            painter.drawRect(QRectF(item.x, item.y, item.w, item.h))
+        elif isinstance(item, Line):
+            painter.setPen(QPen(QColor(item.color), item.width))
+            painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
+        elif isinstance(item, Text):
+            font.setPixelSize(max(1, round(item.size)))
+            font.setBold(item.bold)
+            painter.setFont(font)
+            painter.setPen(QColor(item.color))
+            width = painter.fontMetrics().horizontalAdvance(item.text)
+            dx = {"start": 0, "middle": -width / 2, "end": -width}[item.anchor]
+            painter.save()
+            painter.translate(item.x, item.y)
+            if item.rotate:
+                painter.rotate(item.rotate)
+            painter.drawText(QPointF(dx, 0), item.text)
+            painter.restore()
+
+
+def render_png(drawing: Drawing, path: Path, scale: float) -> bool:
+    """Write ``drawing`` as a PNG ``scale`` times its size (300 dpi for print)."""
+    image = QImage(round(drawing.width * scale), round(drawing.height * scale), QImage.Format.Format_ARGB32)
+    image.fill(QColor(drawing.style.background))
+    image.setDotsPerMeterX(round(300 / 0.0254))
+    image.setDotsPerMeterY(round(300 / 0.0254))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    paint(painter, drawing)
+    painter.end()
+    return image.save(str(path), "PNG")
+
+
+class ChartView(QWidget):
+    clicked = Signal(object, object)  # row, column of the counts (either may be None)
+
+    def __init__(self, texts: Callable[[], chart.Texts], parent=None, grow: bool = False):
+        """``texts``: the words in the interface language, asked at every layout; ``grow``:
+        as tall as the chart needs (in a scroll area), else the chart fits the widget."""
+        super().__init__(parent)
+        self._texts = texts
+        self._grow = grow
+        self._counts: Counts | None = None
+        self._drawing: Drawing | None = None
+        self.setMouseTracking(True)
+        self.setMinimumSize(320, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    @property
+    def counts(self) -> Counts | None:
+        return self._counts
+
+    def set_counts(self, counts: Counts | None) -> None:
+        self._counts = counts
+        self._relayout()
+
+    def drawing(self) -> Drawing | None:
+        return self._drawing
+
+    def layout_for(self, width: float, height: float, style: chart.Style | None = None) -> Drawing | None:
+        """The drawing at another size or style (the exports)."""
+        if self._counts is None:
+            return None
+        style = style or style_for(self.palette())
+        texts = self._texts()
+        height = chart.natural_height(self._counts, width, height, style, texts)
+        return chart.draw(self._counts, width, height, style, texts)
+
+    def _relayout(self) -> None:
+        if self._counts is None:
+            self._drawing = None
+        else:
+            self._drawing = self.layout_for(self.width(), self._base_height())
+            if self._grow and self._drawing is not None and round(self._drawing.height) != self.height():
+                self.setMinimumHeight(round(self._drawing.height))
+        self.update()
+
+    def _base_height(self) -> float:
+        return self.parentWidget().height() if self._grow and self.parentWidget() else self.height()
+
+    # ---- Qt ------------------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._relayout()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self._relayout()
+        super().changeEvent(event)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        if self._drawing is not None:
+            paint(painter, self._drawing)
+        else:
+            painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
+        painter.end()
+
+    def hit_at(self, x: float, y: float):
+        return self._drawing.hit_at(x, y) if self._drawing is not None else None
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        hit = self.hit_at(event.position().x(), event.position().y())
+        tip = self._drawing.tips.get(hit, "") if hit is not None and self._drawing else ""
+        self.setCursor(Qt.CursorShape.PointingHandCursor if hit is not None else Qt.CursorShape.ArrowCursor)
+        if tip:
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+        else:
+            QToolTip.hideText()
+        self.setToolTip(tip)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.hit_at(event.position().x(), event.position().y())
+            if hit is not None:
+                self.clicked.emit(*hit)
+        super().mouseReleaseEvent(event)

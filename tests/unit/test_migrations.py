@@ -131,8 +131,8 @@ def test_catalog_at_each_revision_opens_with_nothing_lost(targets, revision, eng
     # and the upgraded catalog takes new work: ids, versions, the change log
     new = catalog.entries.create(Kind.PAPER, {"title": "After the upgrade"}).result
     assert new > 2 and catalog.entries.get(Kind.PAPER, new).uuid
-    if revision != migrations.HEAD:
-        assert catalog.entries.get(Kind.PAPER, 1).uuid  # given by the migration
+    if revision < "0002":
+        assert catalog.entries.get(Kind.PAPER, 1).uuid  # given by migration 0002 (global ids)
     catalog.entries.update(Kind.PAPER, 1, {"remark": "edited"}, expected_version=3, base={"remark": None})
     assert catalog.entries.get(Kind.PAPER, 1).version == 4
     assert catalog.taxonomy.create_tag("task", "Captioning").result > 2

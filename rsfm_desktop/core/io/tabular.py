@@ -192,7 +192,7 @@ def _paper_values(cells: dict[str, Cell]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, cell in cells.items():
         # A key is taken as written ("-" or ":" is a key, not a cell left blank on purpose).
-        text = clean_text(cell.text) if key == "citation_key" else _text(cell)
+        text = (cell.text or "").strip() or None if key == "citation_key" else _text(cell)
         if key in ("summary", "summary_zh", "summary_en"):
             place(values, text, "summary_zh", "summary_en", None if key == "summary" else key)
         elif key == "extra_fields":

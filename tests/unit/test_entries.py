@@ -331,3 +331,28 @@ def test_a_note_is_shared_with_the_lab_or_kept_personal(targets, target):
     assert (note.body, note.shared, note.author) == ("for everyone", True, "Ada")
     catalog.notes.set_shared(Kind.PAPER, ringmo, False)
     assert not catalog.notes.get(Kind.PAPER, ringmo).shared
+
+
+def test_many_memberships_at_once_count_change_the_entries_and_undo(catalog):
+    """Tx.tag_pairs (a sync's new entries): one statement for many (entry, tag) pairs; a pair
+    already there or naming a missing tag changes nothing; undo takes exactly the new ones out."""
+    ringmo, geochat = paper_id(catalog, "RingMo"), paper_id(catalog, "GeoChat")
+    tags = sorted({t.id for ts in catalog.taxonomy.entry_tags(Kind.PAPER, [ringmo, geochat]).values() for t in ts})
+    with catalog.store.read() as conn:
+        all_tags = [r[0] for r in conn.exec_driver_sql("SELECT id FROM tag WHERE deleted_at IS NULL ORDER BY id")]
+    fresh = [t for t in all_tags if t not in tags][:2]
+    before = {e: {t.id for t in ts} for e, ts in catalog.taxonomy.entry_tags(Kind.PAPER, [ringmo, geochat]).items()}
+    versions = {e: catalog.entries.get(Kind.PAPER, e).version for e in (ringmo, geochat)}
+    pairs = [(ringmo, fresh[0]), (geochat, fresh[0]), (geochat, fresh[1]), (geochat, 999_999)]
+    pairs += [(ringmo, t) for t in before.get(ringmo, set())]  # already there
+    (added, changes) = catalog.store.write(lambda tx: tx.tag_pairs(Kind.PAPER, pairs))
+    assert added == 3
+    after = {e: {t.id for t in ts} for e, ts in catalog.taxonomy.entry_tags(Kind.PAPER, [ringmo, geochat]).items()}
+    assert after[ringmo] == before.get(ringmo, set()) | {fresh[0]}
+    assert after[geochat] == before.get(geochat, set()) | {fresh[0], fresh[1]}
+    assert changes.ids(Kind.PAPER) == {ringmo, geochat}
+    assert all(catalog.entries.get(Kind.PAPER, e).version == versions[e] + 1 for e in (ringmo, geochat))
+    command = catalog.store.run("Tag", lambda tx: tx.tag_pairs(Kind.PAPER, [(ringmo, fresh[1])]))
+    catalog.undo(command)
+    final = {e: {t.id for t in ts} for e, ts in catalog.taxonomy.entry_tags(Kind.PAPER, [ringmo, geochat]).items()}
+    assert final == after

@@ -5,6 +5,7 @@ never leave the machine, and syncs killed at random moments that lose nothing.""
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import sqlite3
@@ -304,3 +305,24 @@ def test_the_command_line_sync_exits_3_on_a_conflict_and_lists_both_values(lab):
     assert again.returncode == 0 and json.loads(again.stdout)["conflicts"] == [], again.stderr
     assert _cli("conflicts", "--data-dir", str(b.data_dir)).returncode == 0
     assert b.entries.get(Kind.PAPER, geochat(b)).title == "GeoChat (A's title)"
+
+
+def test_syncing_with_another_lab_server_sends_it_everything(lab, pg_server, tmp_path):
+    """A laptop that synced with one lab server and is then pointed at another: the second gets
+    the whole catalog, not only what changed after the switch."""
+    server, a, _b = lab
+    a.entries.update(Kind.PAPER, geochat(a), {"remark": "edited before the switch"})
+    sync(a, server)
+    other_url = pg_server.create_database(f"other_{os.getpid()}")
+    other = open_catalog(other_url, seed=False)
+    try:
+        report = sync(a, other)
+        assert report.pushed >= a.entries.count(Kind.PAPER)
+        assert other.entries.count(Kind.PAPER) == a.entries.count(Kind.PAPER)
+        on_other = other.entries.get(Kind.PAPER, by_uuid(other, a.entries.get(Kind.PAPER, geochat(a)).uuid))
+        assert on_other.remark == "edited before the switch"
+        back = sync(a, server)  # and back to the first server: read afresh, nothing doubled or conflicting
+        assert back.conflicts == [] and server.entries.count(Kind.PAPER) == a.entries.count(Kind.PAPER)
+    finally:
+        other.close()
+        pg_server.drop_database(f"other_{os.getpid()}")

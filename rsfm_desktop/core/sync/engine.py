@@ -132,6 +132,7 @@ class Session:
         if self.local.author:  # what this member pushes shows them as who added or changed it
             self.server.store.author = self.local.author
         try:
+            self._switch_server()
             self._recover_push()
             for _round in range(MAX_ROUNDS):
                 self.pull()
@@ -149,13 +150,14 @@ class Session:
         """The server-side writers of this catalog's pushes: their rows need no pulling back."""
         return json.loads(self._local_meta("origins") or "[]")
 
-    def _server_changes(self, after: int, upto: int) -> dict[str, set[int]]:
-        """Entity -> server row ids changed in (after, upto] by others; all rows on a first sync."""
+    def _server_changes(self, after: int | None, upto: int) -> dict[str, set[int]]:
+        """Entity -> server row ids changed in (after, upto] by others; all rows on a first
+        sync (``after`` None)."""
         out: dict[str, set[int]] = {e: set() for e in ORDER}
         with self.server.store.read() as conn:
-            if after == 0:
+            if after is None:
                 for entity in ORDER:
-                    out[entity] = {s.id for s in state.read(conn, entity).values()}
+                    out[entity] = set(state.all_ids(conn, entity))
                 return out
             mine = self._my_origins() or ["-"]
             for entity, entity_id, fields in sql.rows(
@@ -170,8 +172,9 @@ class Session:
     def pull(self) -> None:
         with self.server.store.read() as conn:
             upto = sql.scalar(conn, "SELECT coalesce(max(seq), 0) FROM change_log") or 0
-        after = int(self._local_meta("pulled") or 0)
-        if upto <= after and after:
+        pulled = self._local_meta("pulled")
+        after = int(pulled) if pulled else None  # None: never pulled from this server (or read afresh)
+        if after is not None and upto <= after:
             return
         changed = self._server_changes(after, upto)
         total = sum(len(v) for v in changed.values())
@@ -401,6 +404,23 @@ class Session:
                  "local_version": item["local_version"], "data": json.dumps(item["data"])}
                 for item in pending["items"] if item["uuid"] in versions])
             tx.put_meta(f"{self.key}:pending", "")
+
+        self.local.store.write(work)
+
+    def _switch_server(self) -> None:
+        """The synced copies (bases) and conflicts belong to one lab server: syncing with
+        another one starts afresh (everything here is new to it), never from another's bases."""
+        with self.local.store.read() as conn:
+            current = _meta(conn, "sync:base_server")
+        if current == self.server_id:
+            return
+
+        def work(tx: Tx) -> None:
+            tx.delete_rows("sync_base")
+            tx.delete_rows("sync_conflict")
+            for (key,) in sql.rows(tx.conn, "SELECT key FROM meta WHERE key LIKE :k", {"k": "sync:%:pulled"}):
+                tx.put_meta(key, "")  # every server is read in full again at its next sync
+            tx.put_meta("sync:base_server", self.server_id)
 
         self.local.store.write(work)
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from ..fields import FIELDS, FieldType, Kind
-from ..store import sql
+from ..store import dialect, sql
 from ..store.writes import MEMBER_TABLES, OWNER, Tx, plain
 
 ENTRY_ENTITIES = {"paper": Kind.PAPER, "dataset": Kind.DATASET}
@@ -31,7 +31,7 @@ TAG_FIELDS = ("facet", "parent", "label_en", "label_zh", "color", "position", "d
 FACET_FIELDS = ("key", "label_en", "label_zh", "position", "deleted_at")
 VIEW_FIELDS = ("name", "query_text", "tag_filter")
 NOTE_FIELDS = ("body", "author")
-_CHUNK = 1000
+_CHUNK = 5000  # values per statement (one parameter: a JSON array or an array)
 
 
 def entry_fields(kind: Kind) -> tuple[str, ...]:
@@ -80,20 +80,25 @@ def _json_value(spec_type: FieldType, value: Any) -> Any:
     return value
 
 
+def _where(conn: Connection, column: str, values, text: bool = False) -> list[tuple[str, dict]]:
+    """Conditions selecting ``column`` in ``values``: one (one parameter) per few thousand."""
+    values = list(values)
+    return [dialect.in_values(conn, column, "v", values[start : start + _CHUNK], text)
+            for start in range(0, len(values), _CHUNK)]
+
+
 def _uuid_map(conn: Connection, table: str, ids: Iterable[int]) -> dict[int, str]:
-    ids = sorted({i for i in ids if i is not None})
     out: dict[int, str] = {}
-    for chunk in sql.chunked(ids, _CHUNK):
-        out.update(sql.rows(conn, f"SELECT id, uuid FROM {table} WHERE id IN :ids", {"ids": chunk}))
+    for where, params in _where(conn, "id", {i for i in ids if i is not None}):
+        out.update(sql.rows(conn, f"SELECT id, uuid FROM {table} WHERE {where}", params))
     return out
 
 
 def id_map(conn: Connection, table: str, uuids: Iterable[str]) -> dict[str, int]:
     """uuid -> local id of the rows of ``table`` with these uuids."""
-    uuids = sorted({u for u in uuids if u})
     out: dict[str, int] = {}
-    for chunk in sql.chunked(uuids, _CHUNK):
-        out.update((u, i) for i, u in sql.rows(conn, f"SELECT id, uuid FROM {table} WHERE uuid IN :u", {"u": chunk}))
+    for where, params in _where(conn, "uuid", {u for u in uuids if u}, text=True):
+        out.update((u, i) for i, u in sql.rows(conn, f"SELECT id, uuid FROM {table} WHERE {where}", params))
     return out
 
 
@@ -109,14 +114,25 @@ def read(conn: Connection, entity: str, *, ids: Sequence[int] | None = None,
     return {"tag": _read_tags, "facet": _read_facets, "view": _read_views}[entity](conn, ids, uuids)
 
 
+def all_ids(conn: Connection, entity: str) -> list[int]:
+    """The ids :func:`read` takes for every synced row of ``entity`` (a first sync's pull
+    reads them in batches, never the whole table at once)."""
+    if entity in NOTE_ENTITIES:
+        kind = NOTE_ENTITIES[entity]
+        return sql.column(conn, f"SELECT t.id FROM note n JOIN {kind.value} t ON t.id = n.{OWNER[kind]}"
+                                " WHERE t.uuid IS NOT NULL AND n.shared")
+    source, extra = {"view": ("saved_view t", " AND t.shared")}.get(entity, (f"{entity} t", ""))
+    return sql.column(conn, f"SELECT t.id FROM {source} WHERE t.uuid IS NOT NULL{extra}")
+
+
 def _select(conn: Connection, source: str, columns: str, ids, uuids, extra: str = "") -> list[tuple]:
     """Rows of ``source`` (its row alias ``t``) by ids, by uuids, or all synced ones."""
     if ids is None and uuids is None:
         return sql.rows(conn, f"SELECT {columns} FROM {source} WHERE t.uuid IS NOT NULL{extra}")
-    column, values = ("t.id", list(ids)) if ids is not None else ("t.uuid", list(uuids))
+    column, values = ("t.id", ids) if ids is not None else ("t.uuid", uuids)
     rows: list[tuple] = []
-    for chunk in sql.chunked(values, _CHUNK):
-        rows += sql.rows(conn, f"SELECT {columns} FROM {source} WHERE {column} IN :v{extra}", {"v": chunk})
+    for where, params in _where(conn, column, values, text=ids is None):
+        rows += sql.rows(conn, f"SELECT {columns} FROM {source} WHERE {where}{extra}", params)
     return rows
 
 
@@ -135,15 +151,16 @@ def _read_entries(conn: Connection, kind: Kind, ids, uuids) -> dict[str, State]:
             data["links"] = []
         states[row[0]] = State(kind.value, row[1], row[0], row[2], data, (row[5 + len(names)], row[6 + len(names)]))
     owner = OWNER[kind]
-    for chunk in sql.chunked(list(states), _CHUNK):
+    for where, params in _where(conn, f"m.{owner}", states):
         for entry_id, tag_uuid in sql.rows(
             conn, f"SELECT m.{owner}, t.uuid FROM {MEMBER_TABLES[kind]} m JOIN tag t ON t.id = m.tag_id"
-                  f" WHERE m.{owner} IN :ids", {"ids": chunk}):
+                  f" WHERE {where}", params):
             states[entry_id].data["tags"].append(tag_uuid)
-        if kind is Kind.PAPER:
+    if kind is Kind.PAPER:
+        for where, params in _where(conn, "l.paper_id", states):
             for paper_id, dataset_uuid, relation in sql.rows(
                 conn, "SELECT l.paper_id, d.uuid, l.relation FROM paper_dataset_link l"
-                      " JOIN dataset d ON d.id = l.dataset_id WHERE l.paper_id IN :ids", {"ids": chunk}):
+                      f" JOIN dataset d ON d.id = l.dataset_id WHERE {where}", params):
                 states[paper_id].data["links"].append(f"{dataset_uuid}|{relation}")
     for state in states.values():
         for key in ("tags", "links"):
@@ -166,8 +183,8 @@ def _read_tags(conn: Connection, ids, uuids) -> dict[str, State]:
     facets = _uuid_map(conn, "facet", (r[3] for r in rows))
     tags = _uuid_map(conn, "tag", [r[4] for r in rows] + [r[10] for r in rows])
     synonyms: dict[int, list[str]] = defaultdict(list)
-    for chunk in sql.chunked([r[0] for r in rows], _CHUNK):
-        for tag_id, text in sql.rows(conn, "SELECT tag_id, text FROM tag_synonym WHERE tag_id IN :ids", {"ids": chunk}):
+    for where, params in _where(conn, "tag_id", [r[0] for r in rows]):
+        for tag_id, text in sql.rows(conn, f"SELECT tag_id, text FROM tag_synonym WHERE {where}", params):
             synonyms[tag_id].append(text)
     out = {}
     for i, u, v, facet, parent, en, zh, color, pos, deleted, merged in rows:
@@ -268,8 +285,8 @@ class Writer:
         names = set(entry_fields(kind)) - {"deleted_at", "seed_key"}
         taken = set()
         keys = [d.get("seed_key") for _u, d in items if d.get("seed_key")]
-        for chunk in sql.chunked(keys, _CHUNK):
-            taken.update(sql.column(self.conn, f"SELECT seed_key FROM {kind.value} WHERE seed_key IN :k", {"k": chunk}))
+        for where, params in _where(self.conn, "seed_key", keys, text=True):
+            taken.update(sql.column(self.conn, f"SELECT seed_key FROM {kind.value} WHERE {where}", params))
         rows = []
         for number, (u, data) in enumerate(items):
             row = {k: v for k, v in data.items() if k in names}
@@ -287,8 +304,8 @@ class Writer:
             for link in data.get("links") or []:
                 dataset_uuid, relation = link.rsplit("|", 1)
                 links.append((entry_id, dataset_uuid, relation))
-        for tag_uuid, tag_id in id_map(self.conn, "tag", by_tag).items():
-            self.tx.tag(kind, tag_id, by_tag[tag_uuid])
+        tag_ids = id_map(self.conn, "tag", by_tag)
+        self.tx.tag_pairs(kind, [(e, tag_ids[u]) for u, entries in by_tag.items() if u in tag_ids for e in entries])
         if links:
             datasets = id_map(self.conn, "dataset", (d for _p, d, _r in links))
             self.tx.link_many([(p, datasets[d], r) for p, d, r in links if d in datasets])

@@ -6,6 +6,7 @@ Stored with QSettings (the platform's settings store), never in the app's instal
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -21,19 +22,44 @@ class Setting:
     default: Any
 
 
-LANGUAGE = Setting("general/language", str, "system")  # system, en, zh_CN
-THEME = Setting("general/theme", str, "system")  # system, light, dark
-CATALOG_DIR = Setting("general/catalog_dir", str, "")  # "": the platform's user data folder
+# No key lives in a group called "general": Qt's INI format writes that group as [%General]
+# and reads it back as "General/...", so such a setting would be lost on every restart.
+LANGUAGE = Setting("preferences/language", str, "system")  # system, en, zh_CN
+THEME = Setting("preferences/theme", str, "system")  # system, light, dark
+CATALOG_DIR = Setting("preferences/catalog_dir", str, "")  # "": the platform's user data folder
 DETAIL_FONT_SIZE = Setting("view/detail_font_size", int, 0)  # 0: the system's size
-BACKUPS_KEPT = Setting("general/backups_kept", int, 10)  # automatic backups kept per catalog
+BACKUPS_KEPT = Setting("preferences/backups_kept", int, 10)  # automatic backups kept per catalog
 LAST_TAB = Setting("view/last_tab", int, 0)
 LAST_SELECTED = Setting("view/last_selected", str, "")
 
 PERSIST_GROUP = "persist"  # window geometry, splitters, table headers
+FOLDERS_GROUP = "folders"  # the last folder of each kind of file dialog
+
+# Settings written by earlier versions under the "general/" prefix: read back as "General/...".
+_OLD_KEYS = {f"{group}/{setting.key.split('/', 1)[1]}": setting
+             for group in ("General", "general") for setting in (LANGUAGE, THEME, CATALOG_DIR, BACKUPS_KEPT)}
 
 
 def make_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
+    migrate(settings)
+    return settings
+
+
+def migrate(settings: QSettings) -> bool:
+    """Move the preferences an earlier version wrote under ``general/…`` (read back as
+    ``General/…``) to their keys now; a value already under the new key wins. True if any
+    moved."""
+    moved = False
+    for old, setting in _OLD_KEYS.items():
+        if settings.contains(old):
+            if not settings.contains(setting.key):
+                settings.setValue(setting.key, settings.value(old))
+            settings.remove(old)
+            moved = True
+    if moved:
+        settings.sync()
+    return moved
 
 
 def get(settings: QSettings, setting: Setting) -> Any:
@@ -46,6 +72,23 @@ def get(settings: QSettings, setting: Setting) -> Any:
 
 def put(settings: QSettings, setting: Setting, value: Any) -> None:
     settings.setValue(setting.key, value)
+
+
+def last_folder(settings: QSettings, purpose: str, fallback: Path | None = None) -> str:
+    """The folder a file dialog for ``purpose`` (``import``, ``export``, ``attach``…) last
+    used, else ``fallback`` (the home folder)."""
+    folder = settings.value(f"{FOLDERS_GROUP}/{purpose}", "")
+    if folder and Path(str(folder)).is_dir():
+        return str(folder)
+    return str(fallback or Path.home())
+
+
+def remember_folder(settings: QSettings, purpose: str, chosen: str | Path) -> None:
+    """Remember the folder of a file (or the folder itself) chosen in a dialog for ``purpose``."""
+    if not chosen:
+        return
+    path = Path(chosen)
+    settings.setValue(f"{FOLDERS_GROUP}/{purpose}", str(path if path.is_dir() else path.parent))
 
 
 def save_state(settings: QSettings, key: str, widget) -> None:

@@ -165,10 +165,12 @@ def _paper():
 
 
 def measure_startup(data_dir: Path | str, runs: int) -> dict:
-    from tests.benchmarks.bench_startup import startup_once
+    from tests.benchmarks.bench_startup import _env, startup_once
 
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    samples = [startup_once([sys.executable, "-m", "rsfm_desktop"], data_dir, env) for _ in range(runs)]
+    # The app saves its window layout on quit: into a throw-away home, never the user's settings.
+    with tempfile.TemporaryDirectory(prefix="rsfm-bench-home-") as home:
+        env = _env(Path(home))
+        samples = [startup_once([sys.executable, "-m", "rsfm_desktop"], data_dir, env) for _ in range(runs)]
     times = [s[0] for s in samples]
     return {"median_s": round(statistics.median(times), 3), "worst_s": round(max(times), 3),
             "median_wall_s": round(statistics.median(s[1] for s in samples), 3),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from rsfm_desktop.core.store.sqlite import catalog_path
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.ui.models.catalog_table_model import IdRole
+from rsfm_desktop.ui import settings as cfg
 
 from .conftest import type_text
 
@@ -395,7 +396,7 @@ def test_preferences_change_theme_and_detail_font_size(window, monkeypatch, sett
         from PySide6.QtCore import QSettings
 
         stored = QSettings(str(settings_file), QSettings.Format.IniFormat)
-        assert stored.value("general/theme") == "dark"
+        assert stored.value(cfg.THEME.key) == "dark"
     finally:
         window._apply_theme("light")
 
@@ -426,7 +427,7 @@ def test_move_catalog_from_preferences_reopens_window_on_the_copy(window, monkey
     new = switcher._window
     assert new is not window and new.catalog_dir == target
     assert new.catalog.notes.text(Kind.PAPER, paper_id) == "typed just before moving"
-    assert window.settings.value("general/catalog_dir") == str(target)
+    assert window.settings.value(cfg.CATALOG_DIR.key) == str(target)
     new.close()
 
 

@@ -32,7 +32,7 @@ from ..core.errors import CatalogError, CatalogGone
 from ..core.fields import Kind
 from ..core.store.changes import ChangeSet
 from . import settings as cfg
-from . import taxonomy_controller
+from . import entry_actions, taxonomy_controller
 from .actions import ActionId, create_actions
 from .catalog_view import CatalogView
 from .change_bus import changes_of
@@ -52,6 +52,8 @@ from .widgets.detail_pane import DetailPane
 # the burst pauses this long (keystroke to rows stays under 100 ms at 100,000 papers).
 SEARCH_COALESCE_MS = 60
 POLL_MS = 1000  # how often changes made elsewhere are looked for
+LEFT_MIN_WIDTH = 460  # the table: title, authors and year stay readable
+DETAIL_MIN_WIDTH = 340
 
 
 class MainWindow(QMainWindow):
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
         self.detail.commandDone.connect(self.undo_stack.push_done)
 
         left = QWidget(self)
+        left.setMinimumWidth(LEFT_MIN_WIDTH)  # a dock or the detail pane never squeezes the table further
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 0)
         left_layout.addWidget(self.search_box)
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         taxonomy_controller.install(self)
+        entry_actions.install(self)
         changes_of(catalog).changed.connect(self.apply_changes)
         catalog.start_watching()
         self._poll_timer = QTimer(self, interval=POLL_MS)

@@ -3,7 +3,7 @@ database sorting on header clicks, and helpers for the selected entry ids."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
@@ -87,6 +87,9 @@ class CatalogTable(QTableView):
         row = self.catalog_model().row_of(entry_id)
         if row is None:
             return False
-        self.selectRow(row)
-        self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        # Exactly this row (selectRow() would add to the selection while Ctrl is held).
+        index = self.model().index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(index, flags)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True

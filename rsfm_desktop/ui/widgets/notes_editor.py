@@ -76,12 +76,23 @@ class NotesEditor(QWidget):
         self.compare_button.clicked.connect(self.resolve_conflict)
         self.compare_button.hide()
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # Editor and preview side by side, each the full height of the notes area; the preview
+        # can be hidden to give the editor the whole width.
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("notesSplitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.editor)
         splitter.addWidget(self.preview)
+        self.preview_toggle = QPushButton(self.tr("Preview"), self)
+        self.preview_toggle.setObjectName("notesPreviewToggle")
+        self.preview_toggle.setCheckable(True)
+        self.preview_toggle.setChecked(True)
+        self.preview_toggle.setToolTip(self.tr("Show the rendered note beside the editor"))
+        self.preview_toggle.toggled.connect(self.set_preview_visible)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.compare_button)
+        footer.addWidget(self.preview_toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -93,6 +104,13 @@ class NotesEditor(QWidget):
         self._render.timeout.connect(self._update_preview)
         self.editor.textChanged.connect(self._on_text_changed)
         self.set_entry(None)
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        if self.preview_toggle.isChecked() != visible:
+            self.preview_toggle.setChecked(visible)
+        if visible:
+            self._update_preview()
 
     # ---- entry switching -----------------------------------------------------------------
 

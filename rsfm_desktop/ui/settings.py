@@ -99,6 +99,8 @@ def save_state(settings: QSettings, key: str, widget) -> None:
         settings.setValue(f"{key}/state", widget.saveState())
     elif isinstance(widget, (QSplitter, QHeaderView)):
         settings.setValue(f"{key}/state", widget.saveState())
+    if isinstance(widget, QHeaderView) and widget.model() is not None:
+        settings.setValue(f"{key}/sections", widget.model().columnCount())
     settings.endGroup()
 
 
@@ -110,6 +112,12 @@ def restore_state(settings: QSettings, key: str, widget) -> bool:
             geometry = settings.value(f"{key}/geometry")
             if isinstance(geometry, QByteArray):
                 widget.restoreGeometry(geometry)
+        if isinstance(widget, QHeaderView):
+            # A layout saved for another set of columns (a version that had more or fewer)
+            # would restore sections the table no longer has: the defaults are kept instead.
+            saved = settings.value(f"{key}/sections")
+            if widget.model() is None or str(saved) != str(widget.model().columnCount()):
+                return False
         return isinstance(state, QByteArray) and bool(widget.restoreState(state))
     finally:
         settings.endGroup()

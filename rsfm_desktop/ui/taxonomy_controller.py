@@ -57,6 +57,9 @@ class TaxonomyController(QObject):
         self._editor_placed = False
         self.editor_dock.visibilityChanged.connect(self._place_editor)
 
+        # The sidebar counts what the current tab shows: SAR's papers on Papers, datasets on Datasets.
+        self.sidebar_model.set_count_kind(window.current_kind())
+        window.tabs.currentChanged.connect(lambda _i: self.sidebar_model.set_count_kind(window.current_kind()))
         self.chips = TagChips(self.taxonomy, self.sidebar_model, window.detail)
         window.detail.extras_layout.addWidget(self.chips)
         window.detail.entryShown.connect(self.chips.set_entry)

@@ -97,8 +97,6 @@ def generate_batch(n_papers: int, seed: int = 11):
              "authors": [f"Author {rng.randint(1, 20000)}" for _ in range(rng.randint(1, 6))],
              "year": rng.choice([None] + list(range(2015, 2027))),
              "venue": rng.choice([None, "CVPR", "ICCV", "TGRS", "arXiv", "NeurIPS", "ISPRS"]),
-             "family": rng.choice(TAGS["family"]),
-             "tasks": ", ".join(rng.sample(TAGS["task"], rng.randint(1, 3))),
              "code_url": rng.choice([None, f"https://github.com/lab{p % 97}/repo{p}"]),
              "summary_zh": _zh(rng, rng.randint(80, 220)),
              "summary_en": _en(rng, rng.randint(30, 110)) if p % 3 else None},

@@ -42,8 +42,13 @@ def test_window_shows_catalog_with_named_widgets(window):
                  "openCodeButton", "openProjectButton"):
         assert window.findChild(object, name) is not None, name
     table = window.findChild(QTableView, "paperTable")
-    headers = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(table.model().columnCount())]
-    assert {"Title", "Year", "Venue", "Family", "Tasks", "Code"} <= set(headers)
+    header = table.horizontalHeader()
+    shown = [table.model().headerData(header.logicalIndex(v), Qt.Orientation.Horizontal)
+             for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
+    assert shown == ["Title", "Authors", "Year", "Venue", "Model family", "Task", "Code"]
+    every = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(table.model().columnCount())]
+    assert every.count("Model family") == 1 and every.count("Task") == 1  # one column per concept
+    assert not {"Family", "Tasks"} & set(every)
     assert table.model().rowCount() == 4
     assert "4 papers" in window.count_label.text()
 
@@ -222,14 +227,14 @@ def test_linked_dataset_jump(window):
 def test_column_layout_and_selection_restored_on_next_launch(make_window):
     window = make_window()
     table = window.tables[Kind.PAPER]
-    table.set_column_visible(_column(table, "tasks"), False)
-    table.set_column_visible(_column(table, "authors"), True)
+    table.set_column_visible(_column(table, "tags:task"), False)
+    table.set_column_visible(_column(table, "short_name"), True)
     paper_id = _select_title(window, "RemoteCLIP")
     window.close()
     again = make_window()
     header = again.tables[Kind.PAPER].horizontalHeader()
-    assert header.isSectionHidden(_column(table, "tasks"))
-    assert not header.isSectionHidden(_column(table, "authors"))
+    assert header.isSectionHidden(_column(table, "tags:task"))
+    assert not header.isSectionHidden(_column(table, "short_name"))
     assert again.detail.current() == (Kind.PAPER, paper_id)
 
 

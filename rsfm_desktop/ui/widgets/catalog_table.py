@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
+from ...core.columns import DEFAULT_COLUMNS
 from ..models.catalog_table_model import CatalogTableModel, IdRole
 
 
@@ -38,11 +39,16 @@ class CatalogTable(QTableView):
 
     def apply_default_columns(self) -> None:
         header = self.horizontalHeader()
-        widths = {"title": 420, "short_name": 110, "name": 180, "year": 60, "venue": 110, "family": 70,
-                  "tasks": 220, "code_url": 200, "data_type": 140, "scale": 160}
-        for section, col in enumerate(self.catalog_model().columns):
-            header.setSectionHidden(section, not col.visible)
-            header.resizeSection(section, widths.get(col.key, 140))
+        model = self.catalog_model()
+        widths = {"title": 380, "short_name": 110, "name": 180, "authors": 180, "year": 56, "venue": 100,
+                  "tags:family": 90, "tags:task": 200, "code_url": 180, "data_type": 140, "scale": 160}
+        keys = [col.key for col in model.columns]
+        shown = [k for k in DEFAULT_COLUMNS[model.kind] if k in keys]
+        for section, key in enumerate(keys):
+            header.setSectionHidden(section, key not in shown)
+            header.resizeSection(section, widths.get(key, 140))
+        for position, key in enumerate(shown):  # the default columns first, in their order
+            header.moveSection(header.visualIndex(keys.index(key)), position)
 
     def column_actions(self) -> list[QAction]:
         """One checkable action per column: checked when the column is shown."""

@@ -352,7 +352,7 @@ class DetailPane(QWidget):
                 shown = ", ".join(entry.authors[:6]) + (" et al." if len(entry.authors) > 6 else "")
                 parts.append(shown)
             venue_year = " ".join(str(v) for v in (entry.venue, entry.year) if v)
-            parts += [p for p in (venue_year, entry.family, entry.short_name) if p]
+            parts += [p for p in (venue_year, entry.short_name) if p]
         else:
             parts += [str(v) for v in (entry.data_type, entry.year, entry.scale) if v]
         return "  ·  ".join(parts)

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         from ..paths import recovery_dir
 
         self.journal = RecoveryJournal(recovery_dir(), catalog.name, catalog.catalog_id)
-        self.detail = DetailPane(catalog, self, journal=self.journal)
+        self.detail = DetailPane(catalog, self, journal=self.journal, settings=settings)
         self.detail.jumpRequested.connect(self.jump_to)
         self.detail.commandDone.connect(self.undo_stack.push_done)
 
@@ -445,11 +445,12 @@ class MainWindow(QMainWindow):
     def _save_unsaved_notes_to_file(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save unsaved notes"),
-                                              str(Path.home() / "rsfm-unsaved-notes.md"),
+        start = Path(cfg.last_folder(self.settings, "notes")) / "rsfm-unsaved-notes.md"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save unsaved notes"), str(start),
                                               self.tr("Markdown (*.md)"))
         if not path:
             return False
+        cfg.remember_folder(self.settings, "notes", path)
         parts = []
         for (kind, entry_id), pending in self.detail.notes.unsaved().items():
             title = dict(self.catalog.entries.titles_by_id(kind, [entry_id])).get(entry_id, f"{kind.value} {entry_id}")

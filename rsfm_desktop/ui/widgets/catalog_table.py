@@ -8,6 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from ...core.columns import DEFAULT_COLUMNS
+from ...core.fields import Kind
+from .empty_state import paint_hint
 from ..models.catalog_table_model import CatalogTableModel, IdRole
 
 
@@ -78,6 +80,26 @@ class CatalogTable(QTableView):
         for action in self.column_actions():
             menu.addAction(action)
         menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    # ---- an empty table says what to do ------------------------------------------------------
+
+    def empty_text(self) -> str:
+        model = self.catalog_model()
+        if model.rowCount():
+            return ""
+        if model.is_filtered():
+            return self.tr("Nothing matches the search and tags chosen. Try other words, or clear "
+                           "the search box and the tags selected in the sidebar.")
+        if model.kind is Kind.PAPER:
+            return self.tr("No papers yet. Add one with File › New Paper (Ctrl+N), or import a "
+                           "BibTeX, RIS, CSV or Markdown file with File › Import… (Ctrl+Shift+I).")
+        return self.tr("No datasets yet. Add one with File › New Dataset (Ctrl+Shift+N), or "
+                       "import a file with File › Import… (Ctrl+Shift+I).")
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self.catalog_model().rowCount():
+            paint_hint(self, self.empty_text())
 
     # ---- selection -----------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from ...core.i18n import FIELDS_CONTEXT
 from ...core.references import identifiers, paper_url, pdf_url
 from ...core.store.changes import Change
 from ...core.store.writes import Conflict
+from .. import settings as cfg
 from ..dialogs.link_dialog import LinkDialog
 from ..icons import bind
 from ..links import open_link
@@ -71,9 +72,10 @@ class DetailPane(QWidget):
     entryShown = Signal(object, object)  # kind, id (None, None: nothing shown)
     commandDone = Signal(object)  # an undoable command carried out here (for the undo stack)
 
-    def __init__(self, catalog: Catalog, parent=None, journal=None):
+    def __init__(self, catalog: Catalog, parent=None, journal=None, settings=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self._settings = settings  # where the Attach PDF dialog's last folder is kept
         self.setAcceptDrops(True)
         self._catalog = catalog
         self._entry: Entry | None = None
@@ -474,10 +476,11 @@ class DetailPane(QWidget):
     # ---- attaching a PDF -----------------------------------------------------------------
 
     def _choose_pdf(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Attach a PDF"), str(Path.home()), self.tr("PDF files (*.pdf)")
-        )
+        start = cfg.last_folder(self._settings, "attach") if self._settings is not None else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a PDF"), start, self.tr("PDF files (*.pdf)"))
         if path:
+            if self._settings is not None:
+                cfg.remember_folder(self._settings, "attach", path)
             self.attach_pdf(Path(path))
 
     def attach_pdf(self, path: Path) -> bool:

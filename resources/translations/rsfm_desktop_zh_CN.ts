@@ -1444,73 +1444,73 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="71"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="72"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="80"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="87"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="88"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="93"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="131"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="94"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="132"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="109"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="110"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="123"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="125"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="126"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="126"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="127"/>
         <source>%1 could not be imported.
 
 %2
@@ -1523,112 +1523,112 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="132"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="133"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="155"/>
         <source>The catalog changed</source>
         <translation>目录已变化</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="155"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="156"/>
         <source>The catalog changed since this preview was made (another window or program wrote to it): %1 entries are now new, duplicates or conflicts where they were not. Nothing was imported; review the preview again.</source>
         <translation>生成此预览后目录已有变化（另一个窗口或程序写入了它）：%1 个条目的新建、重复或冲突状态已改变。尚未导入任何内容，请重新检查预览。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="163"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="164"/>
         <source>Imported %1: %2 added, %3 merged, %4 skipped.</source>
         <translation>已导入 %1：添加 %2 个，合并 %3 个，跳过 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="168"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="170"/>
         <source>The import was cancelled. Nothing was written to the catalog.</source>
         <translation>导入已取消，目录未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="170"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="171"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="172"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="173"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="179"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="182"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="190"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="190"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="198"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="214"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="217"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="215"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="218"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="253"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="252"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="255"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="255"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="258"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="273"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="276"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="280"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="280"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="288"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="291"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="292"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="295"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>

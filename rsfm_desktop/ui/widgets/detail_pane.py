@@ -366,7 +366,7 @@ class DetailPane(QWidget):
             if spec.key in _HEADER_FIELDS:
                 continue
             value = getattr(entry, spec.key)
-            if value in (None, "", []):
+            if not spec.form or value in (None, "", [], {}):
                 continue
             label = QCoreApplication.translate(FIELDS_CONTEXT, spec.label)
             self.form.addRow(label + ":", self._value_widget(spec.type, spec.item_type, value))

@@ -85,6 +85,7 @@ def create_main_window(
     entering the event loop."""
     ensure_app()
     settings = settings or cfg.make_settings()
+    cfg.migrate(settings)
     catalog = open_catalog(catalog_target(target, settings), catalog_file=catalog_file,
                            busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
     return MainWindow(catalog, settings, defer_setup=defer_setup)

@@ -4,174 +4,284 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="54"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="54"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="54"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="69"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="68"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="84"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="87"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="88"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="91"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="92"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="95"/>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="96"/>
         <source>Send your changes to the lab server and fetch the lab&apos;s</source>
         <translation>把你的修改发送到实验室服务器，并取回实验室的修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="99"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="100"/>
         <source>Charts of the current view that filter the tables, and what is left to curate</source>
         <translation>当前视图的统计图（点击即可筛选表格）以及尚待整理的条目</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="103"/>
+        <source>Open &amp;Paper Page</source>
+        <translation>打开论文页面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="104"/>
+        <source>Open the paper&apos;s page (its link, else arXiv or the DOI)</source>
+        <translation>打开论文页面（论文链接，否则 arXiv 或 DOI）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="107"/>
+        <source>Open P&amp;DF</source>
+        <translation>打开 PDF(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="108"/>
+        <source>Open the attached PDF, else the PDF on the web</source>
+        <translation>打开附加的 PDF，否则打开网上的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="111"/>
+        <source>Open &amp;Code</source>
+        <translation>打开代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="112"/>
+        <source>Open the code repository</source>
+        <translation>打开代码仓库</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="115"/>
+        <source>Copy &amp;Citation</source>
+        <translation>复制引文(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="116"/>
+        <source>Copy a reference to the selected entries in the chosen style</source>
+        <translation>按所选格式复制所选条目的参考文献</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="119"/>
+        <source>Copy &amp;BibTeX</source>
+        <translation>复制 BibTeX(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="120"/>
+        <source>Copy the selected entries as BibTeX</source>
+        <translation>把所选条目复制为 BibTeX</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="122"/>
+        <source>Copy DOI</source>
+        <translation>复制 DOI</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="123"/>
+        <source>Copy the DOIs of the selected entries</source>
+        <translation>复制所选条目的 DOI</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="124"/>
+        <source>Copy arXiv ID</source>
+        <translation>复制 arXiv 编号</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="125"/>
+        <source>Copy the arXiv ids of the selected entries</source>
+        <translation>复制所选条目的 arXiv 编号</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="127"/>
+        <source>Copy &amp;Link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="128"/>
+        <source>Copy the web links of the selected entries</source>
+        <translation>复制所选条目的网页链接</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="131"/>
+        <source>E&amp;xport Selected…</source>
+        <translation>导出所选(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="132"/>
+        <source>Export the selected entries to a file</source>
+        <translation>把所选条目导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="135"/>
+        <source>Edit a &amp;Field of the Selection…</source>
+        <translation>批量编辑字段(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="136"/>
+        <source>Set one field to the same value on every selected entry</source>
+        <translation>把所选每个条目的同一字段设为同一个值</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="139"/>
+        <source>S&amp;wap Summaries</source>
+        <translation>互换中英文摘要(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="140"/>
+        <source>Exchange the Chinese and English summaries (filed under the wrong language)</source>
+        <translation>互换中文与英文摘要（摘要填错了语言时）</translation>
     </message>
 </context>
 <context>
@@ -295,11 +405,47 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>CatalogTable</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/catalog_table.py" line="91"/>
+        <source>Nothing matches the search and tags chosen. Try other words, or clear the search box and the tags selected in the sidebar.</source>
+        <translation>没有符合搜索词和所选标签的条目。换个词试试，或清空搜索框并取消侧栏中选中的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/catalog_table.py" line="94"/>
+        <source>No papers yet. Add one with File › New Paper (Ctrl+N), or import a BibTeX, RIS, CSV or Markdown file with File › Import… (Ctrl+Shift+I).</source>
+        <translation>还没有论文。用“文件 › 新建论文”（Ctrl+N）添加，或用“文件 › 导入…”（Ctrl+Shift+I）导入 BibTeX、RIS、CSV 或 Markdown 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/catalog_table.py" line="96"/>
+        <source>No datasets yet. Add one with File › New Dataset (Ctrl+Shift+N), or import a file with File › Import… (Ctrl+Shift+I).</source>
+        <translation>还没有数据集。用“文件 › 新建数据集”（Ctrl+Shift+N）添加，或用“文件 › 导入…”（Ctrl+Shift+I）导入文件。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="294"/>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="296"/>
         <source>(unreadable entry %1)</source>
         <translation>（无法读取的条目 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>Citation</name>
+    <message>
+        <location filename="../../rsfm_desktop/core/references.py" line="22"/>
+        <source>APA</source>
+        <translation>APA 格式</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/references.py" line="23"/>
+        <source>IEEE</source>
+        <translation>IEEE 格式</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/references.py" line="24"/>
+        <source>GB/T 7714</source>
+        <translation>GB/T 7714 国标格式</translation>
     </message>
 </context>
 <context>
@@ -360,7 +506,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>将“{}”合并到“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/sync/engine.py" line="517"/>
+        <location filename="../../rsfm_desktop/core/sync/engine.py" line="537"/>
         <source>Resolve the conflict on “{}”</source>
         <translation>解决“{}”的冲突</translation>
     </message>
@@ -531,188 +677,218 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="93"/>
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="103"/>
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="103"/>
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="108"/>
+        <source>Swap summaries</source>
+        <translation>互换摘要</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="109"/>
+        <source>The Chinese and English summaries were filed under the wrong language: exchange them</source>
+        <translation>中文与英文摘要填错了语言：互换二者</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="141"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="146"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="161"/>
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="149"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="165"/>
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="170"/>
         <source>Provenance</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="185"/>
         <source>My notes (Markdown)</source>
         <translation>我的笔记（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="246"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="246"/>
         <source>Open the paper page</source>
         <translation>打开论文页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="247"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="247"/>
         <source>Open the PDF (attached file first)</source>
         <translation>打开 PDF（优先使用本地附件）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="248"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="248"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="249"/>
         <source>Project</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="249"/>
         <source>Open the project page</source>
         <translation>打开项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="250"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="250"/>
         <source>Open the download page</source>
         <translation>打开下载页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
         <source>Attach PDF…</source>
         <translation>附加 PDF…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
         <source>Link a local PDF file (or drop one here)</source>
         <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="236"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="279"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="393"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="393"/>
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="394"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="394"/>
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="327"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="399"/>
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="333"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="405"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="341"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="413"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="344"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="416"/>
         <source>added by %1</source>
         <translation>由 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="346"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
         <source>last changed by %1</source>
         <translation>最后由 %1 修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="385"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="452"/>
+        <source>No paper link</source>
+        <translation>没有论文链接</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="458"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="412"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="489"/>
         <source>Attach a PDF</source>
         <translation>附加 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="412"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="489"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="427"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="505"/>
         <source>Only PDF files can be attached.</source>
         <translation>只能附加 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="429"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="507"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="423"/>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="431"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="501"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="509"/>
         <source>PDF not attached</source>
         <translation>未附加 PDF</translation>
     </message>
@@ -720,64 +896,239 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="120"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="116"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="146"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="142"/>
         <source>Keep:</source>
         <translation>保留：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="148"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="59"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="148"/>
         <source>Entry</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="59"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="148"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="162"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="59"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="59"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="68"/>
+        <source>Paper</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="68"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="102"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="102"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="102"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="158"/>
         <source>Merging keeps the chosen entry, fills its empty fields from the other and keeps the tags, links, notes and attachments of both; the other goes to the trash. Edit ▸ Undo reverts it.</source>
         <translation>合并会保留所选条目，用另一条目填补其空白字段，并保留两者的标签、关联、笔记和附件；另一条目移入回收站。可用“编辑 ▸ 撤销”还原。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="166"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="162"/>
         <source>&amp;Merge</source>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="165"/>
         <source>&amp;Not Duplicates</source>
         <translation>不是重复(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="204"/>
         <source>%1 possible duplicate pairs.</source>
         <translation>%1 对可能重复的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="205"/>
         <source>No possible duplicates left.</source>
         <translation>没有剩余的可能重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="227"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="223"/>
         <source>the entry on the left (#%1)</source>
         <translation>左侧条目（#%1）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="228"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/duplicates_dialog.py" line="224"/>
         <source>the entry on the right (#%1)</source>
         <translation>右侧条目（#%1）</translation>
+    </message>
+</context>
+<context>
+    <name>EditFieldDialog</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/edit_field_dialog.py" line="32"/>
+        <source>Edit a field of %1 entries</source>
+        <translation>编辑 %1 个条目的字段</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/edit_field_dialog.py" line="52"/>
+        <source>Field:</source>
+        <translation>字段：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/edit_field_dialog.py" line="53"/>
+        <source>New value:</source>
+        <translation>新值：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/edit_field_dialog.py" line="71"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/edit_field_dialog.py" line="80"/>
+        <source>Several values are separated by semicolons. Leave it empty to clear the field.</source>
+        <translation>多个值用分号隔开。留空则清除该字段。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/edit_field_dialog.py" line="81"/>
+        <source>Leave it empty to clear the field.</source>
+        <translation>留空则清除该字段。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryActions</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="54"/>
+        <source>Reading &amp;Status</source>
+        <translation>阅读状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="103"/>
+        <source>Linked &amp;Datasets</source>
+        <translation>关联数据集(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="80"/>
+        <source>E&amp;ntry</source>
+        <translation>条目(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="104"/>
+        <source>Linked &amp;Papers</source>
+        <translation>关联论文(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="122"/>
+        <source>Citation St&amp;yle</source>
+        <translation>引文格式(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="159"/>
+        <source>No reading status facet</source>
+        <translation>没有“阅读状态”分面</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="173"/>
+        <source>No status</source>
+        <translation>无状态</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="190"/>
+        <source>No linked entries</source>
+        <translation>没有关联条目</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="279"/>
+        <source>Copied %1 references (%2).</source>
+        <translation>已复制 %1 条参考文献（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="280"/>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="293"/>
+        <source>Nothing selected.</source>
+        <translation>没有选中任何条目。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="290"/>
+        <source>Copy BibTeX</source>
+        <translation>复制 BibTeX</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="292"/>
+        <source>Copied %1 BibTeX entries.</source>
+        <translation>已复制 %1 条 BibTeX。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="297"/>
+        <source>Copied %1 DOIs.</source>
+        <translation>已复制 %1 个 DOI。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="298"/>
+        <source>None of the selected entries has a DOI.</source>
+        <translation>所选条目都没有 DOI。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="302"/>
+        <source>Copied %1 arXiv ids.</source>
+        <translation>已复制 %1 个 arXiv 编号。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="303"/>
+        <source>None of the selected entries has an arXiv id.</source>
+        <translation>所选条目都没有 arXiv 编号。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="311"/>
+        <source>Copied %1 links.</source>
+        <translation>已复制 %1 个链接。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="311"/>
+        <source>None of the selected entries has a link.</source>
+        <translation>所选条目都没有链接。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="336"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/entry_actions.py" line="338"/>
+        <source>Changed %1 entries.</source>
+        <translation>已修改 %1 个条目。</translation>
     </message>
 </context>
 <context>
@@ -943,117 +1294,105 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     <name>Fields</name>
     <message>
         <location filename="../../rsfm_desktop/core/columns.py" line="40"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="59"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="60"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/core/columns.py" line="41"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="60"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="61"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/core/columns.py" line="42"/>
-        <location filename="../../rsfm_desktop/core/columns.py" line="65"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="62"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="88"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="62"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="63"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="87"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/core/columns.py" line="43"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="63"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="64"/>
         <source>Venue</source>
         <translation>发表于</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/core/columns.py" line="44"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="64"/>
-        <source>Family</source>
-        <translation>模型类别</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="45"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="76"/>
-        <source>Tasks</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="46"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="71"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="49"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="61"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="47"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="62"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="54"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="51"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="73"/>
         <source>Visual encoder</source>
         <translation>视觉编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="55"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="52"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="74"/>
         <source>Text encoder</source>
         <translation>文本编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="56"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="78"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="53"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="77"/>
         <source>Survey section</source>
         <translation>综述章节</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="57"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="54"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="65"/>
         <source>arXiv ID</source>
         <translation>arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="58"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="55"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="66"/>
         <source>DOI</source>
         <translation>DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="59"/>
-        <location filename="../../rsfm_desktop/core/columns.py" line="69"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="56"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="66"/>
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="63"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="86"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="60"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="64"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="87"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="61"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="86"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="66"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="89"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="63"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="88"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="67"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="90"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="64"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="89"/>
         <source>Chinese description</source>
         <translation>中文描述</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="68"/>
-        <location filename="../../rsfm_desktop/core/fields.py" line="91"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="65"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="90"/>
         <source>English description</source>
         <translation>英文描述</translation>
     </message>
@@ -1088,32 +1427,32 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>模型细节</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="77"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="76"/>
         <source>Survey inclusion</source>
         <translation>综述收录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="79"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="78"/>
         <source>Chinese summary</source>
         <translation>中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="80"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="79"/>
         <source>English summary</source>
         <translation>英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="81"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="80"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="82"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="81"/>
         <source>Other fields</source>
         <translation>其他字段</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/fields.py" line="92"/>
+        <location filename="../../rsfm_desktop/core/fields.py" line="91"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
@@ -1147,84 +1486,183 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="47"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="268"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <source>Add anyway</source>
+        <translation>仍然添加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <source>New</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <source>same arXiv id</source>
+        <translation>arXiv 编号相同</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <source>same DOI</source>
+        <translation>DOI 相同</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <source>similar title</source>
+        <translation>标题相近</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <source>Decision</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <source>Same as</source>
+        <translation>与之相同</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="99"/>
+        <source>Entry %1 of this file: %2</source>
+        <translation>本文件第 %1 条：%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="122"/>
+        <source>Paper</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="122"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="206"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="217"/>
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="226"/>
         <source>The catalog changed since the last preview: the %1 highlighted entries have a new status. Check their decisions.</source>
         <translation>自上次预览以来目录已有变化：高亮的 %1 个条目状态已改变，请检查它们的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="232"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="269"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="265"/>
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="273"/>
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="279"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="275"/>
         <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
         <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="294"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="290"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="295"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="291"/>
         <source>Some values were left out:</source>
         <translation>部分值被略去：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="294"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="338"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="334"/>
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="344"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="340"/>
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="366"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="362"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="370"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="366"/>
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="372"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="368"/>
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="383"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="379"/>
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -1232,73 +1670,73 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="72"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="80"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="87"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="88"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="128"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="94"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="132"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="110"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="119"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="123"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="126"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="127"/>
         <source>%1 could not be imported.
 
 %2
@@ -1311,112 +1749,112 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="133"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="151"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="155"/>
         <source>The catalog changed</source>
         <translation>目录已变化</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="156"/>
         <source>The catalog changed since this preview was made (another window or program wrote to it): %1 entries are now new, duplicates or conflicts where they were not. Nothing was imported; review the preview again.</source>
         <translation>生成此预览后目录已有变化（另一个窗口或程序写入了它）：%1 个条目的新建、重复或冲突状态已改变。尚未导入任何内容，请重新检查预览。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="160"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="164"/>
         <source>Imported %1: %2 added, %3 merged, %4 skipped.</source>
         <translation>已导入 %1：添加 %2 个，合并 %3 个，跳过 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="165"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="166"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="170"/>
         <source>The import was cancelled. Nothing was written to the catalog.</source>
         <translation>导入已取消，目录未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="171"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="173"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="176"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="182"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="190"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="190"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="191"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="198"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="217"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="218"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="245"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="253"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="255"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="258"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="268"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="276"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="280"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="280"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="283"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="291"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="295"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -1490,158 +1928,158 @@ Nothing was imported.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="78"/>
         <source>RSFM Desktop</source>
         <translation>RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="98"/>
         <source>Search titles, summaries (中文 / English), authors, remarks and notes</source>
         <translation>搜索标题、摘要（中文 / 英文）、作者、备注和笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="112"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="113"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="216"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="224"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="259"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="330"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="330"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="334"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="334"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="400"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="413"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="422"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="434"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="435"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="437"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="439"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="441"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="450"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="468"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="469"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="483"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="484"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -1654,17 +2092,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="494"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="499"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="499"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -1673,48 +2111,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="509"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="519"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="529"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="531"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="533"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="531"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="549"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="538"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="556"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="606"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -1780,62 +2218,72 @@ Put them back now? A note changed since is shown beside yours to choose.</source
         <translation>笔记是个人的，只保存在本机；共享的笔记会署上你的名字同步到实验室目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="96"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="100"/>
+        <source>Show the rendered note beside the editor</source>
+        <translation>在编辑器旁显示渲染后的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="147"/>
         <source>The note cannot be read: %1</source>
         <translation>无法读取笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="170"/>
         <source>Shared by %1</source>
         <translation>由 %1 共享</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="166"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="184"/>
         <source>Could not change sharing: %1</source>
         <translation>无法更改共享设置：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="170"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="188"/>
         <source>Shared with the lab at the next sync.</source>
         <translation>将在下次同步时与实验室共享。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="171"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="189"/>
         <source>This note is personal again (the lab keeps the copy it had).</source>
         <translation>此笔记重新变为个人笔记（实验室保留它已有的副本）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="177"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="195"/>
         <source>This note was changed elsewhere. Your text is kept; compare both versions to choose.</source>
         <translation>这条笔记已在别处被修改。你的文字已保留；请比较两个版本后选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="180"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="198"/>
         <source>Not saved yet, will retry.</source>
         <translation>尚未保存，将重试。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="218"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="236"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="227"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="245"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="240"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="258"/>
         <source>Not saved, and the recovery copy failed too: %1</source>
         <translation>未保存，恢复副本也写入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="259"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="277"/>
         <source>This note was changed elsewhere; your unsaved text is kept.</source>
         <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="315"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="333"/>
         <source>The catalog is gone: your note is kept in the recovery journal.</source>
         <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
     </message>
@@ -2042,6 +2490,24 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <location filename="../../rsfm_desktop/ui/dialogs/recovery_dialog.py" line="52"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPanel</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/selection_panel.py" line="25"/>
+        <source>What you do here applies to every selected entry, as one step that Undo takes back.</source>
+        <translation>这里的操作作用于每个选中的条目，作为一步操作，可用“撤销”整体撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/selection_panel.py" line="55"/>
+        <source>%1 papers selected</source>
+        <translation>已选 %1 篇论文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/selection_panel.py" line="55"/>
+        <source>%1 datasets selected</source>
+        <translation>已选 %1 个数据集</translation>
     </message>
 </context>
 <context>
@@ -2452,24 +2918,29 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagChips</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="56"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="77"/>
         <source>Add a tag (English, 中文 or a synonym)…</source>
         <translation>添加标签（英文、中文或同义词）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
-        <source>Tags</source>
-        <translation>标签</translation>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="157"/>
+        <source>Create the tag “%1”…</source>
+        <translation>新建标签“%1”…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
-        <source>There is no tag called “%1”.</source>
-        <translation>没有名为“%1”的标签。</translation>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="198"/>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="199"/>
+        <source>There is no tag called “%1”. Create it in the facet:</source>
+        <translation>没有名为“%1”的标签。在以下分面中新建：</translation>
     </message>
 </context>
 <context>
@@ -2658,82 +3129,87 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>选择标签进行筛选：同一维度内满足任一，不同维度须同时满足</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="124"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="115"/>
+        <source>No saved views yet. Search or select tags, then “Save view…” keeps that filter here.</source>
+        <translation>还没有保存的视图。先搜索或选择标签，再点“保存视图…”，筛选条件就会保存在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="125"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="125"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="126"/>
         <source>Save the search text and selected tags under a name</source>
         <translation>以一个名称保存搜索文字和所选标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="128"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="129"/>
         <source>Saved views</source>
         <translation>保存的视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="183"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="184"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="185"/>
         <source> and </source>
         <translation> 且 </translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="185"/>
         <source>Select tags to filter</source>
         <translation>选择标签进行筛选</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="197"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="198"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="197"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="198"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="211"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="211"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="212"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="212"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="213"/>
         <source>Save current filter into it</source>
         <translation>将当前筛选保存到此视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="214"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="215"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="218"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="219"/>
         <source>Rename view</source>
         <translation>重命名视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="218"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="219"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="229"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="230"/>
         <source>Delete view</source>
         <translation>删除视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="229"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_tree.py" line="230"/>
         <source>Delete the saved view “%1”?</source>
         <translation>删除保存的视图“%1”？</translation>
     </message>
@@ -2789,6 +3265,11 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>从“{1}”移除同义词“{0}”</translation>
     </message>
     <message>
+        <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="326"/>
+        <source>Set {} to “{}” on {} entries</source>
+        <translation>把 {2} 个条目的{0}设为“{1}”</translation>
+    </message>
+    <message>
         <location filename="../../rsfm_desktop/core/taxonomy/edits.py" line="66"/>
         <source>New facet “{}”</source>
         <translation>新建维度“{}”</translation>
@@ -2827,37 +3308,37 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>标签编辑器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="91"/>
         <source>Tag &amp;sidebar</source>
         <translation>标签侧栏(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="92"/>
         <source>Tag &amp;editor</source>
         <translation>标签编辑器(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="100"/>
         <source>Add tag to selection…</source>
         <translation>为所选条目添加标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="103"/>
         <source>Remove tag from selection…</source>
         <translation>从所选条目移除标签…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="167"/>
         <source>Tag:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="171"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="186"/>
         <source>Add a tag to %1 entries</source>
         <translation>为 %1 个条目添加标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="182"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_controller.py" line="197"/>
         <source>Remove a tag from %1 entries</source>
         <translation>从 %1 个条目移除标签</translation>
     </message>
@@ -2865,22 +3346,22 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TaxonomyUi</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="143"/>
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="158"/>
         <source>%1 papers, %2 datasets</source>
         <translation>%1 篇论文，%2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="153"/>
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="168"/>
         <source>Also: %1</source>
         <translation>又名：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="163"/>
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="178"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="163"/>
+        <location filename="../../rsfm_desktop/ui/models/tag_tree_model.py" line="178"/>
         <source>Entries</source>
         <translation>条目</translation>
     </message>

@@ -38,16 +38,13 @@ class TableColumn:
 
 PAPER_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("title", QT_TRANSLATE_NOOP("Fields", "Title"), nullable=False),
-    TableColumn("short_name", QT_TRANSLATE_NOOP("Fields", "Model")),
+    TableColumn("short_name", QT_TRANSLATE_NOOP("Fields", "Model"), visible=False),
     TableColumn("year", QT_TRANSLATE_NOOP("Fields", "Year"), numeric=True),
     TableColumn("venue", QT_TRANSLATE_NOOP("Fields", "Venue")),
-    TableColumn("family", QT_TRANSLATE_NOOP("Fields", "Family")),
-    TableColumn("tasks", QT_TRANSLATE_NOOP("Fields", "Tasks")),
     TableColumn("code_url", QT_TRANSLATE_NOOP("Fields", "Code")),
     TableColumn(
         "authors",
         QT_TRANSLATE_NOOP("Fields", "Authors"),
-        visible=False,
         indexed=False,
         empty_value="'[]'",
     ),
@@ -68,6 +65,12 @@ DATASET_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("description_en", QT_TRANSLATE_NOOP("Fields", "English description"), visible=False, indexed=False),
     TableColumn("updated_at", QT_TRANSLATE_NOOP("Fields", "Modified"), numeric=True, nullable=False, visible=False),
 )
+
+# The columns a new table shows, in this order ("tags:<facet>": the entry's tags of a facet).
+DEFAULT_COLUMNS: dict[Kind, tuple[str, ...]] = {
+    Kind.PAPER: ("title", "authors", "year", "venue", "tags:family", "tags:task", "code_url"),
+    Kind.DATASET: ("name", "data_type", "year", "scale"),
+}
 
 COLUMNS: dict[Kind, tuple[TableColumn, ...]] = {
     Kind.PAPER: PAPER_COLUMNS,

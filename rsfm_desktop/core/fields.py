@@ -6,6 +6,7 @@ Labels here are English source strings; the UI translates them at display time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
@@ -61,7 +62,6 @@ PAPER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("authors", QT_TRANSLATE_NOOP("Fields", "Authors"), FieldType.LIST, searchable=True),
     FieldSpec("year", QT_TRANSLATE_NOOP("Fields", "Year"), FieldType.INT),
     FieldSpec("venue", QT_TRANSLATE_NOOP("Fields", "Venue"), searchable=True),
-    FieldSpec("family", QT_TRANSLATE_NOOP("Fields", "Family"), FieldType.CHOICE, choices=("MLLM", "VLM", "Agent", "Other")),
     FieldSpec("arxiv_id", QT_TRANSLATE_NOOP("Fields", "arXiv ID")),
     FieldSpec("doi", QT_TRANSLATE_NOOP("Fields", "DOI")),
     FieldSpec("citation_key", QT_TRANSLATE_NOOP("Fields", "Citation key")),
@@ -73,7 +73,6 @@ PAPER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("visual_encoder", QT_TRANSLATE_NOOP("Fields", "Visual encoder")),
     FieldSpec("text_encoder", QT_TRANSLATE_NOOP("Fields", "Text encoder")),
     FieldSpec("model_details", QT_TRANSLATE_NOOP("Fields", "Model details"), FieldType.LONG, searchable=True),
-    FieldSpec("tasks", QT_TRANSLATE_NOOP("Fields", "Tasks"), searchable=True),
     FieldSpec("survey_inclusion", QT_TRANSLATE_NOOP("Fields", "Survey inclusion")),
     FieldSpec("survey_section", QT_TRANSLATE_NOOP("Fields", "Survey section")),
     FieldSpec("summary_zh", QT_TRANSLATE_NOOP("Fields", "Chinese summary"), FieldType.LONG, searchable=True),
@@ -93,6 +92,34 @@ DATASET_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 FIELDS = {Kind.PAPER: PAPER_FIELDS, Kind.DATASET: DATASET_FIELDS}
+
+# Fields of earlier versions that are facets now (model family, tasks): a value read from an old
+# file or catalog becomes a tag of that facet (``core.io.legacy``; migration 0003).
+FOLDED_INTO_FACETS = {Kind.PAPER: {"family": "family", "tasks": "task"}, Kind.DATASET: {}}
+_LIST_SEPARATORS = re.compile(r"\s*[,;，；、]\s*")
+
+
+def folded_labels(text) -> list[str]:
+    """The tag labels an old text field held (``"Scene Classification, RS VQA"`` → two)."""
+    if isinstance(text, (list, tuple)):
+        return [str(t).strip() for t in text if str(t).strip()]
+    return [part for part in _LIST_SEPARATORS.split(str(text or "").strip()) if part]
+
+
+def fold_into_facets(kind: Kind, values: dict, tags: dict[str, list[str]]) -> None:
+    """Move the values of fields that are facets now (``family``, ``tasks``) from ``values``
+    into ``tags`` ({facet key: labels}), in place; labels already there are kept once."""
+    for field_key, facet_key in FOLDED_INTO_FACETS[kind].items():
+        if field_key not in values:
+            continue
+        labels = tags.setdefault(facet_key, [])
+        seen = {label.casefold() for label in labels}
+        for label in folded_labels(values.pop(field_key)):
+            if label.casefold() not in seen:
+                labels.append(label)
+                seen.add(label.casefold())
+        if not labels:
+            tags.pop(facet_key)
 TITLE_FIELD = {Kind.PAPER: "title", Kind.DATASET: "name"}
 
 

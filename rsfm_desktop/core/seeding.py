@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CatalogError
-from .fields import DATASET_FIELDS, PAPER_FIELDS, Kind
+from .fields import DATASET_FIELDS, FOLDED_INTO_FACETS, PAPER_FIELDS, Kind, fold_into_facets
 from .store import sql
 from .store.store import Store
 from .store.writes import Tx
@@ -52,6 +52,17 @@ def _values(record: dict[str, Any], fields) -> dict[str, Any]:
     return {f.key: record.get(f.key) for f in fields if record.get(f.key) not in (None, "", [])}
 
 
+def _folded(kind: Kind, record: dict[str, Any]) -> dict[str, Any]:
+    """A record of an older catalog file with its model family and tasks as tags."""
+    if not any(key in record for key in FOLDED_INTO_FACETS[kind]):
+        return record
+    record = dict(record)
+    tags = {k: list(v) for k, v in (record.get("tags") or {}).items()} if isinstance(record.get("tags"), dict) else {}
+    fold_into_facets(kind, record, tags)
+    record["tags"] = tags
+    return record
+
+
 def seed_catalog(store: Store, catalog_file: Path) -> SeedReport:
     """Add the bundled entries this catalog has never had (one transaction, one raw query when
     this bundled catalog was applied already). Returns what was added."""
@@ -60,15 +71,18 @@ def seed_catalog(store: Store, catalog_file: Path) -> SeedReport:
     if version and catalog_version(store) == version:
         return SeedReport(catalog_version=version)
 
+    papers = [_folded(Kind.PAPER, r) for r in data.get("papers", [])]
+    datasets = [_folded(Kind.DATASET, r) for r in data.get("datasets", [])]
+
     def work(tx: Tx) -> SeedReport:
         applied = set(sql.column(tx.conn, "SELECT key FROM seed_applied"))
-        paper_ids = _seed_entries(tx, Kind.PAPER, PAPER_FIELDS, data.get("papers", []), applied, version)
-        dataset_ids = _seed_entries(tx, Kind.DATASET, DATASET_FIELDS, data.get("datasets", []), applied, version)
+        paper_ids = _seed_entries(tx, Kind.PAPER, PAPER_FIELDS, papers, applied, version)
+        dataset_ids = _seed_entries(tx, Kind.DATASET, DATASET_FIELDS, datasets, applied, version)
         links = _seed_links(tx, data.get("links", []), applied, version)
         tx.put_meta("catalog_version", version)
         ensure_default_taxonomy(tx)
-        tag_seeded_entries(tx, Kind.PAPER, data.get("papers", []), paper_ids)
-        tag_seeded_entries(tx, Kind.DATASET, data.get("datasets", []), dataset_ids)
+        tag_seeded_entries(tx, Kind.PAPER, papers, paper_ids)
+        tag_seeded_entries(tx, Kind.DATASET, datasets, dataset_ids)
         return SeedReport(len(paper_ids), len(dataset_ids), links, version)
 
     return store.write(work)[0]

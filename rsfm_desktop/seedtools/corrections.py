@@ -75,7 +75,7 @@ PAPER_FIXES: tuple[Fix, ...] = (
     Fix("002", "section 1.1; ref 'Li等人(2022)'", {},
         # A page break (with Fig. 2 between) repeats a syllable: "高效预训" + "训练框架".
         "syllable doubled across a page break", replace=(("summary_zh", "预训训练", "预训练"),)),
-    Fix("003", "card", {"family": "MLLM"},
+    Fix("003", "card", {},
         # The card's abstract: "a spatial MLLM named EarthGPT-X is proposed".
         "family stated in the abstract", tags={"family": ["MLLM"]}),
 )

@@ -34,6 +34,18 @@ class ActionId(Enum):
     FIND_DUPLICATES = auto()
     SYNC_NOW = auto()
     STATISTICS = auto()
+    # What is done to the selected entries (menu Entry, the rows' context menu, the detail pane)
+    OPEN_PAPER = auto()
+    OPEN_PDF = auto()
+    OPEN_CODE = auto()
+    COPY_CITATION = auto()
+    COPY_BIBTEX = auto()
+    COPY_DOI = auto()
+    COPY_ARXIV = auto()
+    COPY_LINK = auto()
+    EXPORT_SELECTED = auto()
+    EDIT_FIELD = auto()
+    SWAP_SUMMARIES = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -86,6 +98,46 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.STATISTICS: (
             QCoreApplication.translate("Actions", "S&tatistics"), "statistics", "Ctrl+Shift+S",
             QCoreApplication.translate("Actions", "Charts of the current view that filter the tables, and what is left to curate"),
+        ),
+        ActionId.OPEN_PAPER: (
+            QCoreApplication.translate("Actions", "Open &Paper Page"), "paper", "Ctrl+Shift+P",
+            QCoreApplication.translate("Actions", "Open the paper's page (its link, else arXiv or the DOI)"),
+        ),
+        ActionId.OPEN_PDF: (
+            QCoreApplication.translate("Actions", "Open P&DF"), "pdf", "Ctrl+Shift+O",
+            QCoreApplication.translate("Actions", "Open the attached PDF, else the PDF on the web"),
+        ),
+        ActionId.OPEN_CODE: (
+            QCoreApplication.translate("Actions", "Open &Code"), "code", "Ctrl+Shift+G",
+            QCoreApplication.translate("Actions", "Open the code repository"),
+        ),
+        ActionId.COPY_CITATION: (
+            QCoreApplication.translate("Actions", "Copy &Citation"), "copy", "Ctrl+Shift+C",
+            QCoreApplication.translate("Actions", "Copy a reference to the selected entries in the chosen style"),
+        ),
+        ActionId.COPY_BIBTEX: (
+            QCoreApplication.translate("Actions", "Copy &BibTeX"), None, "Ctrl+Shift+B",
+            QCoreApplication.translate("Actions", "Copy the selected entries as BibTeX"),
+        ),
+        ActionId.COPY_DOI: (QCoreApplication.translate("Actions", "Copy DOI"), None, None,
+                            QCoreApplication.translate("Actions", "Copy the DOIs of the selected entries")),
+        ActionId.COPY_ARXIV: (QCoreApplication.translate("Actions", "Copy arXiv ID"), None, None,
+                              QCoreApplication.translate("Actions", "Copy the arXiv ids of the selected entries")),
+        ActionId.COPY_LINK: (
+            QCoreApplication.translate("Actions", "Copy &Link"), None, "Ctrl+Shift+L",
+            QCoreApplication.translate("Actions", "Copy the web links of the selected entries"),
+        ),
+        ActionId.EXPORT_SELECTED: (
+            QCoreApplication.translate("Actions", "E&xport Selected…"), "export", None,
+            QCoreApplication.translate("Actions", "Export the selected entries to a file"),
+        ),
+        ActionId.EDIT_FIELD: (
+            QCoreApplication.translate("Actions", "Edit a &Field of the Selection…"), "edit", "Ctrl+Shift+M",
+            QCoreApplication.translate("Actions", "Set one field to the same value on every selected entry"),
+        ),
+        ActionId.SWAP_SUMMARIES: (
+            QCoreApplication.translate("Actions", "S&wap Summaries"), None, None,
+            QCoreApplication.translate("Actions", "Exchange the Chinese and English summaries (filed under the wrong language)"),
         ),
     }
 

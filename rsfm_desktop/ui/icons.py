@@ -39,6 +39,7 @@ NAMES = {
     "merge": "mdi6.call-merge",
     "sync": "mdi6.cloud-sync-outline",
     "statistics": "mdi6.chart-bar-stacked",
+    "copy": "mdi6.content-copy",
 }
 
 
@@ -74,13 +75,21 @@ def refresh_all() -> None:
 
 
 def icon(name: str) -> QIcon:
-    """The icon called ``name``, drawn in the palette's text colour (readable in both themes)."""
-    color = QApplication.palette().color(QPalette.ColorRole.ButtonText).name()
-    return _icon(name, color)
+    """The icon called ``name``, drawn in the palette's text colour (readable in both themes);
+    disabled, a third of the way from the button's colour to the text's (dimmed in both)."""
+    palette = QApplication.palette()
+    text, button = palette.color(QPalette.ColorRole.ButtonText), palette.color(QPalette.ColorRole.Button)
+    return _icon(name, text.name(), disabled_colour(text, button))
+
+
+def disabled_colour(text, background) -> str:
+    """What a disabled icon is drawn in: close to the background, in a light or a dark theme."""
+    mix = [round(t * 0.35 + b * 0.65) for t, b in zip(text.getRgb()[:3], background.getRgb()[:3])]
+    return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
 @cache
-def _icon(name: str, color: str) -> QIcon:
+def _icon(name: str, color: str, disabled: str) -> QIcon:
     import qtawesome  # deferred: loading the icon fonts is not needed before the first paint
 
-    return qtawesome.icon(NAMES[name], color=color, color_disabled="#9a9a9a")
+    return qtawesome.icon(NAMES[name], color=color, color_disabled=disabled)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 from ..core.errors import CatalogError
 from ..core.fields import Kind
 from ..core.io import Format, ImportCancelled, ImportFormatError, PlanStale, read_file, write_atomically
+from . import settings as cfg
+from .language import current as current_language
 from .actions import ActionId
 from .dialogs.duplicates_dialog import DuplicatesDialog
 from .dialogs.export_dialog import ExportDialog, FormatInfo, Scope, ViewTableDialog
@@ -89,8 +91,10 @@ class IoController(QObject):
     def choose_import_file(self) -> None:
         filters = self.import_filters()
         path, chosen = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import"), "", ";;".join(text for text, _fmt in filters))
+            self.window, self.tr("Import"), cfg.last_folder(self.window.settings, "import"),
+            ";;".join(text for text, _fmt in filters))
         if path:
+            cfg.remember_folder(self.window.settings, "import", path)
             self.start_import(Path(path), dict(filters).get(chosen))
 
     def start_import(self, path: Path, fmt: Format | None = None) -> TaskContext:
@@ -173,7 +177,9 @@ class IoController(QObject):
 
     def _facets(self) -> list[tuple[str, str]]:
         facets = self.catalog.entries.facet_labels()
-        return [(key, en or key) for key, en, _zh in facets] or [("family", self.tr("Family"))]
+        chinese = current_language().startswith("zh")  # "分组依据: 模型类别", not "Model family"
+        return ([(key, (zh if chinese else en) or en or zh or key) for key, en, zh in facets]
+                or [("family", self.tr("Family"))])
 
     def choose_export(self) -> None:
         kind, table = self.window.current_kind(), self.window.current_table()
@@ -188,9 +194,11 @@ class IoController(QObject):
         dialog.open()
 
     def _save_path(self, info: FormatInfo, stem: str) -> Path | None:
-        path, _chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export"), stem + info.suffix, info.name_filter)
+        start = Path(cfg.last_folder(self.window.settings, "export")) / (stem + info.suffix)
+        path, _chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export"), str(start), info.name_filter)
         if not path:
             return None
+        cfg.remember_folder(self.window.settings, "export", path)
         path = Path(path)
         return path if path.suffix else path.with_suffix(info.suffix)
 

@@ -86,4 +86,33 @@ def install(language: str) -> str:
         if path is not None and translator.load(str(path)):
             app.installTranslator(translator)
             _installed.append(translator)
+    if chosen in QT_GAPS:  # installed last, so asked first
+        gaps = _QtGaps(QT_GAPS[chosen], app)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     return chosen
+
+
+# Strings of Qt's own dialogs that its shipped translation lacks (Qt 6 gave them mnemonics, so
+# the older translated sources no longer match): the file dialog's "Look in" and "Files of type".
+QT_GAPS = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QAbstractFileIconProvider", "Folder"): "文件夹",
+        ("QAbstractFileIconProvider", "Drive"): "驱动器",
+        ("QAbstractFileIconProvider", "File"): "文件",
+    },
+}
+
+
+class _QtGaps(QTranslator):
+    def __init__(self, table: dict[tuple[str, str], str], parent=None):
+        super().__init__(parent)
+        self._table = table
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 (Qt override)
+        return self._table.get((context, source))  # None: not ours, the next translator answers

@@ -32,7 +32,7 @@ from ..core.errors import CatalogError, CatalogGone
 from ..core.fields import Kind
 from ..core.store.changes import ChangeSet
 from . import settings as cfg
-from . import stats_controller, taxonomy_controller
+from . import entry_actions, stats_controller, taxonomy_controller
 from .actions import ActionId, create_actions
 from .catalog_view import CatalogView
 from .change_bus import changes_of
@@ -52,6 +52,8 @@ from .widgets.detail_pane import DetailPane
 # the burst pauses this long (keystroke to rows stays under 100 ms at 100,000 papers).
 SEARCH_COALESCE_MS = 60
 POLL_MS = 1000  # how often changes made elsewhere are looked for
+LEFT_MIN_WIDTH = 460  # the table: title, authors and year stay readable
+DETAIL_MIN_WIDTH = 340
 
 
 class MainWindow(QMainWindow):
@@ -114,11 +116,13 @@ class MainWindow(QMainWindow):
         from ..paths import recovery_dir
 
         self.journal = RecoveryJournal(recovery_dir(), catalog.name, catalog.catalog_id)
-        self.detail = DetailPane(catalog, self, journal=self.journal)
+        self.detail = DetailPane(catalog, self, journal=self.journal, settings=settings)
         self.detail.jumpRequested.connect(self.jump_to)
         self.detail.commandDone.connect(self.undo_stack.push_done)
 
         left = QWidget(self)
+        left.setMinimumWidth(LEFT_MIN_WIDTH)  # a dock or the detail pane never squeezes the table further
+        self.detail.setMinimumWidth(DETAIL_MIN_WIDTH)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 0)
         left_layout.addWidget(self.search_box)
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         self._restore()
         taxonomy_controller.install(self)
         stats_controller.install(self)  # a View menu item; the statistics load when first opened
+        entry_actions.install(self)
         changes_of(catalog).changed.connect(self.apply_changes)
         catalog.start_watching()
         self._poll_timer = QTimer(self, interval=POLL_MS)
@@ -447,11 +452,12 @@ class MainWindow(QMainWindow):
     def _save_unsaved_notes_to_file(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save unsaved notes"),
-                                              str(Path.home() / "rsfm-unsaved-notes.md"),
+        start = Path(cfg.last_folder(self.settings, "notes")) / "rsfm-unsaved-notes.md"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save unsaved notes"), str(start),
                                               self.tr("Markdown (*.md)"))
         if not path:
             return False
+        cfg.remember_folder(self.settings, "notes", path)
         parts = []
         for (kind, entry_id), pending in self.detail.notes.unsaved().items():
             title = dict(self.catalog.entries.titles_by_id(kind, [entry_id])).get(entry_id, f"{kind.value} {entry_id}")

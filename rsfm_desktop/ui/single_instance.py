@@ -131,6 +131,8 @@ def claim(data_dir: Path) -> tuple[CatalogLock | None, int]:
         lock.activationRequested.connect(raise_main_window)
         return lock, 0
     if lock.held_elsewhere() and lock.ask_owner_to_show():
+        # A terminal user sees why nothing new opened (the window came up elsewhere).
+        print(f"{APP_NAME} is already open on {data_dir}; brought it to the front", flush=True)
         return None, 0
     QMessageBox.warning(None, APP_NAME, lock.refusal_message())
     return None, 1

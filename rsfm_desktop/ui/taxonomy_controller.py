@@ -50,7 +50,16 @@ class TaxonomyController(QObject):
         self.editor_dock = self._dock(self.editor, "tagEditor", self.tr("Tag editor"),
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.editor_dock.hide()
+        # The editor opens as a window of its own beside the table (it can be docked): docked
+        # at the side it took the width of the table and the summaries.
+        self.editor_dock.setFloating(True)
+        self.editor_dock.resize(560, 680)
+        self._editor_placed = False
+        self.editor_dock.visibilityChanged.connect(self._place_editor)
 
+        # The sidebar counts what the current tab shows: SAR's papers on Papers, datasets on Datasets.
+        self.sidebar_model.set_count_kind(window.current_kind())
+        window.tabs.currentChanged.connect(lambda _i: self.sidebar_model.set_count_kind(window.current_kind()))
         self.chips = TagChips(self.taxonomy, self.sidebar_model, window.detail)
         window.detail.extras_layout.addWidget(self.chips)
         window.detail.entryShown.connect(self.chips.set_entry)
@@ -68,6 +77,12 @@ class TaxonomyController(QObject):
         dock.setWidget(widget)
         self.window.addDockWidget(area, dock)
         return dock
+
+    def _place_editor(self, visible: bool) -> None:
+        if visible and self.editor_dock.isFloating() and not self._editor_placed:
+            self._editor_placed = True
+            frame = self.window.frameGeometry()
+            self.editor_dock.move(frame.right() - self.editor_dock.width() - 40, frame.top() + 80)
 
     def _build_menus(self) -> None:
         w = self.window

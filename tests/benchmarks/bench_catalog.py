@@ -97,8 +97,6 @@ def generate_batch(n_papers: int, seed: int = 11):
              "authors": [f"Author {rng.randint(1, 20000)}" for _ in range(rng.randint(1, 6))],
              "year": rng.choice([None] + list(range(2015, 2027))),
              "venue": rng.choice([None, "CVPR", "ICCV", "TGRS", "arXiv", "NeurIPS", "ISPRS"]),
-             "family": rng.choice(TAGS["family"]),
-             "tasks": ", ".join(rng.sample(TAGS["task"], rng.randint(1, 3))),
              "code_url": rng.choice([None, f"https://github.com/lab{p % 97}/repo{p}"]),
              "summary_zh": _zh(rng, rng.randint(80, 220)),
              "summary_en": _en(rng, rng.randint(30, 110)) if p % 3 else None},
@@ -165,10 +163,12 @@ def _paper():
 
 
 def measure_startup(data_dir: Path | str, runs: int) -> dict:
-    from tests.benchmarks.bench_startup import startup_once
+    from tests.benchmarks.bench_startup import _env, startup_once
 
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    samples = [startup_once([sys.executable, "-m", "rsfm_desktop"], data_dir, env) for _ in range(runs)]
+    # The app saves its window layout on quit: into a throw-away home, never the user's settings.
+    with tempfile.TemporaryDirectory(prefix="rsfm-bench-home-") as home:
+        env = _env(Path(home))
+        samples = [startup_once([sys.executable, "-m", "rsfm_desktop"], data_dir, env) for _ in range(runs)]
     times = [s[0] for s in samples]
     return {"median_s": round(statistics.median(times), 3), "worst_s": round(max(times), 3),
             "median_wall_s": round(statistics.median(s[1] for s in samples), 3),

@@ -5,12 +5,13 @@ import time
 
 from rsfm_desktop.core.backup import backup_files
 from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.ui.settings import BACKUPS_KEPT
 
 
 def test_backup_runs_in_the_background_when_due_and_respects_the_setting(make_window, qtbot):
     window = make_window()
     controller = window.backup_controller
-    window.settings.setValue("app/backups_kept", 2)
+    window.settings.setValue(BACKUPS_KEPT.key, 2)
     assert controller.scheduler.due()  # a catalog with no backup yet
     assert controller.backup_if_due()
     qtbot.waitUntil(lambda: not controller._running, timeout=5000)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from rsfm_desktop.core.store.sqlite import catalog_path
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.ui.models.catalog_table_model import IdRole
+from rsfm_desktop.ui import settings as cfg
 
 from .conftest import type_text
 
@@ -40,8 +42,13 @@ def test_window_shows_catalog_with_named_widgets(window):
                  "openCodeButton", "openProjectButton"):
         assert window.findChild(object, name) is not None, name
     table = window.findChild(QTableView, "paperTable")
-    headers = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(table.model().columnCount())]
-    assert {"Title", "Year", "Venue", "Family", "Tasks", "Code"} <= set(headers)
+    header = table.horizontalHeader()
+    shown = [table.model().headerData(header.logicalIndex(v), Qt.Orientation.Horizontal)
+             for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
+    assert shown == ["Title", "Authors", "Year", "Venue", "Model family", "Task", "Code"]
+    every = [table.model().headerData(i, Qt.Orientation.Horizontal) for i in range(table.model().columnCount())]
+    assert every.count("Model family") == 1 and every.count("Task") == 1  # one column per concept
+    assert not {"Family", "Tasks"} & set(every)
     assert table.model().rowCount() == 4
     assert "4 papers" in window.count_label.text()
 
@@ -77,10 +84,10 @@ def test_ctrl_f_focuses_search_and_chinese_search_filters(window, qtbot):
 
 def test_detail_pane_shows_both_summaries_with_missing_marker(window):
     _select_title(window, "GeoChat")
-    zh = window.findChild(QPlainTextEdit, "summaryZhView")
-    en = window.findChild(QPlainTextEdit, "summaryEnView")
-    assert "LLaVA" in zh.toPlainText()
-    assert en.toPlainText() == ""
+    zh = window.findChild(QLabel, "summaryZhView")
+    en = window.findChild(QLabel, "summaryEnView")
+    assert "LLaVA" in zh.text()
+    assert en.text() == ""
     assert window.detail.summary_en.missing.isVisibleTo(window)
     assert not window.detail.summary_zh.missing.isVisibleTo(window)
     assert window.detail.title.text().startswith("GeoChat")
@@ -220,14 +227,14 @@ def test_linked_dataset_jump(window):
 def test_column_layout_and_selection_restored_on_next_launch(make_window):
     window = make_window()
     table = window.tables[Kind.PAPER]
-    table.set_column_visible(_column(table, "tasks"), False)
-    table.set_column_visible(_column(table, "authors"), True)
+    table.set_column_visible(_column(table, "tags:task"), False)
+    table.set_column_visible(_column(table, "short_name"), True)
     paper_id = _select_title(window, "RemoteCLIP")
     window.close()
     again = make_window()
     header = again.tables[Kind.PAPER].horizontalHeader()
-    assert header.isSectionHidden(_column(table, "tasks"))
-    assert not header.isSectionHidden(_column(table, "authors"))
+    assert header.isSectionHidden(_column(table, "tags:task"))
+    assert not header.isSectionHidden(_column(table, "short_name"))
     assert again.detail.current() == (Kind.PAPER, paper_id)
 
 
@@ -395,7 +402,7 @@ def test_preferences_change_theme_and_detail_font_size(window, monkeypatch, sett
         from PySide6.QtCore import QSettings
 
         stored = QSettings(str(settings_file), QSettings.Format.IniFormat)
-        assert stored.value("app/theme") == "dark"
+        assert stored.value(cfg.THEME.key) == "dark"
     finally:
         window._apply_theme("light")
 
@@ -426,7 +433,7 @@ def test_move_catalog_from_preferences_reopens_window_on_the_copy(window, monkey
     new = switcher._window
     assert new is not window and new.catalog_dir == target
     assert new.catalog.notes.text(Kind.PAPER, paper_id) == "typed just before moving"
-    assert window.settings.value("app/catalog_dir") == str(target)
+    assert window.settings.value(cfg.CATALOG_DIR.key) == str(target)
     new.close()
 
 
@@ -439,7 +446,9 @@ def test_markup_in_imported_text_is_shown_literally(window):
     window.jump_to(Kind.PAPER, paper_id)
     assert window.detail.title.text() == HOSTILE_TITLE
     assert window.detail.title.textFormat() == Qt.TextFormat.PlainText
-    assert window.findChild(QPlainTextEdit, "summaryEnView").toPlainText() == "<script>x()</script> & <i>it</i>"
+    summary = window.findChild(QLabel, "summaryEnView")
+    assert summary.text() == "<script>x()</script> & <i>it</i>"
+    assert summary.textFormat() == Qt.TextFormat.PlainText
     table = window.tables[Kind.PAPER]
     assert table.model().index(table.currentIndex().row(), 0).data() == HOSTILE_TITLE
     # A dataset linked to it lists the title escaped, as text inside a link to the entry.

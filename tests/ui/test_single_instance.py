@@ -51,15 +51,17 @@ def test_the_second_launch_brings_the_first_window_to_the_front(qtbot, tmp_path,
         assert locks(tmp_path / "cat").ask_owner_to_show()
 
 
-def test_claim_defers_to_a_running_instance_or_explains(qtbot, tmp_path, locks, warnings_shown):
+def test_claim_defers_to_a_running_instance_or_explains(qtbot, tmp_path, locks, warnings_shown, capsys):
     first = locks(tmp_path / "cat")
     assert first.try_lock()
     assert claim(tmp_path / "cat") == (None, 1)  # not listening yet: a clear refusal
     assert "already open" in warnings_shown[0]
     qtbot.waitUntil(lambda: first._server is not None)
     with qtbot.waitSignal(first.activationRequested, timeout=3000):
-        assert claim(tmp_path / "cat") == (None, 0)  # the first came to the front; quietly exit
+        assert claim(tmp_path / "cat") == (None, 0)  # the first came to the front; exit
     assert len(warnings_shown) == 1
+    # and the terminal says so
+    assert capsys.readouterr().out == f"RSFM Desktop is already open on {tmp_path / 'cat'}; brought it to the front\n"
 
 
 def test_unlock_lets_the_next_launch_in(tmp_path, locks):

@@ -208,8 +208,13 @@ def test_editor_move_by_drop_merge_and_delete_with_undo(window, monkeypatch, qtb
     assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, target)
     qtbot.waitUntil(lambda: model.index_of(("tag", grounding)).parent() == model.index_of(("tag", vqa)))
     vqa_papers = tagged(window, Kind.PAPER, vqa) | tagged(window, Kind.PAPER, grounding)
-    expected = len(vqa_papers) + len(tagged(window, Kind.DATASET, vqa) | tagged(window, Kind.DATASET, grounding))
-    qtbot.waitUntil(lambda: c.sidebar_model.index_of(("tag", vqa)).data(CountRole) == expected)
+    vqa_datasets = tagged(window, Kind.DATASET, vqa) | tagged(window, Kind.DATASET, grounding)
+    # The sidebar counts what the tab shows: the papers here, the datasets on the Datasets tab.
+    qtbot.waitUntil(lambda: c.sidebar_model.index_of(("tag", vqa)).data(CountRole) == len(vqa_papers))
+    window.tabs.setCurrentIndex(1)
+    assert c.sidebar_model.index_of(("tag", vqa)).data(CountRole) == len(vqa_datasets)
+    window.tabs.setCurrentIndex(0)
+    assert c.editor_model.index_of(("tag", vqa)).data(CountRole) == len(vqa_papers) + len(vqa_datasets)
     window.undo_action.trigger()
     assert model.index_of(("tag", grounding)).parent() == model.index_of(("facet", model.facet_of(vqa).id))
 
@@ -342,7 +347,8 @@ def test_tag_column_per_facet_shows_and_sorts(make_window):
     model = table.catalog_model()
     keys = [c.key for c in model.columns]
     family = keys.index("tags:family")
-    assert table.horizontalHeader().isSectionHidden(family)  # hidden until chosen
+    assert not table.horizontalHeader().isSectionHidden(family)  # a default column
+    assert table.horizontalHeader().isSectionHidden(keys.index("tags:modality"))  # hidden until chosen
     assert model.headerData(family, Qt.Orientation.Horizontal) == "Model family"
     table.set_column_visible(family, True)
     model.sort(family, Qt.SortOrder.AscendingOrder)

@@ -21,8 +21,9 @@ NOW = "2025-01-02 03:04:05.000000"
 # attachments, provenance, bundled keys applied, a saved view.
 FILL_0001 = [
     "INSERT INTO paper(id, seed_key, title, short_name, authors, year, venue, paper_url, summary_zh,"
-    " created_at, updated_at, version) VALUES (1, 'arxiv:old-only', 'RemoteCLIP: a vision language model',"
-    " 'RemoteCLIP', '[\"Liu, F.\", \"张三\"]', 2023, 'TGRS', 'https://arxiv.org/abs/1', '遥感图像',"
+    " family, tasks, created_at, updated_at, version) VALUES (1, 'arxiv:old-only',"
+    " 'RemoteCLIP: a vision language model', 'RemoteCLIP', '[\"Liu, F.\", \"张三\"]', 2023, 'TGRS',"
+    " 'https://arxiv.org/abs/1', '遥感图像', 'VLM', 'visual question answering, Cross-view geo-localisation',"
     f" '{NOW}', '{NOW}', 3)",
     "INSERT INTO paper(id, title, authors, year, created_at, updated_at, deleted_at, version)"
     f" VALUES (2, 'GeoChat', '[]', 2024, '{NOW}', '{NOW}', '{NOW}', 1)",
@@ -55,7 +56,10 @@ RESEQUENCE = ["paper", "dataset", "facet", "tag", "saved_view"]
 
 # For each revision, the rows to fill a catalog at that revision with; a revision without an
 # entry uses the fill of the nearest earlier one.
-FILLS = {"0001": FILL_0001}
+# From 0003 on a paper has no family and tasks columns (they are tags).
+FILL_0003 = [FILL_0001[0].replace(" family, tasks,", "").replace(
+    " 'VLM', 'visual question answering, Cross-view geo-localisation',", ""), *FILL_0001[1:]]
+FILLS = {"0001": FILL_0001, "0003": FILL_0003}
 
 
 def fill_for(revision: str) -> list[str]:
@@ -90,7 +94,8 @@ def build_catalog(target: Path | str, revision: str) -> Path | str:
     with engine.begin() as conn:
         for statement in fill_for(revision):
             conn.exec_driver_sql(statement)
-        if conn.dialect.name == "sqlite" or inspect(conn).has_table("paper_search"):
+        # The app's indexing reads tag columns that 0002 added (0003 reindexes every paper).
+        if (conn.dialect.name == "sqlite" and revision != "0001") or inspect(conn).has_table("paper_search"):
             for kind in Kind:
                 search.reindex(conn, kind, [1, 2])
         if conn.dialect.name != "sqlite":
@@ -158,9 +163,16 @@ def projected(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> 
     return out
 
 
+# Columns a migration moved elsewhere and then dropped: (table, column) -> the revision.
+# 0003: a paper's model family and tasks became tags of the family and task facets.
+MOVED = {("paper", "family"): "0003", ("paper", "tasks"): "0003"}
+
+
 def lost(after: dict[str, list[tuple]], before: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
-    """The rows of ``before`` missing from ``after`` (compared on ``before``'s columns): a
-    migration may add columns and rows (a catalog id), never lose one."""
+    """The rows of ``before`` missing from ``after`` (compared on ``before``'s columns but the
+    :data:`MOVED` ones): a migration may add columns and rows (a catalog id), never lose one."""
+    before = {table: [tuple(p for p in row if (table, p[0]) not in MOVED) for row in table_rows]
+              for table, table_rows in before.items()}
     projection = projected(after, before)
     out = {}
     for table, old_rows in before.items():

@@ -253,8 +253,8 @@ def test_an_unknown_relation_is_refused(catalog):
 def big_catalog(empty_catalog):
     add_entries(empty_catalog, Kind.PAPER, [{
         "title": f"Paper {i}", "year": 1990 + i % 40 if i % 7 else None,
-        "venue": f"Venue {i % 13}", "family": ("MLLM", "VLM", None)[i % 3],
-        "tasks": f"task {i % 9}", "code_url": f"https://github.com/x/{i}" if i % 2 else None,
+        "venue": f"Venue {i % 13}", "visual_encoder": ("CLIP", "ViT", None)[i % 3],
+        "text_encoder": f"llm {i % 9}", "code_url": f"https://github.com/x/{i}" if i % 2 else None,
         "short_name": f"M{i}", "summary_zh": f"遥感模型{i}",
     } for i in range(400)])
     add_entries(empty_catalog, Kind.DATASET, [
@@ -314,12 +314,12 @@ def test_attach_a_pdf_list_open_detach_and_undo(catalog, tmp_path):
 
 def test_a_bulk_edit_is_one_undo_step(catalog):
     ids = catalog.entries.list_ids(Kind.PAPER)
-    before = {i: catalog.entries.get(Kind.PAPER, i).family for i in ids}
-    command = catalog.entries.update_many(Kind.PAPER, ids, {"family": "VLM"})
-    assert command.result == sum(f != "VLM" for f in before.values()) and command.label == "Edit 4 entries"
-    assert {catalog.entries.get(Kind.PAPER, i).family for i in ids} == {"VLM"}
+    before = {i: catalog.entries.get(Kind.PAPER, i).venue for i in ids}
+    command = catalog.entries.update_many(Kind.PAPER, ids, {"venue": "TGRS"})
+    assert command.result == sum(f != "TGRS" for f in before.values()) and command.label == "Edit 4 entries"
+    assert {catalog.entries.get(Kind.PAPER, i).venue for i in ids} == {"TGRS"}
     catalog.undo(command)
-    assert {i: catalog.entries.get(Kind.PAPER, i).family for i in ids} == before
+    assert {i: catalog.entries.get(Kind.PAPER, i).venue for i in ids} == before
 
 
 def test_a_note_is_shared_with_the_lab_or_kept_personal(targets, target):

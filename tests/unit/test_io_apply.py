@@ -89,8 +89,9 @@ def test_invalid_field_values_are_dropped_with_a_warning(empty_catalog):
     assert plan.entries[0].record.values == {"title": "A paper"}
     report = empty_catalog.imports.apply(plan).result
     assert report.added == 1
-    assert report.errors == ["bad.csv, line 2: year dropped (year: 'in press')",
-                             "bad.csv, line 2: family dropped (choice: 'Transformer')"]
+    assert report.errors == ["bad.csv, line 2: year dropped (year: 'in press')"]
+    # A model family is a tag of the "family" facet: a family the taxonomy lacks is added to it.
+    assert paper_tags(empty_catalog, report.ids[Kind.PAPER][0]) == [("family", "Transformer")]
 
 
 def test_an_import_is_one_undoable_command_that_says_what_it_changed(empty_catalog):

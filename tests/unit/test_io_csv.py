@@ -17,7 +17,7 @@ TRICKY = [
         "title": "A 'quoted' title; with \"double\" quotes, commas",
         "authors": ["O'Brien, Jr.", "李明"], "year": 2024, "venue": "CVPR",
         "summary_en": "Line one\nline two, with 'quotes'; and; semicolons",
-        "summary_zh": "中文摘要，含逗号", "remark": "=HYPERLINK(\"http://evil\")", "tasks": "+1 more",
+        "summary_zh": "中文摘要，含逗号", "remark": "=HYPERLINK(\"http://evil\")", "text_encoder": "+1 more",
         "model_details": "-minus first", "survey_section": "@mention", "code_url": "https://github.com/a/b",
     }, tags={"family": ["MLLM"]}, note="'=already quoted\n\ttab first"),
     EntrySnapshot(Kind.PAPER, 2, {"title": "'Apostrophe first", "short_name": "=SUM(A1)"}),

@@ -33,7 +33,7 @@ def rich(targets, tmp_path):
     entries, tax = catalog.entries, catalog.taxonomy
     ids = entries.list_ids(Kind.PAPER)
     entries.update(Kind.PAPER, ids[0], {"summary_en": 'Uses 50% less memory & "quoted" {braces}_x #1',
-                                        "summary_zh": "遥感多模态大模型", "family": "MLLM", "remark": "line one\nline two"})
+                                        "summary_zh": "遥感多模态大模型", "remark": "line one\nline two"})
     catalog.notes.save(Kind.PAPER, ids[0], "# Notes\n\n- point one\n- 重点二")
     dataset = entries.list_ids(Kind.DATASET)[0]
     entries.link(Kind.PAPER, ids[0], dataset, "introduces")

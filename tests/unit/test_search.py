@@ -51,7 +51,7 @@ def test_chinese_substrings(catalog, text, found):
         ("RemoteClip", ["RemoteCLIP"]),
         ("geochat", ["GeoChat"]),
         ("grounded", ["GeoChat"]),
-        ("vqa", ["GeoChat", "RSGPT"]),  # from the tasks column
+        ("vqa", ["GeoChat", "RSGPT"]),  # the label of their task tag
         ("vq", ["GeoChat", "RSGPT"]),  # two letters: start of a word
         ("tgrs", ["RemoteCLIP"]),  # venue
         ("LLaVA-1.5", ["GeoChat"]),  # punctuation inside a term
@@ -66,7 +66,8 @@ def test_all_terms_must_match(catalog):
     assert names(catalog, "remote sensing") == sorted(ALL_PAPERS)
     assert names(catalog, "remote clip") == ["RemoteCLIP"]
     assert names(catalog, "vqa 遥感") == ["GeoChat"]
-    assert names(catalog, "rs 视觉") == ["GeoChat"]
+    assert names(catalog, "rs 视觉") == ["RSGPT"]  # its title, and its task tag VQA, 视觉问答
+    assert names(catalog, "vqa 提示") == ["GeoChat"]
     assert names(catalog, "geochat ringmo") == []
 
 
@@ -101,10 +102,21 @@ def test_note_words_are_searchable_and_follow_edits(catalog):
 def test_dataset_search_covers_names_types_and_descriptions(catalog):
     assert names(catalog, "rsi", Kind.DATASET) == ["RSICap", "RSIEval"]
     assert names(catalog, "image-text", Kind.DATASET) == ["RSICap", "RSIEval"]
-    assert names(catalog, "图像描述", Kind.DATASET) == ["RSICap"]
+    assert names(catalog, "图像描述", Kind.DATASET) == ["RSICap", "RSIEval"]  # RSIEval: its task tag
     rsieval = dataset_id(catalog, "RSIEval")
     catalog.notes.save(Kind.DATASET, rsieval, "used in 评测")
     assert names(catalog, "评测", Kind.DATASET) == ["RSIEval"]
+
+
+def test_tags_are_searched_and_a_new_tag_reindexes_the_entry(catalog):
+    assert names(catalog, "合成孔径雷达") == ["RingMo"]  # the Chinese label of its SAR tag
+    geochat = paper_id(catalog, "GeoChat")
+    counting = catalog.taxonomy.resolve("Counting", "task")[0]
+    assert "GeoChat" not in names(catalog, "counting")
+    catalog.taxonomy.assign(Kind.PAPER, [geochat], [counting])
+    assert "GeoChat" in names(catalog, "counting") and "GeoChat" in names(catalog, "目标计数")
+    catalog.taxonomy.unassign(Kind.PAPER, [geochat], [counting])
+    assert "GeoChat" not in names(catalog, "counting")
 
 
 def test_editing_a_title_reindexes_the_entry(catalog):

@@ -50,7 +50,7 @@ def test_known_entries_field_by_field(catalog):
     ]
     assert geochat.seed_key == "arxiv:2311.15826" and geochat.version == 1 and geochat.uuid
     ringmo = by_short_name(catalog, "RingMo")
-    assert (ringmo.year, ringmo.venue, ringmo.family, ringmo.authors) == (None, None, None, [])
+    assert (ringmo.year, ringmo.venue, ringmo.authors) == (None, None, [])
 
     rsicap = dataset_named(catalog, "RSICap")
     assert rsicap.download_urls == ["https://github.com/Lavender105/RSGPT"]
@@ -82,7 +82,7 @@ def newer_catalog(tmp_path):
         "title": "SkyEyeGPT: Unifying Remote Sensing Vision-Language Tasks",
         "short_name": "SkyEyeGPT",
         "year": 2024,
-        "family": "MLLM",
+        "family": "MLLM",  # an older catalog file: the field becomes the family tag
         "summary_zh": "统一遥感视觉语言任务",
         "provenance": [{"source": "001.txt", "locator": "entry 7"}],
     })
@@ -118,6 +118,9 @@ def test_a_newer_catalog_adds_only_new_entries_and_keeps_user_work(targets, targ
     ]
     kept = upgraded.entries.get(Kind.PAPER, geochat.id)
     assert (kept.venue, kept.remark) == ("CVPR (oral)", "my remark")
+    skyeye = by_short_name(upgraded, "SkyEyeGPT")
+    tags = upgraded.taxonomy.entry_tags(Kind.PAPER, [skyeye.id])[skyeye.id]
+    assert [(t.facet_key, t.label_en) for t in tags] == [("family", "MLLM")]
     assert upgraded.notes.text(Kind.PAPER, geochat.id) == "my GeoChat note"
     assert upgraded.notes.text(Kind.PAPER, rsgpt.id) == "note on a paper I then delete"
     assert upgraded.entries.get(Kind.PAPER, rsgpt.id).trashed  # still in the trash

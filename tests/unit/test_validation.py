@@ -93,11 +93,11 @@ def test_text_is_stripped_and_lists_drop_missing_items():
     assert normalise(Kind.PAPER, {"authors": "A. One\nB. Two\n-"})["authors"] == ["A. One", "B. Two"]
 
 
-def test_family_must_be_one_of_the_choices():
-    assert normalise(Kind.PAPER, {"family": "Agent"}) == {"family": "Agent"}
+def test_model_family_and_tasks_are_no_longer_fields_but_facets():
+    """They are tags of the "family" and "task" facets now (migration 0003)."""
     with pytest.raises(ValidationError) as exc:
-        normalise(Kind.PAPER, {"family": "CNN"})
-    assert codes(exc) == {("family", "choice")}
+        normalise(Kind.PAPER, {"family": "Agent", "tasks": "VQA"})
+    assert {field for field, _code in codes(exc)} == {"family", "tasks"}
 
 
 def test_unknown_fields_are_errors():

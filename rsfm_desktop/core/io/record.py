@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from ..fields import TITLE_FIELD, Kind
+from ..fields import TITLE_FIELD, Kind, fold_into_facets
 
 SUGGESTED = "suggested"  # tag "facet" of labels the source only suggests (section headings)
 
@@ -64,6 +64,10 @@ class ImportRecord:
     provenance: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A model family or tasks read as a field (a CSV column, an old JSON export) is a tag.
+        fold_into_facets(self.kind, self.values, self.tags)
 
     @property
     def title(self) -> str:

@@ -32,7 +32,7 @@ _PAPER_HEADERS = {
     "pdf_url": "pdf|pdf url",
     "code_url": "code|github|code link|代码|code/project",
     "project_url": "project|project page|homepage|主页|项目",
-    "family": "tag|category|类别",
+    "family": "tag|category|类别",  # family and tasks are read as fields, kept as tags (record.py)
     "visual_encoder": "visual encoder|vision encoder|backbone",
     "text_encoder": "text encoder|language model|llm",
     "model_details": "model details|details|architecture",

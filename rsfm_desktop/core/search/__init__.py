@@ -3,8 +3,8 @@ interface with an implementation per engine: FTS5 on SQLite (:mod:`.fts5`), ``pg
 ``tsvector`` of the app's own tokens on PostgreSQL (:mod:`.postgres`). Both read the query the
 same way (:mod:`.tokens`).
 
-The indexed text of an entry is its searchable fields (``fields.searchable_fields``) and its
-note; the one write path (``store.writes``) rewrites it for every entry a transaction changed.
+The indexed text of an entry is its searchable fields (``fields.searchable_fields``), its note
+and the labels (English and Chinese) of its tags; the one write path (``store.writes``) rewrites it for every entry a transaction changed.
 """
 
 from __future__ import annotations
@@ -54,11 +54,24 @@ def backend_for(dialect_name: str) -> SearchBackend:
     return _BACKENDS[dialect_name]
 
 
+_MEMBERS = {Kind.PAPER: ("paper_tag", "paper_id"), Kind.DATASET: ("dataset_tag", "dataset_id")}
+
+
 def entry_texts(conn: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, str]:
-    """The indexed text of each live entry among ``ids``: its searchable fields, then its note."""
+    """The indexed text of each live entry among ``ids``: its searchable fields, its note, then
+    the labels of its tags (a model family, tasks, a modality are found by the search box)."""
     fields = searchable_fields(kind)
     out: dict[int, str] = {}
+    member, owner = _MEMBERS[kind]
     for chunk in sql.chunked(ids):
+        labels: dict[int, list[str]] = {}
+        for entry_id, en, zh in sql.rows(
+            conn,
+            f"SELECT m.{owner}, t.label_en, t.label_zh FROM {member} m JOIN tag t ON t.id = m.tag_id"
+            f" WHERE m.{owner} IN :ids AND t.deleted_at IS NULL ORDER BY m.{owner}, t.id",
+            {"ids": chunk},
+        ):
+            labels.setdefault(entry_id, []).extend(v for v in (en, zh) if v)
         for row in sql.rows(
             conn,
             f"SELECT e.id, {', '.join(f'e.{f}' for f in fields)}, n.body FROM {kind.value} e"
@@ -66,7 +79,8 @@ def entry_texts(conn: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, s
             " WHERE e.id IN :ids AND e.deleted_at IS NULL",
             {"ids": chunk},
         ):
-            out[row[0]] = "\n".join(str(v) if v is not None else "" for v in row[1:])
+            out[row[0]] = "\n".join([*(str(v) if v is not None else "" for v in row[1:]),
+                                      " · ".join(labels.get(row[0], []))])
     return out
 
 

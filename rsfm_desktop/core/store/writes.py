@@ -140,7 +140,8 @@ class Tx:
         self._pending = _Pending()
         self._acting: str | None = None  # see acting_as
         self._new: dict[Kind, set[int]] = {k: set() for k in Kind}  # entries added by this transaction
-        self._searchable = {k: set(searchable_fields(k)) for k in Kind}
+        # An entry's tags are part of its search text (a tag's labels; model family and tasks).
+        self._searchable = {k: set(searchable_fields(k)) | {TAGS} for k in Kind}
         self._for_update = "" if conn.dialect.name == "sqlite" else " FOR UPDATE"
 
     @property

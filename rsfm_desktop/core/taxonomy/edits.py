@@ -301,3 +301,26 @@ def assign(store: Store, kind: Kind, entry_ids, tag_ids, remove: bool = False) -
     template = (QT_TRANSLATE_NOOP("Taxonomy", "Remove “{}” from {} entries") if remove
                 else QT_TRANSLATE_NOOP("Taxonomy", "Add “{}” to {} entries"))
     return run(store, template, work)
+
+
+def set_facet_tags(store: Store, kind: Kind, entry_ids, facet: FacetRef, tag_ids) -> Command:
+    """Make ``tag_ids`` the only tags of ``facet`` on the entries (none: clear the facet), as
+    one undo step: a reading status, a model family set on a selection. ``result`` is the
+    number of (entry, tag) pairs that changed."""
+    entry_ids, tag_ids = sorted(set(entry_ids)), sorted(set(tag_ids))
+
+    def work(tx: Tx):
+        facet_id, _key, facet_en, facet_zh = facet_row(tx.conn, facet)
+        labels = []
+        for tag_id in tag_ids:
+            row = tag_row(tx.conn, tag_id)
+            if row[1] != facet_id:
+                raise TaxonomyError("facet", "A tag to set belongs to another facet.")
+            labels.append(display(row))
+        present = sql.column(tx.conn, "SELECT id FROM tag WHERE facet_id = :f AND deleted_at IS NULL",
+                             {"f": facet_id})
+        changed = sum(len(tx.tag(kind, t, entry_ids, add=False)) for t in present if t not in tag_ids)
+        changed += sum(len(tx.tag(kind, t, entry_ids, add=True)) for t in tag_ids)
+        return changed, (facet_en or facet_zh or "", ", ".join(labels) or "—", len(entry_ids))
+
+    return run(store, QT_TRANSLATE_NOOP("Taxonomy", "Set {} to “{}” on {} entries"), work)

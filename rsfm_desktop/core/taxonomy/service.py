@@ -118,6 +118,11 @@ class Taxonomy:
     def unassign(self, kind: Kind, entry_ids: Iterable[int], tag_ids: Iterable[int]) -> Command:
         return self._done(edits.assign(self.store, kind, entry_ids, tag_ids, remove=True))
 
+    def set_facet_tags(self, kind: Kind, entry_ids: Iterable[int], facet: FacetRef,
+                       tag_ids: Iterable[int]) -> Command:
+        """The entries' tags in ``facet`` become exactly ``tag_ids`` (one undo step)."""
+        return self._done(edits.set_facet_tags(self.store, kind, entry_ids, facet, tag_ids))
+
     # ---- saved views ---------------------------------------------------------------------------
 
     def views(self) -> list[views.SavedViewInfo]:

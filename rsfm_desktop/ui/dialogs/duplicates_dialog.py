@@ -36,12 +36,8 @@ from ...core.io.snapshot import EntrySnapshot
 from ..icons import bind
 from .import_dialog import reason_label
 
-_CTX = "DuplicatesDialog"
 _DIFFERENT = QColor(255, 170, 0, 60)
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 class PairModel(QAbstractTableModel):
@@ -60,7 +56,7 @@ class PairModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
-            return (_t("Type"), _t("Entry"), _t("Possible duplicate"), _t("Why"))[section]
+            return (QCoreApplication.translate("DuplicatesDialog", "Type"), QCoreApplication.translate("DuplicatesDialog", "Entry"), QCoreApplication.translate("DuplicatesDialog", "Possible duplicate"), QCoreApplication.translate("DuplicatesDialog", "Why"))[section]
         return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -69,7 +65,7 @@ class PairModel(QAbstractTableModel):
         pair = self.pairs[index.row()]
         col = index.column()
         if col == 0:
-            return _t("Paper") if pair.kind is Kind.PAPER else _t("Dataset")
+            return QCoreApplication.translate("DuplicatesDialog", "Paper") if pair.kind is Kind.PAPER else QCoreApplication.translate("DuplicatesDialog", "Dataset")
         if col in (1, 2):
             entry_id = pair.first_id if col == 1 else pair.second_id
             return self._titles.get((pair.kind, entry_id), f"#{entry_id}")
@@ -103,7 +99,7 @@ def comparison_rows(a: EntrySnapshot, b: EntrySnapshot) -> list[tuple[str, str, 
     def files(s: EntrySnapshot) -> str:
         return "; ".join(str(att["path"]) for att in s.attachments)
 
-    for label, get in ((_t("Tags"), tags), (_t("Note"), lambda s: s.note or ""), (_t("Attachments"), files)):
+    for label, get in ((QCoreApplication.translate("DuplicatesDialog", "Tags"), tags), (QCoreApplication.translate("DuplicatesDialog", "Note"), lambda s: s.note or ""), (QCoreApplication.translate("DuplicatesDialog", "Attachments"), files)):
         left, right = get(a), get(b)
         if left or right:
             rows.append((label, left, right))

@@ -36,28 +36,24 @@ from ...core.io import Decision, ImportPlan, PlanEntry, Status
 DecisionRole = Qt.ItemDataRole.UserRole + 1  # the Decision of a row
 StatusRole = Qt.ItemDataRole.UserRole + 2  # the Status of a row
 
-_CTX = "ImportPreview"
 DECISION_COLUMN, STATUS_COLUMN, KIND_COLUMN, TITLE_COLUMN, YEAR_COLUMN, MATCH_COLUMN = range(6)
 _STATUS_COLOURS = {Status.NEW: "#2e7d32", Status.DUPLICATE: "#6d6d6d", Status.CONFLICT: "#c75000"}
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def decision_label(decision: Decision, entry: PlanEntry | None = None) -> str:
     """"Add" for a new entry, "Add anyway" for one the catalog (or the file) already holds."""
     if decision is Decision.ADD and entry is not None and entry.existing_id is None and entry.earlier is None:
-        return _t("Add")
-    return {Decision.SKIP: _t("Skip"), Decision.ADD: _t("Add anyway"), Decision.MERGE: _t("Merge")}[decision]
+        return QCoreApplication.translate("ImportPreview", "Add")
+    return {Decision.SKIP: QCoreApplication.translate("ImportPreview", "Skip"), Decision.ADD: QCoreApplication.translate("ImportPreview", "Add anyway"), Decision.MERGE: QCoreApplication.translate("ImportPreview", "Merge")}[decision]
 
 
 def status_label(status: Status) -> str:
-    return {Status.NEW: _t("New"), Status.DUPLICATE: _t("Duplicate"), Status.CONFLICT: _t("Conflict")}[status]
+    return {Status.NEW: QCoreApplication.translate("ImportPreview", "New"), Status.DUPLICATE: QCoreApplication.translate("ImportPreview", "Duplicate"), Status.CONFLICT: QCoreApplication.translate("ImportPreview", "Conflict")}[status]
 
 
 def reason_label(reason: str | None) -> str:
-    return {"arxiv": _t("same arXiv id"), "doi": _t("same DOI"), "title": _t("similar title")}.get(reason or "", "")
+    return {"arxiv": QCoreApplication.translate("ImportPreview", "same arXiv id"), "doi": QCoreApplication.translate("ImportPreview", "same DOI"), "title": QCoreApplication.translate("ImportPreview", "similar title")}.get(reason or "", "")
 
 
 def allowed_decisions(entry: PlanEntry) -> list[Decision]:
@@ -87,7 +83,7 @@ class PlanModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
-            return (_t("Decision"), _t("Status"), _t("Type"), _t("Title"), _t("Year"), _t("Same as"))[section]
+            return (QCoreApplication.translate("ImportPreview", "Decision"), QCoreApplication.translate("ImportPreview", "Status"), QCoreApplication.translate("ImportPreview", "Type"), QCoreApplication.translate("ImportPreview", "Title"), QCoreApplication.translate("ImportPreview", "Year"), QCoreApplication.translate("ImportPreview", "Same as"))[section]
         return super().headerData(section, orientation, role)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -100,7 +96,7 @@ class PlanModel(QAbstractTableModel):
             return f"{title} ({reason_label(entry.reason)})"
         if entry.earlier is not None:
             earlier = self.plan.entries[entry.earlier].record
-            return _t("Entry %1 of this file: %2").replace("%1", str(entry.earlier + 1)).replace("%2", earlier.title)
+            return QCoreApplication.translate("ImportPreview", "Entry %1 of this file: %2").replace("%1", str(entry.earlier + 1)).replace("%2", earlier.title)
         return ""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -123,7 +119,7 @@ class PlanModel(QAbstractTableModel):
         if col == STATUS_COLUMN:
             return status_label(entry.status)
         if col == KIND_COLUMN:
-            return _t("Paper") if entry.record.kind is Kind.PAPER else _t("Dataset")
+            return QCoreApplication.translate("ImportPreview", "Paper") if entry.record.kind is Kind.PAPER else QCoreApplication.translate("ImportPreview", "Dataset")
         if col == TITLE_COLUMN:
             return entry.record.title
         if col == YEAR_COLUMN:
@@ -269,7 +265,7 @@ class ImportPreviewDialog(QDialog):
         bulk.addWidget(QLabel(self.tr("Selected entries:"), self))
         self.bulk_buttons: dict[Decision, QPushButton] = {}
         for decision, name in ((Decision.ADD, "bulkAdd"), (Decision.MERGE, "bulkMerge"), (Decision.SKIP, "bulkSkip")):
-            button = QPushButton(_t("Add") if decision is Decision.ADD else decision_label(decision), self)
+            button = QPushButton(QCoreApplication.translate("ImportPreview", "Add") if decision is Decision.ADD else decision_label(decision), self)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, d=decision: self.set_selected(d))
             bulk.addWidget(button)

@@ -203,8 +203,10 @@ class PreferencesDialog(QDialog):
 
     def _choose_folder(self, copy: bool) -> None:
         title = self.tr("Move the catalog to") if copy else self.tr("Open the catalog in")
-        start = self._catalog_dir.parent if self._catalog_dir else Path.home()
-        folder = QFileDialog.getExistingDirectory(self, title, str(start))
+        fallback = self._catalog_dir.parent if self._catalog_dir else Path.home()
+        folder = QFileDialog.getExistingDirectory(self, title, cfg.last_folder(self._settings, "catalog", fallback))
+        if folder:
+            cfg.remember_folder(self._settings, "catalog", Path(folder).parent)
         if folder and Path(folder) != self._catalog_dir:
             self.catalogChosen.emit(Path(folder), copy)
             self.accept()

@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from .. import language as i18n
-from ...core.columns import COLUMNS, TableColumn
+from ...core.columns import COLUMNS, DEFAULT_COLUMNS, TableColumn
 from ...core.entries import Entries, Query
 from ...core.fields import Kind, searchable_fields
 from ...core.i18n import FIELDS_CONTEXT
@@ -73,8 +73,10 @@ class CatalogTableModel(QAbstractTableModel):
         self._repo = entries
         self.kind = kind
         self.view = view
+        shown = DEFAULT_COLUMNS[kind]
         self.columns: tuple[TableColumn | FacetColumn, ...] = COLUMNS[kind] + tuple(
-            FacetColumn(f"{TAG_COLUMN_PREFIX}{key}", en, zh) for key, en, zh in entries.facet_labels()
+            FacetColumn(f"{TAG_COLUMN_PREFIX}{key}", en, zh, visible=f"{TAG_COLUMN_PREFIX}{key}" in shown)
+            for key, en, zh in entries.facet_labels()
         )
         self._tag_keys = [c.key for c in self.columns if isinstance(c, FacetColumn)]
         self._tagged_blocks: set[int] = set()  # cached blocks whose tag cells are read

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from ...core.fields import Kind
 from ...core.taxonomy import FacetNode, TagNode
 from ..taxonomy_text import both_labels, label, swatch
 
@@ -45,6 +46,20 @@ class TagTreeModel(QAbstractItemModel):
         self.editable = editable
         self._roots: list[_Item] = []
         self._by_key: dict[tuple[str, int], _Item] = {}
+        self.count_kind: Kind | None = None  # count this kind only (the tab shown); None: both
+
+    def set_count_kind(self, kind: Kind | None) -> None:
+        """Count the papers or the datasets of each tag (what the current tab shows)."""
+        if kind is not self.count_kind:
+            self.count_kind = kind
+            self._emit_all_changed(self._roots, QModelIndex())
+
+    def _count(self, node) -> int:
+        if self.count_kind is Kind.PAPER:
+            return node.papers
+        if self.count_kind is Kind.DATASET:
+            return node.datasets
+        return node.count
 
     # ---- content -------------------------------------------------------------------------------
 
@@ -133,10 +148,10 @@ class TagTreeModel(QAbstractItemModel):
         if role == ColorRole:
             return node.color if is_tag else None
         if role == CountRole:
-            return node.count if is_tag else None
+            return self._count(node) if is_tag else None
         if index.column() == 1:
             if role == Qt.ItemDataRole.DisplayRole and is_tag:
-                return str(node.count)
+                return str(self._count(node))
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ToolTipRole and is_tag:

@@ -3,10 +3,13 @@ database sorting on header clicks, and helpers for the selected entry ids."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
+from ...core.columns import DEFAULT_COLUMNS
+from ...core.fields import Kind
+from .empty_state import paint_hint
 from ..models.catalog_table_model import CatalogTableModel, IdRole
 
 
@@ -38,11 +41,16 @@ class CatalogTable(QTableView):
 
     def apply_default_columns(self) -> None:
         header = self.horizontalHeader()
-        widths = {"title": 420, "short_name": 110, "name": 180, "year": 60, "venue": 110, "family": 70,
-                  "tasks": 220, "code_url": 200, "data_type": 140, "scale": 160}
-        for section, col in enumerate(self.catalog_model().columns):
-            header.setSectionHidden(section, not col.visible)
-            header.resizeSection(section, widths.get(col.key, 140))
+        model = self.catalog_model()
+        widths = {"title": 380, "short_name": 110, "name": 180, "authors": 180, "year": 56, "venue": 100,
+                  "tags:family": 90, "tags:task": 200, "code_url": 180, "data_type": 140, "scale": 160}
+        keys = [col.key for col in model.columns]
+        shown = [k for k in DEFAULT_COLUMNS[model.kind] if k in keys]
+        for section, key in enumerate(keys):
+            header.setSectionHidden(section, key not in shown)
+            header.resizeSection(section, widths.get(key, 140))
+        for position, key in enumerate(shown):  # the default columns first, in their order
+            header.moveSection(header.visualIndex(keys.index(key)), position)
 
     def column_actions(self) -> list[QAction]:
         """One checkable action per column: checked when the column is shown."""
@@ -73,6 +81,26 @@ class CatalogTable(QTableView):
             menu.addAction(action)
         menu.exec(self.horizontalHeader().mapToGlobal(pos))
 
+    # ---- an empty table says what to do ------------------------------------------------------
+
+    def empty_text(self) -> str:
+        model = self.catalog_model()
+        if model.rowCount():
+            return ""
+        if model.is_filtered():
+            return self.tr("Nothing matches the search and tags chosen. Try other words, or clear "
+                           "the search box and the tags selected in the sidebar.")
+        if model.kind is Kind.PAPER:
+            return self.tr("No papers yet. Add one with File › New Paper (Ctrl+N), or import a "
+                           "BibTeX, RIS, CSV or Markdown file with File › Import… (Ctrl+Shift+I).")
+        return self.tr("No datasets yet. Add one with File › New Dataset (Ctrl+Shift+N), or "
+                       "import a file with File › Import… (Ctrl+Shift+I).")
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self.catalog_model().rowCount():
+            paint_hint(self, self.empty_text())
+
     # ---- selection -----------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
@@ -87,6 +115,9 @@ class CatalogTable(QTableView):
         row = self.catalog_model().row_of(entry_id)
         if row is None:
             return False
-        self.selectRow(row)
-        self.scrollTo(self.model().index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        # Exactly this row (selectRow() would add to the selection while Ctrl is held).
+        index = self.model().index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(index, flags)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True

@@ -1,5 +1,7 @@
-"""The detail pane: every field of the selected paper or dataset, the Chinese and English
-summaries side by side, links, linked entries, provenance and the personal note.
+"""The detail pane: the selected paper or dataset as one document to read (title, identifiers as
+links, link buttons, tags, the Chinese and English summaries at full width, fields, attachments,
+linked entries, provenance) above the personal note; several selected rows as a count with the
+actions for them all.
 
 All text from the catalog is shown as plain text (never guessed as rich text); where a label
 shows links, the catalog text in it is HTML-escaped.
@@ -20,9 +22,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,15 +35,20 @@ from ...core.entries import Entry
 from ...core.errors import CatalogError
 from ...core.fields import FIELDS, FieldType, Kind
 from ...core.i18n import FIELDS_CONTEXT
+from ...core.references import identifiers, paper_url, pdf_url
 from ...core.store.changes import Change
+from ...core.store.writes import Conflict
+from .. import settings as cfg
 from ..dialogs.link_dialog import LinkDialog
 from ..icons import bind
 from ..links import open_link
 from .flow_layout import FlowLayout
 from .notes_editor import NotesEditor
+from .selection_panel import SelectionPanel
+from .summary_pair import SummaryPair, SummaryView
 
 # Fields shown in the header or the summary views rather than in the field form.
-_HEADER_FIELDS = {"title", "name", "summary_zh", "summary_en", "description_zh", "description_en"}
+_HEADER_FIELDS = {"title", "name", "summary_zh", "summary_en", "description_zh", "description_en", "doi", "arxiv_id"}
 _SUMMARY_FIELDS = {Kind.PAPER: ("summary_zh", "summary_en"), Kind.DATASET: ("description_zh", "description_en")}
 
 
@@ -55,56 +62,38 @@ def _plain_label(parent: QWidget, object_name: str | None = None) -> QLabel:
     return label
 
 
-class SummaryView(QWidget):
-    """One language's summary with a visible marker when it is missing."""
-
-    def __init__(self, heading: str, object_name: str, missing_text: str, parent=None):
-        super().__init__(parent)
-        self.heading = QLabel(heading, self)
-        self.heading.setStyleSheet("font-weight: 600;")
-        self.missing = QLabel(missing_text, self)
-        self.missing.setObjectName(object_name + "Missing")
-        self.missing.setStyleSheet(
-            "color: palette(bright-text); background: #b26a00; border-radius: 3px; padding: 0 4px;"
-        )
-        self.view = QPlainTextEdit(self)
-        self.view.setObjectName(object_name)
-        self.view.setReadOnly(True)
-        self.view.setPlaceholderText(missing_text)
-        self.view.setMinimumHeight(140)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        # Under the heading, not beside it: two languages side by side then fit a narrow pane.
-        layout.addWidget(self.missing, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.view)
-
-    def set_text(self, text: str | None) -> None:
-        """Show the summary; a missing one is the marker alone (no empty box taking room)."""
-        self.view.setPlainText(text or "")
-        self.missing.setVisible(not text)
-        self.view.setVisible(bool(text))
-
-
 class DetailPane(QWidget):
-    """Shows one entry; emits :attr:`jumpRequested` when a linked entry is clicked."""
+    """Shows one entry as a document to read (title, identifiers, links, tags, both summaries,
+    fields, attachments, linked entries, provenance) above its note; or, for several selected
+    rows, how many and what can be done to them all. Emits :attr:`jumpRequested` when a linked
+    entry is clicked."""
 
     jumpRequested = Signal(object, int)  # kind, id
     entryShown = Signal(object, object)  # kind, id (None, None: nothing shown)
     commandDone = Signal(object)  # an undoable command carried out here (for the undo stack)
 
-    def __init__(self, catalog: Catalog, parent=None, journal=None):
+    def __init__(self, catalog: Catalog, parent=None, journal=None, settings=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self._settings = settings  # where the Attach PDF dialog's last folder is kept
         self.setAcceptDrops(True)
         self._catalog = catalog
         self._entry: Entry | None = None
         self._kind: Kind | None = None
+        self._attachments: QWidget | None = None
 
         self.title = _plain_label(self, "detailTitle")
         self.subtitle = _plain_label(self, "detailSubtitle")
+        self.identifiers = QLabel(self)
+        self.identifiers.setObjectName("detailIdentifiers")
+        self.identifiers.setTextFormat(Qt.TextFormat.RichText)
+        self.identifiers.setWordWrap(True)
+        self.identifiers.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.identifiers.linkActivated.connect(lambda url: open_link(self, url))
         self.empty_hint = QLabel(self.tr("Select a paper or dataset to see its details."), self)
+        self.empty_hint.setObjectName("detailEmptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
 
         self.buttons = self._make_link_buttons()
         self.summary_zh = SummaryView(
@@ -113,12 +102,18 @@ class DetailPane(QWidget):
         self.summary_en = SummaryView(
             self.tr("English"), "summaryEnView", self.tr("No English summary"), self
         )
-        self.summaries = summaries = QHBoxLayout()
-        summaries.addWidget(self.summary_zh, 1, Qt.AlignmentFlag.AlignTop)
-        summaries.addWidget(self.summary_en, 1, Qt.AlignmentFlag.AlignTop)
+        self.summaries = SummaryPair(self.summary_zh, self.summary_en, self)
+        self.swap_button = QToolButton(self)
+        self.swap_button.setObjectName("swapSummariesButton")
+        self.swap_button.setText(self.tr("Swap summaries"))
+        self.swap_button.setToolTip(self.tr("The Chinese and English summaries were filed under the wrong "
+                                            "language: exchange them"))
+        self.swap_button.setAutoRaise(True)
+        self.swap_button.clicked.connect(self.swap_summaries)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.linked_label = QLabel(self)
         self.linked_label.setObjectName("linkedEntries")
         self.linked_label.setWordWrap(True)
@@ -130,15 +125,36 @@ class DetailPane(QWidget):
         self.provenance.setTextFormat(Qt.TextFormat.RichText)
         self.provenance.setStyleSheet("color: palette(placeholder-text);")
 
-        info = QWidget(self)
+        # The entry as one flowing document in one scroll area: nothing inside it scrolls on
+        # its own, so the mouse wheel always scrolls the pane.
+        self.document = info = QWidget(self)
+        info.setObjectName("detailDocument")
         info_layout = QVBoxLayout(info)
+        info_layout.setContentsMargins(8, 6, 8, 8)
         info_layout.addWidget(self.title)
         info_layout.addWidget(self.subtitle)
+        info_layout.addWidget(self.identifiers)
         info_layout.addLayout(self.buttons_layout)
         self.extras_layout = QVBoxLayout()  # where other features add widgets (tag chips)
         info_layout.addLayout(self.extras_layout)
-        info_layout.addLayout(summaries)
+        summary_head = QHBoxLayout()
+        summary_head.addWidget(self._section(self.tr("Summary")))
+        summary_head.addStretch(1)
+        summary_head.addWidget(self.swap_button)
+        info_layout.addLayout(summary_head)
+        info_layout.addWidget(self.summaries)
+        self.fields_heading = self._section(self.tr("Details"))
+        info_layout.addWidget(self.fields_heading)
         info_layout.addLayout(self.form)
+        # Attachments: a list widget is put here with set_attachments_widget() (issue 15).
+        self.attachments_section = QWidget(info)
+        self.attachments_section.setObjectName("attachmentsSection")
+        attachments = QVBoxLayout(self.attachments_section)
+        attachments.setContentsMargins(0, 0, 0, 0)
+        attachments.addWidget(self._section(self.tr("Attachments")))
+        self.attachments_layout = attachments
+        self.attachments_section.hide()
+        info_layout.addWidget(self.attachments_section)
         self.link_button = QToolButton(self)
         self.link_button.setObjectName("addLinkButton")
         bind(self.link_button, "link")
@@ -154,7 +170,8 @@ class DetailPane(QWidget):
         info_layout.addWidget(self._section(self.tr("Provenance")))
         info_layout.addWidget(self.provenance)
         info_layout.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setObjectName("detailScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # lines wrap instead
@@ -162,23 +179,49 @@ class DetailPane(QWidget):
 
         self.notes = NotesEditor(catalog, self, journal=journal)
         notes_box = QWidget(self)
+        notes_box.setObjectName("notesBox")
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.setContentsMargins(0, 0, 0, 0)
         notes_layout.addWidget(self._section(self.tr("My notes (Markdown)")))
-        notes_layout.addWidget(self.notes)
+        notes_layout.addWidget(self.notes, 1)
+        notes_box.setMinimumHeight(160)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("detailSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(notes_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+
+        self.selection = SelectionPanel(self)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("detailPages")
+        for page in (self.empty_hint, self.splitter, self.selection):
+            self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.empty_hint)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.pages)
         self.set_font_size(0)
         self.show_entry(None, None)
+
+    def set_attachments_widget(self, widget: QWidget) -> None:
+        """Put the attachments list into the document, under the fields; it is shown for
+        papers, and its ``set_entry(kind, entry_id)`` is called with each entry shown."""
+        if self._attachments is not None:
+            self.attachments_layout.removeWidget(self._attachments)
+        self._attachments = widget
+        self.attachments_layout.addWidget(widget)
+        self._show_attachments()
+
+    def _show_attachments(self) -> None:
+        widget = self._attachments
+        if widget is None:
+            return
+        shown = self._entry is not None and self._kind is Kind.PAPER
+        self.attachments_section.setVisible(shown)
+        if hasattr(widget, "set_entry"):
+            widget.set_entry(self._kind if shown else None, self._entry.id if shown else None)
 
     def set_font_size(self, points: int) -> None:
         """Text size of the pane in points (0: the application's default size)."""
@@ -218,7 +261,7 @@ class DetailPane(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.buttons_layout.addWidget(button)
             buttons[name] = button
-        buttons["openPaperButton"].clicked.connect(lambda: self._open_field("paper_url"))
+        buttons["openPaperButton"].clicked.connect(self._open_paper)
         buttons["openPdfButton"].clicked.connect(self._open_pdf)
         buttons["openCodeButton"].clicked.connect(lambda: self._open_field("code_url"))
         buttons["openProjectButton"].clicked.connect(lambda: self._open_field("project_url"))
@@ -232,7 +275,7 @@ class DetailPane(QWidget):
         """Carry out an edit made here; it goes on the window's undo stack."""
         try:
             self.commandDone.emit(make_command())
-        except CatalogError as exc:
+        except (CatalogError, Conflict) as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
 
     def current(self) -> tuple[Kind, int] | None:
@@ -253,23 +296,52 @@ class DetailPane(QWidget):
         self._entry, self._kind = entry, (kind if entry else None)
         if not (keep_note and same):
             self.notes.set_entry((kind, entry.id) if entry else None)
-        self.empty_hint.setVisible(entry is None)
-        self.splitter.setVisible(entry is not None)
+        self.pages.setCurrentWidget(self.splitter if entry is not None else self.empty_hint)
         self.entryShown.emit(self._kind, entry.id if entry else None)
         if entry is None:
             return
-        summary_keys = _SUMMARY_FIELDS[kind]
+        zh_key, en_key = _SUMMARY_FIELDS[kind]
         self.title.setText(entry.title if kind is Kind.PAPER else entry.name)
         self.subtitle.setText(self._subtitle(kind, entry))
-        for position, (view, key) in enumerate(zip((self.summary_zh, self.summary_en), summary_keys)):
-            text = getattr(entry, key)
-            view.set_text(text)
-            # A missing language keeps only its marker; the other summary gets the width.
-            self.summaries.setStretch(position, 1 if text else 0)
+        self._fill_identifiers(kind, entry)
+        self.summaries.set_texts(getattr(entry, zh_key), getattr(entry, en_key))
+        self.swap_button.setEnabled(bool(getattr(entry, zh_key) or getattr(entry, en_key)))
         self._fill_form(kind, entry)
         self._fill_linked(kind, entry.id)
         self._fill_provenance(kind, entry)
         self._update_buttons()
+        self._show_attachments()
+        if not same:  # a new entry is read from its title down
+            self.scroll.verticalScrollBar().setValue(0)
+
+    def show_selection(self, kind: Kind, count: int) -> None:
+        """Several rows are selected: say how many, and offer what can be done to them all."""
+        self.notes.set_entry(None)
+        self._entry, self._kind = None, None
+        self.selection.set_count(kind, count)
+        self.pages.setCurrentWidget(self.selection)
+        self.entryShown.emit(None, None)
+
+    def showing_selection(self) -> bool:
+        return self.pages.currentWidget() is self.selection
+
+    def swap_summaries(self) -> None:
+        """Exchange the Chinese and English summaries (one undoable edit), for a summary that
+        was filed under the wrong language."""
+        if self._entry is None:
+            return
+        zh_key, en_key = _SUMMARY_FIELDS[self._kind]
+        zh, en = getattr(self._entry, zh_key), getattr(self._entry, en_key)
+        kind, entry_id, version = self._kind, self._entry.id, self._entry.version
+        self._run(lambda: self._catalog.entries.update(
+            kind, entry_id, {zh_key: en, en_key: zh}, expected_version=version, base={zh_key: zh, en_key: en}))
+
+    def _fill_identifiers(self, kind: Kind, entry) -> None:
+        names = {"doi": "DOI", "arxiv": "arXiv"}
+        found = identifiers(entry) if kind is Kind.PAPER else []
+        self.identifiers.setText("  ·  ".join(
+            f'{names[i.kind]}: <a href="{html.escape(i.url, quote=True)}">{html.escape(i.text)}</a>' for i in found))
+        self.identifiers.setVisible(bool(found))
 
     def refresh(self, keep_note: bool = False) -> None:
         if self._entry is not None:
@@ -282,7 +354,7 @@ class DetailPane(QWidget):
                 shown = ", ".join(entry.authors[:6]) + (" et al." if len(entry.authors) > 6 else "")
                 parts.append(shown)
             venue_year = " ".join(str(v) for v in (entry.venue, entry.year) if v)
-            parts += [p for p in (venue_year, entry.family, entry.short_name) if p]
+            parts += [p for p in (venue_year, entry.short_name) if p]
         else:
             parts += [str(v) for v in (entry.data_type, entry.year, entry.scale) if v]
         return "  ·  ".join(parts)
@@ -294,7 +366,7 @@ class DetailPane(QWidget):
             if spec.key in _HEADER_FIELDS:
                 continue
             value = getattr(entry, spec.key)
-            if value in (None, "", []):
+            if not spec.form or value in (None, "", [], {}):
                 continue
             label = QCoreApplication.translate(FIELDS_CONTEXT, spec.label)
             self.form.addRow(label + ":", self._value_widget(spec.type, spec.item_type, value))
@@ -376,13 +448,14 @@ class DetailPane(QWidget):
             self.buttons[name].setVisible(is_paper)
         self.buttons["openDownloadButton"].setVisible(not is_paper)
         if is_paper:
-            self.buttons["openPaperButton"].setEnabled(bool(entry.paper_url))
+            self.buttons["openPaperButton"].setEnabled(bool(paper_url(entry)))
+            self.buttons["openPaperButton"].setToolTip(paper_url(entry) or self.tr("No paper link"))
             self.buttons["openCodeButton"].setEnabled(bool(entry.code_url))
             self.buttons["openProjectButton"].setEnabled(bool(entry.project_url))
             local = self._catalog.attachments.local_pdf(entry.id)
-            self.buttons["openPdfButton"].setEnabled(bool(local or entry.pdf_url))
+            self.buttons["openPdfButton"].setEnabled(bool(local or pdf_url(entry)))
             self.buttons["openPdfButton"].setToolTip(
-                str(local) if local else (entry.pdf_url or self.tr("No PDF"))
+                str(local) if local else (pdf_url(entry) or self.tr("No PDF"))
             )
         else:
             self.buttons["openDownloadButton"].setEnabled(bool(entry.download_urls))
@@ -392,14 +465,18 @@ class DetailPane(QWidget):
         if value:
             open_link(self, value)
 
+    def _open_paper(self) -> None:
+        if self._entry is not None and paper_url(self._entry):
+            open_link(self, paper_url(self._entry))
+
     def _open_pdf(self) -> None:
         if self._entry is None:
             return
         local = self._catalog.attachments.local_pdf(self._entry.id)
         if local is not None:
             open_link(self, str(local))
-        elif self._entry.pdf_url:
-            open_link(self, self._entry.pdf_url)
+        elif pdf_url(self._entry):
+            open_link(self, pdf_url(self._entry))
 
     def _open_download(self) -> None:
         if self._entry is not None and self._entry.download_urls:
@@ -408,10 +485,11 @@ class DetailPane(QWidget):
     # ---- attaching a PDF -----------------------------------------------------------------
 
     def _choose_pdf(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Attach a PDF"), str(Path.home()), self.tr("PDF files (*.pdf)")
-        )
+        start = cfg.last_folder(self._settings, "attach") if self._settings is not None else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a PDF"), start, self.tr("PDF files (*.pdf)"))
         if path:
+            if self._settings is not None:
+                cfg.remember_folder(self._settings, "attach", path)
             self.attach_pdf(Path(path))
 
     def attach_pdf(self, path: Path) -> bool:

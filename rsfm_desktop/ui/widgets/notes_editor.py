@@ -86,14 +86,25 @@ class NotesEditor(QWidget):
         self.author.setObjectName("notesAuthor")
         self.author.hide()
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # Editor and preview side by side, each the full height of the notes area; the preview
+        # can be hidden to give the editor the whole width.
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("notesSplitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.editor)
         splitter.addWidget(self.preview)
+        self.preview_toggle = QPushButton(self.tr("Preview"), self)
+        self.preview_toggle.setObjectName("notesPreviewToggle")
+        self.preview_toggle.setCheckable(True)
+        self.preview_toggle.setChecked(True)
+        self.preview_toggle.setToolTip(self.tr("Show the rendered note beside the editor"))
+        self.preview_toggle.toggled.connect(self.set_preview_visible)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.compare_button)
         footer.addWidget(self.author)
         footer.addWidget(self.share)
+        footer.addWidget(self.preview_toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -106,6 +117,13 @@ class NotesEditor(QWidget):
         self.editor.textChanged.connect(self._on_text_changed)
         self._sharing = False
         self.set_entry(None)
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        if self.preview_toggle.isChecked() != visible:
+            self.preview_toggle.setChecked(visible)
+        if visible:
+            self._update_preview()
 
     # ---- entry switching -----------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
+    QInputDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.fields import Kind
+from ...core.io.language import has_cjk
 from ...core.taxonomy import EntryTag, Taxonomy
 from ..models.tag_tree_model import TagTreeModel
 from ..taxonomy_text import attempt, label, text_colour_on
@@ -25,6 +27,7 @@ from .flow_layout import FlowLayout
 
 CompletionTagRole = Qt.ItemDataRole.UserRole + 1  # tag id of a completion row
 CompletionTextRole = Qt.ItemDataRole.UserRole + 2  # the label or synonym that matched
+CompletionCreateRole = Qt.ItemDataRole.UserRole + 3  # text of the "create this tag" row
 
 _CHIP_STYLE = (
     "QFrame#tagChip {{ background: {bg}; border: 1px solid {border}; border-radius: 9px; }}"
@@ -93,7 +96,10 @@ class TagChips(QWidget):
     # ---- showing -------------------------------------------------------------------------------
 
     def set_entry(self, kind: Kind | None, entry_id: int | None) -> None:
-        self._entry = (kind, entry_id) if kind is not None and entry_id is not None else None
+        entry = (kind, entry_id) if kind is not None and entry_id is not None else None
+        if entry != self._entry:
+            self.clear_input()  # what was typed for the last entry is not meant for this one
+        self._entry = entry
         self.refresh()
 
     def refresh(self) -> None:
@@ -133,8 +139,11 @@ class TagChips(QWidget):
     # ---- completion ----------------------------------------------------------------------------
 
     def _update_completions(self, text: str) -> None:
+        """Refill the popup for the typed text and show it, its first row highlighted (Enter
+        takes it). Text that names no tag offers, as its last row, to create one."""
         self.completions.clear()
-        for found in self.taxonomy.complete(text, limit=15):
+        typed = text.strip()
+        for found in self.taxonomy.complete(typed, limit=15) if typed else []:
             tag_label = label(found, self.model.lang)
             shown = f"{tag_label}  —  {self.model.path(found.tag_id)}"
             if found.matched != tag_label:
@@ -142,25 +151,69 @@ class TagChips(QWidget):
             item = QStandardItem(shown)
             item.setData(found.tag_id, CompletionTagRole)
             item.setData(found.matched, CompletionTextRole)
+            item.setToolTip(" · ".join(t for t in (found.label_en, found.label_zh) if t))
             self.completions.appendRow(item)
+        if typed and not self.taxonomy.resolve(typed):
+            item = QStandardItem(self.tr("Create the tag “%1”…").replace("%1", typed))
+            item.setData(typed, CompletionCreateRole)
+            item.setData(typed, CompletionTextRole)
+            self.completions.appendRow(item)
+        popup = self.completer.popup()
+        if not self.completions.rowCount():
+            popup.hide()
+            return
+        self.completer.complete()
+        popup.setCurrentIndex(self.completions.index(0, 0))
 
     def _on_completion(self, index: QModelIndex) -> None:
-        tag_id = index.data(CompletionTagRole)
+        tag_id, create = index.data(CompletionTagRole), index.data(CompletionCreateRole)
+        QTimer.singleShot(0, self.input.clear)  # after the completer wrote its text
         if tag_id is not None:
             self.add_tag(tag_id)
-        QTimer.singleShot(0, self.input.clear)  # after the completer wrote its text
+        elif create:
+            self.create_and_add(create)
 
     def add_typed(self) -> None:
-        """Add the tag the input names (a label in either language or a synonym)."""
+        """Enter without the popup: add the tag the input names (a label in either language or
+        a synonym), else the best completion, else offer to create it."""
         text = self.input.text().strip()
         if not text or self.completer.popup().isVisible():
             return
-        found = self.taxonomy.resolve(text)
+        found = self.taxonomy.resolve(text) or [c.tag_id for c in self.taxonomy.complete(text, limit=1)]
         if not found:
-            QMessageBox.information(self, self.tr("Tags"), self.tr("There is no tag called “%1”.").replace("%1", text))
+            self.create_and_add(text)
             return
         self.add_tag(found[0])
         self.input.clear()
+
+    def create_and_add(self, text: str) -> bool:
+        """Create a tag named ``text`` in a facet the user picks (the one confirmation) and put
+        it on the entry. Chinese text becomes the Chinese label, other text the English one."""
+        if self._entry is None:
+            return False
+        facets = [f for f in self.model.facets()]
+        names = [label(f, self.model.lang) for f in facets]
+        preferred = next((i for i, f in enumerate(facets) if f.key == "task"), 0)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("New tag"),
+            self.tr("There is no tag called “%1”. Create it in the facet:").replace("%1", text),
+            names, preferred, False)
+        if not ok or choice not in names:
+            return False
+        facet = facets[names.index(choice)]
+        chinese = has_cjk(text)
+        command = attempt(self, lambda: self.taxonomy.create_tag(
+            facet.key, None if chinese else text, text if chinese else None))
+        if command is None or command.result is None:
+            return False
+        self.input.clear()
+        self.add_tag(command.result)
+        return True
+
+    def clear_input(self) -> None:
+        self.completer.popup().hide()
+        self.input.clear()
+        self.completions.clear()
 
     # ---- editing -------------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.taxonomy import SavedViewInfo, Taxonomy
+from .empty_state import HintListWidget
 from ..models.tag_tree_model import FacetIdRole, KeyRole, TagIdRole, TagTreeModel
 from ..taxonomy_text import attempt, label
 
@@ -112,7 +112,8 @@ class TagSidebar(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
 
-        self.views = QListWidget(self)
+        self.views = HintListWidget(self.tr("No saved views yet. Search or select tags, then "
+                                            "“Save view…” keeps that filter here."), self)
         self.views.setObjectName("savedViews")
         self.views.setMaximumHeight(160)
         self.views.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

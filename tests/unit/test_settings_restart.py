@@ -27,6 +27,7 @@ sys.path.insert(0, {root!r})
 from PySide6.QtCore import QSettings
 from rsfm_desktop.ui import settings as cfg
 s = QSettings({path!r}, QSettings.Format.IniFormat)
+cfg.migrate(s)  # what make_settings() does at every start
 print(json.dumps({{name: cfg.get(s, getattr(cfg, name)) for name in {names!r}}}))
 """
 

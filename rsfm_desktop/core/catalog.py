@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .attachments import AttachmentError, AttachmentInfo, Attachments
 from .entries import Entries
 from .errors import CatalogError
 from .fields import Kind
 from .i18n import QT_TRANSLATE_NOOP
-from .openable import OPENABLE_SUFFIXES
 from .store import sql
 from .store.changes import ChangeSet
 from .store.postgres import display_url, is_server_url
@@ -75,69 +74,6 @@ class Notes:
             tx.set_note(kind, entry_id, body, undoable=False, shared=shared)
 
         self.store.write(work)
-
-
-# ---- attachments ------------------------------------------------------------------------------
-
-class AttachmentError(ValueError):
-    """A file that cannot be attached; ``reason`` is ``missing`` or ``filetype``."""
-
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"{reason}: {path}")
-        self.path = path
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    path: Path
-    kind: str
-    added_at: datetime | None
-
-    @property
-    def exists(self) -> bool:
-        return self.path.is_file()
-
-
-class Attachments:
-    def __init__(self, store: Store):
-        self.store = store
-
-    def list(self, paper_id: int) -> list[AttachmentInfo]:
-        with self.store.read() as conn:
-            rows = sql.rows(conn, "SELECT id, path, kind, added_at FROM attachment WHERE paper_id = :id"
-                                  " ORDER BY id", {"id": paper_id})
-        return [AttachmentInfo(i, Path(p), k, a) for i, p, k, a in rows]
-
-    def attach_pdf(self, paper_id: int, path: Path) -> Command:
-        """Link a local PDF to a paper (the file is never copied, moved or changed)."""
-        path = Path(path)
-        if not path.is_file():
-            raise AttachmentError(path, "missing")
-        if path.resolve().suffix.lower() != ".pdf" or path.suffix.lower() != ".pdf":
-            raise AttachmentError(path, "filetype")
-
-        def work(tx: Tx) -> int:
-            return tx.insert_row("attachment", {"paper_id": paper_id, "path": str(path.resolve()),
-                                                "kind": "pdf", "added_at": tx.now}, owner=(Kind.PAPER, paper_id))
-
-        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Attach “{}”"), work, path.name)
-
-    def detach(self, attachment_id: int) -> Command:
-        """Remove an attachment from its paper (the file itself is never deleted)."""
-        def work(tx: Tx) -> bool:
-            row = tx.row("attachment", attachment_id, ["paper_id"])
-            return bool(row) and tx.delete_row("attachment", attachment_id, owner=(Kind.PAPER, row["paper_id"]))
-
-        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Remove attachment"), work)
-
-    def local_pdf(self, paper_id: int) -> Path | None:
-        """The first attached PDF that still exists on disk."""
-        for attachment in self.list(paper_id):
-            if attachment.exists and attachment.path.suffix.lower() in OPENABLE_SUFFIXES:
-                return attachment.path
-        return None
 
 
 # ---- import, export, duplicates ---------------------------------------------------------------
@@ -254,7 +190,7 @@ class Catalog:
         self.url = url
         self.entries = Entries(store)
         self.notes = Notes(store)
-        self.attachments = Attachments(store)
+        self.attachments = Attachments(store, data_dir)
         self.taxonomy = Taxonomy(store)
         self.imports = Imports(store)
         self.backups = Backups(store, data_dir) if data_dir is not None else None

@@ -55,7 +55,10 @@ RESEQUENCE = ["paper", "dataset", "facet", "tag", "saved_view"]
 
 # For each revision, the rows to fill a catalog at that revision with; a revision without an
 # entry uses the fill of the nearest earlier one.
-FILLS = {"0001": FILL_0001}
+# Revision 0002 gave every entry, tag, facet and view a uuid (the migration from 0001 does).
+FILL_0002 = FILL_0001 + [f"UPDATE {name} SET uuid = '{name}-' || id" for name in
+                         ("paper", "dataset", "facet", "tag", "saved_view")]
+FILLS = {"0001": FILL_0001, "0002": FILL_0002}
 
 
 def fill_for(revision: str) -> list[str]:

@@ -1,0 +1,30 @@
+"""Text from PDFs as the index and the quotes want it.
+
+PDF text carries compatibility characters a search box never types: no-break spaces (U+00A0),
+no-break hyphens (U+2011), ligatures (ﬁ), full-width Latin (ＣＬＩＰ), soft hyphens, and PDFium's
+own markers (U+0002 where a word was hyphenated at a line end, U+FFFE). NFKC folds most of them;
+the rest are mapped here. Line ends become ``\\n``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-")
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe"), None)
+_LINE_END_HYPHEN = re.compile(r"[-\u2010\u2011]?\x02\r?\n?")  # PDFium: a word broken at a line end
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def normalise(text: str) -> str:
+    """NFKC, hyphens and spaces made plain, words broken at line ends joined, ``\\n`` lines."""
+    if not text:
+        return ""
+    text = _LINE_END_HYPHEN.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFKC", text).translate(_HYPHENS).translate(_DROP)
+    text = _CONTROL.sub(" ", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)

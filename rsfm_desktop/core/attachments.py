@@ -189,6 +189,11 @@ class Attachments:
             states = pages.states(conn, [attachment_id]) if row else {}
         return self._info(row, states) if row else None
 
+    def by_uuid(self, uuid: str) -> AttachmentInfo | None:
+        with self.store.read() as conn:
+            found = sql.scalar(conn, "SELECT id FROM attachment WHERE uuid = :u", {"u": uuid})
+        return self.get(found) if found is not None else None
+
     def live(self, kinds: Sequence[str] = ("pdf",)) -> list[AttachmentInfo]:
         """Every attachment (of these file kinds) not in the trash, of entries not in the trash."""
         with self.store.read() as conn:
@@ -318,9 +323,12 @@ class Attachments:
                 raise AttachmentError(path, "server")
             target = self.folder / info.path.name
             self.folder.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.partial")
             try:
-                shutil.copyfile(path, target)
+                shutil.copyfile(path, partial)
+                os.replace(partial, target)
             except OSError as exc:
+                partial.unlink(missing_ok=True)
                 raise AttachmentError(path, "copy", exc.strerror or str(exc)) from exc
             values = file_facts(target)
         else:
@@ -339,6 +347,31 @@ class Attachments:
             return None
         target = regular_target(info.location)
         return target if target is not None and target.suffix.lower() in OPENABLE_SUFFIXES else None
+
+    def bring_files(self, plan) -> int:
+        """Before importing a lossless export that carries stored files (``file`` beside it):
+        copy them into this catalog's attachments folder. Returns how many were copied."""
+        if not self.can_store:
+            return 0
+        source_dir = Path(plan.source).parent
+        copied = 0
+        for entry in plan.entries:
+            for item in entry.record.attachments:
+                name = item.get("file")
+                if item.get("mode") != STORED or not name or not (source_dir / name).is_file():
+                    continue
+                source = source_dir / name
+                self.folder.mkdir(parents=True, exist_ok=True)
+                target = self.folder / Path(item["path"]).name
+                if target.exists() and (sha256_of(target) == item.get("sha256") or item.get("sha256") is None
+                                        and sha256_of(target) == sha256_of(source)):
+                    continue  # the same file is here already
+                if target.exists():
+                    target = self.folder / stored_name(Path(item["path"]).stem, target.suffix, os.listdir(self.folder))
+                shutil.copyfile(source, target)
+                item["path"] = target.name
+                copied += 1
+        return copied
 
     # ---- the trash and stored copies ---------------------------------------------------------
 
@@ -384,6 +417,15 @@ class Attachments:
                 pass
 
     # ---- full text ---------------------------------------------------------------------------
+
+    @property
+    def fulltext(self):
+        """The full-text indexer of this catalog's PDFs (:class:`.fulltext.indexer.Indexer`)."""
+        if not hasattr(self, "_indexer"):
+            from .fulltext.indexer import Indexer
+
+            self._indexer = Indexer(self)
+        return self._indexer
 
     def hits(self, kind: Kind, entry_id: int, text: str, limit: int = 20) -> list[pages.PageHit]:
         """Pages of an entry's attachments whose text matches ``text``, with snippets."""

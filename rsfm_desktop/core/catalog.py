@@ -79,8 +79,9 @@ class Notes:
 # ---- import, export, duplicates ---------------------------------------------------------------
 
 class Imports:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, attachments: Attachments | None = None):
         self.store = store
+        self.attachments = attachments
 
     def read(self, path: Path, fmt=None):
         from .io import read_file
@@ -99,6 +100,8 @@ class Imports:
         plan in a way that changes it (see ``io.apply``)."""
         from .io import apply_plan
 
+        if self.attachments is not None:
+            self.attachments.bring_files(plan)
         return apply_plan(self.store, plan, progress, cancelled, replan_quietly)
 
     def export_text(self, fmt, paper_ids: Sequence[int] | None = None, dataset_ids: Sequence[int] | None = None,
@@ -106,6 +109,17 @@ class Imports:
         from .io import export_text
 
         return export_text(self.store, fmt, paper_ids, dataset_ids, group_facet)
+
+    def export_with_files(self, path: Path, paper_ids: Sequence[int] | None = None,
+                          dataset_ids: Sequence[int] | None = None) -> tuple[str, Path | None]:
+        """The lossless JSON export for ``path`` carrying the stored attachments too, copied into
+        the folder ``<name>_files`` beside it (None when the catalog stores none)."""
+        from .io import export_text
+
+        folder = self.attachments.folder if self.attachments is not None else None
+        files = Path(path).with_name(Path(path).stem + "_files")
+        text = export_text(self.store, "json", paper_ids, dataset_ids, files=(folder, files) if folder else None)
+        return text, files if files.exists() else None
 
     def export_view(self, kind: Kind, columns: Sequence[str], ids: Sequence[int], fmt: str) -> str:
         from .io import export_view
@@ -192,7 +206,7 @@ class Catalog:
         self.notes = Notes(store)
         self.attachments = Attachments(store, data_dir)
         self.taxonomy = Taxonomy(store)
-        self.imports = Imports(store)
+        self.imports = Imports(store, self.attachments)
         self.backups = Backups(store, data_dir) if data_dir is not None else None
 
     @property

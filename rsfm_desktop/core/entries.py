@@ -81,6 +81,7 @@ class Query:
     trashed: bool = False  # the trash instead of the live catalog (search does not apply)
     # facet id -> tag ids: OR within a facet, AND across facets, a tag matching its descendants
     tags: Mapping[int, frozenset[int]] = field(default_factory=dict)
+    fulltext: bool = False  # the search text looks in the attached files' text too
 
 
 def _decode(spec_type: FieldType, value: Any) -> Any:
@@ -104,7 +105,7 @@ class Entries:
         index scan; empty values last in both directions), filtered by :meth:`keep_matching`.
         The table model caches the sorted ids, so a keystroke costs the matching query only."""
         order = self.sorted_ids(kind, query.sort_key, query.descending, query.trashed)
-        return order if query.trashed else self.keep_matching(kind, order, query.text, query.tags)
+        return order if query.trashed else self.keep_matching(kind, order, query.text, query.tags, query.fulltext)
 
     def sorted_ids(self, kind: Kind, sort_key: str | None = None, descending: bool = False,
                    trashed: bool = False) -> list[int]:
@@ -135,7 +136,7 @@ class Entries:
         return present[::-1] + empty[::-1]
 
     def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
-                      tags: Mapping[int, Iterable[int]] = {}) -> list[int]:
+                      tags: Mapping[int, Iterable[int]] = {}, fulltext: bool = False) -> list[int]:
         """The ``ids``, in their order, that match the search text and the tag filter (``ids``
         itself when neither filters).
 
@@ -143,7 +144,7 @@ class Entries:
         speed: at 60,000 hits of 100,000 papers this costs 2 ms where a set costs 14 ms.
         Matching ids not in ``ids`` (trashed entries keep their tags) are ignored."""
         with self.store.read() as conn:
-            query = self.match_sql(conn, kind, text, tags)
+            query = self.match_sql(conn, kind, text, tags, fulltext)
             if query is None:
                 return ids
             if not ids:
@@ -155,13 +156,13 @@ class Entries:
                 mask[entry_id] = 1
         return list(compress(ids, map(mask.__getitem__, ids)))
 
-    def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]]
+    def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]], fulltext: bool = False
                   ) -> tuple[str, dict] | None:
         """The matching ids' query (None when nothing filters): an INTERSECT of the search and
         the tag-member queries, its column named ``id``. It may return trashed ids."""
         parts: list[str] = []
         params: dict[str, Any] = {}
-        found = search.match_query(conn, kind, text)
+        found = search.match_query(conn, kind, text, fulltext)
         if found is not None:
             parts.append(found[0])
             params.update(found[1])

@@ -26,6 +26,7 @@ class CatalogView(QObject):
         super().__init__(parent)
         self._text = ""
         self._tags: dict[int, frozenset[int]] = {}
+        self._fulltext = False  # the search scope: also the text of attached PDFs
         self._sort: dict[Kind, tuple[str | None, bool]] = {k: (None, False) for k in Kind}
 
     # ---- reading -----------------------------------------------------------------------------
@@ -37,6 +38,17 @@ class CatalogView(QObject):
     @property
     def tags(self) -> dict[int, frozenset[int]]:
         return dict(self._tags)
+
+    @property
+    def fulltext(self) -> bool:
+        return self._fulltext
+
+    def set_fulltext(self, on: bool) -> None:
+        """Search the fields only, or the attached PDFs' text too."""
+        if bool(on) != self._fulltext:
+            self.filterAboutToChange.emit()
+            self._fulltext = bool(on)
+            self.filterChanged.emit()
 
     def sort(self, kind: Kind) -> tuple[str | None, bool]:
         return self._sort[kind]

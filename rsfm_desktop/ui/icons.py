@@ -37,6 +37,19 @@ NAMES = {
     "export_view": "mdi6.table-arrow-right",
     "duplicates": "mdi6.content-duplicate",
     "merge": "mdi6.call-merge",
+    "previous": "mdi6.chevron-left",
+    "next": "mdi6.chevron-right",
+    "zoom_in": "mdi6.magnify-plus-outline",
+    "zoom_out": "mdi6.magnify-minus-outline",
+    "fit_width": "mdi6.arrow-expand-horizontal",
+    "quote": "mdi6.format-quote-close",
+    "external": "mdi6.open-in-new",
+    "folder": "mdi6.folder-open-outline",
+    "locate": "mdi6.file-find-outline",
+    "detach": "mdi6.paperclip-off",
+    "pause": "mdi6.pause",
+    "resume": "mdi6.play",
+    "reader": "mdi6.book-open-page-variant-outline",
 }
 
 

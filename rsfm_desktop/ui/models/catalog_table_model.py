@@ -91,7 +91,7 @@ class CatalogTableModel(QAbstractTableModel):
     # ---- following the view --------------------------------------------------------------
 
     def _follow_filter(self) -> None:
-        self.set_filter(self.view.text, self.view.tags)
+        self.set_filter(self.view.text, self.view.tags, self.view.fulltext)
 
     def _follow_sort(self, kind: Kind, key: str, descending: bool) -> None:
         if kind is not self.kind or (key or None, descending) == (self._query.sort_key, self._query.descending):
@@ -169,17 +169,19 @@ class CatalogTableModel(QAbstractTableModel):
             self._order_key = order_key
         if query.trashed:
             return self._order
-        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags)
+        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags, query.fulltext)
 
     def set_search(self, text: str) -> None:
         if text != self._query.text:
             self.set_query(replace(self._query, text=text))
 
-    def set_filter(self, text: str, tags: Mapping[int, Iterable[int]]) -> None:
-        """Search text and tag filter (facet id -> tag ids) together; the sort stays."""
+    def set_filter(self, text: str, tags: Mapping[int, Iterable[int]], fulltext: bool | None = None) -> None:
+        """Search text and tag filter (facet id -> tag ids) together, and the search's scope
+        (``fulltext``: the attached PDFs' text too; None: unchanged); the sort stays."""
         tags = {facet: frozenset(ids) for facet, ids in tags.items() if ids}
-        if text != self._query.text or tags != self._query.tags:
-            self.set_query(replace(self._query, text=text, tags=tags))
+        fulltext = self._query.fulltext if fulltext is None else fulltext
+        if text != self._query.text or tags != self._query.tags or fulltext != self._query.fulltext:
+            self.set_query(replace(self._query, text=text, tags=tags, fulltext=fulltext))
 
     def is_filtered(self) -> bool:
         return bool(self._query.text.strip() or self._query.tags)

@@ -8,13 +8,11 @@ shows links, the catalog text in it is HTML-escaped.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.catalog import AttachmentError, Catalog
+from ...core.catalog import Catalog
 from ...core.entries import Entry
 from ...core.errors import CatalogError
 from ...core.fields import FIELDS, FieldType, Kind
@@ -38,6 +36,7 @@ from ..dialogs.link_dialog import LinkDialog
 from ..icons import bind
 from ..links import open_link
 from .flow_layout import FlowLayout
+from .attachments_list import AttachmentsList
 from .notes_editor import NotesEditor
 
 # Fields shown in the header or the summary views rather than in the field form.
@@ -96,7 +95,6 @@ class DetailPane(QWidget):
     def __init__(self, catalog: Catalog, parent=None, journal=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setAcceptDrops(True)
         self._catalog = catalog
         self._entry: Entry | None = None
         self._kind: Kind | None = None
@@ -151,6 +149,10 @@ class DetailPane(QWidget):
         linked_head.addStretch(1)
         info_layout.addLayout(linked_head)
         info_layout.addWidget(self.linked_label)
+        self.attachments = AttachmentsList(catalog, self)  # files: list, drops, full-text hits
+        self.attachments.commandDone.connect(self.commandDone)
+        info_layout.addWidget(self._section(self.tr("Attachments")))
+        info_layout.addWidget(self.attachments)
         info_layout.addWidget(self._section(self.tr("Provenance")))
         info_layout.addWidget(self.provenance)
         info_layout.addStretch(1)
@@ -205,7 +207,6 @@ class DetailPane(QWidget):
             ("openCodeButton", "code", self.tr("Code"), self.tr("Open the code repository")),
             ("openProjectButton", "project", self.tr("Project"), self.tr("Open the project page")),
             ("openDownloadButton", "download", self.tr("Download"), self.tr("Open the download page")),
-            ("attachPdfButton", "attach", self.tr("Attach PDF…"), self.tr("Link a local PDF file (or drop one here)")),
         )
         buttons: dict[str, QToolButton] = {}
         self.buttons_layout = FlowLayout(spacing=6)
@@ -223,7 +224,6 @@ class DetailPane(QWidget):
         buttons["openCodeButton"].clicked.connect(lambda: self._open_field("code_url"))
         buttons["openProjectButton"].clicked.connect(lambda: self._open_field("project_url"))
         buttons["openDownloadButton"].clicked.connect(self._open_download)
-        buttons["attachPdfButton"].clicked.connect(self._choose_pdf)
         return buttons
 
     # ---- showing an entry ----------------------------------------------------------------
@@ -253,6 +253,7 @@ class DetailPane(QWidget):
         self._entry, self._kind = entry, (kind if entry else None)
         if not (keep_note and same):
             self.notes.set_entry((kind, entry.id) if entry else None)
+        self.attachments.set_entry(self._kind, entry.id if entry else None)
         self.empty_hint.setVisible(entry is None)
         self.splitter.setVisible(entry is not None)
         self.entryShown.emit(self._kind, entry.id if entry else None)
@@ -363,7 +364,7 @@ class DetailPane(QWidget):
     def _update_buttons(self) -> None:
         is_paper = self._kind is Kind.PAPER
         entry = self._entry
-        for name in ("openPaperButton", "openPdfButton", "openCodeButton", "openProjectButton", "attachPdfButton"):
+        for name in ("openPaperButton", "openPdfButton", "openCodeButton", "openProjectButton"):
             self.buttons[name].setVisible(is_paper)
         self.buttons["openDownloadButton"].setVisible(not is_paper)
         if is_paper:
@@ -395,41 +396,3 @@ class DetailPane(QWidget):
     def _open_download(self) -> None:
         if self._entry is not None and self._entry.download_urls:
             open_link(self, self._entry.download_urls[0])
-
-    # ---- attaching a PDF -----------------------------------------------------------------
-
-    def _choose_pdf(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Attach a PDF"), str(Path.home()), self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.attach_pdf(Path(path))
-
-    def attach_pdf(self, path: Path) -> bool:
-        if self._kind is not Kind.PAPER or self._entry is None:
-            return False
-        try:
-            self.commandDone.emit(self._catalog.attachments.attach_pdf(self._entry.id, path))
-        except CatalogError as exc:
-            QMessageBox.warning(self, self.tr("PDF not attached"), f"{exc}\n\n{path}")
-            return False
-        except AttachmentError as exc:
-            message = (
-                self.tr("Only PDF files can be attached.")
-                if exc.reason == "filetype"
-                else self.tr("The file does not exist.")
-            )
-            QMessageBox.warning(self, self.tr("PDF not attached"), f"{message}\n\n{path}")
-            return False
-        self._update_buttons()
-        return True
-
-    def dragEnterEvent(self, event):  # noqa: N802 (Qt override)
-        urls = event.mimeData().urls()
-        if self._kind is Kind.PAPER and urls and all(u.isLocalFile() for u in urls):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):  # noqa: N802 (Qt override)
-        for url in event.mimeData().urls():
-            self.attach_pdf(Path(url.toLocalFile()))
-        event.acceptProposedAction()

@@ -4,154 +4,355 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="53"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
+        <source>&amp;Attach Files…</source>
+        <translation>附加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
+        <source>Link files to the selected entry, or store copies in the catalog</source>
+        <translation>将文件链接到所选条目，或在目录中保存副本</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="82"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="54"/>
+        <source>missing: Locate…</source>
+        <translation>文件丢失：定位…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="56"/>
+        <source>not on this computer</source>
+        <translation>不在这台电脑上</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="60"/>
+        <source>not indexed yet</source>
+        <translation>尚未建立全文索引</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsList</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
+        <source>Attach…</source>
+        <translation>附加…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
+        <source>Link files to this entry, or store copies in the catalog (or drop files here)</source>
+        <translation>将文件链接到此条目，或在目录中保存副本（也可把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="98"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="98"/>
+        <source>Open in the reader (PDF) or the system viewer</source>
+        <translation>在阅读器（PDF）或系统查看器中打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="100"/>
+        <source>System viewer</source>
+        <translation>系统查看器</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="100"/>
+        <source>Open in the system viewer</source>
+        <translation>用系统查看器打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="102"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="102"/>
+        <source>Open the folder holding the file</source>
+        <translation>打开文件所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="104"/>
+        <source>Locate…</source>
+        <translation>定位…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="104"/>
+        <source>Point a missing attachment at its file</source>
+        <translation>为丢失的附件重新指定文件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="106"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="107"/>
+        <source>Remove from this entry (a linked file is never deleted)</source>
+        <translation>从此条目移除（链接的文件永远不会被删除）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="122"/>
+        <source>Link files…</source>
+        <translation>链接文件…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="123"/>
+        <source>Store copies in the catalog…</source>
+        <translation>在目录中保存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="167"/>
+        <source>not on this computer</source>
+        <translation>不在这台电脑上</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="168"/>
+        <source>stored in the catalog</source>
+        <translation>保存在目录中</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="168"/>
+        <source>linked</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="195"/>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="199"/>
+        <source>Found in the full text:</source>
+        <translation>在全文中找到：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="265"/>
+        <source>Not attached</source>
+        <translation>未附加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="268"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="274"/>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="275"/>
+        <source>Only files (not folders or devices) can be attached.</source>
+        <translation>只能附加文件（不能附加文件夹或设备）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="276"/>
+        <source>A lab catalog cannot store files: link them instead.</source>
+        <translation>实验室目录不能保存文件：请改为链接。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="277"/>
+        <source>The file could not be copied into the catalog: %1</source>
+        <translation>无法将文件复制到目录中：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="290"/>
+        <source>Store copies in the catalog</source>
+        <translation>在目录中保存副本</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="290"/>
+        <source>Link files</source>
+        <translation>链接文件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="292"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF 文件 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="319"/>
+        <source>Locate “%1”</source>
+        <translation>定位“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="320"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -277,7 +478,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="289"/>
         <source>(unreadable entry %1)</source>
         <translation>（无法读取的条目 %1）</translation>
     </message>
@@ -285,52 +486,62 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rsfm_desktop/core/catalog.py" line="125"/>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="270"/>
         <source>Attach “{}”</source>
         <translation>附加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/catalog.py" line="133"/>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="309"/>
         <source>Remove attachment</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="303"/>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="317"/>
+        <source>Restore attachment</source>
+        <translation>恢复附件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="345"/>
+        <source>Locate “{}”</source>
+        <translation>定位“{}”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/entries.py" line="304"/>
         <source>Add “{}”</source>
         <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="322"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="323"/>
         <source>Edit “{}”</source>
         <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="332"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="333"/>
         <source>Edit {} entries</source>
         <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="336"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="337"/>
         <source>Delete {} entries</source>
         <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="340"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="341"/>
         <source>Restore {} entries</source>
         <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="385"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="385"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/io/apply.py" line="312"/>
+        <location filename="../../rsfm_desktop/core/io/apply.py" line="333"/>
         <source>Import {}</source>
         <translation>导入 {}</translation>
     </message>
@@ -343,109 +554,104 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="104"/>
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="109"/>
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="109"/>
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="112"/>
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="112"/>
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="143"/>
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="149"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="147"/>
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="156"/>
         <source>Provenance</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="169"/>
         <source>My notes (Markdown)</source>
         <translation>我的笔记（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
         <source>Open the paper page</source>
         <translation>打开论文页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
         <source>Open the PDF (attached file first)</source>
         <translation>打开 PDF（优先使用本地附件）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
         <source>Project</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
         <source>Open the project page</source>
         <translation>打开项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209"/>
         <source>Open the download page</source>
         <translation>打开下载页面</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
-        <source>Attach PDF…</source>
-        <translation>附加 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
-        <source>Link a local PDF file (or drop one here)</source>
-        <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="236"/>
@@ -453,70 +659,44 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="323"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="323"/>
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="327"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="328"/>
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="333"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="334"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="340"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="341"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="376"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="377"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
-        <source>Attach a PDF</source>
-        <translation>附加 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
-        <source>Only PDF files can be attached.</source>
-        <translation>只能附加 PDF 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="420"/>
-        <source>The file does not exist.</source>
-        <translation>文件不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="414"/>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="422"/>
-        <source>PDF not attached</source>
-        <translation>未附加 PDF</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1101,29 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>Fulltext</name>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="24"/>
+        <source>needs a password</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="25"/>
+        <source>damaged or not a PDF</source>
+        <translation>已损坏或不是 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="26"/>
+        <source>no text (a scan?)</source>
+        <translation>没有文字（扫描件？）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="27"/>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="210"/>
@@ -1141,56 +1344,62 @@ Nothing was imported.</source>
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/io_controller.py" line="191"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="206"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="206"/>
+        <source>Copy the files stored in the catalog into a folder beside the export, so it carries them too?</source>
+        <translation>是否将目录中保存的文件复制到导出文件旁的文件夹，让导出也包含这些文件？</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="215"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="216"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="245"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="251"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="253"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="256"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="268"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="274"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="278"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="278"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="283"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="289"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="293"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -1284,138 +1493,138 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="188"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="213"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="248"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="319"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="319"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="323"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="389"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="402"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="411"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="423"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="424"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="426"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="428"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="443"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="446"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="472"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -1428,17 +1637,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="482"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="487"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="487"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -1447,48 +1656,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="497"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="507"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="517"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="519"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="521"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="524"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="537"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="526"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="544"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="586"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -1534,54 +1743,144 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="78"/>
         <source>Write your notes here (Markdown). Saved automatically.</source>
         <translation>在这里写笔记（Markdown），会自动保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="85"/>
         <source>Compare both versions…</source>
         <translation>比较两个版本…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="125"/>
         <source>The note cannot be read: %1</source>
         <translation>无法读取笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="126"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="137"/>
         <source>This note was changed elsewhere. Your text is kept; compare both versions to choose.</source>
         <translation>这条笔记已在别处被修改。你的文字已保留；请比较两个版本后选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="140"/>
         <source>Not saved yet, will retry.</source>
         <translation>尚未保存，将重试。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="178"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="176"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="187"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="189"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="200"/>
         <source>Not saved, and the recovery copy failed too: %1</source>
         <translation>未保存，恢复副本也写入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="239"/>
         <source>This note was changed elsewhere; your unsaved text is kept.</source>
         <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="264"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="295"/>
         <source>The catalog is gone: your note is kept in the recovery journal.</source>
         <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfController</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="98"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="99"/>
+        <source>Fields and PDF text</source>
+        <translation>字段和 PDF 全文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="100"/>
+        <source>Search the fields and notes only, or the text of attached PDFs too</source>
+        <translation>只搜索字段和笔记，或同时搜索附加 PDF 的全文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="150"/>
+        <source>The file is not on this computer.</source>
+        <translation>文件不在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="151"/>
+        <source>Only documents (such as PDF files) can be opened, not programs.</source>
+        <translation>只能打开文档（如 PDF 文件），不能打开程序。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="177"/>
+        <source>Not opened</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="178"/>
+        <source>The quoted file is no longer attached to any entry.</source>
+        <translation>被引用的文件已不再附加于任何条目。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="195"/>
+        <source>Quote not added</source>
+        <translation>未添加引文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="196"/>
+        <source>The note could not be changed (%1). The quote is on the clipboard.</source>
+        <translation>无法修改笔记（%1）。引文已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="199"/>
+        <source>Quoted p. %1 into the note.</source>
+        <translation>已将第 %1 页的引文加入笔记。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="216"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="241"/>
+        <source>Pause reading the PDFs (it goes on where it stopped)</source>
+        <translation>暂停读取 PDF（之后从停下的地方继续）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="240"/>
+        <source>Go on reading the PDFs</source>
+        <translation>继续读取 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="250"/>
+        <source>Reading PDFs: %1 of %2</source>
+        <translation>正在读取 PDF：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="253"/>
+        <source>Reading PDFs paused: %1 of %2</source>
+        <translation>已暂停读取 PDF：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="277"/>
+        <source>%1 PDFs could not be read</source>
+        <translation>%1 个 PDF 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="287"/>
+        <source>PDFs not searchable</source>
+        <translation>无法搜索的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="288"/>
+        <source>The text of these files could not be read; they are still attached and open in the reader or the system viewer.</source>
+        <translation>无法读取这些文件的文字；它们仍然附加在条目上，可以在阅读器或系统查看器中打开。</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2018,110 @@ Put them back now? A note changed since is shown beside yours to choose.</source
         <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="154"/>
         <source>Open the catalog in</source>
         <translation>打开目录：</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderWindow</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="51"/>
+        <source>Find in document</source>
+        <translation>在文档中查找</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="97"/>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="100"/>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="103"/>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="111"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="113"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="115"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="116"/>
+        <source>Quote in note</source>
+        <translation>引用到笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="118"/>
+        <source>Add the selected text to the entry&apos;s note as a quote with its page</source>
+        <translation>将选中的文字连同页码作为引文加入条目的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="120"/>
+        <source>Open in system viewer</source>
+        <translation>用系统查看器打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="122"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="123"/>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="146"/>
+        <source>This PDF needs a password.</source>
+        <translation>此 PDF 需要密码。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="147"/>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="148"/>
+        <source>The file is damaged or not a PDF.</source>
+        <translation>文件已损坏或不是 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="150"/>
+        <source>The PDF cannot be opened.</source>
+        <translation>无法打开此 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="156"/>
+        <source>of %1</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="226"/>
+        <source>%1 found</source>
+        <translation>找到 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="233"/>
+        <source>Selected: “%1”</source>
+        <translation>已选中：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="239"/>
+        <source>Quoted into the note (p. %1).</source>
+        <translation>已引用到笔记（第 %1 页）。</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,11 @@ class Attachments:
             states = pages.states(conn, [attachment_id]) if row else {}
         return self._info(row, states) if row else None
 
+    def has_stored(self) -> bool:
+        """Whether any attachment is a stored copy (an export may carry them)."""
+        with self.store.read() as conn:
+            return sql.scalar(conn, "SELECT count(*) FROM attachment WHERE mode = 'stored'") > 0
+
     def by_uuid(self, uuid: str) -> AttachmentInfo | None:
         with self.store.read() as conn:
             found = sql.scalar(conn, "SELECT id FROM attachment WHERE uuid = :u", {"u": uuid})

@@ -50,15 +50,14 @@ def size_text(size: int | None) -> str:
 
 
 def state_text(info: AttachmentInfo) -> str:
-    tr = QCoreApplication.translate
     if info.state == MISSING:
-        return tr("Attachments", "missing: Locate…")
+        return QCoreApplication.translate("Attachments", "missing: Locate…")
     if info.state == NOT_HERE:
-        return tr("Attachments", "not on this computer")
+        return QCoreApplication.translate("Attachments", "not on this computer")
     if info.index is not None and info.index.status in PROBLEMS:
-        return tr("Fulltext", PROBLEMS[info.index.status])
+        return QCoreApplication.translate("Fulltext", PROBLEMS[info.index.status])
     if info.is_pdf and info.index is None:
-        return tr("Attachments", "not indexed yet")
+        return QCoreApplication.translate("Attachments", "not indexed yet")
     return ""
 
 

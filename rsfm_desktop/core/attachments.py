@@ -123,7 +123,7 @@ def file_facts(path: Path, with_hash: bool = False) -> dict[str, Any]:
 def stored_name(title: str, suffix: str, taken: Iterable[str]) -> str:
     """A file name for an entry's stored copy: its title made safe for every file system (at
     most 80 characters), ``-2``, ``-3``... when taken."""
-    stem = _UNSAFE_NAME.sub(" ", title or "").strip(" .")[:80].strip(" .") or "attachment"
+    stem = " ".join(_UNSAFE_NAME.sub(" ", title or "").split()).strip(" .")[:80].strip(" .") or "attachment"
     taken = {t.lower() for t in taken}
     name, n = f"{stem}{suffix}", 1
     while name.lower() in taken:

@@ -116,7 +116,7 @@ def test_the_full_text_scope_finds_a_page_and_opens_the_reader_there(window, qtb
     assert model.ids() == [geochat]
     window.jump_to(Kind.PAPER, geochat)
     hits = window.findChild(object, "fulltextHits")
-    assert hits.isVisible() and "p. 3" in hits.text() and "Page three: ablations" in hits.text()
+    assert hits.isVisible() and "p. 3" in hits.text() and "Page three: <b>ablations</b> A no break" in hits.text()
     attachment = window.catalog.attachments.list(Kind.PAPER, geochat)[0].id
     hits.linkActivated.emit(f"hit:{attachment}:3")
     reader = window.pdf_controller.readers[attachment]

@@ -136,7 +136,7 @@ def test_stored_files_are_copies_named_after_the_entry(catalog, tmp_path):
     first, second = catalog.attachments.attach(Kind.PAPER, geochat, [pdf, other], store=True).result
     folder = catalog.data_dir / "attachments"
     a, b = catalog.attachments.get(first), catalog.attachments.get(second)
-    title = catalog.entries.get(Kind.PAPER, geochat).title.replace(":", " ")
+    title = " ".join(catalog.entries.get(Kind.PAPER, geochat).title.replace(":", " ").split())
     assert (a.mode, a.location, b.location) == ("stored", folder / f"{title}.pdf", folder / f"{title}-2.pdf")
     assert a.location.read_bytes() == pdf.read_bytes()
     pdf.unlink()  # the original may go: the catalog has its copy

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
-    QListView,
+    QListWidget,
     QMainWindow,
     QSpinBox,
     QSplitter,
@@ -53,10 +53,9 @@ class ReaderWindow(QMainWindow):
         self._jump_to_first = False
         self.find_box.textEdited.connect(lambda _text: setattr(self, "_jump_to_first", True))
         self.find_box.textChanged.connect(self.search_model.setSearchString)
-        self.results = QListView(self)
+        self.results = QListWidget(self)  # "p. 2: …context…" (the model's own text is HTML)
         self.results.setObjectName("readerResults")
-        self.results.setModel(self.search_model)
-        self.results.clicked.connect(self._show_result)
+        self.results.currentRowChanged.connect(self._result_chosen)
         self.found_label = QLabel(self)
         self.found_label.setObjectName("readerFound")
         self.search_model.modelReset.connect(self._count_results)
@@ -212,12 +211,34 @@ class ReaderWindow(QMainWindow):
         self._show_result(self.search_model.index(current, 0))
 
     def _show_result(self, index) -> None:
-        link = self.search_model.resultAtIndex(index.row())
-        self.view.setCurrentSearchResultIndex(index.row())
-        self.results.setCurrentIndex(index)
+        row = index.row()
+        link = self.search_model.resultAtIndex(row)
+        self.view.setCurrentSearchResultIndex(row)
+        if self.results.currentRow() != row:
+            self.results.blockSignals(True)
+            self.results.setCurrentRow(row)
+            self.results.blockSignals(False)
         self.go_to_page(link.page() + 1)
 
+    def _result_chosen(self, row: int) -> None:
+        if 0 <= row < self.search_model.rowCount(QModelIndex()):
+            self._show_result(self.search_model.index(row, 0))
+
+    def _fill_results(self) -> None:
+        model, roles = self.search_model, QPdfSearchModel.Role
+        self.results.blockSignals(True)
+        self.results.clear()
+        for row in range(model.rowCount(QModelIndex())):
+            index = model.index(row, 0)
+            page = model.data(index, int(roles.Page.value)) + 1
+            before = model.data(index, int(roles.ContextBefore.value)) or ""
+            after = model.data(index, int(roles.ContextAfter.value)) or ""
+            context = " ".join(f"{before}{self.find_box.text()}{after}".replace("<b>", "").replace("</b>", "").split())
+            self.results.addItem(self.tr("p. %1: %2").replace("%1", str(page)).replace("%2", context))
+        self.results.blockSignals(False)
+
     def _count_results(self, *_args) -> None:
+        self._fill_results()
         count = self.search_model.rowCount(QModelIndex())
         if count and self._jump_to_first:
             self._jump_to_first = False

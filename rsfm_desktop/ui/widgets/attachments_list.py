@@ -9,6 +9,7 @@ It reads through ``catalog.attachments`` only and refreshes itself from the cata
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
@@ -61,6 +62,16 @@ def state_text(info: AttachmentInfo) -> str:
     return ""
 
 
+def marked(snippet: str, query: str) -> str:
+    """The snippet as HTML, each search term in bold (case-insensitively)."""
+    text = html.escape(snippet)
+    terms = sorted({html.escape(t) for t in query.split() if t.strip()}, key=len, reverse=True)
+    if not terms:
+        return text
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    return pattern.sub(lambda m: f"<b>{m.group(0)}</b>", text)
+
+
 class AttachmentsList(QWidget):
     commandDone = Signal(object)  # an undoable command carried out here
     openRequested = Signal(int, int)  # attachment id, page (1-based): open in the reader
@@ -86,7 +97,6 @@ class AttachmentsList(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.open_selected())
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.setMaximumHeight(150)
         self.tree.setAcceptDrops(False)  # drops land on the widget, which attaches them
 
         self.buttons: dict[str, QToolButton] = {}
@@ -177,7 +187,12 @@ class AttachmentsList(QWidget):
                 self.tree.setCurrentItem(item)
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
-        self.tree.setVisible(self.tree.topLevelItemCount() > 0)
+        rows = self.tree.topLevelItemCount()
+        self.tree.setVisible(rows > 0)
+        if rows:  # as tall as its rows, up to five
+            row_height = max(self.tree.sizeHintForRow(0), 1)
+            self.tree.setFixedHeight(self.tree.header().sizeHint().height() + min(rows, 5) * row_height
+                                     + 2 * self.tree.frameWidth() + 2)
         self.buttons["attachButton"].setEnabled(self._entry is not None)
         self.store_action.setEnabled(self._catalog.attachments.can_store)
         self._update_buttons()
@@ -195,7 +210,7 @@ class AttachmentsList(QWidget):
             label = self.tr("p. %1").replace("%1", str(hit.page))
             rows.append(f'<a href="hit:{hit.attachment_id}:{hit.page}">{html.escape(label)}</a>'
                         f' <span style="color: palette(placeholder-text);">{html.escape(names.get(hit.attachment_id, ""))}'
-                        f'</span><br>{html.escape(hit.snippet)}')
+                        f'</span><br>{marked(hit.snippet, self._search)}')
         heading = html.escape(self.tr("Found in the full text:"))
         self.hits.setText(f"<b>{heading}</b><br>" + "<br>".join(rows))
         self.hits.show()

@@ -135,6 +135,10 @@ class DetailPane(QWidget):
         info_layout.addLayout(self.buttons_layout)
         self.extras_layout = QVBoxLayout()  # where other features add widgets (tag chips)
         info_layout.addLayout(self.extras_layout)
+        self.attachments = AttachmentsList(catalog, self)  # files: list, drops, full-text hits
+        self.attachments.commandDone.connect(self.commandDone)
+        info_layout.addWidget(self._section(self.tr("Attachments")))
+        info_layout.addWidget(self.attachments)
         info_layout.addLayout(summaries)
         info_layout.addLayout(self.form)
         self.link_button = QToolButton(self)
@@ -149,10 +153,6 @@ class DetailPane(QWidget):
         linked_head.addStretch(1)
         info_layout.addLayout(linked_head)
         info_layout.addWidget(self.linked_label)
-        self.attachments = AttachmentsList(catalog, self)  # files: list, drops, full-text hits
-        self.attachments.commandDone.connect(self.commandDone)
-        info_layout.addWidget(self._section(self.tr("Attachments")))
-        info_layout.addWidget(self.attachments)
         info_layout.addWidget(self._section(self.tr("Provenance")))
         info_layout.addWidget(self.provenance)
         info_layout.addStretch(1)

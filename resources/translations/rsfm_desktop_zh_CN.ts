@@ -167,17 +167,17 @@
 <context>
     <name>Attachments</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="54"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="55"/>
         <source>missing: Locate…</source>
         <translation>文件丢失：定位…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="57"/>
         <source>not on this computer</source>
         <translation>不在这台电脑上</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="61"/>
         <source>not indexed yet</source>
         <translation>尚未建立全文索引</translation>
     </message>
@@ -185,172 +185,172 @@
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="90"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="90"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="90"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="106"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="106"/>
         <source>Link files to this entry, or store copies in the catalog (or drop files here)</source>
         <translation>将文件链接到此条目，或在目录中保存副本（也可把文件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="98"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="108"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="98"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="108"/>
         <source>Open in the reader (PDF) or the system viewer</source>
         <translation>在阅读器（PDF）或系统查看器中打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="110"/>
         <source>System viewer</source>
         <translation>系统查看器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="110"/>
         <source>Open in the system viewer</source>
         <translation>用系统查看器打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="102"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="102"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
         <source>Open the folder holding the file</source>
         <translation>打开文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="104"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
         <source>Locate…</source>
         <translation>定位…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="104"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
         <source>Point a missing attachment at its file</source>
         <translation>为丢失的附件重新指定文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="116"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="107"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="117"/>
         <source>Remove from this entry (a linked file is never deleted)</source>
         <translation>从此条目移除（链接的文件永远不会被删除）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="132"/>
         <source>Link files…</source>
         <translation>链接文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="133"/>
         <source>Store copies in the catalog…</source>
         <translation>在目录中保存副本…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="177"/>
         <source>not on this computer</source>
         <translation>不在这台电脑上</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="168"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="178"/>
         <source>stored in the catalog</source>
         <translation>保存在目录中</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="168"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="178"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="210"/>
         <source>p. %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="199"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="214"/>
         <source>Found in the full text:</source>
         <translation>在全文中找到：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="265"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="280"/>
         <source>Not attached</source>
         <translation>未附加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="268"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="283"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="274"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="289"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="275"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="290"/>
         <source>Only files (not folders or devices) can be attached.</source>
         <translation>只能附加文件（不能附加文件夹或设备）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="276"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="291"/>
         <source>A lab catalog cannot store files: link them instead.</source>
         <translation>实验室目录不能保存文件：请改为链接。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="292"/>
         <source>The file could not be copied into the catalog: %1</source>
         <translation>无法将文件复制到目录中：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="290"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="305"/>
         <source>Store copies in the catalog</source>
         <translation>在目录中保存副本</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="290"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="305"/>
         <source>Link files</source>
         <translation>链接文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="292"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="307"/>
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF 文件 (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="319"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="334"/>
         <source>Locate “%1”</source>
         <translation>定位“%1”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="320"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="335"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -579,17 +579,17 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="143"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="147"/>
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="147"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="151"/>
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="140"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2028,98 +2028,103 @@ Put them back now? A note changed since is shown beside yours to choose.</source
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="96"/>
         <source>Reader</source>
         <translation>阅读器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="99"/>
         <source>Previous</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="102"/>
         <source>Next</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="110"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="113"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="112"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="115"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="114"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="116"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="115"/>
         <source>Quote in note</source>
         <translation>引用到笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="118"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="117"/>
         <source>Add the selected text to the entry&apos;s note as a quote with its page</source>
         <translation>将选中的文字连同页码作为引文加入条目的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="120"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="119"/>
         <source>Open in system viewer</source>
         <translation>用系统查看器打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="121"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="122"/>
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="144"/>
         <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="145"/>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="146"/>
         <source>This PDF needs a password.</source>
         <translation>此 PDF 需要密码。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="147"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="146"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="148"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="147"/>
         <source>The file is damaged or not a PDF.</source>
         <translation>文件已损坏或不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="150"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="149"/>
         <source>The PDF cannot be opened.</source>
         <translation>无法打开此 PDF。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="156"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="155"/>
         <source>of %1</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="226"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="237"/>
+        <source>p. %1: %2</source>
+        <translation>第 %1 页：%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="247"/>
         <source>%1 found</source>
         <translation>找到 %1 处</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="233"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="254"/>
         <source>Selected: “%1”</source>
         <translation>已选中：“%1”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="239"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="260"/>
         <source>Quoted into the note (p. %1).</source>
         <translation>已引用到笔记（第 %1 页）。</translation>
     </message>

@@ -94,4 +94,6 @@ def icon(name: str) -> QIcon:
 def _icon(name: str, color: str) -> QIcon:
     import qtawesome  # deferred: loading the icon fonts is not needed before the first paint
 
+    if len(qtawesome._BUNDLED_FONTS) > 1:  # every icon is Material Design 6: load that font only
+        qtawesome._BUNDLED_FONTS = tuple(f for f in qtawesome._BUNDLED_FONTS if f[0] == "mdi6")
     return qtawesome.icon(NAMES[name], color=color, color_disabled="#9a9a9a")

@@ -16,15 +16,7 @@ from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.ui.actions import ActionId
 from rsfm_desktop.ui.models.catalog_table_model import IdRole
 
-
-def _paper(window, title):
-    table = window.tables[Kind.PAPER]
-    model = table.model()
-    for row in range(model.rowCount()):
-        if model.index(row, 0).data().startswith(title):
-            table.selectRow(row)
-            return model.index(row, 0).data(IdRole)
-    raise AssertionError(title)
+from .test_main_window import _select_title as _paper
 
 
 def _indexed(window, qtbot):

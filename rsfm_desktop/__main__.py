@@ -7,6 +7,7 @@
     rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG]
     rsfm-desktop sync [--data-dir DIR] [--server URL] [--author NAME]   (exit 3: conflicts waiting)
     rsfm-desktop conflicts [--data-dir DIR]
+    rsfm-desktop index [--data-dir DIR | --catalog URL]     (full-text index of attached PDFs)
     rsfm-desktop --version
 
 ``--catalog`` takes a catalog folder or a lab server, ``postgresql://USER@HOST[:PORT]/DB`` (the
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=formats, required=True)
     exp.add_argument("--output", type=Path, required=True)
     exp.add_argument("--tag", help="only entries with this tag (English or Chinese label)")
+    sub.add_parser("index", parents=[common], help="read the attached PDFs into the full-text index; prints a JSON report")
     return parser
 
 

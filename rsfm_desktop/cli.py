@@ -1,5 +1,5 @@
 """Commands that run without a window (no Qt is imported here): ``stats``, ``import``,
-``export``. Every command opens its catalog the one way the window does
+``export``, ``index``. Every command opens its catalog the one way the window does
 (:func:`core.catalog.open_catalog`: created and seeded on first use), on a folder
 (``--data-dir``) or a lab server (``--catalog postgresql://…``), and waits for a busy catalog
 rather than failing."""
@@ -195,8 +195,24 @@ def conflicts_command(args: argparse.Namespace) -> int:
     return 3 if waiting else 0
 
 
-COMMANDS = {"stats": stats, "import": import_file, "export": export_file, "sync": sync_command,
-            "conflicts": conflicts_command}
+def index_files(args: argparse.Namespace) -> int:
+    """Read the attached PDFs the full-text index lacks or holds an older copy of; prints a JSON
+    report (files read, and each one that could not be)."""
+    catalog = open_for(args)
+    try:
+        reports = catalog.attachments.fulltext.index_all()
+    finally:
+        catalog.close()
+    print(json.dumps({
+        "indexed": sum(1 for r in reports if r.status == "indexed"),
+        "pages": sum(r.pages or 0 for r in reports if r.status == "indexed"),
+        "problems": [{"file": r.name, "status": r.status, "message": r.message} for r in reports if r.problem],
+    }, ensure_ascii=False))
+    return 0
+
+
+COMMANDS = {"stats": stats, "import": import_file, "export": export_file, "index": index_files,
+            "sync": sync_command, "conflicts": conflicts_command}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -186,3 +186,12 @@ def folder_catalog(data_dir):
     catalog = open_catalog(data_dir, catalog_file=FIXTURE_CATALOG)
     yield catalog
     catalog.close()
+
+
+@pytest.fixture(scope="session")
+def test_pdfs(qapp, tmp_path_factory) -> dict[str, Path]:
+    """PDF files made once per run (tests/support/pdfs.py): latin, cjk, two_column, scanned,
+    encrypted, damaged. Tests that change one copy it first."""
+    from tests.support.pdfs import make_test_pdfs
+
+    return make_test_pdfs(tmp_path_factory.mktemp("pdfs"))

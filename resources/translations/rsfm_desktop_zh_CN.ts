@@ -4,284 +4,485 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="54"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="54"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="76"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="81"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="84"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="85"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="88"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="89"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="91"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="92"/>
+        <source>&amp;Attach Files…</source>
+        <translation>附加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="93"/>
+        <source>Link files to the selected entry, or store copies in the catalog</source>
+        <translation>将文件链接到所选条目，或在目录中保存副本</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="96"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="97"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="95"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="100"/>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="101"/>
         <source>Send your changes to the lab server and fetch the lab&apos;s</source>
         <translation>把你的修改发送到实验室服务器，并取回实验室的修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="99"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="104"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="105"/>
         <source>Charts of the current view that filter the tables, and what is left to curate</source>
         <translation>当前视图的统计图（点击即可筛选表格）以及尚待整理的条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="108"/>
         <source>Open &amp;Paper Page</source>
         <translation>打开论文页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="104"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="109"/>
         <source>Open the paper&apos;s page (its link, else arXiv or the DOI)</source>
         <translation>打开论文页面（论文链接，否则 arXiv 或 DOI）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="107"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="112"/>
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="108"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="113"/>
         <source>Open the attached PDF, else the PDF on the web</source>
         <translation>打开附加的 PDF，否则打开网上的 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="116"/>
         <source>Open &amp;Code</source>
         <translation>打开代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="112"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="117"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="115"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="120"/>
         <source>Copy &amp;Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="116"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="121"/>
         <source>Copy a reference to the selected entries in the chosen style</source>
         <translation>按所选格式复制所选条目的参考文献</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="119"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="124"/>
         <source>Copy &amp;BibTeX</source>
         <translation>复制 BibTeX(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="120"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="125"/>
         <source>Copy the selected entries as BibTeX</source>
         <translation>把所选条目复制为 BibTeX</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="127"/>
         <source>Copy DOI</source>
         <translation>复制 DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="128"/>
         <source>Copy the DOIs of the selected entries</source>
         <translation>复制所选条目的 DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="124"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="129"/>
         <source>Copy arXiv ID</source>
         <translation>复制 arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="125"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="130"/>
         <source>Copy the arXiv ids of the selected entries</source>
         <translation>复制所选条目的 arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="127"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="132"/>
         <source>Copy &amp;Link</source>
         <translation>复制链接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="128"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="133"/>
         <source>Copy the web links of the selected entries</source>
         <translation>复制所选条目的网页链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="131"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="136"/>
         <source>E&amp;xport Selected…</source>
         <translation>导出所选(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="132"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="137"/>
         <source>Export the selected entries to a file</source>
         <translation>把所选条目导出到文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="135"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="140"/>
         <source>Edit a &amp;Field of the Selection…</source>
         <translation>批量编辑字段(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="136"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="141"/>
         <source>Set one field to the same value on every selected entry</source>
         <translation>把所选每个条目的同一字段设为同一个值</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="139"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="144"/>
         <source>S&amp;wap Summaries</source>
         <translation>互换中英文摘要(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="140"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="145"/>
         <source>Exchange the Chinese and English summaries (filed under the wrong language)</source>
         <translation>互换中文与英文摘要（摘要填错了语言时）</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="56"/>
+        <source>missing: Locate…</source>
+        <translation>文件丢失：定位…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="58"/>
+        <source>not on this computer</source>
+        <translation>不在这台电脑上</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="62"/>
+        <source>not indexed yet</source>
+        <translation>尚未建立全文索引</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsList</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="108"/>
+        <source>Attach…</source>
+        <translation>附加…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="108"/>
+        <source>Link files to this entry, or store copies in the catalog (or drop files here)</source>
+        <translation>将文件链接到此条目，或在目录中保存副本（也可把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="110"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="110"/>
+        <source>Open in the reader (PDF) or the system viewer</source>
+        <translation>在阅读器（PDF）或系统查看器中打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
+        <source>System viewer</source>
+        <translation>系统查看器</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
+        <source>Open in the system viewer</source>
+        <translation>用系统查看器打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
+        <source>Open the folder holding the file</source>
+        <translation>打开文件所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="116"/>
+        <source>Locate…</source>
+        <translation>定位…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="116"/>
+        <source>Point a missing attachment at its file</source>
+        <translation>为丢失的附件重新指定文件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="118"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="119"/>
+        <source>Remove from this entry (a linked file is never deleted)</source>
+        <translation>从此条目移除（链接的文件永远不会被删除）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="134"/>
+        <source>Link files…</source>
+        <translation>链接文件…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="135"/>
+        <source>Store copies in the catalog…</source>
+        <translation>在目录中保存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="179"/>
+        <source>not on this computer</source>
+        <translation>不在这台电脑上</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="180"/>
+        <source>stored in the catalog</source>
+        <translation>保存在目录中</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="180"/>
+        <source>linked</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="212"/>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="216"/>
+        <source>Found in the full text:</source>
+        <translation>在全文中找到：</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="282"/>
+        <source>Not attached</source>
+        <translation>未附加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="285"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="291"/>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="292"/>
+        <source>Only files (not folders or devices) can be attached.</source>
+        <translation>只能附加文件（不能附加文件夹或设备）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="293"/>
+        <source>A lab catalog cannot store files: link them instead.</source>
+        <translation>实验室目录不能保存文件：请改为链接。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="294"/>
+        <source>The file could not be copied into the catalog: %1</source>
+        <translation>无法将文件复制到目录中：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="307"/>
+        <source>Store copies in the catalog</source>
+        <translation>在目录中保存副本</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="307"/>
+        <source>Link files</source>
+        <translation>链接文件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="309"/>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF 文件 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="344"/>
+        <source>Locate “%1”</source>
+        <translation>定位“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="345"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -425,7 +626,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="296"/>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="298"/>
         <source>(unreadable entry %1)</source>
         <translation>（无法读取的条目 %1）</translation>
     </message>
@@ -451,52 +652,62 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../rsfm_desktop/core/catalog.py" line="127"/>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="270"/>
         <source>Attach “{}”</source>
         <translation>附加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/catalog.py" line="135"/>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="309"/>
         <source>Remove attachment</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="327"/>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="317"/>
+        <source>Restore attachment</source>
+        <translation>恢复附件</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/attachments.py" line="345"/>
+        <source>Locate “{}”</source>
+        <translation>定位“{}”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/entries.py" line="330"/>
         <source>Add “{}”</source>
         <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="346"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="349"/>
         <source>Edit “{}”</source>
         <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="356"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="359"/>
         <source>Edit {} entries</source>
         <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="360"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="363"/>
         <source>Delete {} entries</source>
         <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="364"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="367"/>
         <source>Restore {} entries</source>
         <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="408"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="411"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="408"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="411"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/io/apply.py" line="312"/>
+        <location filename="../../rsfm_desktop/core/io/apply.py" line="333"/>
         <source>Import {}</source>
         <translation>导入 {}</translation>
     </message>
@@ -677,52 +888,52 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="93"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="90"/>
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="97"/>
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="97"/>
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="108"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="105"/>
         <source>Swap summaries</source>
         <translation>互换摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="109"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="106"/>
         <source>The Chinese and English summaries were filed under the wrong language: exchange them</source>
         <translation>中文与英文摘要填错了语言：互换二者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="141"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="138"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="146"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="143"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="151"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -797,100 +1008,64 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>打开下载页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
-        <source>Attach PDF…</source>
-        <translation>附加 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
-        <source>Link a local PDF file (or drop one here)</source>
-        <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="279"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="277"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="393"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="391"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="393"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="391"/>
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="394"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="394"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392"/>
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="399"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="397"/>
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="405"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="413"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="411"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="416"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="414"/>
         <source>added by %1</source>
         <translation>由 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="416"/>
         <source>last changed by %1</source>
         <translation>最后由 %1 修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="452"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="450"/>
         <source>No paper link</source>
         <translation>没有论文链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="458"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="456"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="489"/>
-        <source>Attach a PDF</source>
-        <translation>附加 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="489"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="505"/>
-        <source>Only PDF files can be attached.</source>
-        <translation>只能附加 PDF 文件。</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="507"/>
-        <source>The file does not exist.</source>
-        <translation>文件不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="501"/>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="509"/>
-        <source>PDF not attached</source>
-        <translation>未附加 PDF</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1661,29 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>Fulltext</name>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="24"/>
+        <source>needs a password</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="25"/>
+        <source>damaged or not a PDF</source>
+        <translation>已损坏或不是 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="26"/>
+        <source>no text (a scan?)</source>
+        <translation>没有文字（扫描件？）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/fulltext/extract.py" line="27"/>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="47"/>
@@ -1805,56 +2003,62 @@ Nothing was imported.</source>
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/io_controller.py" line="198"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="214"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="217"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="214"/>
+        <source>Copy the files stored in the catalog into a folder beside the export, so it carries them too?</source>
+        <translation>是否将目录中保存的文件复制到导出文件旁的文件夹，让导出也包含这些文件？</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="223"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="218"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="224"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="253"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="259"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="255"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="261"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="258"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="264"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="276"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="282"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="280"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="286"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="280"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="286"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="291"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="297"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="295"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="301"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -1948,138 +2152,138 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="218"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="221"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="225"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="260"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="331"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="331"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="335"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="335"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="401"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="414"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="423"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="435"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="438"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="441"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="442"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="469"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="484"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="485"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -2092,17 +2296,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="495"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="500"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="500"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -2111,48 +2315,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="510"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="520"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="530"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="532"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="534"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="537"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="550"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="539"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="557"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="606"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="607"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -2198,94 +2402,184 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="68"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="79"/>
         <source>Write your notes here (Markdown). Saved automatically.</source>
         <translation>在这里写笔记（Markdown），会自动保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="86"/>
         <source>Compare both versions…</source>
         <translation>比较两个版本…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="90"/>
         <source>Share this note with the lab</source>
         <translation>与实验室共享此笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="92"/>
         <source>Notes are personal and stay on this computer; a shared note syncs to the lab catalog with your name on it</source>
         <translation>笔记是个人的，只保存在本机；共享的笔记会署上你的名字同步到实验室目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="107"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="111"/>
         <source>Show the rendered note beside the editor</source>
         <translation>在编辑器旁显示渲染后的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="147"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="158"/>
         <source>The note cannot be read: %1</source>
         <translation>无法读取笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="170"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="181"/>
         <source>Shared by %1</source>
         <translation>由 %1 共享</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="195"/>
         <source>Could not change sharing: %1</source>
         <translation>无法更改共享设置：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="188"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="199"/>
         <source>Shared with the lab at the next sync.</source>
         <translation>将在下次同步时与实验室共享。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="189"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="200"/>
         <source>This note is personal again (the lab keeps the copy it had).</source>
         <translation>此笔记重新变为个人笔记（实验室保留它已有的副本）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="206"/>
         <source>This note was changed elsewhere. Your text is kept; compare both versions to choose.</source>
         <translation>这条笔记已在别处被修改。你的文字已保留；请比较两个版本后选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="198"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="209"/>
         <source>Not saved yet, will retry.</source>
         <translation>尚未保存，将重试。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="236"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="247"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="245"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="256"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="258"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="269"/>
         <source>Not saved, and the recovery copy failed too: %1</source>
         <translation>未保存，恢复副本也写入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="308"/>
         <source>This note was changed elsewhere; your unsaved text is kept.</source>
         <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="333"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="364"/>
         <source>The catalog is gone: your note is kept in the recovery journal.</source>
         <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfController</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="98"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="99"/>
+        <source>Fields and PDF text</source>
+        <translation>字段和 PDF 全文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="100"/>
+        <source>Search the fields and notes only, or the text of attached PDFs too</source>
+        <translation>只搜索字段和笔记，或同时搜索附加 PDF 的全文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="150"/>
+        <source>The file is not on this computer.</source>
+        <translation>文件不在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="151"/>
+        <source>Only documents (such as PDF files) can be opened, not programs.</source>
+        <translation>只能打开文档（如 PDF 文件），不能打开程序。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="177"/>
+        <source>Not opened</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="178"/>
+        <source>The quoted file is no longer attached to any entry.</source>
+        <translation>被引用的文件已不再附加于任何条目。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="195"/>
+        <source>Quote not added</source>
+        <translation>未添加引文</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="196"/>
+        <source>The note could not be changed (%1). The quote is on the clipboard.</source>
+        <translation>无法修改笔记（%1）。引文已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="199"/>
+        <source>Quoted p. %1 into the note.</source>
+        <translation>已将第 %1 页的引文加入笔记。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="216"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="241"/>
+        <source>Pause reading the PDFs (it goes on where it stopped)</source>
+        <translation>暂停读取 PDF（之后从停下的地方继续）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="240"/>
+        <source>Go on reading the PDFs</source>
+        <translation>继续读取 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="250"/>
+        <source>Reading PDFs: %1 of %2</source>
+        <translation>正在读取 PDF：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="253"/>
+        <source>Reading PDFs paused: %1 of %2</source>
+        <translation>已暂停读取 PDF：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="277"/>
+        <source>%1 PDFs could not be read</source>
+        <translation>%1 个 PDF 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="287"/>
+        <source>PDFs not searchable</source>
+        <translation>无法搜索的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="288"/>
+        <source>The text of these files could not be read; they are still attached and open in the reader or the system viewer.</source>
+        <translation>无法读取这些文件的文字；它们仍然附加在条目上，可以在阅读器或系统查看器中打开。</translation>
     </message>
 </context>
 <context>
@@ -2453,6 +2747,115 @@ Put them back now? A note changed since is shown beside yours to choose.</source
         <location filename="../../rsfm_desktop/ui/dialogs/preferences_dialog.py" line="205"/>
         <source>Open the catalog in</source>
         <translation>打开目录：</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderWindow</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="51"/>
+        <source>Find in document</source>
+        <translation>在文档中查找</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="96"/>
+        <source>Reader</source>
+        <translation>阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="99"/>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="102"/>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="110"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="112"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="114"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="115"/>
+        <source>Quote in note</source>
+        <translation>引用到笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="117"/>
+        <source>Add the selected text to the entry&apos;s note as a quote with its page</source>
+        <translation>将选中的文字连同页码作为引文加入条目的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="119"/>
+        <source>Open in system viewer</source>
+        <translation>用系统查看器打开</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="121"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="122"/>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="144"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="145"/>
+        <source>This PDF needs a password.</source>
+        <translation>此 PDF 需要密码。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="146"/>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="147"/>
+        <source>The file is damaged or not a PDF.</source>
+        <translation>文件已损坏或不是 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="149"/>
+        <source>The PDF cannot be opened.</source>
+        <translation>无法打开此 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="155"/>
+        <source>of %1</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="237"/>
+        <source>p. %1: %2</source>
+        <translation>第 %1 页：%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="247"/>
+        <source>%1 found</source>
+        <translation>找到 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="254"/>
+        <source>Selected: “%1”</source>
+        <translation>已选中：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="260"/>
+        <source>Quoted into the note (p. %1).</source>
+        <translation>已引用到笔记（第 %1 页）。</translation>
     </message>
 </context>
 <context>

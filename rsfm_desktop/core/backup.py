@@ -5,6 +5,10 @@ time order whatever the time zone), the newest :data:`DEFAULT_KEEP` kept. Each i
 self-contained SQLite file (rollback-journal mode, no ``-wal`` beside it), written under a
 temporary name and renamed, so a crash never leaves a half-written file looking like a backup.
 
+Stored attachments (``<data dir>/attachments/``) are backed up too, each distinct file once:
+``backups/files/<sha256>``, and a backup's ``catalog-….files.json`` maps its stored file names to
+them. Restoring a backup puts back the stored files it names that are gone or different.
+
 Restoring never deletes anything: the current catalog (with its ``-wal`` file) is renamed to
 ``catalog.sqlite3.replaced-<timestamp>`` (``damaged-`` when it was broken) before the backup is
 copied into place. Plain Python, no Qt.
@@ -27,6 +31,8 @@ from .errors import CatalogError
 from .store.files import CATALOG_FILE, catalog_path
 
 BACKUP_DIR = "backups"
+FILES_DIR = "files"  # inside BACKUP_DIR: stored attachments, one file per SHA-256
+ATTACHMENTS_DIR = "attachments"
 DEFAULT_KEEP = 10
 DEFAULT_INTERVAL_S = 3600
 _STAMP = "%Y%m%d-%H%M%S"
@@ -128,10 +134,106 @@ def _backup(source: sqlite3.Connection, data_dir: Path, keep: int) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         target = _next_backup_name(folder)
         _write_atomically(target, lambda path: _copy(source, path))
+        _backup_attachments(data_dir, target)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"Could not write a backup into {folder}: {exc}") from exc
     prune(data_dir, keep)
     return target
+
+
+def manifest_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".files.json")
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _stored_names(backup: Path) -> list[tuple[str, str | None]]:
+    """(file name, SHA-256 as recorded) of the stored attachments a backup file names."""
+    conn = sqlite3.connect(backup)
+    try:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(attachment)")}
+        if "mode" not in columns:
+            return []
+        return conn.execute("SELECT path, sha256 FROM attachment WHERE mode = 'stored'").fetchall()
+    finally:
+        conn.close()
+
+
+def _backup_attachments(data_dir: Path, backup: Path) -> None:
+    """Copy the stored files the new backup names into ``backups/files`` (those not there
+    yet) and write the backup's manifest."""
+    import json
+    import shutil
+
+    stored = Path(data_dir) / ATTACHMENTS_DIR
+    names = _stored_names(backup)
+    if not names:
+        return
+    blobs = backup_dir(data_dir) / FILES_DIR
+    blobs.mkdir(exist_ok=True)
+    manifest = {}
+    for name, recorded in names:
+        source = stored / name
+        if not source.is_file():
+            continue  # not on this computer: nothing to keep
+        sha = _sha256(source)
+        blob = blobs / sha
+        if not blob.exists():
+            _write_atomically(blob, lambda path, source=source: shutil.copyfile(source, path))
+        manifest[name] = sha
+    _write_atomically(manifest_path(backup), lambda path: path.write_text(json.dumps(manifest, indent=1),
+                                                                           encoding="utf-8"))
+
+
+def _prune_files(data_dir: Path) -> None:
+    """Delete the backed-up stored files no kept backup names any more."""
+    import json
+
+    blobs = backup_dir(data_dir) / FILES_DIR
+    if not blobs.is_dir():
+        return
+    named: set[str] = set()
+    for kept in backup_files(data_dir):
+        try:
+            named |= set(json.loads(manifest_path(kept).read_text(encoding="utf-8")).values())
+        except (OSError, ValueError):
+            continue
+    for blob in blobs.iterdir():
+        if blob.name not in named and not blob.name.endswith(".partial"):
+            blob.unlink(missing_ok=True)
+
+
+def restore_attachments(data_dir: Path, backup: Path) -> list[str]:
+    """Put back the stored files a backup names that are missing or different in the
+    attachments folder (a changed one is kept beside, renamed); returns their names."""
+    import json
+    import shutil
+
+    try:
+        manifest = json.loads(manifest_path(backup).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    stored = Path(data_dir) / ATTACHMENTS_DIR
+    blobs = backup_dir(data_dir) / FILES_DIR
+    put_back = []
+    for name, sha in manifest.items():
+        blob, target = blobs / sha, stored / name
+        if not blob.is_file() or (target.is_file() and _sha256(target) == sha):
+            continue
+        stored.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            os.replace(target, _free_name(stored, f"{target.stem}.replaced-{_stamp()}", target.suffix))
+        _write_atomically(target, lambda path, blob=blob: shutil.copyfile(blob, path))
+        put_back.append(name)
+    return put_back
 
 
 def backup_files(data_dir: Path) -> list[Path]:
@@ -151,6 +253,8 @@ def prune(data_dir: Path, keep: int = DEFAULT_KEEP) -> None:
     """Delete all but the newest ``keep`` backups (never anything else)."""
     for old in backup_files(data_dir)[max(keep, 1):]:
         old.unlink(missing_ok=True)
+        manifest_path(old).unlink(missing_ok=True)
+    _prune_files(data_dir)
 
 
 def quick_check(path: Path) -> str | None:
@@ -270,6 +374,7 @@ def restore(data_dir: Path, backup: Path, engine: Engine | None = None, reason: 
             _write_atomically(live, lambda path: _copy(source, path))
         finally:
             source.close()
+        restore_attachments(data_dir, backup)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"Could not restore {backup.name} into {data_dir}: {exc}") from exc
     return kept

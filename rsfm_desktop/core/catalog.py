@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .attachments import AttachmentError, AttachmentInfo, Attachments
 from .entries import Entries
 from .errors import CatalogError
 from .fields import Kind
 from .i18n import QT_TRANSLATE_NOOP
-from .openable import OPENABLE_SUFFIXES
 from .store import sql
 from .store.changes import ChangeSet
 from .store.postgres import display_url, is_server_url
@@ -79,74 +78,12 @@ class Notes:
         self.store.write(work)
 
 
-# ---- attachments ------------------------------------------------------------------------------
-
-class AttachmentError(ValueError):
-    """A file that cannot be attached; ``reason`` is ``missing`` or ``filetype``."""
-
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"{reason}: {path}")
-        self.path = path
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    path: Path
-    kind: str
-    added_at: datetime | None
-
-    @property
-    def exists(self) -> bool:
-        return self.path.is_file()
-
-
-class Attachments:
-    def __init__(self, store: Store):
-        self.store = store
-
-    def list(self, paper_id: int) -> list[AttachmentInfo]:
-        with self.store.read() as conn:
-            rows = sql.rows(conn, "SELECT id, path, kind, added_at FROM attachment WHERE paper_id = :id"
-                                  " ORDER BY id", {"id": paper_id})
-        return [AttachmentInfo(i, Path(p), k, a) for i, p, k, a in rows]
-
-    def attach_pdf(self, paper_id: int, path: Path) -> Command:
-        """Link a local PDF to a paper (the file is never copied, moved or changed)."""
-        path = Path(path)
-        if not path.is_file():
-            raise AttachmentError(path, "missing")
-        if path.resolve().suffix.lower() != ".pdf" or path.suffix.lower() != ".pdf":
-            raise AttachmentError(path, "filetype")
-
-        def work(tx: Tx) -> int:
-            return tx.insert_row("attachment", {"paper_id": paper_id, "path": str(path.resolve()),
-                                                "kind": "pdf", "added_at": tx.now}, owner=(Kind.PAPER, paper_id))
-
-        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Attach “{}”"), work, path.name)
-
-    def detach(self, attachment_id: int) -> Command:
-        """Remove an attachment from its paper (the file itself is never deleted)."""
-        def work(tx: Tx) -> bool:
-            row = tx.row("attachment", attachment_id, ["paper_id"])
-            return bool(row) and tx.delete_row("attachment", attachment_id, owner=(Kind.PAPER, row["paper_id"]))
-
-        return self.store.run(QT_TRANSLATE_NOOP("Commands", "Remove attachment"), work)
-
-    def local_pdf(self, paper_id: int) -> Path | None:
-        """The first attached PDF that still exists on disk."""
-        for attachment in self.list(paper_id):
-            if attachment.exists and attachment.path.suffix.lower() in OPENABLE_SUFFIXES:
-                return attachment.path
-        return None
-
-
 # ---- import, export, duplicates ---------------------------------------------------------------
 
 class Imports:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, attachments: Attachments | None = None):
         self.store = store
+        self.attachments = attachments
 
     def read(self, path: Path, fmt=None):
         from .io import read_file
@@ -165,6 +102,8 @@ class Imports:
         plan in a way that changes it (see ``io.apply``)."""
         from .io import apply_plan
 
+        if self.attachments is not None:
+            self.attachments.bring_files(plan)
         return apply_plan(self.store, plan, progress, cancelled, replan_quietly)
 
     def export_text(self, fmt, paper_ids: Sequence[int] | None = None, dataset_ids: Sequence[int] | None = None,
@@ -172,6 +111,17 @@ class Imports:
         from .io import export_text
 
         return export_text(self.store, fmt, paper_ids, dataset_ids, group_facet)
+
+    def export_with_files(self, path: Path, paper_ids: Sequence[int] | None = None,
+                          dataset_ids: Sequence[int] | None = None) -> tuple[str, Path | None]:
+        """The lossless JSON export for ``path`` carrying the stored attachments too, copied into
+        the folder ``<name>_files`` beside it (None when the catalog stores none)."""
+        from .io import export_text
+
+        folder = self.attachments.folder if self.attachments is not None else None
+        files = Path(path).with_name(Path(path).stem + "_files")
+        text = export_text(self.store, "json", paper_ids, dataset_ids, files=(folder, files) if folder else None)
+        return text, files if files.exists() else None
 
     def export_view(self, kind: Kind, columns: Sequence[str], ids: Sequence[int], fmt: str) -> str:
         from .io import export_view
@@ -256,9 +206,9 @@ class Catalog:
         self.url = url
         self.entries = Entries(store)
         self.notes = Notes(store)
-        self.attachments = Attachments(store)
+        self.attachments = Attachments(store, data_dir)
         self.taxonomy = Taxonomy(store)
-        self.imports = Imports(store)
+        self.imports = Imports(store, self.attachments)
         self.stats = Stats(store, self.entries)  # calling it gives the entry counts, as before
         self.backups = Backups(store, data_dir) if data_dir is not None else None
 

@@ -84,6 +84,7 @@ class Query:
     tags: Mapping[int, frozenset[int]] = field(default_factory=dict)
     year: int | None = None  # only entries of this year (NO_YEAR: those without one)
     only: frozenset[int] | None = None  # only these entries (a list opened from the statistics)
+    fulltext: bool = False  # the search text looks in the attached files' text too
 
     def filters(self) -> bool:
         """The search text, the tags, the year or the id set narrows the entries."""
@@ -113,7 +114,8 @@ class Entries:
         order = self.sorted_ids(kind, query.sort_key, query.descending, query.trashed)
         if query.trashed:
             return order
-        return self.keep_matching(kind, order, query.text, query.tags, year=query.year, only=query.only)
+        return self.keep_matching(kind, order, query.text, query.tags, query.fulltext, year=query.year,
+                                  only=query.only)
 
     def sorted_ids(self, kind: Kind, sort_key: str | None = None, descending: bool = False,
                    trashed: bool = False) -> list[int]:
@@ -144,16 +146,17 @@ class Entries:
         return present[::-1] + empty[::-1]
 
     def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
-                      tags: Mapping[int, Iterable[int]] = {}, *, year: int | None = None,
-                      only: Iterable[int] | None = None) -> list[int]:
-        """The ``ids``, in their order, that match the search text, the tag filter, the year
-        and the id set ``only`` (``ids`` itself when none filters).
+                      tags: Mapping[int, Iterable[int]] = {}, fulltext: bool = False, *,
+                      year: int | None = None, only: Iterable[int] | None = None) -> list[int]:
+        """The ``ids``, in their order, that match the search text (in the attached files' text
+        too when ``fulltext``), the tag filter, the year and the id set ``only`` (``ids`` itself
+        when none filters).
 
         The matching ids mark a byte per id, and the order is filtered through that mask at C
         speed: at 60,000 hits of 100,000 papers this costs 2 ms where a set costs 14 ms.
         Matching ids not in ``ids`` (trashed entries keep their tags) are ignored."""
         with self.store.read() as conn:
-            query = self.match_sql(conn, kind, text, tags, year=year, only=only)
+            query = self.match_sql(conn, kind, text, tags, fulltext, year=year, only=only)
             if query is None:
                 return ids
             if not ids:
@@ -165,14 +168,14 @@ class Entries:
                 mask[entry_id] = 1
         return list(compress(ids, map(mask.__getitem__, ids)))
 
-    def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]], *,
-                  year: int | None = None, only: Iterable[int] | None = None) -> tuple[str, dict] | None:
+    def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]], fulltext: bool = False,
+                  *, year: int | None = None, only: Iterable[int] | None = None) -> tuple[str, dict] | None:
         """The matching ids' query (None when nothing filters): an INTERSECT of the search, the
         tag-member, the year and the id-set queries, its column named ``id``. It may return
         trashed ids."""
         parts: list[str] = []
         params: dict[str, Any] = {}
-        found = search.match_query(conn, kind, text)
+        found = search.match_query(conn, kind, text, fulltext)
         if found is not None:
             parts.append(found[0])
             params.update(found[1])

@@ -168,13 +168,31 @@ class Note(SQLModel, table=True):
 
 
 class Attachment(SQLModel, table=True):
-    """A local file linked to a paper. The file itself is never modified or moved."""
+    """A file of a paper or a dataset: **linked** (``path`` is where the file is; it is never
+    modified, moved or deleted) or **stored** (``path`` is its name inside the catalog's
+    ``attachments/`` folder, which the catalog owns). ``size``, ``mtime``, ``sha256`` and
+    ``pages`` describe the file as last seen; with ``uuid`` and ``version`` they travel with a
+    sync, the file itself does not. ``deleted_at``: removed (in the trash, restorable)."""
+
+    __table_args__ = (
+        CheckConstraint("(paper_id IS NULL) <> (dataset_id IS NULL)", name="ck_attachment_one_owner"),
+        CheckConstraint("mode IN ('linked', 'stored')", name="ck_attachment_mode"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    paper_id: int = Field(foreign_key="paper.id", ondelete="CASCADE", index=True)
+    uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)
+    paper_id: int | None = Field(default=None, foreign_key="paper.id", ondelete="CASCADE", index=True)
+    dataset_id: int | None = Field(default=None, foreign_key="dataset.id", ondelete="CASCADE", index=True)
     path: str
     kind: str = "pdf"
+    mode: str = Field(default="linked", sa_column_kwargs={"server_default": "linked"})
+    size: int | None = None
+    mtime: float | None = None
+    sha256: str | None = None
+    pages: int | None = None
     added_at: datetime = Field(default_factory=utcnow)
+    deleted_at: datetime | None = None
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Provenance(SQLModel, table=True):

@@ -32,6 +32,16 @@ class UnsafeLink(ValueError):
         self.reason = reason
 
 
+def regular_target(path: Path) -> Path | None:
+    """What ``path`` is, symbolic links followed, if that is a regular file (None: missing, a
+    folder, a device, a broken or looping link)."""
+    try:
+        resolved = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return resolved if resolved.is_file() else None
+
+
 def check_link(target: str) -> LinkTarget:
     """Return what to open for ``target`` or raise :class:`UnsafeLink`.
 
@@ -48,8 +58,10 @@ def check_link(target: str) -> LinkTarget:
         path = Path(text)
     else:
         raise UnsafeLink(text, "scheme")
-    if not path.is_file():
+    resolved = regular_target(path)
+    if resolved is None:
         raise UnsafeLink(text, "missing")
-    if path.suffix.lower() not in OPENABLE_SUFFIXES:
+    # A symbolic link is what it points at: "tool.pdf" linking to a program is a program.
+    if path.suffix.lower() not in OPENABLE_SUFFIXES or resolved.suffix.lower() not in OPENABLE_SUFFIXES:
         raise UnsafeLink(text, "filetype")
-    return LinkTarget(path=path.resolve())
+    return LinkTarget(path=resolved)

@@ -46,6 +46,7 @@ class ActionId(Enum):
     EXPORT_SELECTED = auto()
     EDIT_FIELD = auto()
     SWAP_SUMMARIES = auto()
+    ATTACH = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -86,6 +87,10 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.EXPORT_VIEW: (
             QCoreApplication.translate("Actions", "Export View as &Table…"), "export_view", None,
             QCoreApplication.translate("Actions", "The visible columns of the current view as Markdown, LaTeX or CSV"),
+        ),
+        ActionId.ATTACH: (
+            QCoreApplication.translate("Actions", "&Attach Files…"), "attach", None,
+            QCoreApplication.translate("Actions", "Link files to the selected entry, or store copies in the catalog"),
         ),
         ActionId.FIND_DUPLICATES: (
             QCoreApplication.translate("Actions", "Find D&uplicates…"), "duplicates", None,

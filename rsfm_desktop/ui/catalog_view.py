@@ -32,6 +32,7 @@ class CatalogView(QObject):
         self._tags: dict[int, frozenset[int]] = {}
         self._year: int | None = None  # entries.NO_YEAR: those without a year
         self._only: dict[Kind, tuple[frozenset[int], str]] = {}  # kind -> (ids, what they are)
+        self._fulltext = False  # the search scope: also the text of attached PDFs
         self._sort: dict[Kind, tuple[str | None, bool]] = {k: (None, False) for k in Kind}
 
     # ---- reading -----------------------------------------------------------------------------
@@ -57,13 +58,25 @@ class CatalogView(QObject):
         found = self._only.get(kind)
         return found[1] if found else ""
 
+    @property
+    def fulltext(self) -> bool:
+        return self._fulltext
+
+    def set_fulltext(self, on: bool) -> None:
+        """Search the fields only, or the attached PDFs' text too."""
+        if bool(on) != self._fulltext:
+            self.filterAboutToChange.emit()
+            self._fulltext = bool(on)
+            self.filterChanged.emit()
+
     def sort(self, kind: Kind) -> tuple[str | None, bool]:
         return self._sort[kind]
 
     def query(self, kind: Kind) -> Query:
         """What the table of ``kind`` shows, as a core query."""
         key, descending = self._sort[kind]
-        return Query(self._text, key, descending, tags=dict(self._tags), year=self._year, only=self.only(kind))
+        return Query(self._text, key, descending, tags=dict(self._tags), year=self._year, only=self.only(kind),
+                     fulltext=self._fulltext)
 
     def is_filtered(self) -> bool:
         return bool(self._text.strip() or self._tags or self._year is not None or self._only)

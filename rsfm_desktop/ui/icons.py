@@ -40,6 +40,19 @@ NAMES = {
     "sync": "mdi6.cloud-sync-outline",
     "statistics": "mdi6.chart-bar-stacked",
     "copy": "mdi6.content-copy",
+    "previous": "mdi6.chevron-left",
+    "next": "mdi6.chevron-right",
+    "zoom_in": "mdi6.magnify-plus-outline",
+    "zoom_out": "mdi6.magnify-minus-outline",
+    "fit_width": "mdi6.arrow-expand-horizontal",
+    "quote": "mdi6.format-quote-close",
+    "external": "mdi6.open-in-new",
+    "folder": "mdi6.folder-open-outline",
+    "locate": "mdi6.file-find-outline",
+    "detach": "mdi6.paperclip-off",
+    "pause": "mdi6.pause",
+    "resume": "mdi6.play",
+    "reader": "mdi6.book-open-page-variant-outline",
 }
 
 
@@ -92,4 +105,6 @@ def disabled_colour(text, background) -> str:
 def _icon(name: str, color: str, disabled: str) -> QIcon:
     import qtawesome  # deferred: loading the icon fonts is not needed before the first paint
 
+    if len(qtawesome._BUNDLED_FONTS) > 1:  # every icon is Material Design 6: load that font only
+        qtawesome._BUNDLED_FONTS = tuple(f for f in qtawesome._BUNDLED_FONTS if f[0] == "mdi6")
     return qtawesome.icon(NAMES[name], color=color, color_disabled=disabled)

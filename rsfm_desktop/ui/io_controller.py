@@ -210,9 +210,15 @@ class IoController(QObject):
         if ids is not None:
             papers, datasets = (ids, []) if kind is Kind.PAPER else ([], ids)
         catalog = self.catalog
+        with_files = info.format is Format.JSON and catalog.attachments.has_stored() and QMessageBox.question(
+            self.window, self.tr("Export"), self.tr("Copy the files stored in the catalog into a folder beside the "
+                                                   "export, so it carries them too?")) == QMessageBox.StandardButton.Yes
 
         def work(_ctx: TaskContext) -> None:
-            write_atomically(path, catalog.imports.export_text(info.format, papers, datasets, group_facet=facet))
+            if with_files:
+                write_atomically(path, catalog.imports.export_with_files(path, papers, datasets)[0])
+            else:
+                write_atomically(path, catalog.imports.export_text(info.format, papers, datasets, group_facet=facet))
 
         self._run(self.tr("Exporting…"), work, lambda _r: self._status(
             self.tr("Exported %1 entries to %2.").replace("%1", f"{count:,}").replace("%2", str(path))))

@@ -105,6 +105,26 @@ def test_startup_report_prints_one_json_line_after_the_table_painted(exe, home, 
     assert 0 < report["elapsed_s"] < 30
 
 
+def test_the_bundle_reads_the_text_of_attached_pdfs(exe, home, tmp_path):
+    """PDFium (pypdfium2) ships in the bundle: its command line indexes an attached PDF."""
+    from rsfm_desktop.core.catalog import open_catalog
+    from rsfm_desktop.core.fields import Kind
+    from tests.support.pdfs import encrypted_pdf, simple_pdf
+
+    data_dir = tmp_path / "catalog"
+    assert run(exe, home, "stats", "--data-dir", str(data_dir)).returncode == 0
+    catalog = open_catalog(data_dir)
+    paper = catalog.entries.list_ids(Kind.PAPER)[0]
+    catalog.attachments.attach(Kind.PAPER, paper, [simple_pdf(tmp_path / "a.pdf", [[(60, 700, "Bundled PDFium")]]),
+                                                   encrypted_pdf(tmp_path / "b.pdf")])
+    catalog.close()
+    result = run(exe, home, "index", "--data-dir", str(data_dir))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["indexed"], report["pages"]) == (1, 1)
+    assert [p["status"] for p in report["problems"]] == ["encrypted"]
+
+
 def test_without_a_display_it_says_so_instead_of_aborting(exe, home, tmp_path):
     result = run(exe, home, "--data-dir", str(tmp_path / "catalog"), display=False)
     assert result.returncode == 1

@@ -144,9 +144,9 @@ def test_local_pdf_opens_before_pdf_url(window, qtbot, opened_urls, tmp_path, mo
     pdf.write_bytes(b"%PDF-1.4\n")
     _select_title(window, "GeoChat")
     monkeypatch.setattr(
-        "PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(pdf), "")
+        "PySide6.QtWidgets.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(pdf)], "")
     )
-    qtbot.mouseClick(window.findChild(object, "attachPdfButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.findChild(object, "attachButton"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.findChild(object, "openPdfButton"), Qt.MouseButton.LeftButton)
     assert opened_urls == [pdf.resolve().as_uri()]
     assert pdf.read_bytes() == b"%PDF-1.4\n"  # the file itself is never modified

@@ -61,8 +61,11 @@ def test_summaries_are_full_width_text_side_by_side_when_wide_and_stacked_when_n
     window.catalog.entries.update(Kind.PAPER, paper, {"summary_zh": LONG_ZH, "summary_en": "English " * 80},
                                   expected_version=entry.version)
     detail = window.detail
-    # no scrolling box inside the document: the pane's own scroll area is the only one
-    assert [w for w in detail.document.findChildren(QAbstractScrollArea)] == []
+    # no scrolling box inside the document: the pane's own scroll area is the only one (the
+    # attachments list is as tall as its rows, up to five)
+    tree = detail.attachments.tree
+    assert [w for w in detail.document.findChildren(QAbstractScrollArea)
+            if w is not tree and not tree.isAncestorOf(w)] == []
     zh, en = detail.summary_zh.view, detail.summary_en.view
     assert isinstance(zh, QLabel) and zh.text() == LONG_ZH
 
@@ -250,9 +253,11 @@ def test_file_dialogs_start_in_the_folder_last_used_for_their_purpose(window, mo
         return (str(pdfs / "a.pdf"), "") if "PDF" in title else ("", "")
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda parent, title, start, *a, **k: (started.append(start) or [str(pdfs / "a.pdf")], "")))
     select(window, "GeoChat")
-    window.detail._choose_pdf()
-    window.detail._choose_pdf()
+    window.detail.attachments.choose_files()
+    window.detail.attachments.choose_files()
     from pathlib import Path
 
     assert started == [str(Path.home()), str(pdfs)]

@@ -56,10 +56,13 @@ RESEQUENCE = ["paper", "dataset", "facet", "tag", "saved_view"]
 
 # For each revision, the rows to fill a catalog at that revision with; a revision without an
 # entry uses the fill of the nearest earlier one.
+# Revision 0002 gave every entry, tag, facet and view a uuid (the migration from 0001 does).
+UUIDS_0002 = [f"UPDATE {name} SET uuid = '{name}-' || id" for name in ("paper", "dataset", "facet", "tag", "saved_view")]
+FILL_0002 = FILL_0001 + UUIDS_0002
 # From 0003 on a paper has no family and tasks columns (they are tags).
 FILL_0003 = [FILL_0001[0].replace(" family, tasks,", "").replace(
-    " 'VLM', 'visual question answering, Cross-view geo-localisation',", ""), *FILL_0001[1:]]
-FILLS = {"0001": FILL_0001, "0003": FILL_0003}
+    " 'VLM', 'visual question answering, Cross-view geo-localisation',", ""), *FILL_0001[1:], *UUIDS_0002]
+FILLS = {"0001": FILL_0001, "0002": FILL_0002, "0003": FILL_0003}
 
 
 def fill_for(revision: str) -> list[str]:

@@ -116,3 +116,23 @@ def test_an_unusable_data_dir_is_a_message(tmp_path, fixture_as_bundled, capsys)
     not_a_folder.write_text("x")
     assert main(["stats", "--data-dir", str(not_a_folder / "data")]) == 2
     assert "Cannot create the catalog folder" in capsys.readouterr().err
+
+
+def test_index_reads_attached_pdfs_without_qt_and_reports_the_unreadable(tmp_path, test_pdfs, folder_catalog, data_dir):
+    paper = folder_catalog.entries.list_ids(Kind.PAPER)[0]
+    folder_catalog.attachments.attach(Kind.PAPER, paper, [test_pdfs["latin"], test_pdfs["scanned"]])
+    folder_catalog.close()
+    code = textwrap.dedent("""
+        import sys
+        from rsfm_desktop.__main__ import main
+        status = main(sys.argv[1:])
+        assert not [m for m in sys.modules if m.startswith("PySide6")], "Qt was imported"
+        sys.exit(status)
+    """)
+    done = run_module("index", "--data-dir", str(data_dir), code=code)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["indexed"], report["pages"]) == (1, 3)
+    assert [(p["file"], p["status"]) for p in report["problems"]] == [("scanned.pdf", "scanned")]
+    again = run_module("index", "--data-dir", str(data_dir), code=code)
+    assert json.loads(again.stdout) == {"indexed": 0, "pages": 0, "problems": []}  # nothing changed

@@ -128,6 +128,9 @@ def test_catalog_at_each_revision_opens_with_nothing_lost(targets, revision, eng
     assert catalog.entries.list_ids(Kind.PAPER, Query(text="vision language")) == [1]
     assert catalog.notes.text(Kind.PAPER, 1) == "# Notes\n读过 **twice**\n"
     assert [(e.id, e.relation) for e in catalog.entries.linked(Kind.PAPER, 1)] == [(1, "introduces")]
+    [attached] = catalog.attachments.list(Kind.PAPER, 1)  # a linked file (given a global id)
+    assert (str(attached.path), attached.mode, attached.owner) == ("/papers/clip.pdf", "linked", (Kind.PAPER, 1))
+    assert attached.state == "missing" and (attached.uuid or revision >= "0004")
     # and the upgraded catalog takes new work: ids, versions, the change log
     new = catalog.entries.create(Kind.PAPER, {"title": "After the upgrade"}).result
     assert new > 2 and catalog.entries.get(Kind.PAPER, new).uuid

@@ -167,6 +167,27 @@ def test_a_personal_note_never_leaves_the_machine_and_a_shared_one_does(lab):
     assert (note.body, note.shared, note.author) == ("my private reading notes", True, "Alice")
 
 
+def test_attachments_travel_as_metadata_and_a_stored_file_is_not_on_the_other_laptop(lab, tmp_path):
+    server, a, b = lab
+    pdf = tmp_path / "geochat.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    pa, pb = geochat(a), geochat(b)
+    a.attachments.attach(Kind.PAPER, pa, [pdf])  # linked: the path is kept
+    a.attachments.attach(Kind.PAPER, pa, [pdf], store=True)  # stored: a copy next to A's catalog
+    twice(server, a, b)
+    on_b = {info.mode: info for info in b.attachments.list(Kind.PAPER, pb)}
+    assert set(on_b) == {"linked", "stored"}
+    assert on_b["linked"].path == pdf and on_b["linked"].state == "present"  # the same path here
+    assert on_b["stored"].state == "not_here"  # the copy stays on A: files do not sync
+    assert not (tmp_path / "b" / "attachments").exists()
+    # removing it on B removes it on A; nothing is doubled by further syncs
+    b.attachments.remove(on_b["linked"].id)
+    twice(server, a, b)
+    left_on_a = a.attachments.list(Kind.PAPER, pa)
+    assert [info.mode for info in left_on_a] == ["stored"] and left_on_a[0].state == "present"
+    assert len(server.attachments.list(Kind.PAPER, by_uuid(server, a.entries.get(Kind.PAPER, pa).uuid))) == 1
+
+
 def test_the_same_paper_added_on_two_laptops_before_a_sync_is_offered_for_merge_not_doubled(lab):
     server, a, b = lab
     values = {"title": "SkyEyeGPT: Unifying Remote Sensing Vision-Language Tasks", "year": 2024, "arxiv_id": "2401.09712"}

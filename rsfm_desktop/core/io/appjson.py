@@ -12,6 +12,7 @@ import ast
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -54,7 +55,34 @@ def _provenance(item: Any) -> dict[str, Any]:
     return {k: _json(item.get(k)) for k in ("source", "locator", "excerpt")}
 
 
-def _entry_json(snap: snapshot.EntrySnapshot) -> dict[str, Any]:
+def _attachment_json(item: dict[str, Any], files: "_Files | None") -> dict[str, Any]:
+    out = {k: _json(v) for k, v in item.items() if v is not None}
+    if files is not None and item.get("mode") == "stored":
+        copied = files.copy(item["path"])
+        if copied:
+            out["file"] = copied
+    return out
+
+
+class _Files:
+    """Stored attachments copied beside the export: ``<folder>/<name>``, named in the JSON
+    relative to the export file's folder."""
+
+    def __init__(self, source: Path, target: Path):
+        self.source, self.target = Path(source), Path(target)
+
+    def copy(self, name: str) -> str | None:
+        import shutil
+
+        original = self.source / name
+        if not original.is_file():
+            return None
+        self.target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(original, self.target / Path(name).name)
+        return f"{self.target.name}/{Path(name).name}"
+
+
+def _entry_json(snap: snapshot.EntrySnapshot, files: _Files | None = None) -> dict[str, Any]:
     return {
         "ref": f"{snap.kind.value[0]}{snap.id}",
         **{k: _json(v) for k, v in snap.values.items()},
@@ -62,11 +90,15 @@ def _entry_json(snap: snapshot.EntrySnapshot) -> dict[str, Any]:
         "tags": [f"t{i}" for i in snap.tag_ids],
         "note": snap.note,
         "provenance": [_provenance(p) for p in snap.provenance],
-        "attachments": [{k: _json(v) for k, v in a.items()} for a in snap.attachments],
+        "attachments": [_attachment_json(a, files) for a in snap.attachments],
     }
 
 
-def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int]) -> str:
+def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int],
+          files: tuple[Path, Path] | None = None) -> str:
+    """The export text; ``files``: (the catalog's attachments folder, a folder beside the export)
+    to copy the stored attachments into, so the export carries them too."""
+    copier = _Files(*files) if files is not None else None
     facets, tags = snapshot.taxonomy(conn)
     papers = snapshot.load(conn, Kind.PAPER, paper_ids)
     datasets = snapshot.load(conn, Kind.DATASET, dataset_ids)
@@ -75,8 +107,8 @@ def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int]) -> str
         "format_version": FORMAT_VERSION,
         "facets": facets,
         "tags": tags,
-        "papers": [_entry_json(s) for s in papers],
-        "datasets": [_entry_json(s) for s in datasets],
+        "papers": [_entry_json(s, copier) for s in papers],
+        "datasets": [_entry_json(s, copier) for s in datasets],
         "links": [{"paper": f"p{p}", "dataset": f"d{d}", "relation": r}
                   for p, d, r in snapshot.links(conn, paper_ids, dataset_ids)],
     }

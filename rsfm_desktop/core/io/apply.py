@@ -212,11 +212,8 @@ class _Writer:
                               "created_at": _date(record.meta.get("note_created_at")) or self.tx.now,
                               "updated_at": _date(record.meta.get("note_updated_at")) or self.tx.now})
             children["provenance"] += self._provenance(record, owner, source)
-            if record.kind is Kind.PAPER:
-                children["attachment"] += [
-                    {"paper_id": entry_id, "path": str(a["path"]), "kind": a.get("kind") or "pdf",
-                     "added_at": _date(a.get("added_at")) or self.tx.now}
-                    for a in record.attachments if a.get("path")]
+            children["attachment"] += [self._attachment(record.kind, entry_id, a)
+                                       for a in record.attachments if a.get("path")]
         for kind in Kind:
             by_tag: dict[int, list[int]] = {}
             for entry_id, tag_id in pairs[kind]:
@@ -231,6 +228,30 @@ class _Writer:
                 self.tx.touch(kind, ids, [PROVENANCE, ATTACHMENTS])
         self._links()
         self.tx.mark_seeded(self.new_seed_keys, "import")
+
+    def _attachment(self, kind: Kind, entry_id: int, item: dict[str, Any]) -> dict[str, Any]:
+        """An attachment row from an imported one: every fact it carries; its global id unless
+        this catalog has it already (the same export imported twice)."""
+        from ..models import new_uuid
+
+        if not hasattr(self, "attachment_uuids"):
+            self.attachment_uuids = set(sql.column(self.conn, "SELECT uuid FROM attachment WHERE uuid IS NOT NULL"))
+        uuid = item.get("uuid")
+        if not uuid or uuid in self.attachment_uuids:
+            uuid = new_uuid()
+        self.attachment_uuids.add(uuid)
+
+        def number(key: str, type_=int):
+            try:
+                return type_(item[key]) if item.get(key) is not None else None
+            except (TypeError, ValueError):
+                return None
+
+        return {"paper_id": None, "dataset_id": None, f"{kind.value}_id": entry_id, "path": str(item["path"]),
+                "kind": item.get("kind") or "pdf", "mode": "stored" if item.get("mode") == "stored" else "linked",
+                "size": number("size"), "mtime": number("mtime", float), "sha256": item.get("sha256") or None,
+                "pages": number("pages"), "uuid": uuid, "version": 1,
+                "added_at": _date(item.get("added_at")) or self.tx.now, "deleted_at": _date(item.get("deleted_at"))}
 
     def _append_note(self, record: ImportRecord, entry_id: int) -> None:
         """A merged entry keeps its note; the incoming note is appended (or becomes the note)."""

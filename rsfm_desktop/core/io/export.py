@@ -32,12 +32,15 @@ def export_text(
     paper_ids: Sequence[int] | None = None,
     dataset_ids: Sequence[int] | None = None,
     group_facet: str = "family",
+    files: tuple[Path, Path] | None = None,
 ) -> str:
+    """``files`` (lossless JSON only): (attachments folder, folder beside the export) to copy
+    the stored attachments into."""
     fmt = Format(fmt)
     with store.read() as conn:
         papers, datasets = _selection(conn, paper_ids, dataset_ids, include_deleted=fmt is Format.JSON)
         if fmt is Format.JSON:
-            return appjson.write(conn, papers, datasets)
+            return appjson.write(conn, papers, datasets, files)
         snaps = snapshot.load(conn, Kind.PAPER, papers), snapshot.load(conn, Kind.DATASET, datasets)
     if fmt is Format.MARKDOWN:
         return awesome_list(*snaps, facet=group_facet)

@@ -17,6 +17,8 @@ from ..fields import FIELDS, TITLE_FIELD, FieldType, Kind
 from ..store import sql
 
 _CHUNK = 500
+# What an export carries of an attachment (the file itself only when asked: appjson).
+ATTACHMENT_COLUMNS = ("path", "kind", "mode", "size", "mtime", "sha256", "pages", "uuid", "added_at", "deleted_at")
 META_COLUMNS = ("seed_key", "created_at", "updated_at", "deleted_at", "version", "uuid")
 
 
@@ -95,10 +97,10 @@ def _load_extras(conn: Connection, kind: Kind, found: dict[int, EntrySnapshot], 
     prov_sql = f"SELECT {owner}, source, locator, excerpt FROM provenance WHERE {owner} IN :ids ORDER BY id"
     for entry_id, source, locator, excerpt in sql.rows(conn, prov_sql, params):
         found[entry_id].provenance.append({"source": source, "locator": locator, "excerpt": excerpt})
-    if kind is Kind.PAPER:
-        att_sql = "SELECT paper_id, path, kind, added_at FROM attachment WHERE paper_id IN :ids ORDER BY id"
-        for entry_id, path, att_kind, added in sql.rows(conn, att_sql, params):
-            found[entry_id].attachments.append({"path": path, "kind": att_kind, "added_at": added})
+    att_sql = (f"SELECT {owner}, {', '.join(ATTACHMENT_COLUMNS)} FROM attachment WHERE {owner} IN :ids"
+               " ORDER BY id")
+    for entry_id, *values in sql.rows(conn, att_sql, params):
+        found[entry_id].attachments.append(dict(zip(ATTACHMENT_COLUMNS, values)))
 
 
 def links(conn: Connection, paper_ids: Sequence[int], dataset_ids: Sequence[int]) -> list[tuple[int, int, str]]:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from ..fields import Kind, searchable_fields
 from ..store import sql
+from . import pages
 from .tokens import ParsedQuery, bigram_text, is_blank, parse_query
 
 __all__ = ["SearchBackend", "backend_for", "reindex", "match_query", "entry_texts", "bigram_text",
@@ -91,12 +92,25 @@ def reindex(conn: Connection, kind: Kind, ids: Iterable[int]) -> None:
         backend_for(conn.dialect.name).write(conn, kind, ids, entry_texts(conn, kind, ids))
 
 
-def match_query(conn: Connection, kind: Kind, text: str) -> tuple[str, dict] | None:
+def match_query(conn: Connection, kind: Kind, text: str, fulltext: bool = False) -> tuple[str, dict] | None:
     """The matching-ids query of a search text (None for a blank one); a text of only
-    punctuation matches nothing."""
+    punctuation matches nothing. ``fulltext``: an entry also matches when a page of one of its
+    attachments holds every term (:mod:`.pages`)."""
     query = parse_query(text)
     if query.empty:
         return None
     if query.nothing:
         return f"SELECT id FROM {kind.value} WHERE 1 = 0", {}
-    return backend_for(conn.dialect.name).match(conn, kind, query)
+    found = backend_for(conn.dialect.name).match(conn, kind, query)
+    in_pages = pages.match_attachments(conn, text) if fulltext else None
+    if in_pages is None:
+        return found
+    owner = f"{kind.value}_id"
+    page_sql, page_params = in_pages
+    clash = set(page_params) & set(found[1])
+    for name in clash:  # keep the two halves' parameters apart
+        page_sql = page_sql.replace(f":{name}", f":p_{name}")
+        page_params[f"p_{name}"] = page_params.pop(name)
+    return (f"SELECT id FROM ({found[0]}) AS meta UNION SELECT a.{owner} AS id FROM attachment a"
+            f" WHERE a.{owner} IS NOT NULL AND a.deleted_at IS NULL AND a.id IN ({page_sql})",
+            {**found[1], **page_params})

@@ -119,3 +119,49 @@ def parse_query(query: str | None) -> ParsedQuery:
 
 def is_blank(query: str | None) -> bool:
     return not (query or "").replace("\x00", "").strip()
+
+
+def token_sequence(text: str) -> list[str]:
+    """Every token of ``text`` in order, repeats kept (the positions a phrase query needs):
+    folded words and CJK bigrams (and run ends), as :func:`tokens` reads them."""
+    out: list[str] = []
+    for part in bigram_text(text).split():
+        if CJK_CHAR.match(part):
+            out.append(part)
+        else:
+            out.extend(folded_words(part))
+    return out
+
+
+@dataclass(frozen=True)
+class PhraseTerm:
+    """One search term as a sequence of tokens that must follow each other; the last one may
+    be a prefix (``segment`` finds ``segmentation``; ``遥`` finds ``遥感``)."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+
+
+def phrase_terms(query: str | None) -> list[PhraseTerm]:
+    """A query for word-based indexes (the full text of PDFs): each whitespace-separated term
+    is a phrase of its tokens; Latin words match as word prefixes, a CJK run as its bigrams in
+    order (one character: any token starting with it)."""
+    terms: list[PhraseTerm] = []
+    for term in _SYNTAX.sub(" ", query or "").split():
+        parts = bigram_text(term).split()
+        seq: list[str] = []
+        for i, part in enumerate(parts):
+            if CJK_CHAR.match(part):
+                # a run's last character repeats the end of its last bigram: leave it out,
+                # unless the run is one character long
+                if len(part) == 1 and seq and CJK_CHAR.match(seq[-1]) and seq[-1].endswith(part):
+                    continue
+                seq.append(part)
+            else:
+                seq.extend(folded_words(part))
+        if not seq:
+            continue
+        last = seq[-1]
+        prefix = not (CJK_CHAR.match(last) and len(last) == 2)
+        terms.append(PhraseTerm(tuple(seq), prefix))
+    return terms

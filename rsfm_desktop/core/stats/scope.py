@@ -49,7 +49,7 @@ def scope_of(conn: Connection, entries: Entries, kind: Kind, query: Query = Quer
     """The live entries of ``kind`` that ``query`` shows (its sort does not matter)."""
     match = None
     if query.filters():
-        match = entries.match_sql(conn, kind, query.text, query.tags, year=query.year, only=query.only)
+        match = entries.match_sql(conn, kind, query.text, query.tags, query.fulltext, year=query.year, only=query.only)
     if match is None:
         return Scope(kind, f"{kind.value} e", "e.deleted_at IS NULL")
     # The matching ids are read once into a list the entries are checked against (SQLite:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Connection
 
 from .. import search
+from ..search import pages
 from . import sql
 
 
@@ -17,5 +18,6 @@ def create_schema(conn: Connection) -> None:
 
     SQLModel.metadata.create_all(conn)
     search.backend_for(conn.dialect.name).create(conn)
+    pages.create(conn)
     migrations.stamp_head(conn)
     sql.execute(conn, "INSERT INTO meta(key, value) VALUES ('catalog_id', :id)", {"id": models.new_uuid()})

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .store import Store
     from .writes import Kept, Tx
 
-_TRASH_TABLES = {"paper", "dataset", "tag", "facet"}
+_TRASH_TABLES = {"paper", "dataset", "tag", "facet", "attachment"}
 
 
 def _kept(tx: Tx, entity: str, row_id: int, fields) -> None:

@@ -28,6 +28,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from .. import search
+from ..search import pages as _pages  # noqa: F401 (search.pages)
 from ..fields import FIELDS, TITLE_FIELD, Kind, searchable_fields, utcnow
 from . import dialect, sql
 from .changes import (
@@ -267,7 +268,8 @@ class Tx:
         return self._update(entity, row_id, values, expected_version, base, undoable)
 
     def _update(self, entity: str, row_id: int, values: Mapping[str, Any], expected: int | None,
-                base: Mapping[str, Any] | None, undoable: bool) -> dict[str, tuple[Any, Any]]:
+                base: Mapping[str, Any] | None, undoable: bool, touch_owner: bool = True
+                ) -> dict[str, tuple[Any, Any]]:
         name = ROW_ENTITIES.get(entity, entity)
         current = self.row(name, row_id, [*values, "version"], lock=True)
         kind = _entity_kind(entity)
@@ -296,6 +298,8 @@ class Tx:
         if "deleted_at" in changed:
             op = DELETE if changed["deleted_at"][1] is not None else RESTORE
         self.record(entity, row_id, op, changed, version)
+        if name == "attachment" and touch_owner:
+            self._touch_attachment_owner(row_id)
         if undoable:
             from .undo import Fields
 
@@ -327,6 +331,51 @@ class Tx:
             raise Conflict(entity, row_id, conflicts, current["version"], title)
         return keep
 
+    # ---- attachments ---------------------------------------------------------------------------
+
+    def attachment_owner(self, attachment_id: int) -> tuple[Kind, int] | None:
+        found = self.row("attachment", attachment_id, ["paper_id", "dataset_id"])
+        if found is None:
+            return None
+        return (Kind.PAPER, found["paper_id"]) if found["paper_id"] is not None else (Kind.DATASET, found["dataset_id"])
+
+    def _touch_attachment_owner(self, attachment_id: int) -> None:
+        owner = self.attachment_owner(attachment_id)
+        if owner is not None:
+            self.touch(owner[0], [owner[1]], [ATTACHMENTS])
+
+    def update_attachment(self, attachment_id: int, values: Mapping[str, Any], *, undoable: bool = True,
+                          facts_only: bool = False) -> dict[str, tuple[Any, Any]]:
+        """Change an attachment (its path, mode, trash state: an edit of its entry, undoable);
+        ``facts_only``: what the file is now (size, time, hash, pages, read by the indexer),
+        which changes the attachment's version but not its entry's, and is not undone."""
+        return self._update("attachment", attachment_id, values, None, None, undoable and not facts_only,
+                            touch_owner=not facts_only)
+
+    def purge_attachments(self, ids: Iterable[int]) -> list[int]:
+        """Delete attachments for good (emptying the trash), with their full-text index."""
+        ids = sorted(set(ids))
+        search.pages.drop(self.conn, ids)
+        tab = table("attachment")
+        gone: list[int] = []
+        for chunk in sql.chunked(ids):
+            gone += [r[0] for r in self.conn.execute(delete(tab).where(tab.c.id.in_(chunk)).returning(tab.c.id))]
+        for attachment_id in gone:
+            self.record("attachment", attachment_id, PURGE)
+        return gone
+
+    # The full-text index of attached files (derived data: no versions, no undo, no change
+    # records; the indexer's last write per file records the attachment's new facts).
+
+    def drop_pages(self, attachment_ids: Iterable[int]) -> None:
+        search.pages.drop(self.conn, attachment_ids)
+
+    def write_pages(self, attachment_id: int, first_page: int, texts: Sequence[str]) -> None:
+        search.pages.write_pages(self.conn, attachment_id, first_page, texts)
+
+    def set_index_state(self, attachment_id: int, state) -> None:
+        search.pages.set_state(self.conn, attachment_id, state)
+
     def set_trashed(self, kind: Kind, ids: Iterable[int], trashed: bool) -> list[int]:
         """Move entries to the trash (or back); returns the ids that moved."""
         moved = []
@@ -343,7 +392,11 @@ class Tx:
         undoable: the trash is the undo of a deletion)."""
         tab = table(kind.value)
         gone: list[int] = []
+        owner = OWNER[kind]
         for chunk in sql.chunked(list(ids)):
+            search.pages.drop(self.conn, sql.column(
+                self.conn, f"SELECT a.id FROM attachment a JOIN {kind.value} e ON e.id = a.{owner}"
+                           " WHERE e.id IN :ids AND e.deleted_at IS NOT NULL", {"ids": chunk}))
             rows = self.conn.execute(
                 delete(tab).where(tab.c.id.in_(chunk), tab.c.deleted_at.is_not(None)).returning(tab.c.id)
             )

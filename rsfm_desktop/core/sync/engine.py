@@ -160,13 +160,19 @@ class Session:
                     out[entity] = set(state.all_ids(conn, entity))
                 return out
             mine = self._my_origins() or ["-"]
-            for entity, entity_id, fields in sql.rows(
-                conn, "SELECT entity, entity_id, fields FROM change_log WHERE seq > :a AND seq <= :b"
+            owners: dict[str, set[int]] = {"paper": set(), "dataset": set()}  # entries whose files changed
+            for entity, entity_id, op, fields in sql.rows(
+                conn, "SELECT entity, entity_id, op, fields FROM change_log WHERE seq > :a AND seq <= :b"
                       " AND origin NOT IN :mine", {"a": after, "b": upto, "mine": mine}):
                 if entity in out:
                     out[entity].add(entity_id)
                 elif entity == "synonym" and fields:
                     out["tag"].update(int(t) for t in json.loads(fields) if str(t).isdigit())
+                if entity in owners and (op == "insert" or (fields and "attachments" in json.loads(fields))):
+                    owners[entity].add(entity_id)  # an attachment added is recorded on its entry
+            for entity, ids in owners.items():
+                for where, params in state.where_in(conn, f"{entity}_id", ids):
+                    out["attachment"].update(sql.column(conn, f"SELECT id FROM attachment WHERE {where}", params))
         return out
 
     def pull(self) -> None:
@@ -587,6 +593,8 @@ def _owner(conn, entity: str, uuid: str) -> tuple[int | None, str | None]:
         found = sql.first(conn, f"SELECT id, {column} FROM {entity} WHERE uuid = :u", {"u": uuid})
     elif entity == "view":
         found = sql.first(conn, "SELECT id, name FROM saved_view WHERE uuid = :u", {"u": uuid})
+    elif entity == "attachment":
+        found = sql.first(conn, "SELECT id, path FROM attachment WHERE uuid = :u", {"u": uuid})
     return (found[0], found[1]) if found else (None, None)
 
 

@@ -25,11 +25,14 @@ from ..store.writes import MEMBER_TABLES, OWNER, Tx, plain
 ENTRY_ENTITIES = {"paper": Kind.PAPER, "dataset": Kind.DATASET}
 NOTE_ENTITIES = {"paper_note": Kind.PAPER, "dataset_note": Kind.DATASET}
 # The order changes are written in: what a row refers to exists before it.
-ORDER = ("facet", "tag", "dataset", "paper", "paper_note", "dataset_note", "view")
+ORDER = ("facet", "tag", "dataset", "paper", "attachment", "paper_note", "dataset_note", "view")
 SET_FIELDS = frozenset({"tags", "links", "synonyms"})
 TAG_FIELDS = ("facet", "parent", "label_en", "label_zh", "color", "position", "deleted_at", "merged_into")
 FACET_FIELDS = ("key", "label_en", "label_zh", "position", "deleted_at")
 VIEW_FIELDS = ("name", "query_text", "tag_filter")
+# An attachment's metadata, never its file. What each computer reads from its own copy (size,
+# time, hash, pages) stays local: two copies that differ must not ping-pong through the server.
+ATTACHMENT_FIELDS = ("owner", "path", "kind", "mode", "added_at", "deleted_at")
 NOTE_FIELDS = ("body", "author")
 _CHUNK = 5000  # values per statement (one parameter: a JSON array or an array)
 
@@ -42,7 +45,8 @@ def fields_of(entity: str) -> tuple[str, ...]:
     if entity in ENTRY_ENTITIES:
         kind = ENTRY_ENTITIES[entity]
         return entry_fields(kind) + (("tags", "links") if kind is Kind.PAPER else ("tags",))
-    return {"tag": TAG_FIELDS + ("synonyms",), "facet": FACET_FIELDS, "view": VIEW_FIELDS}.get(entity, NOTE_FIELDS)
+    return {"tag": TAG_FIELDS + ("synonyms",), "facet": FACET_FIELDS, "view": VIEW_FIELDS,
+            "attachment": ATTACHMENT_FIELDS}.get(entity, NOTE_FIELDS)
 
 
 @dataclass
@@ -80,7 +84,7 @@ def _json_value(spec_type: FieldType, value: Any) -> Any:
     return value
 
 
-def _where(conn: Connection, column: str, values, text: bool = False) -> list[tuple[str, dict]]:
+def where_in(conn: Connection, column: str, values, text: bool = False) -> list[tuple[str, dict]]:
     """Conditions selecting ``column`` in ``values``: one (one parameter) per few thousand."""
     values = list(values)
     return [dialect.in_values(conn, column, "v", values[start : start + _CHUNK], text)
@@ -89,7 +93,7 @@ def _where(conn: Connection, column: str, values, text: bool = False) -> list[tu
 
 def _uuid_map(conn: Connection, table: str, ids: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for where, params in _where(conn, "id", {i for i in ids if i is not None}):
+    for where, params in where_in(conn, "id", {i for i in ids if i is not None}):
         out.update(sql.rows(conn, f"SELECT id, uuid FROM {table} WHERE {where}", params))
     return out
 
@@ -97,7 +101,7 @@ def _uuid_map(conn: Connection, table: str, ids: Iterable[int]) -> dict[int, str
 def id_map(conn: Connection, table: str, uuids: Iterable[str]) -> dict[str, int]:
     """uuid -> local id of the rows of ``table`` with these uuids."""
     out: dict[str, int] = {}
-    for where, params in _where(conn, "uuid", {u for u in uuids if u}, text=True):
+    for where, params in where_in(conn, "uuid", {u for u in uuids if u}, text=True):
         out.update((u, i) for i, u in sql.rows(conn, f"SELECT id, uuid FROM {table} WHERE {where}", params))
     return out
 
@@ -111,7 +115,8 @@ def read(conn: Connection, entity: str, *, ids: Sequence[int] | None = None,
         return _read_entries(conn, ENTRY_ENTITIES[entity], ids, uuids)
     if entity in NOTE_ENTITIES:
         return _read_notes(conn, NOTE_ENTITIES[entity], ids, uuids)
-    return {"tag": _read_tags, "facet": _read_facets, "view": _read_views}[entity](conn, ids, uuids)
+    return {"tag": _read_tags, "facet": _read_facets, "view": _read_views,
+            "attachment": _read_attachments}[entity](conn, ids, uuids)
 
 
 def all_ids(conn: Connection, entity: str) -> list[int]:
@@ -131,7 +136,7 @@ def _select(conn: Connection, source: str, columns: str, ids, uuids, extra: str 
         return sql.rows(conn, f"SELECT {columns} FROM {source} WHERE t.uuid IS NOT NULL{extra}")
     column, values = ("t.id", ids) if ids is not None else ("t.uuid", uuids)
     rows: list[tuple] = []
-    for where, params in _where(conn, column, values, text=ids is None):
+    for where, params in where_in(conn, column, values, text=ids is None):
         rows += sql.rows(conn, f"SELECT {columns} FROM {source} WHERE {where}{extra}", params)
     return rows
 
@@ -151,13 +156,13 @@ def _read_entries(conn: Connection, kind: Kind, ids, uuids) -> dict[str, State]:
             data["links"] = []
         states[row[0]] = State(kind.value, row[1], row[0], row[2], data, (row[5 + len(names)], row[6 + len(names)]))
     owner = OWNER[kind]
-    for where, params in _where(conn, f"m.{owner}", states):
+    for where, params in where_in(conn, f"m.{owner}", states):
         for entry_id, tag_uuid in sql.rows(
             conn, f"SELECT m.{owner}, t.uuid FROM {MEMBER_TABLES[kind]} m JOIN tag t ON t.id = m.tag_id"
                   f" WHERE {where}", params):
             states[entry_id].data["tags"].append(tag_uuid)
     if kind is Kind.PAPER:
-        for where, params in _where(conn, "l.paper_id", states):
+        for where, params in where_in(conn, "l.paper_id", states):
             for paper_id, dataset_uuid, relation in sql.rows(
                 conn, "SELECT l.paper_id, d.uuid, l.relation FROM paper_dataset_link l"
                       f" JOIN dataset d ON d.id = l.dataset_id WHERE {where}", params):
@@ -183,7 +188,7 @@ def _read_tags(conn: Connection, ids, uuids) -> dict[str, State]:
     facets = _uuid_map(conn, "facet", (r[3] for r in rows))
     tags = _uuid_map(conn, "tag", [r[4] for r in rows] + [r[10] for r in rows])
     synonyms: dict[int, list[str]] = defaultdict(list)
-    for where, params in _where(conn, "tag_id", [r[0] for r in rows]):
+    for where, params in where_in(conn, "tag_id", [r[0] for r in rows]):
         for tag_id, text in sql.rows(conn, f"SELECT tag_id, text FROM tag_synonym WHERE {where}", params):
             synonyms[tag_id].append(text)
     out = {}
@@ -202,6 +207,20 @@ def _read_facets(conn: Connection, ids, uuids) -> dict[str, State]:
     return {u: State("facet", u, i, v, {"key": key, "label_en": en, "label_zh": zh, "position": pos,
                                           "deleted_at": stamp(deleted)})
             for i, u, v, key, en, zh, pos, deleted in rows}
+
+
+def _read_attachments(conn: Connection, ids, uuids) -> dict[str, State]:
+    """Attachments, their entry as ``paper:UUID`` or ``dataset:UUID``."""
+    rows = _select(conn, "attachment t", "t.id, t.uuid, t.version, t.paper_id, t.dataset_id, t.path, t.kind,"
+                                       " t.mode, t.added_at, t.deleted_at", ids, uuids)
+    papers = _uuid_map(conn, "paper", (r[3] for r in rows))
+    datasets = _uuid_map(conn, "dataset", (r[4] for r in rows))
+    out = {}
+    for i, u, v, paper, dataset, path, kind, mode, added, deleted in rows:
+        owner = f"paper:{papers[paper]}" if paper in papers else f"dataset:{datasets[dataset]}" if dataset in datasets else None
+        out[u] = State("attachment", u, i, v, {"owner": owner, "path": path, "kind": kind, "mode": mode,
+                                                "added_at": stamp(added), "deleted_at": stamp(deleted)})
+    return out
 
 
 def _read_views(conn: Connection, ids, uuids) -> dict[str, State]:
@@ -271,6 +290,8 @@ class Writer:
             row_id = self._tag(uuid, data, current, fields)
         elif entity == "facet":
             row_id = self._facet(uuid, data, current, fields)
+        elif entity == "attachment":
+            row_id = self._attachment(uuid, data, current, fields)
         else:
             row_id = self._view(uuid, data, current, fields)
         if row_id is None:
@@ -285,7 +306,7 @@ class Writer:
         names = set(entry_fields(kind)) - {"deleted_at", "seed_key"}
         taken = set()
         keys = [d.get("seed_key") for _u, d in items if d.get("seed_key")]
-        for where, params in _where(self.conn, "seed_key", keys, text=True):
+        for where, params in where_in(self.conn, "seed_key", keys, text=True):
             taken.update(sql.column(self.conn, f"SELECT seed_key FROM {kind.value} WHERE {where}", params))
         rows = []
         for number, (u, data) in enumerate(items):
@@ -403,6 +424,26 @@ class Writer:
             return self.tx.insert_row("facet", {"uuid": uuid, "position": 0, **values})
         if values:
             self.tx.update_row("facet", current.id, values)
+        return current.id
+
+    def _attachment(self, uuid: str, data: dict, current: State | None, fields: set[str]) -> int | None:
+        values: dict[str, Any] = {k: data.get(k) for k in fields & {"path", "kind", "mode"}}
+        for key in fields & {"added_at", "deleted_at"}:
+            values[key] = unstamp(data.get(key))
+        owner = None
+        if "owner" in fields or current is None:
+            table, _, owner_uuid = (data.get("owner") or "").partition(":")
+            kind = ENTRY_ENTITIES.get(table)
+            entry_id = self._id(table, owner_uuid) if kind else None
+            if entry_id is None:
+                return None  # its entry is not in this catalog
+            owner = (kind, entry_id)
+            values.update({OWNER[kind]: entry_id, OWNER[Kind.DATASET if kind is Kind.PAPER else Kind.PAPER]: None})
+        if current is None:
+            values["added_at"] = values.get("added_at") or self.tx.now
+            return self.tx.insert_row("attachment", {"uuid": uuid, "mode": "linked", **values}, owner=owner)
+        if values:
+            self.tx.update_attachment(current.id, values)
         return current.id
 
     def _view(self, uuid: str, data: dict, current: State | None, fields: set[str]) -> int:

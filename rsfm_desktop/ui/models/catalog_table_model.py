@@ -94,7 +94,7 @@ class CatalogTableModel(QAbstractTableModel):
 
     def _follow_filter(self) -> None:
         view = self.view
-        self.set_filter(view.text, view.tags, year=view.year, only=view.only(self.kind))
+        self.set_filter(view.text, view.tags, view.fulltext, year=view.year, only=view.only(self.kind))
 
     def _follow_sort(self, kind: Kind, key: str, descending: bool) -> None:
         if kind is not self.kind or (key or None, descending) == (self._query.sort_key, self._query.descending):
@@ -173,22 +173,24 @@ class CatalogTableModel(QAbstractTableModel):
             self._order_key = order_key
         if query.trashed:
             return self._order
-        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags, year=query.year,
-                                        only=query.only)
+        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags, query.fulltext,
+                                        year=query.year, only=query.only)
 
     def set_search(self, text: str) -> None:
         if text != self._query.text:
             self.set_query(replace(self._query, text=text))
 
-    def set_filter(self, text: str, tags: Mapping[int, Iterable[int]], year: int | None = None,
-                   only: Iterable[int] | None = None) -> None:
-        """Search text, tag filter (facet id -> tag ids), year and id set together; the sort
+    def set_filter(self, text: str, tags: Mapping[int, Iterable[int]], fulltext: bool | None = None, *,
+                   year: int | None = None, only: Iterable[int] | None = None) -> None:
+        """Search text, tag filter (facet id -> tag ids), year and id set together, and the
+        search's scope (``fulltext``: the attached PDFs' text too; None: unchanged); the sort
         stays."""
         tags = {facet: frozenset(ids) for facet, ids in tags.items() if ids}
         only = frozenset(only) if only is not None else None
         q = self._query
-        if (text, tags, year, only) != (q.text, q.tags, q.year, q.only):
-            self.set_query(replace(q, text=text, tags=tags, year=year, only=only))
+        fulltext = q.fulltext if fulltext is None else fulltext
+        if (text, tags, fulltext, year, only) != (q.text, q.tags, q.fulltext, q.year, q.only):
+            self.set_query(replace(q, text=text, tags=tags, fulltext=fulltext, year=year, only=only))
 
     def is_filtered(self) -> bool:
         return self._query.filters()

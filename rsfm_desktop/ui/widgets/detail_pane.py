@@ -10,13 +10,11 @@ shows links, the catalog text in it is HTML-escaped.
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.catalog import AttachmentError, Catalog
+from ...core.catalog import Catalog
 from ...core.entries import Entry
 from ...core.errors import CatalogError
 from ...core.fields import FIELDS, FieldType, Kind
@@ -38,11 +36,11 @@ from ...core.i18n import FIELDS_CONTEXT
 from ...core.references import identifiers, paper_url, pdf_url
 from ...core.store.changes import Change
 from ...core.store.writes import Conflict
-from .. import settings as cfg
 from ..dialogs.link_dialog import LinkDialog
 from ..icons import bind
 from ..links import open_link
 from .flow_layout import FlowLayout
+from .attachments_list import AttachmentsList
 from .notes_editor import NotesEditor
 from .selection_panel import SelectionPanel
 from .summary_pair import SummaryPair, SummaryView
@@ -75,8 +73,7 @@ class DetailPane(QWidget):
     def __init__(self, catalog: Catalog, parent=None, journal=None, settings=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self._settings = settings  # where the Attach PDF dialog's last folder is kept
-        self.setAcceptDrops(True)
+        self._settings = settings  # where the file dialogs' last folders are kept
         self._catalog = catalog
         self._entry: Entry | None = None
         self._kind: Kind | None = None
@@ -155,6 +152,9 @@ class DetailPane(QWidget):
         self.attachments_layout = attachments
         self.attachments_section.hide()
         info_layout.addWidget(self.attachments_section)
+        self.attachments = AttachmentsList(catalog, self, settings=settings)  # files, drops, full-text hits
+        self.attachments.commandDone.connect(self.commandDone)
+        self.set_attachments_widget(self.attachments)
         self.link_button = QToolButton(self)
         self.link_button.setObjectName("addLinkButton")
         bind(self.link_button, "link")
@@ -206,8 +206,8 @@ class DetailPane(QWidget):
         self.show_entry(None, None)
 
     def set_attachments_widget(self, widget: QWidget) -> None:
-        """Put the attachments list into the document, under the fields; it is shown for
-        papers, and its ``set_entry(kind, entry_id)`` is called with each entry shown."""
+        """Put the attachments list into the document, under the fields; it is shown for an
+        entry, and its ``set_entry(kind, entry_id)`` is called with each entry shown."""
         if self._attachments is not None:
             self.attachments_layout.removeWidget(self._attachments)
         self._attachments = widget
@@ -218,7 +218,7 @@ class DetailPane(QWidget):
         widget = self._attachments
         if widget is None:
             return
-        shown = self._entry is not None and self._kind is Kind.PAPER
+        shown = self._entry is not None
         self.attachments_section.setVisible(shown)
         if hasattr(widget, "set_entry"):
             widget.set_entry(self._kind if shown else None, self._entry.id if shown else None)
@@ -248,7 +248,6 @@ class DetailPane(QWidget):
             ("openCodeButton", "code", self.tr("Code"), self.tr("Open the code repository")),
             ("openProjectButton", "project", self.tr("Project"), self.tr("Open the project page")),
             ("openDownloadButton", "download", self.tr("Download"), self.tr("Open the download page")),
-            ("attachPdfButton", "attach", self.tr("Attach PDF…"), self.tr("Link a local PDF file (or drop one here)")),
         )
         buttons: dict[str, QToolButton] = {}
         self.buttons_layout = FlowLayout(spacing=6)
@@ -266,7 +265,6 @@ class DetailPane(QWidget):
         buttons["openCodeButton"].clicked.connect(lambda: self._open_field("code_url"))
         buttons["openProjectButton"].clicked.connect(lambda: self._open_field("project_url"))
         buttons["openDownloadButton"].clicked.connect(self._open_download)
-        buttons["attachPdfButton"].clicked.connect(self._choose_pdf)
         return buttons
 
     # ---- showing an entry ----------------------------------------------------------------
@@ -444,7 +442,7 @@ class DetailPane(QWidget):
     def _update_buttons(self) -> None:
         is_paper = self._kind is Kind.PAPER
         entry = self._entry
-        for name in ("openPaperButton", "openPdfButton", "openCodeButton", "openProjectButton", "attachPdfButton"):
+        for name in ("openPaperButton", "openPdfButton", "openCodeButton", "openProjectButton"):
             self.buttons[name].setVisible(is_paper)
         self.buttons["openDownloadButton"].setVisible(not is_paper)
         if is_paper:
@@ -481,42 +479,3 @@ class DetailPane(QWidget):
     def _open_download(self) -> None:
         if self._entry is not None and self._entry.download_urls:
             open_link(self, self._entry.download_urls[0])
-
-    # ---- attaching a PDF -----------------------------------------------------------------
-
-    def _choose_pdf(self) -> None:
-        start = cfg.last_folder(self._settings, "attach") if self._settings is not None else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a PDF"), start, self.tr("PDF files (*.pdf)"))
-        if path:
-            if self._settings is not None:
-                cfg.remember_folder(self._settings, "attach", path)
-            self.attach_pdf(Path(path))
-
-    def attach_pdf(self, path: Path) -> bool:
-        if self._kind is not Kind.PAPER or self._entry is None:
-            return False
-        try:
-            self.commandDone.emit(self._catalog.attachments.attach_pdf(self._entry.id, path))
-        except CatalogError as exc:
-            QMessageBox.warning(self, self.tr("PDF not attached"), f"{exc}\n\n{path}")
-            return False
-        except AttachmentError as exc:
-            message = (
-                self.tr("Only PDF files can be attached.")
-                if exc.reason == "filetype"
-                else self.tr("The file does not exist.")
-            )
-            QMessageBox.warning(self, self.tr("PDF not attached"), f"{message}\n\n{path}")
-            return False
-        self._update_buttons()
-        return True
-
-    def dragEnterEvent(self, event):  # noqa: N802 (Qt override)
-        urls = event.mimeData().urls()
-        if self._kind is Kind.PAPER and urls and all(u.isLocalFile() for u in urls):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event):  # noqa: N802 (Qt override)
-        for url in event.mimeData().urls():
-            self.attach_pdf(Path(url.toLocalFile()))
-        event.acceptProposedAction()

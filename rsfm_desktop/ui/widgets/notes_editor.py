@@ -37,12 +37,23 @@ PREVIEW_MS = 250
 
 
 class SafePreview(QTextBrowser):
-    """A Markdown preview that loads no resources (no remote images) and opens links safely."""
+    """A Markdown preview that loads no resources (no remote images) and opens links safely;
+    a quote's page reference (``rsfm-pdf:…``, core/quotes.py) is emitted for the reader."""
+
+    pageLinkActivated = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.anchorClicked.connect(lambda url: open_link(self, url.toString()))
+        self.anchorClicked.connect(self._on_anchor)
+
+    def _on_anchor(self, url) -> None:
+        from ...core.quotes import SCHEME
+
+        if url.scheme() == SCHEME:
+            self.pageLinkActivated.emit(url.toString())
+        else:
+            open_link(self, url.toString())
 
     def loadResource(self, kind, url):  # noqa: N802 (Qt override)
         return None
@@ -265,6 +276,26 @@ class NotesEditor(QWidget):
         from ...core.markdown_render import render  # markdown-it loads with the first note shown
 
         self.preview.setHtml(render(self.editor.toPlainText()))
+
+    def append_block(self, entry: tuple[Kind, int], block: str) -> None:
+        """Add a Markdown block (a quote) at the end of ``entry``'s note, saved at once: in the
+        editor when it shows that note (one step of its own undo), else in the catalog."""
+        from ...core.quotes import append_quote
+
+        if entry == self._entry:
+            old = self.editor.toPlainText()
+            new = append_quote(old, block)
+            kept = len(old.rstrip("\n"))
+            cursor = self.editor.textCursor()
+            cursor.setPosition(kept)
+            cursor.movePosition(cursor.MoveOperation.End, cursor.MoveMode.KeepAnchor)
+            cursor.insertText(new[kept:])
+            self.editor.setTextCursor(cursor)
+            self.flush()
+            return
+        note = self._catalog.notes.get(*entry)
+        self._catalog.notes.save(*entry, append_quote(note.body, block), expected_version=note.version,
+                                 base=note.body)
 
     # ---- changes made elsewhere ---------------------------------------------------------------
 

@@ -1,0 +1,256 @@
+"""The full-text index of attached files: one row per page, searched like the catalog (Latin
+words case- and accent-insensitively, Chinese from one character, :mod:`.tokens`).
+
+Tables (derived data: created here, never migrated; rebuilt by indexing again):
+
+* ``attachment_search(id, status, message, size, mtime, sha256, pages, indexed_at)``: what the
+  index holds for each attachment (``id`` is the attachment's), the file as it was when read.
+* ``page_search_text(id, attachment_id, page, body)``: the normalised text of each page, for
+  snippets and quotes. ``id`` is ``attachment_id * PAGE_SPAN + page``, so the index answers
+  "which attachments" without reading the pages.
+* SQLite: ``page_fts_bi``, a contentless FTS5 index (``unicode61``) of :func:`tokens.bigram_text`
+  with positions (a term of several tokens is a phrase: ``zero-shot``, ``遥感图像``) and one- and
+  two-character prefix indexes (``遥``, ``se``); a page's index rows are deleted with the text
+  they were made of (FTS5 ``'delete'``), which is why the text rows are removed here only.
+* PostgreSQL: ``page_search(id, attachment_id, words)``, a ``tsvector`` with positions of the
+  app's own tokens (the server's parser never splits Chinese), GIN indexed; phrases are
+  ``<->``, prefixes ``:*``.
+
+No foreign keys: an attachment deleted for good leaves its rows until :func:`drop` (called by
+the write path) or :func:`orphans` finds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Connection
+
+from ..fields import utcnow
+from ..store import dialect, sql
+from .tokens import CJK_CHAR, PhraseTerm, bigram_text, fold_word, phrase_terms, token_sequence
+
+PAGE_SPAN = 1_000_000  # pages per attachment in the page ids
+MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
+
+_SQLITE_TABLES = (
+    "CREATE TABLE IF NOT EXISTS attachment_search (id INTEGER PRIMARY KEY, status TEXT NOT NULL,"
+    " message TEXT, size INTEGER, mtime REAL, sha256 TEXT, pages INTEGER, indexed_at TEXT)",
+    "CREATE TABLE IF NOT EXISTS page_search_text (id INTEGER PRIMARY KEY, attachment_id INTEGER NOT NULL,"
+    " page INTEGER NOT NULL, body TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_page_search_text_attachment ON page_search_text (attachment_id)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS page_fts_bi USING fts5(body, content='',"
+    " tokenize='unicode61 remove_diacritics 2', prefix='1 2')",
+)
+_POSTGRES_TABLES = (
+    "CREATE TABLE IF NOT EXISTS attachment_search (id integer PRIMARY KEY, status text NOT NULL,"
+    " message text, size bigint, mtime double precision, sha256 text, pages integer, indexed_at text)",
+    "CREATE TABLE IF NOT EXISTS page_search_text (id bigint PRIMARY KEY, attachment_id integer NOT NULL,"
+    " page integer NOT NULL, body text NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_page_search_text_attachment ON page_search_text (attachment_id)",
+    "CREATE TABLE IF NOT EXISTS page_search (id bigint PRIMARY KEY, attachment_id integer NOT NULL,"
+    " words tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_page_search_words ON page_search USING gin (words)",
+)
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """What the index holds for one attachment."""
+
+    status: str
+    message: str | None
+    size: int | None
+    mtime: float | None
+    sha256: str | None
+    pages: int | None
+    indexed_at: str | None
+
+
+@dataclass(frozen=True)
+class PageHit:
+    attachment_id: int
+    page: int
+    snippet: str
+
+
+def page_id(attachment_id: int, page: int) -> int:
+    return attachment_id * PAGE_SPAN + page
+
+
+def create(conn: Connection) -> None:
+    for ddl in _SQLITE_TABLES if dialect.is_sqlite(conn) else _POSTGRES_TABLES:
+        conn.exec_driver_sql(ddl)
+
+
+# ---- writing -------------------------------------------------------------------------------
+
+def _tsvector(text: str) -> str:
+    """A tsvector literal of the text's tokens with their positions."""
+    positions: dict[str, list[int]] = {}
+    for n, token in enumerate(token_sequence(text), start=1):
+        spots = positions.setdefault(token[:500], [])
+        if len(spots) < 256:  # PostgreSQL keeps 256 positions of a lexeme
+            spots.append(min(n, MAX_POSITION))
+    return " ".join(f"'{t}':{','.join(map(str, sorted(set(p))))}" for t, p in positions.items())
+
+
+def write_pages(conn: Connection, attachment_id: int, first_page: int, texts: Sequence[str]) -> None:
+    """Add pages ``first_page``, ``first_page + 1``... of an attachment (after :func:`drop`)."""
+    rows = [(page_id(attachment_id, first_page + i), attachment_id, first_page + i, t.replace("\x00", ""))
+            for i, t in enumerate(texts) if t.strip()]
+    if not rows:
+        return
+    if dialect.is_sqlite(conn):
+        conn.exec_driver_sql("INSERT INTO page_search_text(id, attachment_id, page, body) VALUES (?, ?, ?, ?)", rows)
+        conn.exec_driver_sql("INSERT INTO page_fts_bi(rowid, body) VALUES (?, ?)",
+                             [(r[0], bigram_text(r[3])) for r in rows])
+        return
+    params = {"ids": sql.Array([r[0] for r in rows]), "pages": sql.Array([r[2] for r in rows]),
+              "bodies": sql.Array([r[3] for r in rows]), "words": sql.Array([_tsvector(r[3]) for r in rows]),
+              "att": attachment_id}
+    sql.execute(conn, "INSERT INTO page_search_text(id, attachment_id, page, body) SELECT u.id, :att, u.page, u.body"
+                      " FROM unnest(CAST(:ids AS bigint[]), CAST(:pages AS integer[]), CAST(:bodies AS text[]))"
+                      " AS u(id, page, body)", params)
+    sql.execute(conn, "INSERT INTO page_search(id, attachment_id, words) SELECT u.id, :att, CAST(u.words AS tsvector)"
+                      " FROM unnest(CAST(:ids AS bigint[]), CAST(:words AS text[])) AS u(id, words)", params)
+
+
+def drop(conn: Connection, attachment_ids: Iterable[int]) -> None:
+    """Remove the pages and the state of these attachments from the index."""
+    ids = sorted(set(attachment_ids))
+    for chunk in sql.chunked(ids):
+        if dialect.is_sqlite(conn):
+            for start in range(0, 10**9, 200):  # a few pages at a time: their text is read to unindex it
+                found = sql.rows(conn, "SELECT id, body FROM page_search_text WHERE attachment_id IN :ids"
+                                       f" ORDER BY id LIMIT 200", {"ids": chunk})
+                if not found:
+                    break
+                conn.exec_driver_sql("INSERT INTO page_fts_bi(page_fts_bi, rowid, body) VALUES ('delete', ?, ?)",
+                                     [(i, bigram_text(b)) for i, b in found])
+                sql.execute(conn, "DELETE FROM page_search_text WHERE id IN :ids", {"ids": [i for i, _b in found]})
+        else:
+            sql.execute(conn, "DELETE FROM page_search WHERE attachment_id IN :ids", {"ids": chunk})
+            sql.execute(conn, "DELETE FROM page_search_text WHERE attachment_id IN :ids", {"ids": chunk})
+        sql.execute(conn, "DELETE FROM attachment_search WHERE id IN :ids", {"ids": chunk})
+
+
+def set_state(conn: Connection, attachment_id: int, state: IndexState) -> None:
+    sql.execute(conn, "INSERT INTO attachment_search(id, status, message, size, mtime, sha256, pages, indexed_at)"
+                      " VALUES (:id, :status, :message, :size, :mtime, :sha, :pages, :at)"
+                      " ON CONFLICT (id) DO UPDATE SET status = excluded.status, message = excluded.message,"
+                      " size = excluded.size, mtime = excluded.mtime, sha256 = excluded.sha256,"
+                      " pages = excluded.pages, indexed_at = excluded.indexed_at",
+                {"id": attachment_id, "status": state.status, "message": state.message, "size": state.size,
+                 "mtime": state.mtime, "sha": state.sha256, "pages": state.pages,
+                 "at": state.indexed_at or utcnow().isoformat(timespec="seconds")})
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+def states(conn: Connection, attachment_ids: Sequence[int] | None = None) -> dict[int, IndexState]:
+    cols = "id, status, message, size, mtime, sha256, pages, indexed_at"
+    if attachment_ids is None:
+        found = sql.rows(conn, f"SELECT {cols} FROM attachment_search")
+    else:
+        found = [r for chunk in sql.chunked(list(attachment_ids))
+                 for r in sql.rows(conn, f"SELECT {cols} FROM attachment_search WHERE id IN :ids", {"ids": chunk})]
+    return {r[0]: IndexState(*r[1:]) for r in found}
+
+
+def orphans(conn: Connection) -> list[int]:
+    """Attachments gone for good whose pages or state are still indexed."""
+    return sql.column(conn, "SELECT id FROM attachment_search WHERE id NOT IN (SELECT id FROM attachment)"
+                            " UNION SELECT DISTINCT attachment_id FROM page_search_text"
+                            " WHERE attachment_id NOT IN (SELECT id FROM attachment)")
+
+
+def _fts5_query(terms: list[PhraseTerm]) -> str:
+    parts = []
+    for term in terms:
+        phrase = '"' + " ".join(t.replace('"', '""') for t in term.tokens) + '"'
+        parts.append(phrase + (" *" if term.prefix else ""))
+    return " AND ".join(parts)
+
+
+def _tsquery(terms: list[PhraseTerm]) -> str:
+    groups = []
+    for term in terms:
+        lexemes = [f"'{t}'" for t in term.tokens]
+        if term.prefix:
+            lexemes[-1] += ":*"
+        groups.append("(" + " <-> ".join(lexemes) + ")" if len(lexemes) > 1 else lexemes[0])
+    return " & ".join(groups)
+
+
+def _matching_pages(conn: Connection, terms: list[PhraseTerm], attachment_ids: Sequence[int] | None = None
+                    ) -> tuple[str, dict]:
+    """A query of matching page ids (column ``id``), of some attachments only if given."""
+    if dialect.is_sqlite(conn):
+        where, params = "page_fts_bi MATCH :q", {"q": _fts5_query(terms)}
+        if attachment_ids is not None:
+            ranges = " OR ".join(f"rowid BETWEEN {int(a) * PAGE_SPAN} AND {int(a) * PAGE_SPAN + PAGE_SPAN - 1}"
+                                 for a in attachment_ids)
+            where += f" AND ({ranges or '0'})"
+        return f"SELECT rowid AS id FROM page_fts_bi WHERE {where}", params
+    where, params = "words @@ CAST(:q AS tsquery)", {"q": _tsquery(terms)}
+    if attachment_ids is not None:
+        where += " AND attachment_id IN :atts"
+        params["atts"] = list(attachment_ids) or [-1]
+    return f"SELECT id FROM page_search WHERE {where}", params
+
+
+def match_attachments(conn: Connection, text: str) -> tuple[str, dict] | None:
+    """A query of the attachments (column ``id``) with a page matching every term of ``text``;
+    None for a text without terms."""
+    terms = phrase_terms(text)
+    if not terms:
+        return None
+    if dialect.is_sqlite(conn):
+        query, params = _matching_pages(conn, terms)
+        return f"SELECT DISTINCT id / {PAGE_SPAN} AS id FROM ({query}) AS pages", params
+    return f"SELECT DISTINCT attachment_id AS id FROM page_search WHERE words @@ CAST(:q AS tsquery)", {
+        "q": _tsquery(terms)}
+
+
+def hits(conn: Connection, attachment_ids: Sequence[int], text: str, limit: int = 20, width: int = 70
+         ) -> list[PageHit]:
+    """The pages of these attachments that match ``text``, in page order, with a snippet."""
+    terms = phrase_terms(text)
+    if not terms or not attachment_ids:
+        return []
+    query, params = _matching_pages(conn, terms, attachment_ids)
+    found = sql.rows(conn, f"SELECT p.attachment_id, p.page, p.body FROM page_search_text p"
+                           f" WHERE p.id IN ({query}) ORDER BY p.id LIMIT {int(limit)}", params)
+    return [PageHit(a, page, snippet(body, terms, width)) for a, page, body in found]
+
+
+def page_text(conn: Connection, attachment_id: int, page: int) -> str | None:
+    return sql.scalar(conn, "SELECT body FROM page_search_text WHERE id = :id", {"id": page_id(attachment_id, page)})
+
+
+def _needle(term: PhraseTerm) -> str:
+    """The text a term stands for, folded: a CJK bigram chain as its characters, else its first word."""
+    tokens = term.tokens
+    if len(tokens) > 1 and all(len(t) == 2 and CJK_CHAR.match(t) for t in tokens):
+        return tokens[0] + "".join(t[-1] for t in tokens[1:])
+    return tokens[0]
+
+
+def snippet(body: str, terms: list[PhraseTerm] | str, width: int = 70) -> str:
+    """About ``width`` characters each side of the first term found in ``body``."""
+    if isinstance(terms, str):
+        terms = phrase_terms(terms)
+    folded = fold_word(body)
+    if len(folded) != len(body):  # accents decomposed: positions would move
+        folded = body.lower()
+    at, length = 0, 0
+    for term in terms:
+        found = folded.find(_needle(term))
+        if found >= 0:
+            at, length = found, len(_needle(term))
+            break
+    start, end = max(0, at - width), min(len(body), at + length + width)
+    text = " ".join(body[start:end].split())
+    return ("…" if start > 0 else "") + text + ("…" if end < len(body) else "")

@@ -4,292 +4,302 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="68"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="76"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="81"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="82"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="85"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="86"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="89"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="89"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="90"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="93"/>
         <source>&amp;Attach Files…</source>
         <translation>附加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="93"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="94"/>
         <source>Link files to the selected entry, or store copies in the catalog</source>
         <translation>将文件链接到所选条目，或在目录中保存副本</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="97"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="98"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="101"/>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="102"/>
         <source>Send your changes to the lab server and fetch the lab&apos;s</source>
         <translation>把你的修改发送到实验室服务器，并取回实验室的修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="104"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="105"/>
+        <source>Sync &amp;Conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="106"/>
+        <source>Fields changed differently here and on the lab server: choose what to keep</source>
+        <translation>本机与实验室服务器上改法不同的字段：选择保留哪一个</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="109"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="105"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="110"/>
         <source>Charts of the current view that filter the tables, and what is left to curate</source>
         <translation>当前视图的统计图（点击即可筛选表格）以及尚待整理的条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="108"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="113"/>
         <source>Open &amp;Paper Page</source>
         <translation>打开论文页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="109"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="114"/>
         <source>Open the paper&apos;s page (its link, else arXiv or the DOI)</source>
         <translation>打开论文页面（论文链接，否则 arXiv 或 DOI）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="112"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="117"/>
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="113"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="118"/>
         <source>Open the attached PDF, else the PDF on the web</source>
         <translation>打开附加的 PDF，否则打开网上的 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="116"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="121"/>
         <source>Open &amp;Code</source>
         <translation>打开代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="117"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="122"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="120"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="125"/>
         <source>Copy &amp;Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="121"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="126"/>
         <source>Copy a reference to the selected entries in the chosen style</source>
         <translation>按所选格式复制所选条目的参考文献</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="124"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="129"/>
         <source>Copy &amp;BibTeX</source>
         <translation>复制 BibTeX(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="125"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="130"/>
         <source>Copy the selected entries as BibTeX</source>
         <translation>把所选条目复制为 BibTeX</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="127"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="132"/>
         <source>Copy DOI</source>
         <translation>复制 DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="128"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="133"/>
         <source>Copy the DOIs of the selected entries</source>
         <translation>复制所选条目的 DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="134"/>
         <source>Copy arXiv ID</source>
         <translation>复制 arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="130"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="135"/>
         <source>Copy the arXiv ids of the selected entries</source>
         <translation>复制所选条目的 arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="132"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="137"/>
         <source>Copy &amp;Link</source>
         <translation>复制链接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="133"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="138"/>
         <source>Copy the web links of the selected entries</source>
         <translation>复制所选条目的网页链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="136"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="141"/>
         <source>E&amp;xport Selected…</source>
         <translation>导出所选(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="137"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="142"/>
         <source>Export the selected entries to a file</source>
         <translation>把所选条目导出到文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="140"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="145"/>
         <source>Edit a &amp;Field of the Selection…</source>
         <translation>批量编辑字段(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="141"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="146"/>
         <source>Set one field to the same value on every selected entry</source>
         <translation>把所选每个条目的同一字段设为同一个值</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="144"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="149"/>
         <source>S&amp;wap Summaries</source>
         <translation>互换中英文摘要(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="150"/>
         <source>Exchange the Chinese and English summaries (filed under the wrong language)</source>
         <translation>互换中文与英文摘要（摘要填错了语言时）</translation>
     </message>
@@ -717,7 +727,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>将“{}”合并到“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/sync/engine.py" line="537"/>
+        <location filename="../../rsfm_desktop/core/sync/engine.py" line="543"/>
         <source>Resolve the conflict on “{}”</source>
         <translation>解决“{}”的冲突</translation>
     </message>
@@ -2157,133 +2167,133 @@ Nothing was imported.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="219"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="226"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="261"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="332"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="332"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="336"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="336"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="402"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="415"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="424"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="437"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="438"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="439"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="441"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="442"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="443"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="459"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="485"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -2296,17 +2306,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="495"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="496"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -2315,48 +2325,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="511"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="521"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="531"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="533"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="535"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="538"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="539"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="551"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="539"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="540"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="558"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="608"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -3263,57 +3273,57 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="155"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="185"/>
         <source>Fetching from the lab… %1%</source>
         <translation>正在从实验室获取… %1%</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="185"/>
         <source>Sending to the lab… %1%</source>
         <translation>正在发送到实验室… %1%</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="186"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="187"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="188"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="189"/>
         <source>1 conflict</source>
         <translation>1 个冲突</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="189"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="190"/>
         <source>%1 conflicts</source>
         <translation>%1 个冲突</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="191"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="192"/>
         <source>Offline, %1 changes waiting</source>
         <translation>离线，%1 项修改待同步</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="193"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="194"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="196"/>
         <source>Synced just now</source>
         <translation>刚刚已同步</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="196"/>
         <source>Synced %1 min ago</source>
         <translation>%1 分钟前已同步</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="200"/>
+        <location filename="../../rsfm_desktop/ui/sync_controller.py" line="202"/>
         <source>Lab server: %1</source>
         <translation>实验室服务器：%1</translation>
     </message>

@@ -33,6 +33,7 @@ class ActionId(Enum):
     EXPORT_VIEW = auto()
     FIND_DUPLICATES = auto()
     SYNC_NOW = auto()
+    SYNC_CONFLICTS = auto()
     STATISTICS = auto()
     # What is done to the selected entries (menu Entry, the rows' context menu, the detail pane)
     OPEN_PAPER = auto()
@@ -99,6 +100,10 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.SYNC_NOW: (
             QCoreApplication.translate("Actions", "S&ync Now"), "sync", "F5",
             QCoreApplication.translate("Actions", "Send your changes to the lab server and fetch the lab's"),
+        ),
+        ActionId.SYNC_CONFLICTS: (
+            QCoreApplication.translate("Actions", "Sync &Conflicts…"), None, None,
+            QCoreApplication.translate("Actions", "Fields changed differently here and on the lab server: choose what to keep"),
         ),
         ActionId.STATISTICS: (
             QCoreApplication.translate("Actions", "S&tatistics"), "statistics", "Ctrl+Shift+S",

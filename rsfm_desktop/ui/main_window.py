@@ -191,8 +191,9 @@ class MainWindow(QMainWindow):
         if self.catalog.backups is not None:  # a lab server's backups are the server's job
             file_menu.addAction(a[ActionId.RESTORE_BACKUP])
         if not self.catalog.is_server:  # a lab catalog opened directly has nothing to sync
-            file_menu.addAction(a[ActionId.SYNC_NOW])
+            file_menu.addActions([a[ActionId.SYNC_NOW], a[ActionId.SYNC_CONFLICTS]])
         a[ActionId.SYNC_NOW].setEnabled(False)  # until there is a lab server to sync with
+        a[ActionId.SYNC_CONFLICTS].setEnabled(False)  # until a sync leaves conflicts
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.PREFERENCES])
         file_menu.addSeparator()

@@ -61,6 +61,7 @@ class SyncController(QObject):
         window.statusBar().addPermanentWidget(self.status)
         action = window.actions[ActionId.SYNC_NOW]
         action.triggered.connect(self.sync_now)
+        window.actions[ActionId.SYNC_CONFLICTS].triggered.connect(self.show_conflicts)
         self.timer = QTimer(self, interval=EVERY_MS)
         self.timer.timeout.connect(self.sync_now)
         self.soon = QTimer(self, singleShot=True, interval=AFTER_CHANGES_MS)
@@ -196,6 +197,7 @@ class SyncController(QObject):
 
     def _show(self) -> None:
         text = self.status_text()
+        self.window.actions[ActionId.SYNC_CONFLICTS].setEnabled(self.open_conflicts > 0)
         self.status.setText(text)
         self.status.setToolTip(self.tr("Lab server: %1").replace("%1", self.url))
         self.stateChanged.emit(text)

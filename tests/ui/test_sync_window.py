@@ -90,6 +90,7 @@ def test_a_conflict_shows_in_the_status_bar_and_resolves_in_the_dialog_undoably(
     window.catalog.entries.update(Kind.PAPER, paper, {"remark": "Alice's remark"})
     sync_now(qtbot, window)
     assert window.sync_controller.status.text() == "1 conflict"
+    assert window.actions[ActionId.SYNC_CONFLICTS].isEnabled()  # File > Sync Conflicts… opens them too
     assert window.catalog.entries.get(Kind.PAPER, paper).remark == "Alice's remark"  # nothing overwritten
 
     dialog = ConflictsDialog(window.catalog, window)
@@ -112,6 +113,7 @@ def test_a_conflict_shows_in_the_status_bar_and_resolves_in_the_dialog_undoably(
     assert conflicts(window.catalog) == []
     sync_now(qtbot, window)
     assert window.sync_controller.status.text() == "Synced just now"
+    assert not window.actions[ActionId.SYNC_CONFLICTS].isEnabled()
     sync(bo, server)
     assert bo.entries.get(Kind.PAPER, geochat(bo)).remark == "Alice's and Bo's remark"
 

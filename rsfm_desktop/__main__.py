@@ -3,7 +3,7 @@
     rsfm-desktop [--data-dir DIR | --catalog DIR_OR_URL] [--startup-report]
     rsfm-desktop stats [--data-dir DIR | --catalog URL]
     rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates]
-    rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG]
+    rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG] [--rescue]
     rsfm-desktop --version
 
 ``--catalog`` takes a catalog folder or a lab server, ``postgresql://USER@HOST[:PORT]/DB`` (the
@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=formats, required=True)
     exp.add_argument("--output", type=Path, required=True)
     exp.add_argument("--tag", help="only entries with this tag (English or Chinese label)")
+    exp.add_argument("--rescue", action="store_true",
+                     help="a damaged catalog: write every entry that reads back whole (--format json) and "
+                          "report the rest; what could be read of those goes to OUTPUT.unreadable.json")
     return parser
 
 

@@ -70,6 +70,12 @@ def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int]) -> str
     facets, tags = snapshot.taxonomy(conn)
     papers = snapshot.load(conn, Kind.PAPER, paper_ids)
     datasets = snapshot.load(conn, Kind.DATASET, dataset_ids)
+    return write_snapshots(facets, tags, papers, datasets, snapshot.links(conn, paper_ids, dataset_ids))
+
+
+def write_snapshots(facets: list[dict], tags: list[dict], papers: list[snapshot.EntrySnapshot],
+                    datasets: list[snapshot.EntrySnapshot], links: list[tuple[int, int, str]]) -> str:
+    """The export document of entries already read (the rescue export reads them one by one)."""
     data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -77,8 +83,7 @@ def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int]) -> str
         "tags": tags,
         "papers": [_entry_json(s) for s in papers],
         "datasets": [_entry_json(s) for s in datasets],
-        "links": [{"paper": f"p{p}", "dataset": f"d{d}", "relation": r}
-                  for p, d, r in snapshot.links(conn, paper_ids, dataset_ids)],
+        "links": [{"paper": f"p{p}", "dataset": f"d{d}", "relation": r} for p, d, r in links],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -134,6 +134,27 @@ def _backup(source: sqlite3.Connection, data_dir: Path, keep: int) -> Path:
     return target
 
 
+_LEFTOVER = re.compile(r"^catalog-\d{8}-\d{6}(?:-\d+)?\.sqlite3\.partial(?:-journal|-wal|-shm)?$")
+LEFTOVER_AGE_S = 10.0  # younger ones may be a backup another process is writing right now
+
+
+def remove_leftovers(data_dir: Path, older_than_s: float = LEFTOVER_AGE_S) -> list[Path]:
+    """Delete what a backup killed halfway left in the backups folder (``.partial`` files and
+    their journals), never a finished backup or anything else. Returns what was removed."""
+    folder = backup_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    removed, now = [], time.time()
+    for path in folder.iterdir():
+        try:
+            if _LEFTOVER.match(path.name) and now - path.stat().st_mtime >= older_than_s:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to delete: next start
+    return removed
+
+
 def backup_files(data_dir: Path) -> list[Path]:
     """Backup files, newest first."""
     folder = backup_dir(data_dir)

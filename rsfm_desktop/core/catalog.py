@@ -236,6 +236,12 @@ class Backups:
         self.store.close()
         return backup.restore(self.data_dir, path, self.store.engine)
 
+    def remove_leftovers(self) -> list[Path]:
+        """Delete what backups killed halfway left behind (see ``backup.remove_leftovers``)."""
+        from . import backup
+
+        return backup.remove_leftovers(self.data_dir)
+
     def integrity_problem(self) -> str | None:
         """``PRAGMA integrity_check`` of the open catalog file, every page and index (None:
         healthy). Seconds at 100,000 papers: run it off the GUI thread."""

@@ -107,6 +107,26 @@ def copy_catalog_file(source: Path, target: Path) -> None:
         conn.close()
 
 
+def save_copy(engine: Engine, folder: Path) -> Path:
+    """Copy the catalog the engine has open into ``folder`` (a new catalog folder), through the
+    connection that is still open: a catalog whose file was deleted or whose disk went away
+    is still readable there, and this is how it is saved. Returns the new catalog file."""
+    folder = Path(folder)
+    target = catalog_path(folder)
+    if target.exists():
+        raise BackupError(f"{folder} already holds a catalog: choose an empty folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with engine.connect() as conn:
+            source = conn.connection.dbapi_connection
+            if not source.execute("SELECT count(*) FROM sqlite_master WHERE name = 'paper'").fetchone()[0]:
+                raise BackupError("The open catalog can no longer be read: nothing could be copied.")
+            _write_atomically(target, lambda path: _copy(source, path))
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Could not save the catalog into {folder}: {exc}") from exc
+    return target
+
+
 def backup_now(engine: Engine, data_dir: Path, keep: int = DEFAULT_KEEP) -> Path:
     """Back up the live catalog now; keeps the newest ``keep`` backups. Returns the new file."""
     with engine.connect() as conn:

@@ -236,6 +236,13 @@ class Backups:
         self.store.close()
         return backup.restore(self.data_dir, path, self.store.engine)
 
+    def save_copy(self, folder: Path) -> Path:
+        """The open catalog copied into a new folder, even when its own file is gone (the open
+        connection still reads it). Returns the new catalog file."""
+        from . import backup
+
+        return backup.save_copy(self.store.engine, folder)
+
     def remove_leftovers(self) -> list[Path]:
         """Delete what backups killed halfway left behind (see ``backup.remove_leftovers``)."""
         from . import backup

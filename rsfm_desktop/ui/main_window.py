@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         taxonomy_controller.install(self)
+        from . import catalog_lost
+
+        catalog_lost.install(self)
         changes_of(catalog).changed.connect(self.apply_changes)
         catalog.start_watching()
         self._poll_timer = QTimer(self, interval=POLL_MS)
@@ -594,6 +597,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         notes = self.detail.notes
+        if self._catalog_lost and not self.catalog_lost_controller.offer_before_close():
+            event.ignore()
+            return
         if not notes.flush() and notes.has_unsaved() and not self._close_with_unsaved_work():
             event.ignore()
             return

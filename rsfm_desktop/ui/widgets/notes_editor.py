@@ -257,6 +257,19 @@ class NotesEditor(QWidget):
             self.set_entry(self._entry)  # shows the recovered text of the open entry
         return before - len(self._pending)
 
+    def written_elsewhere(self, entries) -> None:
+        """These unsaved notes were written into a copy of the catalog (its file vanished and
+        it was saved to a new place): they are no longer pending here."""
+        self.unsaved()
+        for entry in entries:
+            self._pending.pop(entry, None)
+            if entry == self._entry:
+                self._saved_text = self.editor.toPlainText()
+        self._write_journal()
+        if not self._pending:
+            self._autosave.stop()
+            self.status.setText(self.tr("Your notes are in the copy of the catalog saved to the new place."))
+
     def catalog_lost(self) -> None:
         """The catalog file vanished: stop claiming "saved"; keep everything typed."""
         self.unsaved()

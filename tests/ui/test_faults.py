@@ -5,13 +5,14 @@ happened in plain words, and it stays responsive."""
 from __future__ import annotations
 
 import shutil
-import time
-from pathlib import Path
+import subprocess
 
-from PySide6.QtWidgets import QMessageBox
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from rsfm_desktop.core.catalog import open_catalog
 from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
 
 from .conftest import type_text
 
@@ -84,3 +85,82 @@ def test_closing_after_the_catalog_vanished_offers_the_copy_first(window, qtbot,
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", click_button("Close without"))
     window.close()
     assert window.isHidden()
+
+
+# ---- a full disk ------------------------------------------------------------------------------
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """An 8 MB tmpfs mounted where ``make_window`` puts its catalog (root only); ``fill()`` leaves
+    it without a free byte, ``free()`` gives the space back."""
+    import os
+
+    folder = tmp_path / "catalog"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
+                                          capture_output=True).returncode != 0:
+        pytest.skip("needs root and tmpfs to make a really full disk")
+
+    class Disk:
+        filler = folder / "filler"
+
+        def fill(self):
+            with open(self.filler, "wb", buffering=0) as handle:
+                try:
+                    while True:
+                        handle.write(b"\0" * 4096)
+                except OSError:
+                    pass
+
+        def free(self):
+            self.filler.unlink(missing_ok=True)
+
+    yield Disk()
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_a_note_typed_on_a_full_disk_is_kept_closing_asks_and_it_comes_back(small_disk, make_window, qtbot,
+                                                                            monkeypatch):
+    window = make_window()
+    paper = window.tables[Kind.PAPER].catalog_model().ids()[0]
+    window.jump_to(Kind.PAPER, paper)
+    small_disk.fill()
+    notes = window.detail.notes
+    long_note = "遥感 remote sensing notes, typed on a full disk. " * 8000  # more than the -wal holds
+    notes.editor.setPlainText(long_note)
+    assert notes.flush() is False
+    assert "disk is full" in notes.status.text() and "disk is full" in window.statusBar().currentMessage()
+    asked = click_button("Quit and keep")
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.exec", asked)
+    window.close()
+    assert window.isHidden() and "could not be saved" in asked.seen[0][0]
+    window.catalog.close()
+    assert window.journal.read()[0].note.body == long_note  # nothing discarded
+
+    small_disk.free()
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    again = make_window()  # the next start, with space again
+    qtbot.waitUntil(lambda: again.catalog.notes.text(Kind.PAPER, paper) == long_note, timeout=5000)
+
+
+def test_saving_the_edit_dialog_on_a_full_disk_says_so_and_keeps_the_input(small_disk, make_window, qtbot,
+                                                                          warnings_shown):
+    window = make_window()
+    paper = window.tables[Kind.PAPER].catalog_model().ids()[0]
+    before = window.catalog.entries.get(Kind.PAPER, paper)
+    dialog = EntryDialog(window.catalog, Kind.PAPER, paper, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    remark = "A long remark typed while the disk was full. " * 8000
+    dialog.set_value("remark", remark)
+    dialog.set_value("venue", "CVPR 2099")
+    small_disk.fill()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted  # still open
+    [(title, text)] = warnings_shown
+    assert title == "Not saved" and "disk is full" in text and "still here" in text
+    assert dialog.values()["remark"] == remark and dialog.values()["venue"] == "CVPR 2099"
+    assert window.catalog.entries.get(Kind.PAPER, paper).venue == before.venue  # nothing half-written
+    small_disk.free()
+    dialog.accept()  # the same Save once there is space
+    assert window.catalog.entries.get(Kind.PAPER, paper).remark == remark.strip()

@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
             table.doubleClicked.connect(lambda _index: self.edit_current())
             table.catalog_model().queryChanged.connect(self._update_count)
             table.catalog_model().layoutChanged.connect(self._update_count)
+            table.catalog_model().queryFailed.connect(lambda why: self.statusBar().showMessage(
+                self.tr("The search could not run: %1").replace("%1", why), 8000))
         self._current_before: dict[Kind, int | None] = {}
         self.view.filterAboutToChange.connect(
             lambda: self._current_before.update({k: t.current_id() for k, t in self.tables.items()}))

@@ -56,8 +56,8 @@ def passes_quick_check(path: Path) -> bool:
 
 def garble_text(path: Path, table: str, row_id: int, column: str) -> None:
     """Turn the stored text of one cell into bytes that are not UTF-8, in place in the file's
-    pages (the row still reads, the text does not decode): the smallest damage
-    ``quick_check`` and ``integrity_check`` both miss."""
+    pages (the row still reads, the text does not decode): damage ``quick_check`` misses (and
+    ``integrity_check`` too unless an index holds the column)."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -69,14 +69,16 @@ def garble_text(path: Path, table: str, row_id: int, column: str) -> None:
     raw = value.encode("utf-8")
     assert len(raw) >= 4
     data = bytearray(Path(path).read_bytes())
+    found = []
     for page in pages:  # the table's own pages (the search index holds copies of some texts)
         start = (page - 1) * page_size
         at = data.find(raw, start, start + page_size)
-        if at >= 0:
-            data[at + 1 : at + 3] = b"\xff\xfe"
-            Path(path).write_bytes(bytes(data))
-            return
-    raise AssertionError("the text is not stored in one piece on the table's pages")
+        while at >= 0:
+            found.append(at)
+            at = data.find(raw, at + 1, start + page_size)
+    assert len(found) == 1, "the text is not stored once, in one piece, on the table's pages"
+    data[found[0] + 1 : found[0] + 3] = b"\xff\xfe"
+    Path(path).write_bytes(bytes(data))
 
 
 def damaged_copies(source: Path, folder: Path, count: int = 10, flips: int = 30) -> list[Path]:

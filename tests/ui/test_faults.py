@@ -8,11 +8,15 @@ import shutil
 import subprocess
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from rsfm_desktop.core.catalog import open_catalog
 from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.core.store.sqlite import catalog_path
 from rsfm_desktop.ui.dialogs.entry_dialog import EntryDialog
+
+from tests.support.damage import damaged_copies, garble_text
 
 from .conftest import type_text
 
@@ -164,3 +168,58 @@ def test_saving_the_edit_dialog_on_a_full_disk_says_so_and_keeps_the_input(small
     small_disk.free()
     dialog.accept()  # the same Save once there is space
     assert window.catalog.entries.get(Kind.PAPER, paper).remark == remark.strip()
+
+
+# ---- a damaged catalog ------------------------------------------------------------------------
+
+def bundled_catalog_in(folder, notes_every: int = 3):
+    """The bundled catalog (some 70 papers) in ``folder``, with notes, in one checkpointed file."""
+    catalog = open_catalog(folder)
+    for paper in catalog.entries.sorted_ids(Kind.PAPER)[::notes_every]:
+        catalog.notes.save(Kind.PAPER, paper, f"Note {paper}: reproduce the baseline. " * 8)
+    catalog.close()
+
+
+def browse_everything(window, qtbot):
+    """What a user does: every row of both tabs (detail pane, note, tag chips), searches, sorts."""
+    for kind in Kind:
+        table = window.tables[kind]
+        window.tabs.setCurrentWidget(table)
+        for row in range(table.model().rowCount()):
+            table.selectRow(row)
+        qtbot.wait(1)
+        for column in range(3):
+            table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+        for word in ("remote", "遥感", "baseline"):
+            window.search_box.setText(word)
+            window.apply_search()
+        window.search_box.clear()
+        window.apply_search()
+
+
+def test_browsing_a_catalog_damaged_by_random_flips_raises_nothing(make_window, qtbot, tmp_path, warnings_shown):
+    source = tmp_path / "source"
+    bundled_catalog_in(source)
+    [damaged] = damaged_copies(catalog_path(source), tmp_path / "copies", count=1)
+    shutil.copytree(damaged, tmp_path / "catalog")
+    window = make_window(catalog_file=None)  # quick_check passes: it opens
+    browse_everything(window, qtbot)  # an exception in any slot or model call fails the test
+    # (the background integrity check may find the damage too, and says so: warnings_shown)
+    assert window.tables[Kind.PAPER].model().rowCount() > 60
+
+
+def test_an_entry_with_unreadable_text_is_shown_marked_damaged(make_window, qtbot, tmp_path, warnings_shown):
+    folder = tmp_path / "catalog"
+    bundled_catalog_in(folder)
+    catalog = open_catalog(folder, seed=False)
+    victim = catalog.entries.sorted_ids(Kind.PAPER)[3]
+    catalog.close()
+    garble_text(catalog_path(folder), "paper", victim, "title")
+    window = make_window(catalog_file=None)
+    window.jump_to(Kind.PAPER, victim)
+    detail = window.detail
+    assert detail.damage.isVisible() and "damaged" in detail.damage.text() and "--rescue" in detail.damage.text()
+    assert "\ufffd" in detail.title.text()
+    window.tables[Kind.PAPER].selectRow(0 if window.tables[Kind.PAPER].current_id() != window.tables[Kind.PAPER]
+                                        .catalog_model().entry_id(0) else 1)
+    assert not detail.damage.isVisible()  # only the damaged entry is marked

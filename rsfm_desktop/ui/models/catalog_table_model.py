@@ -28,6 +28,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from .. import language as i18n
 from ...core.columns import COLUMNS, TableColumn
 from ...core.entries import Entries, Query
+from ...core.errors import CatalogError
 from ...core.fields import Kind, searchable_fields
 from ...core.i18n import FIELDS_CONTEXT
 from ...core.store.changes import NOTE, TAGS, ChangeSet
@@ -65,6 +66,7 @@ class CatalogTableModel(QAbstractTableModel):
     """Rows are catalog entries of one kind; columns come from ``core.columns``."""
 
     queryChanged = Signal()  # after a new search or sort has reset the rows
+    queryFailed = Signal(str)  # a search or sort the catalog could not run (a damaged index): why
 
     def __init__(self, entries: Entries, kind: Kind, parent=None, view=None, trashed: bool = False):
         """``view``: the window's CatalogView to follow (search, tags, this kind's sort);
@@ -163,6 +165,15 @@ class CatalogTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
     def _select(self, query: Query) -> list[int]:
+        """The ids the query shows; one the catalog cannot run (a damaged search index, a lost
+        server) shows what it showed before and says why (:attr:`queryFailed`)."""
+        try:
+            return self._run_query(query)
+        except CatalogError as exc:
+            self.queryFailed.emit(str(exc))
+            return list(self._ids)
+
+    def _run_query(self, query: Query) -> list[int]:
         order_key = (query.sort_key, query.descending, query.trashed)
         if order_key != self._order_key:
             self._order = self._repo.sorted_ids(self.kind, *order_key)

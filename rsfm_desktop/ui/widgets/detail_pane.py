@@ -103,7 +103,11 @@ class DetailPane(QWidget):
 
         self.title = _plain_label(self, "detailTitle")
         self.subtitle = _plain_label(self, "detailSubtitle")
+        self.damage = _plain_label(self, "detailDamage")  # an entry read from a damaged page
+        self.damage.setStyleSheet("background: #fdecea; color: #8a1c14; padding: 4px; border-radius: 3px;")
+        self.damage.hide()
         self.empty_hint = QLabel(self.tr("Select a paper or dataset to see its details."), self)
+        self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.buttons = self._make_link_buttons()
@@ -134,6 +138,7 @@ class DetailPane(QWidget):
         info_layout = QVBoxLayout(info)
         info_layout.addWidget(self.title)
         info_layout.addWidget(self.subtitle)
+        info_layout.addWidget(self.damage)
         info_layout.addLayout(self.buttons_layout)
         self.extras_layout = QVBoxLayout()  # where other features add widgets (tag chips)
         info_layout.addLayout(self.extras_layout)
@@ -245,7 +250,27 @@ class DetailPane(QWidget):
         if "note" in change.fields:
             self.notes.note_changed_elsewhere() if external else None
 
+    def damage_text(self) -> str:
+        return self.tr("Part of this entry could not be read from the catalog file (a damaged page): "
+                       "what was unreadable is shown as �. Restore a backup (File ▸ Restore from Backup) or "
+                       "rescue what is readable first: rsfm-desktop export --format json --rescue --output FILE")
+
     def show_entry(self, kind: Kind | None, entry_id: int | None, keep_note: bool = False) -> None:
+        try:
+            self._show_entry(kind, entry_id, keep_note)
+        except CatalogError as exc:  # a damaged page: the entry, or part of it, cannot be read
+            if self._entry is None or (self._kind, self._entry.id) != (kind, entry_id):  # none of it
+                self._entry = self._kind = None
+                self.notes.set_entry(None)
+                self.empty_hint.setText(self.tr("This entry cannot be read: %1").replace("%1", str(exc)))
+                self.entryShown.emit(None, None)
+            self.empty_hint.setVisible(self._entry is None)
+            self.splitter.setVisible(self._entry is not None)
+            self.damage.setText(self.damage_text())
+            self.damage.show()
+
+    def _show_entry(self, kind: Kind | None, entry_id: int | None, keep_note: bool = False) -> None:
+        self.empty_hint.setText(self.tr("Select a paper or dataset to see its details."))
         entry = self._catalog.entries.get(kind, entry_id) if kind and entry_id else None
         if entry is not None and entry.trashed:
             entry = None
@@ -259,6 +284,8 @@ class DetailPane(QWidget):
         if entry is None:
             return
         summary_keys = _SUMMARY_FIELDS[kind]
+        self.damage.setText(self.damage_text())
+        self.damage.setVisible(entry.damaged)
         self.title.setText(entry.title if kind is Kind.PAPER else entry.name)
         self.subtitle.setText(self._subtitle(kind, entry))
         for position, (view, key) in enumerate(zip((self.summary_zh, self.summary_en), summary_keys)):

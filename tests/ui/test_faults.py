@@ -223,3 +223,41 @@ def test_an_entry_with_unreadable_text_is_shown_marked_damaged(make_window, qtbo
     window.tables[Kind.PAPER].selectRow(0 if window.tables[Kind.PAPER].current_id() != window.tables[Kind.PAPER]
                                         .catalog_model().entry_id(0) else 1)
     assert not detail.damage.isVisible()  # only the damaged entry is marked
+
+
+# ---- an export that cannot be written ---------------------------------------------------------
+
+@pytest.fixture
+def unwritable_folder(tmp_path):
+    """A folder nobody can write in: a read-only tmpfs for root (who ignores modes), else 0555."""
+    import os
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
+                          capture_output=True).returncode != 0:
+            pytest.skip("root without tmpfs: cannot make a folder root cannot write")
+        yield folder, "the disk is read-only"
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+        return
+    folder.chmod(0o555)
+    yield folder, "you do not have permission to write in this folder"
+    folder.chmod(0o755)
+
+
+def test_an_export_to_an_unwritable_folder_names_the_chosen_file_in_plain_words(window, qtbot, monkeypatch,
+                                                                               unwritable_folder, warnings_shown):
+    from rsfm_desktop.core.io import Format
+    from rsfm_desktop.ui.actions import ActionId
+
+    folder, reason = unwritable_folder
+    chosen = folder / "papers.csv"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    window.actions[ActionId.EXPORT].trigger()
+    dialog = window.io_controller.export_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.set_format(Format.CSV)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(warnings_shown), timeout=5000)
+    assert warnings_shown == [("Not exported", f"{chosen} could not be written: {reason}")]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fields import Kind
+from ..i18n import QT_TRANSLATE_NOOP
 from ..store import sql
 from . import appjson, bibtex, csljson, csv_io, ris, snapshot
 from .markdown_export import awesome_list, view_table
@@ -165,20 +166,21 @@ class ExportWriteError(OSError):
 
 
 def why_not_written(exc: OSError) -> str:
-    """An OSError while writing a file, in the user's words."""
+    """An OSError while writing a file, in the user's words (English; the window translates
+    them in the context ``Export``)."""
     import errno
 
     return {
-        errno.EACCES: "you do not have permission to write in this folder",
-        errno.EPERM: "you do not have permission to write in this folder",
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "your disk quota is used up",
-        errno.EROFS: "the disk is read-only",
-        errno.ENOENT: "the folder does not exist",
-        errno.ENOTDIR: "the folder does not exist",
-        errno.EISDIR: "a folder of that name is in the way",
-        errno.ENAMETOOLONG: "the file name is too long",
-        errno.EIO: "the disk reported an error",
+        errno.EACCES: QT_TRANSLATE_NOOP("Export", "you do not have permission to write in this folder"),
+        errno.EPERM: QT_TRANSLATE_NOOP("Export", "you do not have permission to write in this folder"),
+        errno.ENOSPC: QT_TRANSLATE_NOOP("Export", "the disk is full"),
+        errno.EDQUOT: QT_TRANSLATE_NOOP("Export", "your disk quota is used up"),
+        errno.EROFS: QT_TRANSLATE_NOOP("Export", "the disk is read-only"),
+        errno.ENOENT: QT_TRANSLATE_NOOP("Export", "the folder does not exist"),
+        errno.ENOTDIR: QT_TRANSLATE_NOOP("Export", "the folder does not exist"),
+        errno.EISDIR: QT_TRANSLATE_NOOP("Export", "a folder of that name is in the way"),
+        errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("Export", "the file name is too long"),
+        errno.EIO: QT_TRANSLATE_NOOP("Export", "the disk reported an error"),
     }.get(exc.errno, exc.strerror or str(exc))
 
 

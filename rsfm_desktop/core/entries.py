@@ -16,6 +16,7 @@ from typing import Any
 
 from . import search, taxonomy
 from .columns import COLUMNS, column
+from .display_text import visible
 from .fields import FIELDS, RELATIONS, TITLE_FIELD, FieldType, Kind, utcnow
 from .i18n import QT_TRANSLATE_NOOP
 from .store import dialect, sql
@@ -318,13 +319,14 @@ class Entries:
         return Entry(kind, entry_id, values, meta, damaged=damaged or bool(salvaged))
 
     def titles_by_id(self, kind: Kind, ids: Sequence[int]) -> list[tuple[int, str]]:
-        """(id, title or name) of these entries, in the order of ``ids``."""
+        """(id, title or name) of these entries, in the order of ``ids``, to show (in messages,
+        lists, undo labels): direction controls made visible (``display_text.visible``)."""
         found: dict[int, str] = {}
         with self.store.read() as conn:
             for chunk in sql.chunked(list(ids)):
                 found.update(sql.rows(conn, f"SELECT id, {TITLE_FIELD[kind]} FROM {kind.value} WHERE id IN :ids",
                                       {"ids": chunk}))
-        return [(i, found[i]) for i in ids if i in found]
+        return [(i, visible(str(found[i]))) for i in ids if i in found]
 
     def trashed_before(self, kind: Kind, when: datetime) -> list[int]:
         with self.store.read() as conn:

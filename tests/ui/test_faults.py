@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from rsfm_desktop.core.catalog import open_catalog
 from rsfm_desktop.core.fields import Kind
@@ -261,3 +261,24 @@ def test_an_export_to_an_unwritable_folder_names_the_chosen_file_in_plain_words(
     dialog.accept()
     qtbot.waitUntil(lambda: bool(warnings_shown), timeout=5000)
     assert warnings_shown == [("Not exported", f"{chosen} could not be written: {reason}")]
+
+
+# ---- text that changes direction ---------------------------------------------------------------
+
+def test_direction_controls_in_a_title_are_shown_visibly_everywhere_it_appears(window, qtbot):
+    from rsfm_desktop.ui.undo import command_text
+
+    disguised = "Harmless survey \u202eFDP.exe\u202c and \u2066isolate\u2069"
+    command = window.catalog.entries.create(Kind.PAPER, {"title": disguised, "code_url": "https://x.org/\u202egpj"})
+    window.undo_stack.push_done(command)
+    new_id = command.result
+    window.jump_to(Kind.PAPER, new_id)
+    table = window.tables[Kind.PAPER]
+    cell = table.model().index(table.catalog_model().row_of(new_id), 0).data()
+    shown = "Harmless survey ⟨U+202E⟩FDP.exe⟨U+202C⟩ and ⟨U+2066⟩isolate⟨U+2069⟩"
+    assert cell == shown
+    assert window.detail.title.text() == shown
+    assert "x.org/⟨U+202E⟩gpj" in " ".join(label.text() for label in window.detail.findChildren(QLabel))
+    assert command_text(command) == f"Add “{shown}”"  # the Edit ▸ Undo menu item
+    assert dict(window.catalog.entries.titles_by_id(Kind.PAPER, [new_id]))[new_id] == shown  # messages, lists
+    assert window.catalog.entries.get(Kind.PAPER, new_id).title == disguised  # stored as written

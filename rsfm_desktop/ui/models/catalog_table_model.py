@@ -27,6 +27,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from .. import language as i18n
 from ...core.columns import COLUMNS, TableColumn
+from ...core.display_text import visible
 from ...core.entries import Entries, Query
 from ...core.errors import CatalogError
 from ...core.fields import Kind, searchable_fields
@@ -314,13 +315,14 @@ class CatalogTableModel(QAbstractTableModel):
 
 
 def _display(key: str, value: Any) -> str | None:
+    """A cell's text; direction controls are shown visibly (a title cannot be disguised)."""
     if value is None:
         return None
     if isinstance(value, list):
-        return "; ".join(value)
+        return visible("; ".join(str(v) for v in value))
     text = str(value)
     if key.endswith("_url"):
-        return text.split("://", 1)[-1].removeprefix("www.")
+        return visible(text.split("://", 1)[-1].removeprefix("www."))
     if key.endswith("_at"):
         return text[:16]  # "YYYY-MM-DD HH:MM"
-    return text
+    return visible(text)

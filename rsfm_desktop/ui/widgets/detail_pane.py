@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import AttachmentError, Catalog
+from ...core.display_text import visible
 from ...core.entries import Entry
 from ...core.errors import CatalogError
 from ...core.fields import FIELDS, FieldType, Kind
@@ -286,8 +287,8 @@ class DetailPane(QWidget):
         summary_keys = _SUMMARY_FIELDS[kind]
         self.damage.setText(self.damage_text())
         self.damage.setVisible(entry.damaged)
-        self.title.setText(entry.title if kind is Kind.PAPER else entry.name)
-        self.subtitle.setText(self._subtitle(kind, entry))
+        self.title.setText(visible(entry.title if kind is Kind.PAPER else entry.name))
+        self.subtitle.setText(visible(self._subtitle(kind, entry)))
         for position, (view, key) in enumerate(zip((self.summary_zh, self.summary_en), summary_keys)):
             text = getattr(entry, key)
             view.set_text(text)
@@ -333,13 +334,13 @@ class DetailPane(QWidget):
             label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setText("<br>".join(
-                f'<a href="{html.escape(v, quote=True)}">{html.escape(v)}</a>' for v in values
+                f'<a href="{html.escape(v, quote=True)}">{html.escape(visible(v))}</a>' for v in values
             ))
             label.linkActivated.connect(lambda url: open_link(self, url))
             label.setWordWrap(True)
             return label
         label = _plain_label(self)
-        label.setText("; ".join(str(v) for v in values) if ftype is FieldType.LIST else str(value))
+        label.setText(visible("; ".join(str(v) for v in values) if ftype is FieldType.LIST else str(value)))
         return label
 
     def _fill_linked(self, kind: Kind, entry_id: int) -> None:
@@ -354,7 +355,7 @@ class DetailPane(QWidget):
             unlink_tip = html.escape(self.tr("Remove this link"), quote=True)
             items.append(
                 f"{html.escape(relation_text.get(link.relation, link.relation))}: "
-                f'<a href="entry:{other.value}:{link.id}">{html.escape(link.title)}</a>{year} '
+                f'<a href="entry:{other.value}:{link.id}">{html.escape(visible(link.title))}</a>{year} '
                 f'<a href="unlink:{link.id}:{link.relation}" title="{unlink_tip}">✕</a>'
             )
         self.linked_label.setText("<br>".join(items) or html.escape(self.tr("None")))

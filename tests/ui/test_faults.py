@@ -5,6 +5,7 @@ happened in plain words, and it stays responsive."""
 from __future__ import annotations
 
 import shutil
+import time
 import subprocess
 
 import pytest
@@ -282,3 +283,39 @@ def test_direction_controls_in_a_title_are_shown_visibly_everywhere_it_appears(w
     assert command_text(command) == f"Add “{shown}”"  # the Edit ▸ Undo menu item
     assert dict(window.catalog.entries.titles_by_id(Kind.PAPER, [new_id]))[new_id] == shown  # messages, lists
     assert window.catalog.entries.get(Kind.PAPER, new_id).title == disguised  # stored as written
+
+
+# ---- a huge note --------------------------------------------------------------------------------
+
+HUGE_NOTE = ("## Reading notes\n\nSome *remote sensing* notes with a [link](https://example.org), `code` and "
+             "遥感图像基础模型.\n\n- item one\n- item two\n\n") * 35_000  # 5 MB of UTF-8
+
+
+def test_a_5_mb_note_loads_previews_and_saves_without_stalling_the_window(window, qtbot):
+    from tests.support.stall import watching
+
+    assert len(HUGE_NOTE.encode()) > 5_000_000
+    paper, other = window.tables[Kind.PAPER].catalog_model().ids()[:2]
+    window.catalog.notes.save(Kind.PAPER, paper, HUGE_NOTE)
+    notes = window.detail.notes
+    with watching() as opening:
+        window.jump_to(Kind.PAPER, paper)
+        qtbot.waitUntil(lambda: not notes.is_loading(), timeout=30_000)
+        qtbot.waitUntil(lambda: notes.preview_cut, timeout=60_000)  # the preview, off the GUI thread
+    assert notes.editor.toPlainText() == HUGE_NOTE and not notes.editor.isReadOnly()
+    assert "Reading notes" in notes.preview.toPlainText()
+
+    saved = []
+    notes.saved.connect(lambda *entry: saved.append(time.monotonic()))
+    with watching() as typing:
+        notes.editor.moveCursor(notes.editor.textCursor().MoveOperation.End)
+        qtbot.keyClicks(notes.editor, "the end")
+        typed = time.monotonic()
+        qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
+        window.jump_to(Kind.PAPER, other)  # switching away does not wait for anything
+    assert window.catalog.notes.text(Kind.PAPER, paper) == HUGE_NOTE + "the end"
+    assert notes._entry == (Kind.PAPER, other) and not notes.has_unsaved()
+    # Seconds before (the preview alone blocked the window 7 s); what a shared, loaded test
+    # machine allows is asserted here, the benchmark reports the figures.
+    assert opening.longest_ms < 500 and typing.longest_ms < 500, (opening.longest_ms, typing.longest_ms)
+    assert saved[0] - typed < 20

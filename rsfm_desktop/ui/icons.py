@@ -77,8 +77,19 @@ def icon(name: str) -> QIcon:
     return _icon(name, color)
 
 
+_SIZES = (16, 20, 24, 32, 48, 64)  # pixels, 2x and 3x screens included
+_MODES = (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active, QIcon.Mode.Selected)
+
+
 @cache
 def _icon(name: str, color: str) -> QIcon:
+    """Drawn once into pixmaps: qtawesome's own icon paints its glyph in Python at every paint
+    (a search box's leading icon then cost milliseconds per keystroke)."""
     import qtawesome  # deferred: loading the icon fonts is not needed before the first paint
 
-    return qtawesome.icon(NAMES[name], color=color, color_disabled="#9a9a9a")
+    drawn = qtawesome.icon(NAMES[name], color=color, color_disabled="#9a9a9a")
+    out = QIcon()
+    for size in _SIZES:
+        for mode in _MODES:
+            out.addPixmap(drawn.pixmap(size, size, mode), mode)
+    return out

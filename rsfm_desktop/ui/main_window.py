@@ -301,8 +301,10 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, kind: Kind) -> None:
         if kind is not self.current_kind():
             return
-        if not self._detail_deferred:
-            self.detail.show_entry(kind, self.tables[kind].current_id())
+        current = self.tables[kind].current_id()
+        # A search that keeps the shown entry does not redraw it (the pane and its note).
+        if not self._detail_deferred and (self.detail.current() != (kind, current) or current is None):
+            self.detail.show_entry(kind, current)
         self._update_actions()
 
     def _total(self, kind: Kind) -> int:

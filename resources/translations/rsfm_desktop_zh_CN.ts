@@ -157,22 +157,22 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="51"/>
         <source>The catalog is damaged</source>
         <translation>目录已损坏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="52"/>
         <source>The integrity check of the catalog found a problem (%1). Restore a backup now? Until then, avoid editing: changes may not be saved.</source>
         <translation>目录完整性检查发现问题（%1）。现在从备份恢复吗？在此之前请不要编辑：修改可能无法保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="72"/>
         <source>Catalog backed up.</source>
         <translation>目录已备份。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="76"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -275,9 +275,84 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>CatalogLostController</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="34"/>
+        <source>Catalog file missing: nothing is saved to it</source>
+        <translation>目录文件不见了：不会再保存到其中</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="103"/>
+        <source>The catalog file is gone</source>
+        <translation>目录文件不见了</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="45"/>
+        <source>The catalog is still open, and everything you type is kept in a recovery file. Save the catalog to a new place now to keep all of it, including what was saved since it vanished.</source>
+        <translation>目录仍处于打开状态，你输入的所有内容都保存在恢复文件中。现在把目录保存到新位置，即可保留全部内容，包括文件消失后保存的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="47"/>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="107"/>
+        <source>Save the catalog to a new place…</source>
+        <translation>将目录保存到新位置…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="48"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="54"/>
+        <source>Save the catalog to a new place</source>
+        <translation>将目录保存到新位置</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="62"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="66"/>
+        <source>Catalog file missing: a copy was saved in %1</source>
+        <translation>目录文件不见了：已在 %1 保存了一份副本</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="67"/>
+        <source>The catalog was saved in %1.</source>
+        <translation>目录已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="69"/>
+        <source>%1 notes could not be written into it; they stay in the recovery file.</source>
+        <translation>有 %1 条笔记未能写入其中；它们仍保存在恢复文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="71"/>
+        <source>Catalog saved</source>
+        <translation>目录已保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="71"/>
+        <source>Open it now?</source>
+        <translation>现在打开它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="104"/>
+        <source>The catalog file vanished while it was open. Save the catalog to a new place before closing? Otherwise what was saved since it vanished is lost (typed notes stay in the recovery file).</source>
+        <translation>目录文件在打开期间消失了。关闭前要把目录保存到新位置吗？否则文件消失后保存的内容会丢失（输入的笔记仍保存在恢复文件中）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="108"/>
+        <source>Close without saving</source>
+        <translation>不保存并关闭</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="299"/>
         <source>(unreadable entry %1)</source>
         <translation>（无法读取的条目 %1）</translation>
     </message>
@@ -295,37 +370,37 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="303"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="348"/>
         <source>Add “{}”</source>
         <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="322"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="367"/>
         <source>Edit “{}”</source>
         <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="332"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="377"/>
         <source>Edit {} entries</source>
         <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="336"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="381"/>
         <source>Delete {} entries</source>
         <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="340"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="385"/>
         <source>Restore {} entries</source>
         <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="429"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="384"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="429"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
@@ -343,178 +418,189 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="274"/>
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="116"/>
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="116"/>
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119"/>
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="119"/>
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="151"/>
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="149"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="155"/>
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="154"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="160"/>
         <source>Provenance</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="173"/>
         <source>My notes (Markdown)</source>
         <translation>我的笔记（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="209"/>
         <source>Open the paper page</source>
         <translation>打开论文页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="210"/>
         <source>Open the PDF (attached file first)</source>
         <translation>打开 PDF（优先使用本地附件）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="211"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212"/>
         <source>Project</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="212"/>
         <source>Open the project page</source>
         <translation>打开项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="213"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="213"/>
         <source>Open the download page</source>
         <translation>打开下载页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="214"/>
         <source>Attach PDF…</source>
         <translation>附加 PDF…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="214"/>
         <source>Link a local PDF file (or drop one here)</source>
         <translation>关联本地 PDF 文件（也可拖放到这里）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="236"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="242"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="255"/>
+        <source>Part of this entry could not be read from the catalog file (a damaged page): what was unreadable is shown as �. Restore a backup (File ▸ Restore from Backup) or rescue what is readable first: rsfm-desktop export --format json --rescue --output FILE</source>
+        <translation>此条目的部分内容无法从目录文件中读取（页面已损坏）：无法读取的部分显示为 �。请恢复备份（文件 ▸ 从备份恢复），或先抢救可读取的内容：rsfm-desktop export --format json --rescue --output FILE</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="266"/>
+        <source>This entry cannot be read: %1</source>
+        <translation>无法读取此条目：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="349"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="321"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="349"/>
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="350"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="350"/>
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="327"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="355"/>
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="333"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="361"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="340"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="368"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="376"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="404"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="431"/>
         <source>Attach a PDF</source>
         <translation>附加 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="431"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="446"/>
         <source>Only PDF files can be attached.</source>
         <translation>只能附加 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="420"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="448"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="414"/>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="422"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="442"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="450"/>
         <source>PDF not attached</source>
         <translation>未附加 PDF</translation>
     </message>
@@ -666,6 +752,51 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="174"/>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="175"/>
+        <source>you do not have permission to write in this folder</source>
+        <translation>你没有写入此文件夹的权限</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="176"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="177"/>
+        <source>your disk quota is used up</source>
+        <translation>你的磁盘配额已用完</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="178"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="179"/>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="180"/>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="181"/>
+        <source>a folder of that name is in the way</source>
+        <translation>已有同名文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="182"/>
+        <source>the file name is too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="183"/>
+        <source>the disk reported an error</source>
+        <translation>磁盘报告了错误</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="70"/>
@@ -711,32 +842,32 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>FieldConflictDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="102"/>
         <source>Changed elsewhere</source>
         <translation>已在别处修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="104"/>
         <source>“%1” was changed elsewhere while you edited it. Fields changed on one side only are merged; for these, choose which value to keep.</source>
         <translation>你编辑期间，“%1”已在别处被修改。只有一方修改的字段已自动合并；以下字段双方都改了，请选择保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="111"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="112"/>
         <source>Yours</source>
         <translation>你的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="112"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="113"/>
         <source>In the catalog now</source>
         <translation>目录中现在的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="121"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="122"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -923,82 +1054,82 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="211"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="222"/>
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="231"/>
         <source>The catalog changed since the last preview: the %1 highlighted entries have a new status. Check their decisions.</source>
         <translation>自上次预览以来目录已有变化：高亮的 %1 个条目状态已改变，请检查它们的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="237"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="269"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="270"/>
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="278"/>
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="279"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="280"/>
         <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
         <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="294"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="295"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="295"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="296"/>
         <source>Some values were left out:</source>
         <translation>部分值被略去：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="299"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="338"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="339"/>
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="344"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="345"/>
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="366"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="367"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="370"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="371"/>
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="372"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="373"/>
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="383"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="384"/>
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -1006,73 +1137,83 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="71"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="71"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="75"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="80"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="87"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="88"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="89"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="90"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="91"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="128"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="133"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="111"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="119"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="124"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="127"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="128"/>
         <source>%1 could not be imported.
 
 %2
@@ -1085,112 +1226,112 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="134"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="151"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="156"/>
         <source>The catalog changed</source>
         <translation>目录已变化</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="157"/>
         <source>The catalog changed since this preview was made (another window or program wrote to it): %1 entries are now new, duplicates or conflicts where they were not. Nothing was imported; review the preview again.</source>
         <translation>生成此预览后目录已有变化（另一个窗口或程序写入了它）：%1 个条目的新建、重复或冲突状态已改变。尚未导入任何内容，请重新检查预览。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="160"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="165"/>
         <source>Imported %1: %2 added, %3 merged, %4 skipped.</source>
         <translation>已导入 %1：添加 %2 个，合并 %3 个，跳过 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="165"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="170"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="166"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="171"/>
         <source>The import was cancelled. Nothing was written to the catalog.</source>
         <translation>导入已取消，目录未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="172"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="174"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="176"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="181"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="189"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="189"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="191"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="196"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="214"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="215"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="245"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="250"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="252"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="255"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="268"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="273"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="277"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="277"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="283"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="288"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="292"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -1284,138 +1425,143 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="215"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="245"/>
+        <source>The search could not run: %1</source>
+        <translation>无法执行搜索：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="252"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="325"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="325"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="329"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="329"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="395"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="408"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="417"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="432"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="434"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="435"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="443"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="462"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="463"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="477"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="478"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -1428,17 +1574,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="488"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="493"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="493"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -1447,48 +1593,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="503"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="513"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="523"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="527"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="524"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="532"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="550"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="592"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -1496,37 +1642,37 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>NoteConflictDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="47"/>
         <source>Note changed elsewhere</source>
         <translation>笔记已在别处修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="49"/>
         <source>This note was changed elsewhere while you typed. Both versions are shown; edit either, then keep the one you want.</source>
         <translation>你输入期间，这条笔记已在别处被修改。两个版本都显示在下面；可编辑任一版本，再保留你想要的那个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="57"/>
         <source>Yours (typed here)</source>
         <translation>你的（在此输入的）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="58"/>
         <source>In the catalog now</source>
         <translation>目录中现在的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="61"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="63"/>
         <source>Keep theirs</source>
         <translation>保留对方的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="65"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
@@ -1534,52 +1680,67 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="87"/>
         <source>Write your notes here (Markdown). Saved automatically.</source>
         <translation>在这里写笔记（Markdown），会自动保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="94"/>
         <source>Compare both versions…</source>
         <translation>比较两个版本…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="137"/>
         <source>The note cannot be read: %1</source>
         <translation>无法读取笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="126"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="202"/>
         <source>This note was changed elsewhere. Your text is kept; compare both versions to choose.</source>
         <translation>这条笔记已在别处被修改。你的文字已保留；请比较两个版本后选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="205"/>
         <source>Not saved yet, will retry.</source>
         <translation>尚未保存，将重试。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="243"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="264"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="176"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="279"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="189"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="80"/>
         <source>Not saved, and the recovery copy failed too: %1</source>
         <translation>未保存，恢复副本也写入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="355"/>
+        <source>… The preview shows the beginning of this long note; all of it is saved.</source>
+        <translation>…… 预览只显示这条长笔记的开头；全文均已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="367"/>
         <source>This note was changed elsewhere; your unsaved text is kept.</source>
         <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="264"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="424"/>
+        <source>Your notes are in the copy of the catalog saved to the new place.</source>
+        <translation>你的笔记已写入保存到新位置的目录副本。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="430"/>
         <source>The catalog is gone: your note is kept in the recovery journal.</source>
         <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
     </message>
@@ -1761,22 +1922,22 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagChips</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="54"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="75"/>
         <source>Add a tag (English, 中文 or a synonym)…</source>
         <translation>添加标签（英文、中文或同义词）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="164"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="164"/>
         <source>There is no tag called “%1”.</source>
         <translation>没有名为“%1”的标签。</translation>
     </message>
@@ -2194,58 +2355,58 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="64"/>
         <source>That tag or facet no longer exists.</source>
         <translation>该标签或维度已不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="65"/>
         <source>Give it an English or a Chinese name.</source>
         <translation>请给它一个英文或中文名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="66"/>
         <source>Another tag in this facet already has that name or synonym.</source>
         <translation>此维度中已有标签使用了这个名称或同义词。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="67"/>
         <source>A tag cannot go under itself or one of its own sub-tags.</source>
         <translation>标签不能放到它自己或它的子标签之下。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="68"/>
         <source>Tags can only be moved or merged within their facet.</source>
         <translation>标签只能在所属维度内移动或合并。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="68"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="69"/>
         <source>A tag cannot be merged into itself.</source>
         <translation>标签不能合并到它自己。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="70"/>
         <source>That facet name cannot be used.</source>
         <translation>不能使用这个维度名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="71"/>
         <source>That is not a colour.</source>
         <translation>这不是有效的颜色。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="71"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="72"/>
         <source>That synonym already belongs to another tag.</source>
         <translation>这个同义词已属于另一个标签。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="72"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="73"/>
         <source>There is already a saved view with that name.</source>
         <translation>已有同名的保存视图。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="83"/>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="86"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>

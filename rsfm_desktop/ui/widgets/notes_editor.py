@@ -13,6 +13,7 @@ the text in the editor, in a pending buffer retried on a timer, and in the recov
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -347,6 +348,11 @@ class NotesEditor(QWidget):
         """A document rendered on the worker thread: the preview's now (and the old one, its
         child, is deleted by Qt)."""
         self.preview_cut = cut
+        if cut:
+            cursor = QTextCursor(document)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml("<p><i>" + html.escape(self.tr(
+                "… The preview shows the beginning of this long note; all of it is saved.")) + "</i></p>")
         document.setParent(self.preview)
         self.preview.setDocument(document)
 

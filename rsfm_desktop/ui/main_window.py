@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
             table.catalog_model().layoutChanged.connect(self._update_count)
             table.catalog_model().queryFailed.connect(lambda why: self.statusBar().showMessage(
                 self.tr("The search could not run: %1").replace("%1", why), 8000))
+            # A large catalog's search answers later, off the GUI thread: keep the entry then.
+            table.catalog_model().searchAnswered.connect(lambda k=kind: self._keep_current_entry(k))
         self._current_before: dict[Kind, int | None] = {}
         self.view.filterAboutToChange.connect(
             lambda: self._current_before.update({k: t.current_id() for k, t in self.tables.items()}))
@@ -348,7 +350,13 @@ class MainWindow(QMainWindow):
 
     def _on_search_typed(self, _text: str) -> None:
         """The first keystroke searches at once; a burst of keystrokes is searched when it
-        pauses (each keystroke would otherwise queue a query behind the last)."""
+        pauses (each keystroke would otherwise queue a query behind the last). A table that
+        searches off the GUI thread gets every keystroke: it drops the outdated ones itself."""
+        if any(t.catalog_model().searches_in_background() for t in self.tables.values()):
+            self._search_timer.stop()
+            self._search_waiting = False
+            self.apply_search()
+            return
         if self._search_timer.isActive():
             self._search_waiting = True
             self._search_timer.start()
@@ -365,11 +373,11 @@ class MainWindow(QMainWindow):
         """Show the search box's text in both tables (the view's filter)."""
         self.view.set_text(self.search_box.text())
 
-    def _keep_current_entry(self) -> None:
+    def _keep_current_entry(self, only: Kind | None = None) -> None:
         """After a new filter: the selected entry stays selected when it still matches."""
         for kind, table in self.tables.items():
             current = self._current_before.get(kind)
-            if current is not None:
+            if current is not None and only in (None, kind):
                 table.select_id(current)
         self._on_current_changed(self.current_kind())
 

@@ -319,3 +319,27 @@ def test_a_5_mb_note_loads_previews_and_saves_without_stalling_the_window(window
     # machine allows is asserted here, the benchmark reports the figures.
     assert opening.longest_ms < 500 and typing.longest_ms < 500, (opening.longest_ms, typing.longest_ms)
     assert saved[0] - typed < 20
+
+
+# ---- search off the GUI thread -------------------------------------------------------------------
+
+def test_a_large_catalogs_search_is_answered_off_the_gui_thread_and_stale_answers_dropped(window, qtbot,
+                                                                                       monkeypatch):
+    from rsfm_desktop.ui.models import catalog_table_model
+
+    monkeypatch.setattr(catalog_table_model, "BACKGROUND_SEARCH_ABOVE", 0)  # as at 100,000 papers
+    model = window.tables[Kind.PAPER].catalog_model()
+    repo = window.catalog.entries
+    window.tables[Kind.PAPER].selectRow(0)
+    kept = window.tables[Kind.PAPER].current_id()
+    answered = []
+    model.queryChanged.connect(lambda: answered.append(model.query.text))
+    for text in ("r", "re", "rem", "remo"):  # faster than the answers come
+        window.view.set_text(text)
+    assert model.searching()  # nothing ran on the GUI thread: the rows are those of before
+    qtbot.waitUntil(lambda: not model.searching(), timeout=5000)
+    assert answered[-1] == "remo" and len(answered) <= 2  # outdated answers were dropped
+    assert model.ids() == repo.keep_matching(Kind.PAPER, repo.sorted_ids(Kind.PAPER), "remo")
+    assert window.count_label.text().startswith(f"{len(model.ids())} of")
+    if kept in model.ids():
+        assert window.tables[Kind.PAPER].current_id() == kept  # the selection is kept

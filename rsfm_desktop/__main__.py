@@ -4,7 +4,7 @@
     rsfm-desktop stats [--data-dir DIR | --catalog URL] [--by year,family] [--kind papers|datasets]
                        [--search TEXT] [--tag TAG] [--year YEAR] [--format json|csv] [--chart FILE.svg]
     rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates]
-    rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG]
+    rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG] [--rescue]
     rsfm-desktop sync [--data-dir DIR] [--server URL] [--author NAME]   (exit 3: conflicts waiting)
     rsfm-desktop conflicts [--data-dir DIR]
     rsfm-desktop index [--data-dir DIR | --catalog URL]     (full-text index of attached PDFs)
@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", type=Path, required=True)
     exp.add_argument("--tag", help="only entries with this tag (English or Chinese label)")
     sub.add_parser("index", parents=[common], help="read the attached PDFs into the full-text index; prints a JSON report")
+    exp.add_argument("--rescue", action="store_true",
+                     help="a damaged catalog: write every entry that reads back whole (--format json) and "
+                          "report the rest; what could be read of those goes to OUTPUT.unreadable.json")
     return parser
 
 

@@ -133,8 +133,11 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def export_file(args: argparse.Namespace) -> int:
-    from .core.io import write_atomically
+    from .core.io import ExportWriteError, write_atomically
+    from .core.store import sql
 
+    if getattr(args, "rescue", False):
+        return rescue_export(args)
     catalog = open_for(args)
     try:
         papers = datasets = None
@@ -143,13 +146,18 @@ def export_file(args: argparse.Namespace) -> int:
             datasets = catalog.imports.ids_with_tag(Kind.DATASET, args.tag)
             if not papers and not datasets:
                 return _fail(f"no entry has the tag {args.tag!r}", 1)
-        text = catalog.imports.export_text(args.format, papers, datasets)
+        with sql.noticing_damage() as damaged:
+            text = catalog.imports.export_text(args.format, papers, datasets)
     finally:
         catalog.close()
     try:
         write_atomically(args.output, text)
-    except OSError as exc:
-        return _fail(f"cannot write {args.output}: {exc.strerror}", 2)
+    except ExportWriteError as exc:
+        return _fail(str(exc), 2)
+    if damaged:
+        print(f"rsfm-desktop: warning: the catalog is damaged ({len(damaged)} unreadable texts, written with "
+              "replacement characters); `export --format json --rescue` separates the damaged entries",
+              file=sys.stderr)
     print(json.dumps({"output": str(args.output), "format": args.format,
                       "papers": len(papers) if papers is not None else None}))
     return 0
@@ -209,6 +217,55 @@ def index_files(args: argparse.Namespace) -> int:
         "problems": [{"file": r.name, "status": r.status, "message": r.message} for r in reports if r.problem],
     }, ensure_ascii=False))
     return 0
+
+
+def rescue_export(args: argparse.Namespace) -> int:
+    """Every entry of a damaged catalog that reads back whole, as app JSON; the rest reported
+    (and, as far as readable, written beside it). Opens the catalog without checking or
+    upgrading it: the point is to read what a damaged file still holds."""
+    from .core.io import ExportWriteError, rescue_export as rescue, write_atomically
+
+    if args.format != "json":
+        return _fail("--rescue writes the app's lossless JSON: use --format json", 1)
+    try:
+        catalog = open_damaged(args)
+        try:
+            found = rescue(catalog.store)
+        finally:
+            catalog.close()
+    except Exception as exc:  # noqa: BLE001 (a rescue never ends in a traceback)
+        return _fail(f"nothing could be rescued: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", 2)
+    report = {"output": str(args.output), "format": "json", "rescue": True,
+              "papers": found.readable[Kind.PAPER], "datasets": found.readable[Kind.DATASET],
+              "unreadable": [u.as_json() for u in found.unreadable], "problems": found.problems}
+    try:
+        write_atomically(args.output, found.text)
+        salvaged = found.salvaged_text()
+        if salvaged is not None:
+            aside = Path(f"{args.output}.unreadable.json")
+            write_atomically(aside, salvaged)
+            report["unreadable_output"] = str(aside)
+    except ExportWriteError as exc:
+        return _fail(str(exc), 2)
+    print(json.dumps(report, ensure_ascii=False))
+    if found.unreadable or found.problems:
+        print(f"rsfm-desktop: rescued {found.readable[Kind.PAPER]} papers and {found.readable[Kind.DATASET]} "
+              f"datasets; {len(found.unreadable)} entries could not be read whole (listed above"
+              + (f", what was readable of them is in {report['unreadable_output']}" if "unreadable_output" in report
+                 else "") + ")", file=sys.stderr)
+    return 0
+
+
+def open_damaged(args: argparse.Namespace) -> Catalog:
+    """The catalog as it is: a folder's file opened read-only, unchecked; a server as usual."""
+    from .core.store.postgres import is_server_url
+    from .core.store.sqlite import open_as_is
+    from .core.store.store import Store
+
+    target = target_of(args)
+    if is_server_url(str(target)):
+        return open_for(args)
+    return Catalog(Store(open_as_is(Path(target))), data_dir=Path(target))
 
 
 COMMANDS = {"stats": stats, "import": import_file, "export": export_file, "index": index_files,

@@ -498,22 +498,22 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="51"/>
         <source>The catalog is damaged</source>
         <translation>目录已损坏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="52"/>
         <source>The integrity check of the catalog found a problem (%1). Restore a backup now? Until then, avoid editing: changes may not be saved.</source>
         <translation>目录完整性检查发现问题（%1）。现在从备份恢复吗？在此之前请不要编辑：修改可能无法保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="72"/>
         <source>Catalog backed up.</source>
         <translation>目录已备份。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/backup_controller.py" line="76"/>
         <source>Automatic backup failed: %1</source>
         <translation>自动备份失败：%1</translation>
     </message>
@@ -616,6 +616,81 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>CatalogLostController</name>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="34"/>
+        <source>Catalog file missing: nothing is saved to it</source>
+        <translation>目录文件不见了：不会再保存到其中</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="103"/>
+        <source>The catalog file is gone</source>
+        <translation>目录文件不见了</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="45"/>
+        <source>The catalog is still open, and everything you type is kept in a recovery file. Save the catalog to a new place now to keep all of it, including what was saved since it vanished.</source>
+        <translation>目录仍处于打开状态，你输入的所有内容都保存在恢复文件中。现在把目录保存到新位置，即可保留全部内容，包括文件消失后保存的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="47"/>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="107"/>
+        <source>Save the catalog to a new place…</source>
+        <translation>将目录保存到新位置…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="48"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="54"/>
+        <source>Save the catalog to a new place</source>
+        <translation>将目录保存到新位置</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="62"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="66"/>
+        <source>Catalog file missing: a copy was saved in %1</source>
+        <translation>目录文件不见了：已在 %1 保存了一份副本</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="67"/>
+        <source>The catalog was saved in %1.</source>
+        <translation>目录已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="69"/>
+        <source>%1 notes could not be written into it; they stay in the recovery file.</source>
+        <translation>有 %1 条笔记未能写入其中；它们仍保存在恢复文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="71"/>
+        <source>Catalog saved</source>
+        <translation>目录已保存</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="71"/>
+        <source>Open it now?</source>
+        <translation>现在打开它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="104"/>
+        <source>The catalog file vanished while it was open. Save the catalog to a new place before closing? Otherwise what was saved since it vanished is lost (typed notes stay in the recovery file).</source>
+        <translation>目录文件在打开期间消失了。关闭前要把目录保存到新位置吗？否则文件消失后保存的内容会丢失（输入的笔记仍保存在恢复文件中）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/catalog_lost.py" line="108"/>
+        <source>Close without saving</source>
+        <translation>不保存并关闭</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTable</name>
     <message>
         <location filename="../../rsfm_desktop/ui/widgets/catalog_table.py" line="91"/>
@@ -636,7 +711,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="298"/>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="394"/>
         <source>(unreadable entry %1)</source>
         <translation>（无法读取的条目 %1）</translation>
     </message>
@@ -682,37 +757,37 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>定位“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="330"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="375"/>
         <source>Add “{}”</source>
         <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="349"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="394"/>
         <source>Edit “{}”</source>
         <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="359"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="404"/>
         <source>Edit {} entries</source>
         <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="363"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="408"/>
         <source>Delete {} entries</source>
         <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="367"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="412"/>
         <source>Restore {} entries</source>
         <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="411"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="456"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="411"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="456"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
@@ -898,182 +973,193 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="90"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="94"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="314"/>
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="101"/>
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="101"/>
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="104"/>
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="104"/>
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="105"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="109"/>
         <source>Swap summaries</source>
         <translation>互换摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="110"/>
         <source>The Chinese and English summaries were filed under the wrong language: exchange them</source>
         <translation>中文与英文摘要填错了语言：互换二者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="138"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="143"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="143"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="148"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="151"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="156"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="161"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="166"/>
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="165"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="170"/>
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="170"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="175"/>
         <source>Provenance</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="185"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="190"/>
         <source>My notes (Markdown)</source>
         <translation>我的笔记（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="246"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="246"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
         <source>Open the paper page</source>
         <translation>打开论文页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="252"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="252"/>
         <source>Open the PDF (attached file first)</source>
         <translation>打开 PDF（优先使用本地附件）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="248"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="253"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="248"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="253"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="249"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="254"/>
         <source>Project</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="249"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="254"/>
         <source>Open the project page</source>
         <translation>打开项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="255"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="255"/>
         <source>Open the download page</source>
         <translation>打开下载页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="282"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="391"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="295"/>
+        <source>Part of this entry could not be read from the catalog file (a damaged page): what was unreadable is shown as �. Restore a backup (File ▸ Restore from Backup) or rescue what is readable first: rsfm-desktop export --format json --rescue --output FILE</source>
+        <translation>此条目的部分内容无法从目录文件中读取（页面已损坏）：无法读取的部分显示为 �。请恢复备份（文件 ▸ 从备份恢复），或先抢救可读取的内容：rsfm-desktop export --format json --rescue --output FILE</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="306"/>
+        <source>This entry cannot be read: %1</source>
+        <translation>无法读取此条目：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="391"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="419"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="392"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="419"/>
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="397"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="424"/>
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="403"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="430"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="411"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="438"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="414"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="441"/>
         <source>added by %1</source>
         <translation>由 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="416"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="443"/>
         <source>last changed by %1</source>
         <translation>最后由 %1 修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="450"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="477"/>
         <source>No paper link</source>
         <translation>没有论文链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="456"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="483"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
@@ -1400,6 +1486,51 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="177"/>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="178"/>
+        <source>you do not have permission to write in this folder</source>
+        <translation>你没有写入此文件夹的权限</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="179"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="180"/>
+        <source>your disk quota is used up</source>
+        <translation>你的磁盘配额已用完</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="181"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="182"/>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="183"/>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="184"/>
+        <source>a folder of that name is in the way</source>
+        <translation>已有同名文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="185"/>
+        <source>the file name is too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/core/io/export.py" line="186"/>
+        <source>the disk reported an error</source>
+        <translation>磁盘报告了错误</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../rsfm_desktop/ui/dialogs/export_dialog.py" line="70"/>
@@ -1445,32 +1576,32 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>FieldConflictDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="102"/>
         <source>Changed elsewhere</source>
         <translation>已在别处修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="103"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="104"/>
         <source>“%1” was changed elsewhere while you edited it. Fields changed on one side only are merged; for these, choose which value to keep.</source>
         <translation>你编辑期间，“%1”已在别处被修改。只有一方修改的字段已自动合并；以下字段双方都改了，请选择保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="111"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="112"/>
         <source>Yours</source>
         <translation>你的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="112"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="113"/>
         <source>In the catalog now</source>
         <translation>目录中现在的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="121"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="122"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -1696,98 +1827,98 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="47"/>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="268"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="269"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="49"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="49"/>
         <source>Add anyway</source>
         <translation>仍然添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="49"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="53"/>
         <source>New</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="53"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="52"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="53"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>same arXiv id</source>
         <translation>arXiv 编号相同</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>same DOI</source>
         <translation>DOI 相同</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>similar title</source>
         <translation>标题相近</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
         <source>Decision</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
         <source>Same as</source>
         <translation>与之相同</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="99"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="100"/>
         <source>Entry %1 of this file: %2</source>
         <translation>本文件第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="123"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="123"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -1795,82 +1926,82 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="207"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="217"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="218"/>
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="226"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="227"/>
         <source>The catalog changed since the last preview: the %1 highlighted entries have a new status. Check their decisions.</source>
         <translation>自上次预览以来目录已有变化：高亮的 %1 个条目状态已改变，请检查它们的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="232"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="233"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="265"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="266"/>
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="273"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="274"/>
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="275"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="276"/>
         <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
         <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="290"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="291"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="291"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="292"/>
         <source>Some values were left out:</source>
         <translation>部分值被略去：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="294"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="295"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="334"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="335"/>
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="340"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="341"/>
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="362"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="363"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="366"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="367"/>
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="368"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="369"/>
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="379"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="380"/>
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -1878,73 +2009,83 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="72"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="73"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="73"/>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="77"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="87"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="88"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="89"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="90"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="91"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="93"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="94"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="132"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="99"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="137"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="115"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="128"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="126"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="131"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="127"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="132"/>
         <source>%1 could not be imported.
 
 %2
@@ -1957,118 +2098,118 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="133"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="138"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="155"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="160"/>
         <source>The catalog changed</source>
         <translation>目录已变化</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="156"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="161"/>
         <source>The catalog changed since this preview was made (another window or program wrote to it): %1 entries are now new, duplicates or conflicts where they were not. Nothing was imported; review the preview again.</source>
         <translation>生成此预览后目录已有变化（另一个窗口或程序写入了它）：%1 个条目的新建、重复或冲突状态已改变。尚未导入任何内容，请重新检查预览。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="164"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
         <source>Imported %1: %2 added, %3 merged, %4 skipped.</source>
         <translation>已导入 %1：添加 %2 个，合并 %3 个，跳过 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="174"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="170"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="175"/>
         <source>The import was cancelled. Nothing was written to the catalog.</source>
         <translation>导入已取消，目录未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="171"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="176"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="173"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="178"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="182"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="187"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="190"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="195"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="190"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="195"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="198"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="214"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="219"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="214"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="219"/>
         <source>Copy the files stored in the catalog into a folder beside the export, so it carries them too?</source>
         <translation>是否将目录中保存的文件复制到导出文件旁的文件夹，让导出也包含这些文件？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="223"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="228"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="224"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="229"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="259"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="264"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="261"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="266"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="264"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="269"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="282"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="287"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="286"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="291"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="286"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="291"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="297"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="302"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="301"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="306"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -2162,138 +2303,143 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="209"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="222"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="229"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="259"/>
+        <source>The search could not run: %1</source>
+        <translation>无法执行搜索：%1</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="268"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="341"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="341"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="345"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="345"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="417"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="439"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="451"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="454"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="485"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="474"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="500"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -2306,17 +2452,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="511"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -2325,48 +2471,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="526"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="536"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="546"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="548"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="550"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="539"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="566"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="555"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="573"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="608"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="623"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -2374,37 +2520,37 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>NoteConflictDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="47"/>
         <source>Note changed elsewhere</source>
         <translation>笔记已在别处修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="49"/>
         <source>This note was changed elsewhere while you typed. Both versions are shown; edit either, then keep the one you want.</source>
         <translation>你输入期间，这条笔记已在别处被修改。两个版本都显示在下面；可编辑任一版本，再保留你想要的那个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="57"/>
         <source>Yours (typed here)</source>
         <translation>你的（在此输入的）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="58"/>
         <source>In the catalog now</source>
         <translation>目录中现在的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="61"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="63"/>
         <source>Keep theirs</source>
         <translation>保留对方的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflict_dialog.py" line="65"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
@@ -2412,92 +2558,107 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="99"/>
         <source>Write your notes here (Markdown). Saved automatically.</source>
         <translation>在这里写笔记（Markdown），会自动保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="106"/>
         <source>Compare both versions…</source>
         <translation>比较两个版本…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="90"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="110"/>
         <source>Share this note with the lab</source>
         <translation>与实验室共享此笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="112"/>
         <source>Notes are personal and stay on this computer; a shared note syncs to the lab catalog with your name on it</source>
         <translation>笔记是个人的，只保存在本机；共享的笔记会署上你的名字同步到实验室目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="107"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="127"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="111"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="131"/>
         <source>Show the rendered note beside the editor</source>
         <translation>在编辑器旁显示渲染后的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="158"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="181"/>
         <source>The note cannot be read: %1</source>
         <translation>无法读取笔记：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="181"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="257"/>
         <source>Shared by %1</source>
         <translation>由 %1 共享</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="271"/>
         <source>Could not change sharing: %1</source>
         <translation>无法更改共享设置：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="199"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="275"/>
         <source>Shared with the lab at the next sync.</source>
         <translation>将在下次同步时与实验室共享。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="200"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="276"/>
         <source>This note is personal again (the lab keeps the copy it had).</source>
         <translation>此笔记重新变为个人笔记（实验室保留它已有的副本）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="282"/>
         <source>This note was changed elsewhere. Your text is kept; compare both versions to choose.</source>
         <translation>这条笔记已在别处被修改。你的文字已保留；请比较两个版本后选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="285"/>
         <source>Not saved yet, will retry.</source>
         <translation>尚未保存，将重试。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="323"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="344"/>
         <source>Not saved yet, will retry: %1</source>
         <translation>尚未保存，将重试：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="256"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="359"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="269"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="92"/>
         <source>Not saved, and the recovery copy failed too: %1</source>
         <translation>未保存，恢复副本也写入失败：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="308"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="435"/>
+        <source>… The preview shows the beginning of this long note; all of it is saved.</source>
+        <translation>…… 预览只显示这条长笔记的开头；全文均已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="467"/>
         <source>This note was changed elsewhere; your unsaved text is kept.</source>
         <translation>这条笔记已在别处被修改；你未保存的文字已保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="364"/>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="524"/>
+        <source>Your notes are in the copy of the catalog saved to the new place.</source>
+        <translation>你的笔记已写入保存到新位置的目录副本。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/notes_editor.py" line="530"/>
         <source>The catalog is gone: your note is kept in the recovery journal.</source>
         <translation>目录已不存在：你的笔记已保存在恢复日志中。</translation>
     </message>
@@ -3341,17 +3502,17 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>添加标签（英文、中文或同义词）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="157"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
         <source>Create the tag “%1”…</source>
         <translation>新建标签“%1”…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="198"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="201"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="199"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="202"/>
         <source>There is no tag called “%1”. Create it in the facet:</source>
         <translation>没有名为“%1”的标签。在以下分面中新建：</translation>
     </message>
@@ -3779,58 +3940,58 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="64"/>
         <source>That tag or facet no longer exists.</source>
         <translation>该标签或维度已不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="65"/>
         <source>Give it an English or a Chinese name.</source>
         <translation>请给它一个英文或中文名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="66"/>
         <source>Another tag in this facet already has that name or synonym.</source>
         <translation>此维度中已有标签使用了这个名称或同义词。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="67"/>
         <source>A tag cannot go under itself or one of its own sub-tags.</source>
         <translation>标签不能放到它自己或它的子标签之下。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="68"/>
         <source>Tags can only be moved or merged within their facet.</source>
         <translation>标签只能在所属维度内移动或合并。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="68"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="69"/>
         <source>A tag cannot be merged into itself.</source>
         <translation>标签不能合并到它自己。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="70"/>
         <source>That facet name cannot be used.</source>
         <translation>不能使用这个维度名称。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="71"/>
         <source>That is not a colour.</source>
         <translation>这不是有效的颜色。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="71"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="72"/>
         <source>That synonym already belongs to another tag.</source>
         <translation>这个同义词已属于另一个标签。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="72"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="73"/>
         <source>There is already a saved view with that name.</source>
         <translation>已有同名的保存视图。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="83"/>
-        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/taxonomy_text.py" line="86"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>

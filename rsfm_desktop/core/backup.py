@@ -113,6 +113,26 @@ def copy_catalog_file(source: Path, target: Path) -> None:
         conn.close()
 
 
+def save_copy(engine: Engine, folder: Path) -> Path:
+    """Copy the catalog the engine has open into ``folder`` (a new catalog folder), through the
+    connection that is still open: a catalog whose file was deleted or whose disk went away
+    is still readable there, and this is how it is saved. Returns the new catalog file."""
+    folder = Path(folder)
+    target = catalog_path(folder)
+    if target.exists():
+        raise BackupError(f"{folder} already holds a catalog: choose an empty folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with engine.connect() as conn:
+            source = conn.connection.dbapi_connection
+            if not source.execute("SELECT count(*) FROM sqlite_master WHERE name = 'paper'").fetchone()[0]:
+                raise BackupError("The open catalog can no longer be read: nothing could be copied.")
+            _write_atomically(target, lambda path: _copy(source, path))
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Could not save the catalog into {folder}: {exc}") from exc
+    return target
+
+
 def backup_now(engine: Engine, data_dir: Path, keep: int = DEFAULT_KEEP) -> Path:
     """Back up the live catalog now; keeps the newest ``keep`` backups. Returns the new file."""
     with engine.connect() as conn:
@@ -234,6 +254,27 @@ def restore_attachments(data_dir: Path, backup: Path) -> list[str]:
         _write_atomically(target, lambda path, blob=blob: shutil.copyfile(blob, path))
         put_back.append(name)
     return put_back
+
+
+_LEFTOVER = re.compile(r"^catalog-\d{8}-\d{6}(?:-\d+)?\.sqlite3\.partial(?:-journal|-wal|-shm)?$")
+LEFTOVER_AGE_S = 10.0  # younger ones may be a backup another process is writing right now
+
+
+def remove_leftovers(data_dir: Path, older_than_s: float = LEFTOVER_AGE_S) -> list[Path]:
+    """Delete what a backup killed halfway left in the backups folder (``.partial`` files and
+    their journals), never a finished backup or anything else. Returns what was removed."""
+    folder = backup_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    removed, now = [], time.time()
+    for path in folder.iterdir():
+        try:
+            if _LEFTOVER.match(path.name) and now - path.stat().st_mtime >= older_than_s:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # gone meanwhile, or not ours to delete: next start
+    return removed
 
 
 def backup_files(data_dir: Path) -> list[Path]:

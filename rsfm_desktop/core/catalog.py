@@ -21,7 +21,6 @@ from .attachments import AttachmentError, AttachmentInfo, Attachments
 from .entries import Entries
 from .errors import CatalogError
 from .fields import Kind
-from .i18n import QT_TRANSLATE_NOOP
 from .store import sql
 from .store.changes import ChangeSet
 from .store.postgres import display_url, is_server_url
@@ -187,6 +186,19 @@ class Backups:
 
         self.store.close()
         return backup.restore(self.data_dir, path, self.store.engine)
+
+    def save_copy(self, folder: Path) -> Path:
+        """The open catalog copied into a new folder, even when its own file is gone (the open
+        connection still reads it). Returns the new catalog file."""
+        from . import backup
+
+        return backup.save_copy(self.store.engine, folder)
+
+    def remove_leftovers(self) -> list[Path]:
+        """Delete what backups killed halfway left behind (see ``backup.remove_leftovers``)."""
+        from . import backup
+
+        return backup.remove_leftovers(self.data_dir)
 
     def integrity_problem(self) -> str | None:
         """``PRAGMA integrity_check`` of the open catalog file, every page and index (None:

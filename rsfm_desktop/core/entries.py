@@ -16,6 +16,7 @@ from typing import Any
 
 from . import search, taxonomy
 from .columns import COLUMNS, column
+from .display_text import visible
 from .fields import FIELDS, RELATIONS, TITLE_FIELD, FieldType, Kind, utcnow
 from .i18n import QT_TRANSLATE_NOOP
 from .store import dialect, sql
@@ -39,6 +40,7 @@ class Entry:
     id: int
     values: dict[str, Any]
     meta: dict[str, Any] = field(default_factory=dict)
+    damaged: bool = False  # read from a damaged page: some text was unreadable (shown as U+FFFD)
 
     def __getattr__(self, name: str) -> Any:
         values = object.__getattribute__(self, "values")
@@ -91,14 +93,54 @@ class Query:
         return bool(self.text.strip() or self.tags or self.year is not None or self.only is not None)
 
 
+class _Unreadable(ValueError):
+    """A stored value of the wrong type or shape (a damaged page); carries what could be read."""
+
+    def __init__(self, salvaged: Any):
+        super().__init__("unreadable value")
+        self.salvaged = salvaged
+
+
+def _text_of(value: Any) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
 def _decode(spec_type: FieldType, value: Any) -> Any:
-    if spec_type in (FieldType.LIST, FieldType.MAP) and isinstance(value, str):
-        return json.loads(value)
-    if spec_type is FieldType.LIST and value is None:
-        return []
-    if spec_type is FieldType.MAP and value is None:
-        return {}
+    """A stored value as the field's Python type; :class:`_Unreadable` when damage changed its
+    type or broke its JSON (with the closest readable value)."""
+    if spec_type in (FieldType.LIST, FieldType.MAP):
+        empty = [] if spec_type is FieldType.LIST else {}
+        if value is None:
+            return empty
+        try:
+            decoded = json.loads(value) if isinstance(value, (str, bytes)) else value  # PostgreSQL: JSON
+        except ValueError:
+            decoded = None
+        if spec_type is FieldType.LIST and isinstance(decoded, list):
+            return [_text_of(v) for v in decoded]
+        if spec_type is FieldType.MAP and isinstance(decoded, dict):
+            return decoded
+        raise _Unreadable([_text_of(value)] if spec_type is FieldType.LIST else {"unreadable": _text_of(value)})
+    if value is None:
+        return None
+    if spec_type is FieldType.INT:
+        if isinstance(value, int):
+            return value
+        raise _Unreadable(None)
+    if not isinstance(value, str):
+        raise _Unreadable(_text_of(value))
     return value
+
+
+def decode_values(specs, row) -> tuple[dict[str, Any], bool]:
+    """The field values of a stored row, and whether any was unreadable (then salvaged)."""
+    values, damaged = {}, False
+    for spec, value in zip(specs, row):
+        try:
+            values[spec.key] = _decode(spec.type, value)
+        except _Unreadable as bad:
+            values[spec.key], damaged = bad.salvaged, True
+    return values, damaged
 
 
 class Entries:
@@ -284,7 +326,7 @@ class Entries:
         if entry_id is None:
             return None
         specs = FIELDS[kind]
-        with self.store.read() as conn:
+        with self.store.read() as conn, sql.noticing_damage() as salvaged:
             row = sql.first(
                 conn,
                 f"SELECT {', '.join([s.key for s in specs] + list(META_FIELDS))} FROM {kind.value} WHERE id = :id",
@@ -292,9 +334,11 @@ class Entries:
             )
         if row is None:
             return None
-        values = {s.key: _decode(s.type, v) for s, v in zip(specs, row)}
+        values, damaged = decode_values(specs, row)
         meta = dict(zip(META_FIELDS, row[len(specs):]))
-        return Entry(kind, entry_id, values, meta)
+        if not isinstance(meta.get("version"), int):
+            meta["version"], damaged = 0, True
+        return Entry(kind, entry_id, values, meta, damaged=damaged or bool(salvaged))
 
     def by_uuid(self, kind: Kind, uuid: str) -> int | None:
         """The id here of the entry known everywhere (every synced catalog) by ``uuid``."""
@@ -302,13 +346,14 @@ class Entries:
             return sql.scalar(conn, f"SELECT id FROM {kind.value} WHERE uuid = :u", {"u": uuid})
 
     def titles_by_id(self, kind: Kind, ids: Sequence[int]) -> list[tuple[int, str]]:
-        """(id, title or name) of these entries, in the order of ``ids``."""
+        """(id, title or name) of these entries, in the order of ``ids``, to show (in messages,
+        lists, undo labels): direction controls made visible (``display_text.visible``)."""
         found: dict[int, str] = {}
         with self.store.read() as conn:
             for chunk in sql.chunked(list(ids)):
                 found.update(sql.rows(conn, f"SELECT id, {TITLE_FIELD[kind]} FROM {kind.value} WHERE id IN :ids",
                                       {"ids": chunk}))
-        return [(i, found[i]) for i in ids if i in found]
+        return [(i, visible(str(found[i]))) for i in ids if i in found]
 
     def trashed_before(self, kind: Kind, when: datetime) -> list[int]:
         with self.store.read() as conn:

@@ -33,6 +33,9 @@ class BackupController(QObject):
         self.timer.timeout.connect(self.backup_if_due)
         self.timer.start()
         self.check_integrity_later()
+        # What a backup killed halfway left (this window holds the catalog: no backup of it is
+        # being written elsewhere but a command line's, and that one's files are recent).
+        run_silently(self, lambda _ctx: self.backups.remove_leftovers(), lambda _r: None, lambda _e: None)
 
     def check_integrity_later(self) -> bool:
         """Run the full integrity check off the GUI thread; offer the backups if it finds

@@ -101,10 +101,21 @@ def disabled_colour(text, background) -> str:
     return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
+_SIZES = (16, 20, 24, 32, 48, 64)  # pixels, 2x and 3x screens included
+_MODES = (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active, QIcon.Mode.Selected)
+
+
 @cache
 def _icon(name: str, color: str, disabled: str) -> QIcon:
+    """Drawn once into pixmaps: qtawesome's own icon paints its glyph in Python at every paint
+    (a search box's leading icon then cost milliseconds per keystroke)."""
     import qtawesome  # deferred: loading the icon fonts is not needed before the first paint
 
     if len(qtawesome._BUNDLED_FONTS) > 1:  # every icon is Material Design 6: load that font only
         qtawesome._BUNDLED_FONTS = tuple(f for f in qtawesome._BUNDLED_FONTS if f[0] == "mdi6")
-    return qtawesome.icon(NAMES[name], color=color, color_disabled=disabled)
+    drawn = qtawesome.icon(NAMES[name], color=color, color_disabled=disabled)
+    out = QIcon()
+    for size in _SIZES:
+        for mode in _MODES:
+            out.addPixmap(drawn.pixmap(size, size, mode), mode)
+    return out

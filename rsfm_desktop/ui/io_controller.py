@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ..core.errors import CatalogError
 from ..core.fields import Kind
-from ..core.io import Format, ImportCancelled, ImportFormatError, PlanStale, read_file, write_atomically
+from ..core.io import ExportWriteError, Format, ImportCancelled, ImportFormatError, PlanStale, read_file, write_atomically
 from . import settings as cfg
 from .language import current as current_language
 from .actions import ActionId
@@ -69,6 +69,11 @@ class IoController(QObject):
         return self.task
 
     def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ExportWriteError):  # the file the user chose, why in their words
+            QMessageBox.warning(self.window, self.tr("Not exported"), self.tr("%1 could not be written: %2")
+                                .replace("%1", str(exc.path))
+                                .replace("%2", QCoreApplication.translate("Export", exc.reason)))
+            return
         QMessageBox.warning(self.window, self.tr("Something went wrong"), str(exc))
 
     def _status(self, text: str) -> None:

@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         taxonomy_controller.install(self)
         stats_controller.install(self)  # a View menu item; the statistics load when first opened
         entry_actions.install(self)
+        from . import catalog_lost
+
+        catalog_lost.install(self)
         changes_of(catalog).changed.connect(self.apply_changes)
         catalog.start_watching()
         self._poll_timer = QTimer(self, interval=POLL_MS)
@@ -252,6 +255,10 @@ class MainWindow(QMainWindow):
             table.doubleClicked.connect(lambda _index: self.edit_current())
             table.catalog_model().queryChanged.connect(self._update_count)
             table.catalog_model().layoutChanged.connect(self._update_count)
+            table.catalog_model().queryFailed.connect(lambda why: self.statusBar().showMessage(
+                self.tr("The search could not run: %1").replace("%1", why), 8000))
+            # A large catalog's search answers later, off the GUI thread: keep the entry then.
+            table.catalog_model().searchAnswered.connect(lambda k=kind: self._keep_current_entry(k))
         self._current_before: dict[Kind, int | None] = {}
         self.view.filterAboutToChange.connect(
             lambda: self._current_before.update({k: t.current_id() for k, t in self.tables.items()}))
@@ -310,8 +317,10 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, kind: Kind) -> None:
         if kind is not self.current_kind():
             return
-        if not self._detail_deferred:
-            self.detail.show_entry(kind, self.tables[kind].current_id())
+        current = self.tables[kind].current_id()
+        # A search that keeps the shown entry does not redraw it (the pane and its note).
+        if not self._detail_deferred and (self.detail.current() != (kind, current) or current is None):
+            self.detail.show_entry(kind, current)
         self._update_actions()
 
     def _total(self, kind: Kind) -> int:
@@ -355,7 +364,10 @@ class MainWindow(QMainWindow):
 
     def _on_search_typed(self, _text: str) -> None:
         """The first keystroke searches at once; a burst of keystrokes is searched when it
-        pauses (each keystroke would otherwise queue a query behind the last)."""
+        pauses (each keystroke would otherwise queue a query behind the last). A large
+        catalog's table matches off the GUI thread, so typing never waits for it; the pause
+        still coalesces a burst (measured: sending it every keystroke, whose answers the newer
+        ones overtake, left the rows unchanged until the typing stopped)."""
         if self._search_timer.isActive():
             self._search_waiting = True
             self._search_timer.start()
@@ -372,11 +384,11 @@ class MainWindow(QMainWindow):
         """Show the search box's text in both tables (the view's filter)."""
         self.view.set_text(self.search_box.text())
 
-    def _keep_current_entry(self) -> None:
+    def _keep_current_entry(self, only: Kind | None = None) -> None:
         """After a new filter: the selected entry stays selected when it still matches."""
         for kind, table in self.tables.items():
             current = self._current_before.get(kind)
-            if current is not None:
+            if current is not None and only in (None, kind):
                 table.select_id(current)
         self._on_current_changed(self.current_kind())
 
@@ -617,6 +629,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         notes = self.detail.notes
+        if self._catalog_lost and not self.catalog_lost_controller.offer_before_close():
+            event.ignore()
+            return
         if not notes.flush() and notes.has_unsaved() and not self._close_with_unsaved_work():
             event.ignore()
             return

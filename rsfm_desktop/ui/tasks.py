@@ -131,3 +131,73 @@ def run_silently(
     signals.cancelled.connect(lambda: finish(lambda: None))
     QThreadPool.globalInstance().start(_Runnable(work, context, signals))
     return context
+
+
+class LatestOnly(QObject):
+    """Runs one job at a time on a worker thread of its own. A job submitted while one runs
+    waits, replacing (and dropping) any job already waiting, so a burst of submissions runs at
+    most two jobs: the one running and the newest. Every job that ran hands its result to its
+    own callback on the GUI thread, in submission order (its caller decides whether an answer
+    already overtaken is still worth showing); :meth:`cancel` drops them all. For work that
+    later input outdates: a search as the user types. Errors go to the job's ``on_error``."""
+
+    _finished = Signal(int, object, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rsfm-latest")
+        self.destroyed.connect(lambda *_: pool.shutdown(wait=False, cancel_futures=True))
+        self.generation = 0
+        self._busy = False
+        self._waiting: tuple[int, Callable[[], Any]] | None = None
+        self._callbacks: dict[int, tuple[Callable, Callable]] = {}
+        self._finished.connect(self._on_finished)
+
+    def submit(self, work: Callable[[], Any], on_success: Callable[[Any], None],
+               on_error: Callable[[Exception], None]) -> int:
+        self.generation += 1
+        self._callbacks[self.generation] = (on_success, on_error)
+        job = (self.generation, work)
+        if self._busy:
+            if self._waiting is not None:  # never runs: the newest job replaces it
+                self._callbacks.pop(self._waiting[0], None)
+            self._waiting = job
+        else:
+            self._start(*job)
+        return self.generation
+
+    def cancel(self) -> None:
+        """No result of a job submitted so far is handed over; a waiting job never runs."""
+        self._waiting = None
+        self._callbacks.clear()
+
+    def busy(self) -> bool:
+        return self._busy or self._waiting is not None
+
+    def _start(self, generation: int, work: Callable[[], Any]) -> None:
+        self._busy = True
+
+        def run() -> None:
+            try:
+                result, error = work(), None
+            except Exception as exc:  # noqa: BLE001 (handed to on_error on the GUI thread)
+                result, error = None, exc
+            try:
+                self._finished.emit(generation, result, error)
+            except RuntimeError:  # the owner is gone
+                pass
+
+        self._pool.submit(run)
+
+    def _on_finished(self, generation: int, result, error) -> None:
+        self._busy = False
+        if self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            self._start(*waiting)
+        callbacks = self._callbacks.pop(generation, None)
+        if callbacks is None:
+            return  # outdated
+        on_success, on_error = callbacks
+        on_error(error) if error is not None else on_success(result)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..core.display_text import visible
 from ..core.errors import CatalogError
 from ..core.taxonomy import TaxonomyError
 
@@ -18,12 +19,12 @@ from ..core.taxonomy import TaxonomyError
 def label(node, lang: str = "en") -> str:
     """A tag's (or facet's) label, the interface language's first, the other as fallback."""
     first, second = (node.label_zh, node.label_en) if lang == "zh" else (node.label_en, node.label_zh)
-    return first or second or getattr(node, "key", "") or ""
+    return visible(first or second or getattr(node, "key", "") or "")
 
 
 def both_labels(node) -> str:
     """Both labels for a tooltip: ``VQA · 视觉问答``."""
-    return " · ".join(t for t in (node.label_en, node.label_zh) if t)
+    return visible(" · ".join(t for t in (node.label_en, node.label_zh) if t))
 
 
 # ---- colours -----------------------------------------------------------------------------------

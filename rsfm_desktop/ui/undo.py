@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core.display_text import visible
 from ..core.errors import CatalogError
 from ..core.store.undo import Command, describe_kept
 from ..core.store.writes import Conflict
@@ -27,8 +28,8 @@ def command_text(command: Command) -> str:
         if translated != template:
             template = translated
             break
-    try:
-        return template.format(*command.label_args)
+    try:  # a title in the label ("Add “…”") shows its direction controls visibly
+        return template.format(*(visible(a) if isinstance(a, str) else a for a in command.label_args))
     except (IndexError, KeyError):
         return template
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.io import Decision, Format, Status, read_file
-from rsfm_desktop.ui import io_controller as io_module
 from rsfm_desktop.ui.actions import ActionId
 from rsfm_desktop.ui.dialogs.export_dialog import Scope
 

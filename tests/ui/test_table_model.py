@@ -96,3 +96,49 @@ def test_reading_empty_cells_keeps_none_alive(folder_catalog):
     for i in range(2000):
         empty[i % len(empty)].data()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_search_answered_off_the_gui_thread_passes_qtmodeltester_and_is_never_stale(
+        qtmodeltester, qtbot, folder_catalog, monkeypatch):
+    """At 100,000 entries the filter runs on a worker thread: the rows change when it answers;
+    an edit or a re-sort while it runs is not undone by its answer."""
+    import threading
+
+    monkeypatch.setattr(ctm, "BACKGROUND_SEARCH_ABOVE", 0)
+    repo = folder_catalog.entries
+    model = CatalogTableModel(repo, Kind.PAPER)
+    model.set_query(Query())
+    qtmodeltester.check(model, force_py=True)
+    everything = model.ids()
+
+    model.set_filter("GeoChat", {})
+    assert model.searching() and model.ids() == everything  # the rows of before, until it answers
+    qtbot.waitUntil(lambda: not model.searching(), timeout=5000)
+    assert _titles(model) == ["GeoChat: Grounded Large Vision-Language Model for Remote Sensing"]
+
+    # An answer read before an edit that makes another entry match is asked again.
+    computed, release = threading.Event(), threading.Event()
+    original = repo.keep_matching
+
+    def slow_keep_matching(*args):
+        found = original(*args)
+        computed.set()
+        release.wait(5)
+        return found
+
+    monkeypatch.setattr(repo, "keep_matching", slow_keep_matching)
+    model.set_filter("Pangaea", {})
+    qtbot.waitUntil(lambda: computed.is_set(), timeout=5000)  # matched before the edit below
+    other = next(i for i in everything if "GeoChat" not in repo.get(Kind.PAPER, i).title)
+    model.apply_changes(repo.update(Kind.PAPER, other, {"title": "Pangaea GeoChat benchmark"}).changes)
+    release.set()
+    qtbot.waitUntil(lambda: not model.searching(), timeout=5000)
+    assert model.query.text == "Pangaea" and other in model.ids()
+
+    # A re-sort while the answer is on its way sorts the typed search at once.
+    model.set_filter("GeoChat", {})
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert not model.searching() and model.query.text == "GeoChat"
+    assert sorted(model.ids()) == sorted(original(Kind.PAPER, everything, "GeoChat"))
+    qtbot.wait(200)  # the dropped answer changes nothing
+    assert model.query.text == "GeoChat" and len(model.ids()) == 2

@@ -3,7 +3,10 @@ deleting the catalog they replace; the idle-time policy; damaged catalogs at sta
 
 import os
 import sqlite3
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -136,3 +139,54 @@ def test_scheduler_wants_a_backup_after_changes_and_an_hour(folder_catalog, data
     assert scheduler.due()
     assert folder_catalog.backups.run_if_due(scheduler) is not None
     assert len(backup.backup_files(data_dir)) == 2
+
+
+SLOW_BACKUP = """
+import sqlite3, sys, time
+from pathlib import Path
+from rsfm_desktop.core import backup
+from rsfm_desktop.core.catalog import open_catalog
+
+def slow_copy(source, target):
+    dest = sqlite3.connect(target)
+    def step(status, remaining, total):
+        print("copied", total - remaining, "of", total, flush=True)
+        time.sleep(0.2)
+    source.backup(dest, pages=4, progress=step)
+
+backup._copy = slow_copy
+catalog = open_catalog(Path(sys.argv[1]), seed=False)
+catalog.backups.backup_now()
+print("finished", flush=True)
+"""
+
+
+def test_a_backup_killed_halfway_leaves_files_the_next_start_removes(folder_catalog, data_dir):
+    import signal
+
+    finished = folder_catalog.backups.backup_now()
+    folder_catalog.close()
+    child = subprocess.Popen([sys.executable, "-c", SLOW_BACKUP, str(data_dir)], stdout=subprocess.PIPE,
+                             text=True, cwd=Path(__file__).resolve().parents[2])
+    try:
+        for line in child.stdout:
+            if line.startswith("copied") and int(line.split()[1]) >= 8:
+                break  # halfway through the copy
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    left = sorted(p.name for p in backup.backup_dir(data_dir).iterdir() if ".partial" in p.name)
+    assert any(n.endswith(".partial") for n in left) and any(n.endswith(".partial-journal") for n in left)
+
+    assert backup.remove_leftovers(data_dir) == []  # just written: maybe another process's backup
+    for name in left:
+        old = time.time() - 60
+        os.utime(backup.backup_dir(data_dir) / name, (old, old))
+    catalog = reopen(data_dir)  # the next start
+    try:
+        removed = catalog.backups.remove_leftovers()
+    finally:
+        catalog.close()
+    assert sorted(p.name for p in removed) == left
+    assert backup.backup_files(data_dir) == [finished]  # finished backups untouched
+    assert not [p for p in backup.backup_dir(data_dir).iterdir() if ".partial" in p.name]

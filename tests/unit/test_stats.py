@@ -12,7 +12,7 @@ import pytest
 
 from rsfm_desktop.core.entries import NO_YEAR, Query
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.stats import HEATMAP, MATRIX, NO_TAG, NO_VENUE, OTHER, chart, svg, tables
+from rsfm_desktop.core.stats import HEATMAP, MATRIX, NO_VENUE, OTHER, chart, svg, tables
 from rsfm_desktop.paths import bundled_catalog
 
 BUNDLED = json.loads(bundled_catalog().read_text(encoding="utf-8"))

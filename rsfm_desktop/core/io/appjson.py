@@ -102,6 +102,14 @@ def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int],
     facets, tags = snapshot.taxonomy(conn)
     papers = snapshot.load(conn, Kind.PAPER, paper_ids)
     datasets = snapshot.load(conn, Kind.DATASET, dataset_ids)
+    return write_snapshots(facets, tags, papers, datasets, snapshot.links(conn, paper_ids, dataset_ids), copier)
+
+
+def write_snapshots(facets: list[dict], tags: list[dict], papers: list[snapshot.EntrySnapshot],
+                    datasets: list[snapshot.EntrySnapshot], links: list[tuple[int, int, str]],
+                    copier: _Files | None = None) -> str:
+    """The export document of entries already read (the rescue export reads them one by one);
+    ``copier`` copies their stored attachments beside it."""
     data = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -109,8 +117,7 @@ def write(conn: Connection, paper_ids: list[int], dataset_ids: list[int],
         "tags": tags,
         "papers": [_entry_json(s, copier) for s in papers],
         "datasets": [_entry_json(s, copier) for s in datasets],
-        "links": [{"paper": f"p{p}", "dataset": f"d{d}", "relation": r}
-                  for p, d, r in snapshot.links(conn, paper_ids, dataset_ids)],
+        "links": [{"paper": f"p{p}", "dataset": f"d{d}", "relation": r} for p, d, r in links],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -5,7 +5,6 @@ An :class:`EntrySnapshot` is plain data (no ORM object), so exporters can run an
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.engine import Connection
 
-from ..fields import FIELDS, TITLE_FIELD, FieldType, Kind
+from ..fields import FIELDS, TITLE_FIELD, Kind
 from ..store import sql
 
 _CHUNK = 500
@@ -33,6 +32,7 @@ class EntrySnapshot:
     meta: dict[str, Any] = field(default_factory=dict)
     provenance: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    damaged: bool = False  # some value was unreadable (a damaged page) and is salvaged
 
     @property
     def title(self) -> str:
@@ -58,20 +58,17 @@ def ids_with_tag(conn: Connection, kind: Kind, label: str) -> list[int]:
 
 def load(conn: Connection, kind: Kind, ids: Sequence[int]) -> list[EntrySnapshot]:
     """Snapshots of these entries, in the order of ``ids`` (unknown ids are left out)."""
-    keys = [f.key for f in FIELDS[kind]]
-    lists = {f.key for f in FIELDS[kind] if f.type is FieldType.LIST}
+    from ..entries import decode_values
+
+    specs = FIELDS[kind]
+    keys = [f.key for f in specs]
     found: dict[int, EntrySnapshot] = {}
-    maps = {f.key for f in FIELDS[kind] if f.type is FieldType.MAP}
     for chunk in sql.chunked(list(ids), _CHUNK):
         query = f"SELECT id, {', '.join(keys + list(META_COLUMNS))} FROM {kind.value} WHERE id IN :ids"
         for row in sql.rows(conn, query, {"ids": chunk}):
-            values = dict(zip(keys, row[1 : 1 + len(keys)]))
-            for key in lists:
-                values[key] = json.loads(values[key] or "[]")
-            for key in maps:
-                values[key] = json.loads(values[key] or "{}") if isinstance(values[key], str) else (values[key] or {})
+            values, damaged = decode_values(specs, row[1 : 1 + len(keys)])
             meta = dict(zip(META_COLUMNS, row[1 + len(keys) :]))
-            found[row[0]] = EntrySnapshot(kind, row[0], values, meta=meta)
+            found[row[0]] = EntrySnapshot(kind, row[0], values, meta=meta, damaged=damaged)
         _load_extras(conn, kind, found, chunk)
     return [found[i] for i in ids if i in found]
 
@@ -85,22 +82,28 @@ def _load_extras(conn: Connection, kind: Kind, found: dict[int, EntrySnapshot], 
         f" WHERE l.{owner} IN :ids AND t.deleted_at IS NULL AND f.deleted_at IS NULL"
         " ORDER BY f.position, f.key, t.position, t.id"
     )
+    # ``found.get``: an owner id a damaged page changed points at no entry of this chunk.
     for entry_id, tag_id, facet, label in sql.rows(conn, tag_sql, params):
-        snap = found[entry_id]
+        snap = found.get(entry_id)
+        if snap is None:
+            continue
         snap.tag_ids.append(tag_id)
         snap.tags.setdefault(facet, []).append(label)
     note_sql = f"SELECT {owner}, body, created_at, updated_at FROM note WHERE {owner} IN :ids"
     for entry_id, body, created, updated in sql.rows(conn, note_sql, params):
-        found[entry_id].note = body or None
-        found[entry_id].meta["note_created_at"] = created
-        found[entry_id].meta["note_updated_at"] = updated
+        if entry_id in found:
+            found[entry_id].note = body or None
+            found[entry_id].meta["note_created_at"] = created
+            found[entry_id].meta["note_updated_at"] = updated
     prov_sql = f"SELECT {owner}, source, locator, excerpt FROM provenance WHERE {owner} IN :ids ORDER BY id"
     for entry_id, source, locator, excerpt in sql.rows(conn, prov_sql, params):
-        found[entry_id].provenance.append({"source": source, "locator": locator, "excerpt": excerpt})
+        if entry_id in found:
+            found[entry_id].provenance.append({"source": source, "locator": locator, "excerpt": excerpt})
     att_sql = (f"SELECT {owner}, {', '.join(ATTACHMENT_COLUMNS)} FROM attachment WHERE {owner} IN :ids"
                " ORDER BY id")
     for entry_id, *values in sql.rows(conn, att_sql, params):
-        found[entry_id].attachments.append(dict(zip(ATTACHMENT_COLUMNS, values)))
+        if entry_id in found:
+            found[entry_id].attachments.append(dict(zip(ATTACHMENT_COLUMNS, values)))
 
 
 def links(conn: Connection, paper_ids: Sequence[int], dataset_ids: Sequence[int]) -> list[tuple[int, int, str]]:

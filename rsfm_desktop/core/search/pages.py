@@ -124,7 +124,7 @@ def drop(conn: Connection, attachment_ids: Iterable[int]) -> None:
         if dialect.is_sqlite(conn):
             for start in range(0, 10**9, 200):  # a few pages at a time: their text is read to unindex it
                 found = sql.rows(conn, "SELECT id, body FROM page_search_text WHERE attachment_id IN :ids"
-                                       f" ORDER BY id LIMIT 200", {"ids": chunk})
+                                       " ORDER BY id LIMIT 200", {"ids": chunk})
                 if not found:
                     break
                 conn.exec_driver_sql("INSERT INTO page_fts_bi(page_fts_bi, rowid, body) VALUES ('delete', ?, ?)",
@@ -210,7 +210,7 @@ def match_attachments(conn: Connection, text: str) -> tuple[str, dict] | None:
     if dialect.is_sqlite(conn):
         query, params = _matching_pages(conn, terms)
         return f"SELECT DISTINCT id / {PAGE_SPAN} AS id FROM ({query}) AS pages", params
-    return f"SELECT DISTINCT attachment_id AS id FROM page_search WHERE words @@ CAST(:q AS tsquery)", {
+    return "SELECT DISTINCT attachment_id AS id FROM page_search WHERE words @@ CAST(:q AS tsquery)", {
         "q": _tsquery(terms)}
 
 

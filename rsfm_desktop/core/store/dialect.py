@@ -4,6 +4,8 @@ runs is the same text on both engines (see :mod:`.sql`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection
 
@@ -66,3 +68,35 @@ def in_values(conn: Connection, column: str, param: str, values, text: bool = Fa
     if is_sqlite(conn):
         return f"{column} IN (SELECT value FROM json_each(:{param}))", {param: json.dumps(values)}
     return f"{column} = ANY(CAST(:{param} AS {'text' if text else 'bigint'}[]))", {param: sql.Array(values)}
+
+
+def undecodable_text(exc: BaseException) -> bool:
+    """SQLite met stored text that is not UTF-8 (PostgreSQL validates text as it is written)."""
+    return "Could not decode to UTF-8" in str(exc)
+
+
+def user_error(exc: BaseException):
+    """A driver error read straight from its cursor (SQLAlchemy's error hook did not see it) as
+    the CatalogError the user is shown (a damaged page, a full disk...), else None."""
+    from .sqlite import catalog_error
+
+    return catalog_error(exc)
+
+
+def _decode_leniently(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+@contextmanager
+def lenient_text(conn: Connection) -> Iterator[None]:
+    """Within the block, SQLite text that is not UTF-8 reads with U+FFFD for the bad bytes."""
+    if not is_sqlite(conn):
+        yield
+        return
+    dbapi = conn.connection.dbapi_connection
+    before = dbapi.text_factory
+    dbapi.text_factory = _decode_leniently
+    try:
+        yield
+    finally:
+        dbapi.text_factory = before

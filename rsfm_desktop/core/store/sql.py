@@ -4,12 +4,21 @@ Statements are written once, with named parameters (``:name``); SQLAlchemy compi
 dialect (``?`` for sqlite3, ``%(name)s`` for psycopg) and ``IN :ids`` expands a list. Reads that
 return many rows (the sorted ids of 100,000 papers, a block of table cells) run the compiled
 statement on the driver's cursor and return plain tuples: Row objects cost three times as much.
+
+A damaged file can hold text that is not UTF-8 (a flipped bit in a page that still passes
+``quick_check``). Reads survive it: :func:`rows`, :func:`first` and :func:`scalar` read such
+text again with the bad bytes shown as U+FFFD, and tell whoever listens
+(:func:`noticing_damage`: the detail pane marks the entry, the rescue export reports it).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping, Sequence
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +27,42 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import TextClause
 
 Params = Mapping[str, Any]
+_noticed: ContextVar[list[str] | None] = ContextVar("rsfm_damage_noticed", default=None)
+
+
+@contextmanager
+def noticing_damage() -> Iterator[list[str]]:
+    """Collect, for the reads inside the block (this thread), what text had to be salvaged."""
+    found: list[str] = []
+    token = _noticed.set(found)
+    try:
+        yield found
+    finally:
+        _noticed.reset(token)
+
+
+def _salvaging(conn: Connection, read: Callable[[], Any]) -> Any:
+    """``read()``; if it meets text a damaged page turned into invalid UTF-8, read again with
+    the bad bytes replaced (U+FFFD) and note the damage."""
+    try:
+        return read()
+    except Exception as exc:  # noqa: BLE001 (only undecodable text is retried; the rest re-raised)
+        from . import dialect
+
+        if not dialect.undecodable_text(exc):
+            translated = dialect.user_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+        with dialect.lenient_text(conn):
+            result = read()
+        column = re.search(r"column '([^']*)'", str(exc))
+        what = f"unreadable text in {column.group(1) if column else 'a column'}"
+        logging.getLogger(__name__).info("damaged page: %s, read with replacement characters", what)
+        noticed = _noticed.get()
+        if noticed is not None:
+            noticed.append(what)
+        return result
 
 
 class Array(list):
@@ -54,20 +99,27 @@ def execute(conn: Connection, sql: str, params: Params | None = None):
 
 
 def scalar(conn: Connection, sql: str, params: Params | None = None) -> Any:
-    return execute(conn, sql, params).scalar()
+    return _salvaging(conn, lambda: execute(conn, sql, params).scalar())
 
 
 def first(conn: Connection, sql: str, params: Params | None = None) -> tuple | None:
-    row = execute(conn, sql, params).first()
-    return tuple(row) if row is not None else None
+    def read():
+        row = execute(conn, sql, params).first()
+        return tuple(row) if row is not None else None
+
+    return _salvaging(conn, read)
 
 
 def rows(conn: Connection, sql: str, params: Params | None = None) -> list[tuple]:
-    """All rows as plain tuples, read through the driver's cursor.
+    """All rows as plain tuples, read through the driver's cursor (damaged text salvaged).
 
     The garbage collector is paused meanwhile: 100,000 new tuples would otherwise trigger
     collections that walk every object of the app (sorting 100,000 papers: 86 -> 26 ms); tuples
     of plain values cannot form cycles."""
+    return _salvaging(conn, lambda: _rows(conn, sql, params))
+
+
+def _rows(conn: Connection, sql: str, params: Params | None) -> list[tuple]:
     values = _listed(params)
     compiled = statement(sql, params).bindparams(**values).compile(
         dialect=conn.dialect, compile_kwargs={"render_postcompile": True}

@@ -52,7 +52,11 @@ def user_message(exc: BaseException) -> str | None:
 
 def _translate_error(context) -> CatalogError | None:
     """``handle_error`` hook: disk full, read-only file, I/O errors become CatalogError."""
-    exc = context.original_exception
+    return catalog_error(context.original_exception)
+
+
+def catalog_error(exc: BaseException) -> CatalogError | None:
+    """The CatalogError a SQLite failure means for the user (None: a programming error)."""
     message = user_message(exc)
     if message is None:
         return None
@@ -236,3 +240,14 @@ def open_read_only(data_dir: Path) -> Engine:
     if revision != migrations.HEAD:
         raise CatalogError(f"{path} must be opened once by this version of RSFM Desktop before a dry run.")
     return make_engine(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true")
+
+
+def open_as_is(data_dir: Path) -> Engine:
+    """The catalog file in ``data_dir`` read-only, unchecked and never upgraded (the rescue
+    export reads what a damaged file still holds)."""
+    path = catalog_path(Path(data_dir))
+    if not path.exists():
+        raise CatalogError(f"There is no catalog in {data_dir}.")
+    engine = create_engine(f"sqlite:///file:{path.resolve()}?mode=ro&uri=true")
+    event.listen(engine, "handle_error", _translate_error)
+    return engine

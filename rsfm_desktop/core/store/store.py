@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection, Engine
 
+from ..errors import CatalogGone
 from .changes import ChangeSet
 from .sqlite import WRITE_OPTION
 from .undo import Command
@@ -59,6 +60,10 @@ class Store:
         return result, changes
 
     def _write(self, work: Callable[[Tx], T]) -> tuple[T, ChangeSet, list]:
+        if self._watcher is not None and self._watcher.file_missing():
+            # The still-open connection would write into a deleted (or replaced) file: lost.
+            raise CatalogGone("The catalog file was deleted, moved or replaced while it was open: "
+                              "the change was not saved.")
         with self.engine.connect() as conn:
             conn = conn.execution_options(**{WRITE_OPTION: True})
             with conn.begin():

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.display_text import visible
 from ...core.fields import Kind, field_map
 from ...core.i18n import FIELDS_CONTEXT
 
@@ -102,7 +103,7 @@ class FieldConflictDialog(QDialog):
         self.resize(860, 420)
         hint = QLabel(self.tr("“%1” was changed elsewhere while you edited it. Fields changed on one "
                               "side only are merged; for these, choose which value to keep.")
-                      .replace("%1", title or ""), self)
+                      .replace("%1", visible(title or "")), self)
         hint.setWordWrap(True)
         specs = field_map(kind)
         body = QWidget(self)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.display_text import visible
 from ...core.fields import Kind, field_map
 from ...core.i18n import FIELDS_CONTEXT
 from ...core.io import Decision, ImportPlan, PlanEntry, Status
@@ -203,7 +204,7 @@ class ImportPreviewDialog(QDialog):
                  changed: list[int] | None = None):
         super().__init__(parent)
         self.setObjectName("importPreviewDialog")
-        self.setWindowTitle(self.tr("Import %1").replace("%1", Path(plan.source).name))
+        self.setWindowTitle(self.tr("Import %1").replace("%1", visible(Path(plan.source).name)))
         self.plan = plan
         self.model = PlanModel(plan, existing_titles, self, changed)
         self.proxy = _StatusFilter(self)

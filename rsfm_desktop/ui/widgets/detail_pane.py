@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.catalog import Catalog
+from ...core.display_text import visible
 from ...core.entries import Entry
 from ...core.errors import CatalogError
 from ...core.fields import FIELDS, FieldType, Kind
@@ -87,6 +88,9 @@ class DetailPane(QWidget):
         self.identifiers.setWordWrap(True)
         self.identifiers.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.identifiers.linkActivated.connect(lambda url: open_link(self, url))
+        self.damage = _plain_label(self, "detailDamage")  # an entry read from a damaged page
+        self.damage.setStyleSheet("background: #fdecea; color: #8a1c14; padding: 4px; border-radius: 3px;")
+        self.damage.hide()
         self.empty_hint = QLabel(self.tr("Select a paper or dataset to see its details."), self)
         self.empty_hint.setObjectName("detailEmptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,6 +135,7 @@ class DetailPane(QWidget):
         info_layout.addWidget(self.title)
         info_layout.addWidget(self.subtitle)
         info_layout.addWidget(self.identifiers)
+        info_layout.addWidget(self.damage)
         info_layout.addLayout(self.buttons_layout)
         self.extras_layout = QVBoxLayout()  # where other features add widgets (tag chips)
         info_layout.addLayout(self.extras_layout)
@@ -286,7 +291,27 @@ class DetailPane(QWidget):
         if "note" in change.fields:
             self.notes.note_changed_elsewhere() if external else None
 
+    def damage_text(self) -> str:
+        return self.tr("Part of this entry could not be read from the catalog file (a damaged page): "
+                       "what was unreadable is shown as �. Restore a backup (File ▸ Restore from Backup) or "
+                       "rescue what is readable first: rsfm-desktop export --format json --rescue --output FILE")
+
     def show_entry(self, kind: Kind | None, entry_id: int | None, keep_note: bool = False) -> None:
+        try:
+            self._show_entry(kind, entry_id, keep_note)
+        except CatalogError as exc:  # a damaged page: the entry, or part of it, cannot be read
+            if self._entry is None or (self._kind, self._entry.id) != (kind, entry_id):  # none of it
+                self._entry = self._kind = None
+                self.notes.set_entry(None)
+                self.empty_hint.setText(self.tr("This entry cannot be read: %1").replace("%1", str(exc)))
+                self.entryShown.emit(None, None)
+            self.empty_hint.setVisible(self._entry is None)
+            self.splitter.setVisible(self._entry is not None)
+            self.damage.setText(self.damage_text())
+            self.damage.show()
+
+    def _show_entry(self, kind: Kind | None, entry_id: int | None, keep_note: bool = False) -> None:
+        self.empty_hint.setText(self.tr("Select a paper or dataset to see its details."))
         entry = self._catalog.entries.get(kind, entry_id) if kind and entry_id else None
         if entry is not None and entry.trashed:
             entry = None
@@ -299,8 +324,10 @@ class DetailPane(QWidget):
         if entry is None:
             return
         zh_key, en_key = _SUMMARY_FIELDS[kind]
-        self.title.setText(entry.title if kind is Kind.PAPER else entry.name)
-        self.subtitle.setText(self._subtitle(kind, entry))
+        self.damage.setText(self.damage_text())
+        self.damage.setVisible(entry.damaged)
+        self.title.setText(visible(entry.title if kind is Kind.PAPER else entry.name))
+        self.subtitle.setText(visible(self._subtitle(kind, entry)))
         self._fill_identifiers(kind, entry)
         self.summaries.set_texts(getattr(entry, zh_key), getattr(entry, en_key))
         self.swap_button.setEnabled(bool(getattr(entry, zh_key) or getattr(entry, en_key)))
@@ -376,13 +403,13 @@ class DetailPane(QWidget):
             label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setText("<br>".join(
-                f'<a href="{html.escape(v, quote=True)}">{html.escape(v)}</a>' for v in values
+                f'<a href="{html.escape(v, quote=True)}">{html.escape(visible(v))}</a>' for v in values
             ))
             label.linkActivated.connect(lambda url: open_link(self, url))
             label.setWordWrap(True)
             return label
         label = _plain_label(self)
-        label.setText("; ".join(str(v) for v in values) if ftype is FieldType.LIST else str(value))
+        label.setText(visible("; ".join(str(v) for v in values) if ftype is FieldType.LIST else str(value)))
         return label
 
     def _fill_linked(self, kind: Kind, entry_id: int) -> None:
@@ -397,7 +424,7 @@ class DetailPane(QWidget):
             unlink_tip = html.escape(self.tr("Remove this link"), quote=True)
             items.append(
                 f"{html.escape(relation_text.get(link.relation, link.relation))}: "
-                f'<a href="entry:{other.value}:{link.id}">{html.escape(link.title)}</a>{year} '
+                f'<a href="entry:{other.value}:{link.id}">{html.escape(visible(link.title))}</a>{year} '
                 f'<a href="unlink:{link.id}:{link.relation}" title="{unlink_tip}">✕</a>'
             )
         self.linked_label.setText("<br>".join(items) or html.escape(self.tr("None")))

@@ -1,7 +1,9 @@
 """Personal Markdown notes with a live preview, saved automatically, never lost.
 
 A note is written about a second after the last keystroke, and at once when the user switches to
-another entry or closes the window (:meth:`NotesEditor.flush`). Each save names the version of
+another entry or closes the window (:meth:`NotesEditor.flush`). A huge note (over
+:data:`LARGE_NOTE_CHARS`) is written on a worker thread, loaded into the editor in pieces, and
+its preview rendered on a worker thread (``notes_work``): the window never waits on it. Each save names the version of
 the note the editor loaded: a note changed elsewhere meanwhile (another window, a lab member)
 is never overwritten; the editor keeps the typed text, says so, and offers both texts side by
 side. A save that cannot reach the catalog (busy, offline, a full disk, a vanished file) keeps
@@ -11,8 +13,11 @@ the text in the editor, in a pending buffer retried on a timer, and in the recov
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -30,10 +35,14 @@ from ...core.fields import Kind
 from ...core.journal import PendingNote, RecoveryJournal
 from ...core.store.writes import Conflict
 from ..links import open_link
+from .notes_work import PREVIEW_MAX_CHARS, BackgroundSaver, PreviewRenderer
 
 AUTOSAVE_MS = 800
 RETRY_MS = 2000
 PREVIEW_MS = 250
+LARGE_NOTE_CHARS = 100_000  # saved on a worker thread, loaded in pieces
+SYNC_PREVIEW_MAX_CHARS = 5_000  # rendered at once on the GUI thread (a few milliseconds)
+LOAD_CHUNK_CHARS = 32 * 1024
 
 
 class SafePreview(QTextBrowser):
@@ -73,6 +82,17 @@ class NotesEditor(QWidget):
         self._version: int | None = None
         self._pending: dict[tuple[Kind, int], PendingNote] = {}
         self._conflicts: dict[tuple[Kind, int], Conflict] = {}
+        self._clean_revision = 0  # the editor document's revision when it held _saved_text
+        self._text_cache: tuple[int, str] = (-1, "")
+        self._journaled: dict | None = None  # what the recovery journal holds (None: unknown)
+        self._loading: list[str] = []  # a huge note's pieces not in the editor yet
+        self._saver = BackgroundSaver(self)
+        self._saver.done.connect(self._background_saved)
+        self._saver.journalFailed.connect(lambda why: self.status.setText(
+            self.tr("Not saved, and the recovery copy failed too: %1").replace("%1", why)))
+        self._previewer = PreviewRenderer(self)
+        self._previewer.ready.connect(self._show_preview)
+        self.preview_cut = False  # the preview shows only the beginning of a huge note
 
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("notesEditor")
@@ -122,7 +142,9 @@ class NotesEditor(QWidget):
         layout.addLayout(footer)
 
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.flush)
+        self._autosave.timeout.connect(self._autosave_now)
+        self._load_timer = QTimer(self, singleShot=True, interval=0)
+        self._load_timer.timeout.connect(self._load_piece)
         self._render = QTimer(self, singleShot=True, interval=PREVIEW_MS)
         self._render.timeout.connect(self._update_preview)
         self.editor.textChanged.connect(self._on_text_changed)
@@ -139,8 +161,9 @@ class NotesEditor(QWidget):
     # ---- entry switching -----------------------------------------------------------------
 
     def set_entry(self, entry: tuple[Kind, int] | None) -> None:
-        """Save the current note, then show the note of ``entry`` (None: nothing selected)."""
-        self.flush()
+        """Save the current note (a huge one in the background), then show the note of
+        ``entry`` (None: nothing selected)."""
+        self.flush(wait=False)
         self._entry = entry
         text, self._saved_text, self._version = "", "", None
         shared, author = False, None
@@ -156,13 +179,66 @@ class NotesEditor(QWidget):
                     shared, author = note.shared, note.author
                 except Exception as exc:  # noqa: BLE001 (a damaged row: show the entry, say why)
                     self.status.setText(self.tr("The note cannot be read: %1").replace("%1", str(exc)))
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(text)
-        self.editor.blockSignals(False)
+        self._set_text(text, clean=text == self._saved_text)
         self.editor.setEnabled(entry is not None)
         self._show_sharing(shared, author)
-        self._update_preview()
         self._show_state()
+
+    def _set_text(self, text: str, clean: bool = True) -> None:
+        """Show ``text`` in the editor (a huge one in pieces, read-only until complete) and
+        render its preview. ``clean``: it is the saved text (nothing typed to save)."""
+        self._text_clean = clean
+        self._loading = []
+        self._load_timer.stop()
+        self.editor.blockSignals(True)
+        if len(text) > LARGE_NOTE_CHARS:
+            self.editor.setPlainText(text[:LOAD_CHUNK_CHARS])
+            self._loading = [text[i:i + LOAD_CHUNK_CHARS] for i in range(LOAD_CHUNK_CHARS, len(text), LOAD_CHUNK_CHARS)]
+            self.editor.setReadOnly(True)
+            self._load_timer.start()
+        else:
+            self.editor.setPlainText(text)
+            self.editor.setReadOnly(False)
+        self.editor.blockSignals(False)
+        self._clean_revision = self.editor.document().revision() if clean else -1
+        if not self._loading:
+            self._update_preview()
+
+    def _load_piece(self) -> None:
+        if not self._loading:
+            return
+        self.editor.blockSignals(True)
+        cursor = QTextCursor(self.editor.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(self._loading.pop(0))
+        self.editor.blockSignals(False)
+        self._clean_revision = self.editor.document().revision() if self._text_clean else -1
+        if self._loading:
+            self._load_timer.start()
+        else:
+            self.editor.setReadOnly(False)
+            self._update_preview()
+
+    def is_loading(self) -> bool:
+        return bool(self._loading)
+
+    def _beginning(self, chars: int) -> str:
+        """The first ``chars`` characters or so of the editor's text, read block by block (a
+        huge note's preview needs only its beginning)."""
+        parts, length = [], 0
+        block = self.editor.document().begin()
+        while block.isValid() and length < chars:
+            parts.append(block.text())
+            length += block.length()
+            block = block.next()
+        return "\n".join(parts)
+
+    def text(self) -> str:
+        """The editor's text (read once per change: a 5 MB note costs some 50 ms to read)."""
+        revision = self.editor.document().revision()
+        if self._text_cache[0] != revision:
+            self._text_cache = (revision, self.editor.toPlainText())
+        return self._text_cache[1]
 
     # ---- sharing with the lab -----------------------------------------------------------------
 
@@ -213,7 +289,10 @@ class NotesEditor(QWidget):
     # ---- saving --------------------------------------------------------------------------
 
     def is_dirty(self) -> bool:
-        return self._entry is not None and self.editor.toPlainText() != self._saved_text
+        """Typed text of the shown note that is not saved (never a note still loading)."""
+        if self._entry is None or self._loading or self.editor.document().revision() == self._clean_revision:
+            return False
+        return self.text() != self._saved_text
 
     def has_unsaved(self) -> bool:
         """Typed text that is not in the catalog yet (this note or an earlier one)."""
@@ -221,61 +300,141 @@ class NotesEditor(QWidget):
 
     def unsaved(self) -> dict[tuple[Kind, int], PendingNote]:
         if self.is_dirty():
-            self._pending[self._entry] = PendingNote(self.editor.toPlainText(), self._saved_text, self._version)
+            self._pending[self._entry] = PendingNote(self.text(), self._saved_text, self._version)
         return dict(self._pending)
 
-    def flush(self) -> bool:
-        """Write the note now if it changed, and retry earlier failed saves. True if all saved."""
+    def _autosave_now(self) -> None:
+        """The pause after typing: a huge note is written in the background, the rest now."""
+        if self.is_dirty() and self.editor.document().characterCount() > LARGE_NOTE_CHARS:
+            self._save_in_background()
+        self.flush(wait=False)
+
+    def _save_in_background(self) -> None:
+        entry = self._entry
+        if entry in self._saver.running or entry in self._conflicts:
+            return  # typed on during a save: saved when it ends (_background_saved)
+        pending = PendingNote(self.text(), self._saved_text, self._version)
+        self._pending[entry] = pending
+        self._write_journal()
+        revision = self.editor.document().revision()
+        notes = self._catalog.notes
+        self._saver.submit(entry, (pending, revision), lambda: notes.save(
+            entry[0], entry[1], pending.body, expected_version=pending.version, base=pending.base))
+        self.status.setText(self.tr("Saving…"))
+
+    def _background_saved(self, entry) -> None:
+        finished = self._saver.take(entry)
+        if finished is not None:
+            (pending, revision), outcome = finished
+            self._settle(entry, pending, outcome, revision)
+            self._write_journal()
+            if self._entry in self._conflicts:
+                self._show_state()
+            elif entry == self._entry and self.is_dirty():
+                self._autosave.start(AUTOSAVE_MS)  # what was typed during the save
+
+    def _settle(self, entry, pending: PendingNote, outcome, revision: int | None = None) -> bool:
+        """Record how the save of ``pending`` ended (its new version, or the exception)."""
+        if isinstance(outcome, Conflict):
+            self._conflicts[entry] = outcome
+            self.conflicted.emit(*entry)
+            return False
+        if isinstance(outcome, Exception):
+            self.saveFailed.emit(str(outcome))
+            self.status.setText(self.tr("Not saved yet, will retry: %1").replace("%1", str(outcome)))
+            self._autosave.start(RETRY_MS)
+            return False
+        current = self._pending.get(entry)
+        if current is pending:
+            del self._pending[entry]
+        elif current is not None:  # typed on meanwhile: that text now goes over this save
+            self._pending[entry] = replace(current, base=pending.body,
+                                           version=outcome if outcome is not None else current.version)
+        if entry == self._entry:
+            self._saved_text = pending.body
+            if outcome is not None:
+                self._version = outcome
+            if revision is not None and revision == self.editor.document().revision():
+                self._clean_revision = revision
+            self.status.setText(self.tr("Saved"))
+        self.saved.emit(*entry)
+        return True
+
+    def flush(self, wait: bool = True) -> bool:
+        """Write the note now if it changed, and retry earlier failed saves. True if all saved.
+
+        A huge note being written in the background is waited for (``wait``), or left to
+        finish (switching entries: then a huge typed note goes to the background too)."""
         self._autosave.stop()
-        if self.is_dirty():
-            self._pending[self._entry] = PendingNote(self.editor.toPlainText(), self._saved_text, self._version)
         ok = True
+        for entry in list(self._saver.running):
+            finished = self._saver.take(entry, wait=wait)
+            if finished is not None:
+                (pending, revision), outcome = finished
+                ok = self._settle(entry, pending, outcome, revision) and ok
+        if not wait and self.is_dirty() and self.editor.document().characterCount() > LARGE_NOTE_CHARS:
+            self._save_in_background()
+        if self.is_dirty() and self._entry not in self._saver.running:
+            self._pending[self._entry] = PendingNote(self.text(), self._saved_text, self._version)
         for entry, pending in list(self._pending.items()):
-            if entry in self._conflicts:
+            if entry in self._conflicts or entry in self._saver.running:
                 ok = False
                 continue
             try:
                 version = self._catalog.notes.save(entry[0], entry[1], pending.body,
                                                    expected_version=pending.version, base=pending.base)
-            except Conflict as exc:
-                self._conflicts[entry] = exc
-                self.conflicted.emit(*entry)
-                ok = False
-                continue
-            except Exception as exc:  # noqa: BLE001 (any database failure: keep the text, tell)
-                self.saveFailed.emit(str(exc))
-                self.status.setText(self.tr("Not saved yet, will retry: %1").replace("%1", str(exc)))
-                self._autosave.start(RETRY_MS)
-                ok = False
+            except Exception as exc:  # noqa: BLE001 (a conflict, any database failure: keep the text, tell)
+                ok = self._settle(entry, pending, exc)
+                if isinstance(exc, Conflict):
+                    continue
                 break
-            del self._pending[entry]
-            if entry == self._entry:
-                self._saved_text = pending.body
-                if version is not None:
-                    self._version = version
-                self.status.setText(self.tr("Saved"))
-            self.saved.emit(*entry)
-        self._write_journal()
+            self._settle(entry, pending, version, self.editor.document().revision() if entry == self._entry else None)
+        self._write_journal(wait=wait)
         if self._entry in self._conflicts:
             self._show_state()
-        return ok
+        return ok and not self._pending
 
-    def _write_journal(self) -> None:
+    def _write_journal(self, wait: bool = False) -> None:
+        """Keep the unsaved notes in the recovery journal, written on the saver's thread (in
+        order with the saves; a 5 MB note takes a while), and only when they changed."""
         if self.journal is None:
             return
-        try:
-            self.journal.write_notes(self._pending)
-        except OSError as exc:
-            self.status.setText(self.tr("Not saved, and the recovery copy failed too: %1").replace("%1", str(exc)))
+        held = {entry: id(note) for entry, note in self._pending.items()}
+        if held != self._journaled:
+            self._journaled = held
+            self._saver.write_journal(self.journal, dict(self._pending))
+        if wait:
+            self._saver.drain()
 
     def _on_text_changed(self) -> None:
         self._autosave.start(AUTOSAVE_MS)
         self._render.start()
 
     def _update_preview(self) -> None:
+        """A short note's preview at once; a long one's rendered on a worker thread."""
+        document = self.editor.document()
+        if document.characterCount() > SYNC_PREVIEW_MAX_CHARS:
+            self._previewer.request(self._beginning(PREVIEW_MAX_CHARS),
+                                    longer=document.characterCount() > PREVIEW_MAX_CHARS)
+            return
+        text = self.text()
         from ...core.markdown_render import render  # markdown-it loads with the first note shown
 
-        self.preview.setHtml(render(self.editor.toPlainText()))
+        self._previewer.cancel()
+        self.preview_cut = False
+        self.preview.setHtml(render(text))
+
+    def _show_preview(self, _generation: int, document: QTextDocument, cut: bool) -> None:
+        """A document rendered on the worker thread: the preview's now (and the old one, its
+        child, is deleted by Qt)."""
+        self.preview_cut = cut
+        if cut:
+            cursor = QTextCursor(document)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertHtml("<p><i>" + html.escape(self.tr(
+                "… The preview shows the beginning of this long note; all of it is saved.")) + "</i></p>")
+        document.setParent(self.preview)
+        self.preview.setDocument(document)
 
     def append_block(self, entry: tuple[Kind, int], block: str) -> None:
         """Add a Markdown block (a quote) at the end of ``entry``'s note, saved at once: in the
@@ -309,10 +468,7 @@ class NotesEditor(QWidget):
             return
         note = self._catalog.notes.get(*self._entry)
         self._saved_text, self._version = note.body, note.version
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(note.body)
-        self.editor.blockSignals(False)
-        self._update_preview()
+        self._set_text(note.body)
 
     def resolve_conflict(self) -> None:
         """Show both versions side by side; the user keeps theirs, mine, or an edited merge."""
@@ -323,7 +479,7 @@ class NotesEditor(QWidget):
         if conflict is None:
             return
         pending = self._pending.get(entry)
-        mine = pending.body if pending else self.editor.toPlainText()
+        mine = pending.body if pending else self.text()
         theirs = conflict.fields["note"][2]
         dialog = NoteConflictDialog(mine, theirs, self)
         if not dialog.exec():
@@ -333,17 +489,14 @@ class NotesEditor(QWidget):
         # The chosen text is written over the version that conflicted (both were seen).
         self._pending[entry] = PendingNote(chosen, theirs, conflict.version)
         self._saved_text, self._version = theirs, conflict.version
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(chosen)
-        self.editor.blockSignals(False)
-        self._update_preview()
+        self._set_text(chosen, clean=False)
         self.flush()
         self._show_state()
 
     def keep_for_next_time(self) -> None:
         """Quitting with unsaved notes: they stay in the recovery journal."""
         self.unsaved()
-        self._write_journal()
+        self._write_journal(wait=True)
 
     def adopt(self, recovered) -> int:
         """Put notes recovered from the journal back: each is saved over the version it was
@@ -357,8 +510,21 @@ class NotesEditor(QWidget):
             self.set_entry(self._entry)  # shows the recovered text of the open entry
         return before - len(self._pending)
 
+    def written_elsewhere(self, entries) -> None:
+        """These unsaved notes were written into a copy of the catalog (its file vanished and
+        it was saved to a new place): they are no longer pending here."""
+        self.unsaved()
+        for entry in entries:
+            self._pending.pop(entry, None)
+            if entry == self._entry:
+                self._saved_text = self.text()
+        self._write_journal()
+        if not self._pending:
+            self._autosave.stop()
+            self.status.setText(self.tr("Your notes are in the copy of the catalog saved to the new place."))
+
     def catalog_lost(self) -> None:
         """The catalog file vanished: stop claiming "saved"; keep everything typed."""
         self.unsaved()
-        self._write_journal()
+        self._write_journal(wait=True)
         self.status.setText(self.tr("The catalog is gone: your note is kept in the recovery journal."))

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ...core.errors import CatalogError
 from ...core.fields import Kind
 from ...core.io.language import has_cjk
 from ...core.taxonomy import EntryTag, Taxonomy
@@ -112,7 +112,10 @@ class TagChips(QWidget):
         if self._entry is None:
             return
         kind, entry_id = self._entry
-        tags = self.taxonomy.entry_tags(kind, [entry_id]).get(entry_id, [])
+        try:
+            tags = self.taxonomy.entry_tags(kind, [entry_id]).get(entry_id, [])
+        except CatalogError:  # a damaged page: the detail pane says so; no chips to show
+            return
         lang = self.model.lang
         for facet in self.model.facets():
             mine = [t for t in tags if t.facet_key == facet.key]

@@ -120,8 +120,8 @@ def test_a_search_answered_off_the_gui_thread_passes_qtmodeltester_and_is_never_
     computed, release = threading.Event(), threading.Event()
     original = repo.keep_matching
 
-    def slow_keep_matching(*args):
-        found = original(*args)
+    def slow_keep_matching(*args, **kwargs):
+        found = original(*args, **kwargs)
         computed.set()
         release.wait(5)
         return found

@@ -2,7 +2,7 @@
 
     rsfm-desktop [--data-dir DIR | --catalog DIR_OR_URL] [--startup-report]
     rsfm-desktop stats [--data-dir DIR | --catalog URL]
-    rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates]
+    rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates] [--encoding NAME]
     rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG]
     rsfm-desktop --version
 
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing anywhere")
     imp.add_argument("--add-duplicates", action="store_true",
                      help="add suspected duplicates as new entries instead of merging or skipping them")
+    imp.add_argument("--encoding", help="read the file in this encoding (e.g. gb18030, cp1252) instead of detecting it")
     exp = sub.add_parser("export", parents=[common], help="export the catalog (or one tag) to a file")
     exp.add_argument("--format", choices=formats, required=True)
     exp.add_argument("--output", type=Path, required=True)

@@ -16,7 +16,7 @@ GEOCHAT = "GeoChat: Grounded Large Vision-Language Model for Remote Sensing"
 def test_import_writes_entries_tags_notes_provenance_and_search(empty_catalog):
     catalog = empty_catalog
     report = import_file(catalog, FIXTURES / "refs.ris")
-    assert report.as_json() == {"added": 3, "merged": 0, "skipped_duplicates": 0, "errors": []}
+    assert report.as_json() == {"added": 3, "merged": 0, "skipped_duplicates": 0, "errors": [], "warnings": []}
     earth_id = catalog.entries.list_ids(Kind.PAPER)[0]
     assert catalog.notes.text(Kind.PAPER, earth_id).startswith("Candidate for the survey table.")
     assert catalog.entries.provenance(Kind.PAPER, earth_id)[0]["locator"] == "line 1"

@@ -413,10 +413,19 @@ class ImportPlan:
         self.spool.store.set_decisions(self.number, positions, Decision(decision).value)
         self.entries.forget()
 
-    def add_all(self) -> None:
-        """Add every entry, duplicates too ("add anyway" for all, the command line's
-        ``--add-duplicates``)."""
-        self.spool.store.set_all_decisions(self.number, Decision.ADD.value)
+    def restore_suggestions(self) -> None:
+        """Every decision back to the one the plan suggested."""
+        self.spool.store.restore_suggestions(self.number)
+        self.entries.forget()
+
+    def matched_ids(self, kind: Kind) -> list[int]:
+        """The catalog entries this plan's records match (to show their titles)."""
+        return self.spool.store.existing_ids(self.number, kind.value)
+
+    def add_all(self, only_matched: bool = False) -> None:
+        """Add every entry, duplicates too (the command line's ``--add-duplicates``); with
+        ``only_matched``, "add anyway" for every suspected duplicate and conflict alone."""
+        self.spool.store.set_all_decisions(self.number, Decision.ADD.value, only_matched)
         self.entries.forget()
 
     def close(self) -> None:

@@ -28,7 +28,7 @@ CREATE TABLE record (pos INTEGER PRIMARY KEY, kind TEXT NOT NULL, line INTEGER, 
 CREATE TABLE match_key (key INTEGER NOT NULL, pos INTEGER NOT NULL);
 CREATE INDEX match_key_key ON match_key(key, pos);
 CREATE TABLE entry (plan INTEGER NOT NULL, pos INTEGER NOT NULL, status TEXT NOT NULL, existing_id INTEGER,
-                    earlier INTEGER, reason TEXT, decision TEXT NOT NULL, detail BLOB,
+                    earlier INTEGER, reason TEXT, decision TEXT NOT NULL, suggested TEXT NOT NULL, detail BLOB,
                     PRIMARY KEY (plan, pos)) WITHOUT ROWID;
 CREATE INDEX entry_status ON entry(plan, status, pos);
 CREATE TABLE warning (n INTEGER PRIMARY KEY, text TEXT NOT NULL);
@@ -127,7 +127,18 @@ class SpoolStore:
 
     def add_entries(self, plan: int, rows: Iterable[tuple]) -> None:
         """(pos, status, existing_id, earlier, reason, decision, detail) rows of a plan."""
-        self._many(f"INSERT INTO entry(plan, {_ENTRY_COLUMNS}) VALUES ({plan}, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._many(f"INSERT INTO entry(plan, {_ENTRY_COLUMNS}, suggested) VALUES ({plan}, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   ((*row, row[5]) for row in rows))
+
+    def restore_suggestions(self, plan: int) -> None:
+        """Every decision back to what the plan suggested."""
+        self._many("UPDATE entry SET decision = suggested WHERE plan = ?", [(plan,)])
+
+    def existing_ids(self, plan: int, kind: str) -> list[int]:
+        """The catalog entries a plan's records of ``kind`` match."""
+        return [r[0] for r in self._rows(
+            "SELECT DISTINCT e.existing_id FROM entry e JOIN record r ON r.pos = e.pos"
+            " WHERE e.plan = ? AND r.kind = ? AND e.existing_id IS NOT NULL ORDER BY 1", (plan, kind))]
 
     def entries(self, plan: int, start: int, stop: int) -> list[tuple]:
         return self._rows(f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE plan = ? AND pos >= ? AND pos < ? ORDER BY pos",

@@ -4,154 +4,164 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="40"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="41"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="42"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="43"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="44"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="45"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="46"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="47"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="48"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="50"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="52"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="53"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="55"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="69"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="82"/>
+        <source>Paste as &amp;Entries</source>
+        <translation>粘贴为条目(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
+        <source>Import BibTeX, RIS or a list of arXiv ids, DOIs or links from the clipboard, with a preview</source>
+        <translation>从剪贴板导入 BibTeX、RIS 或 arXiv 编号、DOI、链接列表（先预览）</translation>
     </message>
 </context>
 <context>
@@ -330,7 +340,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/io/apply.py" line="312"/>
+        <location filename="../../rsfm_desktop/core/io/apply.py" line="326"/>
         <source>Import {}</source>
         <translation>导入 {}</translation>
     </message>
@@ -923,82 +933,107 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="248"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="257"/>
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="265"/>
         <source>The catalog changed since the last preview: the %1 highlighted entries have a new status. Check their decisions.</source>
         <translation>自上次预览以来目录已有变化：高亮的 %1 个条目状态已改变，请检查它们的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="271"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="269"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="305"/>
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="313"/>
+        <source>Add All Duplicates Anyway</source>
+        <translation>全部重复项仍然添加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="315"/>
+        <source>Add every suspected duplicate and conflict as a new entry (titles that only look alike are different papers)</source>
+        <translation>将每个疑似重复和冲突的条目都作为新条目添加（标题仅相似的是不同的论文）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="318"/>
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="279"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="320"/>
         <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
         <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="294"/>
-        <source>… and %1 more</source>
-        <translation>……以及另外 %1 条</translation>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="338"/>
+        <source>%1 warnings: records skipped and values left out, each with its line:</source>
+        <translation>%1 条警告：跳过的记录和未导入的值，各注明所在行：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="295"/>
-        <source>Some values were left out:</source>
-        <translation>部分值被略去：</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="343"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="338"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="376"/>
+        <source>Read Again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="389"/>
+        <source>Pasted text.</source>
+        <translation>粘贴的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="392"/>
+        <source>Read as %1, a guess (%2% sure): if titles look garbled, choose the file&apos;s encoding and read it again.</source>
+        <translation>按 %1 读取，这是推测（把握 %2%）：如果标题显示为乱码，请选择文件的编码并重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="397"/>
+        <source>Read as %1.</source>
+        <translation>按 %1 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="423"/>
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="344"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="429"/>
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="366"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="452"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="370"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="456"/>
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="372"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="458"/>
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="383"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="469"/>
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -1006,73 +1041,88 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="70"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="101"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="80"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="102"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="103"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="104"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="83"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="105"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="84"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="106"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="107"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="108"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="128"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="187"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="133"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="119"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="142"/>
+        <source>The clipboard holds no text to import.</source>
+        <translation>剪贴板中没有可导入的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="147"/>
+        <source>clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="152"/>
+        <source>Reading the clipboard…</source>
+        <translation>正在读取剪贴板…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="177"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="180"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="181"/>
         <source>%1 could not be imported.
 
 %2
@@ -1085,112 +1135,118 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="188"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="151"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="232"/>
         <source>The catalog changed</source>
         <translation>目录已变化</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="152"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="233"/>
         <source>The catalog changed since this preview was made (another window or program wrote to it): %1 entries are now new, duplicates or conflicts where they were not. Nothing was imported; review the preview again.</source>
         <translation>生成此预览后目录已有变化（另一个窗口或程序写入了它）：%1 个条目的新建、重复或冲突状态已改变。尚未导入任何内容，请重新检查预览。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="160"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="242"/>
         <source>Imported %1: %2 added, %3 merged, %4 skipped.</source>
         <translation>已导入 %1：添加 %2 个，合并 %3 个，跳过 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="165"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="246"/>
+        <source>%1 warnings (see the preview).</source>
+        <translation>%1 条警告（见预览）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="252"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="166"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="253"/>
         <source>The import was cancelled. Nothing was written to the catalog.</source>
         <translation>导入已取消，目录未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="167"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="170"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="254"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="262"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="176"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="294"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="302"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="302"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="191"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="309"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="327"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="328"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="245"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="363"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="365"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="368"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="268"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="386"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="390"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="390"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="283"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="401"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="405"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -2050,7 +2106,7 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/tasks.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/tasks.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

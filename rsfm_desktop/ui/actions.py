@@ -32,6 +32,7 @@ class ActionId(Enum):
     EXPORT = auto()
     EXPORT_VIEW = auto()
     FIND_DUPLICATES = auto()
+    PASTE_ENTRIES = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -76,6 +77,11 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.FIND_DUPLICATES: (
             QCoreApplication.translate("Actions", "Find D&uplicates…"), "duplicates", None,
             QCoreApplication.translate("Actions", "Find entries that are the same paper or dataset and merge them"),
+        ),
+        ActionId.PASTE_ENTRIES: (
+            QCoreApplication.translate("Actions", "Paste as &Entries"), None, "Ctrl+Shift+V",
+            QCoreApplication.translate("Actions", "Import BibTeX, RIS or a list of arXiv ids, DOIs or links from the "
+                                                  "clipboard, with a preview"),
         ),
     }
 

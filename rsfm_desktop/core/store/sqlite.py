@@ -52,7 +52,13 @@ def user_message(exc: BaseException) -> str | None:
 
 def _translate_error(context) -> CatalogError | None:
     """``handle_error`` hook: disk full, read-only file, I/O errors become CatalogError."""
-    exc = context.original_exception
+    return catalog_error(context.original_exception)
+
+
+def catalog_error(exc: BaseException) -> CatalogError | None:
+    """The CatalogError a driver error means for the user (disk full, read-only file, I/O
+    errors), or None for other errors; also for statements run on the driver's own cursor,
+    which SQLAlchemy's ``handle_error`` does not see."""
     message = user_message(exc)
     if message is None:
         return None

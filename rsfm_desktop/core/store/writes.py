@@ -256,10 +256,17 @@ class Tx:
         for row, row_id in zip(rows, ids):
             row["id"] = row_id
         names, values = _bound_rows(self.conn, tab, rows)
+        from .sqlite import catalog_error
+
         cursor = self.conn.connection.dbapi_connection.cursor()
         try:  # the driver directly: SQLAlchemy's per-row parameter handling doubles the cost
             cursor.executemany(f"INSERT INTO {tab.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
                                values)
+        except Exception as exc:  # a full disk, a read-only file: the message SQLAlchemy's statements give
+            translated = catalog_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
         finally:
             cursor.close()
         return ids

@@ -3,7 +3,7 @@
     rsfm-desktop [--data-dir DIR | --catalog DIR_OR_URL] [--startup-report]
     rsfm-desktop stats [--data-dir DIR | --catalog URL] [--by year,family] [--kind papers|datasets]
                        [--search TEXT] [--tag TAG] [--year YEAR] [--format json|csv] [--chart FILE.svg]
-    rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates]
+    rsfm-desktop import FILE [--data-dir DIR | --catalog URL] [--format auto|bibtex|...] [--dry-run] [--add-duplicates] [--encoding NAME]
     rsfm-desktop export --format F --output FILE [--data-dir DIR | --catalog URL] [--tag TAG] [--rescue]
     rsfm-desktop sync [--data-dir DIR] [--server URL] [--author NAME]   (exit 3: conflicts waiting)
     rsfm-desktop conflicts [--data-dir DIR]
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing anywhere")
     imp.add_argument("--add-duplicates", action="store_true",
                      help="add suspected duplicates as new entries instead of merging or skipping them")
+    imp.add_argument("--encoding", help="read the file in this encoding (e.g. gb18030, cp1252) instead of detecting it")
     syn = sub.add_parser("sync", parents=[common],
                          help="sync the catalog with the lab server; prints a JSON report, exits 3 on conflicts")
     syn.add_argument("--server", help="the lab catalog, postgresql://USER@HOST[:PORT]/DB"

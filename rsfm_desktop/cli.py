@@ -14,6 +14,7 @@ from pathlib import Path
 from .core.catalog import CLI_BUSY_TIMEOUT_MS, Catalog, open_catalog
 from .core.errors import CatalogError
 from .core.fields import Kind
+from .core.io.plan import Decision
 from .paths import default_data_dir
 
 
@@ -100,36 +101,48 @@ def _chart_stats(catalog: Catalog, args: argparse.Namespace) -> int:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    from .core.io import ImportFormatError, read_file
+    """Stream the file into a plan (memory stays bounded whatever its size), then apply it.
+    The JSON report names the encoding used (and whether it was a guess: then read again with
+    ``--encoding``), and every warning (a skipped record with its line, a dropped value)."""
+    from .core.io import ImportFormatError, ReadCancelled, iter_records
 
     report: dict = {"added": 0, "merged": 0, "skipped_duplicates": 0, "errors": []}
+    encoding = getattr(args, "encoding", None)
     try:
-        batch = read_file(args.file, args.format)
+        iter_records(args.file, args.format, encoding=encoding)  # an unreadable file touches no catalog
+        catalog = open_for(args, read_only=args.dry_run)
     except ImportFormatError as exc:
-        report["errors"] = [{"file": exc.file, "line": exc.line, "message": exc.message}]
-        print(json.dumps(report, ensure_ascii=False))
-        return _fail(str(exc), 1)
-    catalog = open_for(args, read_only=args.dry_run)
+        return _refused(report, exc)
     try:
-        plan = catalog.imports.plan(batch)
+        plan = catalog.imports.prepare(args.file, args.format, encoding=encoding)
+    except (ImportFormatError, ReadCancelled) as exc:
+        catalog.close()
+        return _refused(report, exc)
+    try:
         if getattr(args, "add_duplicates", False):
-            from .core.io import Decision
-
-            for entry in plan.entries:
-                entry.decision = Decision.ADD
+            plan.add_all()
+        file_facts = {"warnings": plan.warnings.summary(), "encoding": plan.encoding,
+                      "encoding_confident": plan.encoding_confident}
         if args.dry_run:
+            decisions = plan.decision_counts()
             report.update(plan.counts())
-            report["added"] = sum(e.decision.value == "add" for e in plan.entries)
-            report["merged"] = sum(e.decision.value == "merge" for e in plan.entries)
-            report["skipped_duplicates"] = sum(e.decision.value == "skip" for e in plan.entries)
-            report["errors"] = plan.warnings
-            report["dry_run"] = True
+            report.update(added=decisions[Decision.ADD], merged=decisions[Decision.MERGE],
+                          skipped_duplicates=decisions[Decision.SKIP], dry_run=True)
         else:
             report = catalog.imports.apply(plan, replan_quietly=True).result.as_json()
+        report.update(file_facts)
     finally:
+        plan.close()
         catalog.close()
     print(json.dumps(report, ensure_ascii=False))
     return 0
+
+
+def _refused(report: dict, exc) -> int:
+    line = getattr(exc, "line", None)
+    report["errors"] = [{"file": exc.file, "line": line, "message": getattr(exc, "message", str(exc))}]
+    print(json.dumps(report, ensure_ascii=False))
+    return _fail(str(exc), 1)
 
 
 def export_file(args: argparse.Namespace) -> int:

@@ -4,304 +4,314 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>&amp;New Paper…</source>
         <translation>新建论文(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="57"/>
         <source>Add a paper by hand</source>
         <translation>手动添加论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>New &amp;Dataset…</source>
         <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="58"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="59"/>
         <source>Add a dataset by hand</source>
         <translation>手动添加数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="60"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="61"/>
         <source>Edit the selected entry</source>
         <translation>编辑所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="62"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="63"/>
         <source>Delete the selected entries</source>
         <translation>删除所选条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="64"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
         <source>Search the catalog</source>
         <translation>搜索目录</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>&amp;Trash…</source>
         <translation>回收站(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="65"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="66"/>
         <source>Show deleted entries; restore them</source>
         <translation>查看已删除的条目并恢复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="67"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="68"/>
         <source>Restore from &amp;Backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="68"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="69"/>
         <source>Back up now, or go back to an automatic backup</source>
         <translation>立即备份，或回到某个自动备份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="71"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="72"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="73"/>
         <source>Language, theme, text size, catalog folder</source>
         <translation>语言、主题、字号、目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="74"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="75"/>
         <source>Quit RSFM Desktop</source>
         <translation>退出 RSFM Desktop</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="76"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="78"/>
         <source>Every shortcut of the window</source>
         <translation>窗口中的全部快捷键</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
         <source>&amp;About RSFM Desktop</source>
         <translation>关于 RSFM Desktop(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="79"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="80"/>
         <source>Version and licences</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="81"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="82"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="82"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="83"/>
         <source>Import BibTeX, RIS, CSL-JSON, CSV, Markdown or a backup, with a preview</source>
         <translation>导入 BibTeX、RIS、CSL-JSON、CSV、Markdown 或备份，先预览</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="85"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="86"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="87"/>
         <source>Export the selection, the current view or everything</source>
         <translation>导出所选条目、当前视图或全部</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="89"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="90"/>
         <source>Export View as &amp;Table…</source>
         <translation>将视图导出为表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="90"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="91"/>
         <source>The visible columns of the current view as Markdown, LaTeX or CSV</source>
         <translation>以 Markdown、LaTeX 或 CSV 导出当前视图的可见列</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="93"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="94"/>
         <source>&amp;Attach Files…</source>
         <translation>附加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="94"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="95"/>
         <source>Link files to the selected entry, or store copies in the catalog</source>
         <translation>将文件链接到所选条目，或在目录中保存副本</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="97"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="98"/>
         <source>Find D&amp;uplicates…</source>
         <translation>查找重复(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="98"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="99"/>
         <source>Find entries that are the same paper or dataset and merge them</source>
         <translation>查找同一论文或数据集的重复条目并合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="102"/>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="102"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="103"/>
         <source>Send your changes to the lab server and fetch the lab&apos;s</source>
         <translation>把你的修改发送到实验室服务器，并取回实验室的修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="105"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="106"/>
         <source>Sync &amp;Conflicts…</source>
         <translation>同步冲突(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="106"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="107"/>
         <source>Fields changed differently here and on the lab server: choose what to keep</source>
         <translation>本机与实验室服务器上改法不同的字段：选择保留哪一个</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="109"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="110"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="111"/>
         <source>Charts of the current view that filter the tables, and what is left to curate</source>
         <translation>当前视图的统计图（点击即可筛选表格）以及尚待整理的条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="113"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="114"/>
         <source>Open &amp;Paper Page</source>
         <translation>打开论文页面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="115"/>
         <source>Open the paper&apos;s page (its link, else arXiv or the DOI)</source>
         <translation>打开论文页面（论文链接，否则 arXiv 或 DOI）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="117"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="118"/>
         <source>Open P&amp;DF</source>
         <translation>打开 PDF(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="118"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="119"/>
         <source>Open the attached PDF, else the PDF on the web</source>
         <translation>打开附加的 PDF，否则打开网上的 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="121"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="122"/>
         <source>Open &amp;Code</source>
         <translation>打开代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="123"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="125"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="126"/>
         <source>Copy &amp;Citation</source>
         <translation>复制引文(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="126"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="127"/>
         <source>Copy a reference to the selected entries in the chosen style</source>
         <translation>按所选格式复制所选条目的参考文献</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="129"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="130"/>
         <source>Copy &amp;BibTeX</source>
         <translation>复制 BibTeX(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="130"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="131"/>
         <source>Copy the selected entries as BibTeX</source>
         <translation>把所选条目复制为 BibTeX</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="132"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="133"/>
         <source>Copy DOI</source>
         <translation>复制 DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="133"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="134"/>
         <source>Copy the DOIs of the selected entries</source>
         <translation>复制所选条目的 DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="134"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="135"/>
         <source>Copy arXiv ID</source>
         <translation>复制 arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="135"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="136"/>
         <source>Copy the arXiv ids of the selected entries</source>
         <translation>复制所选条目的 arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="137"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="138"/>
         <source>Copy &amp;Link</source>
         <translation>复制链接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="138"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="139"/>
         <source>Copy the web links of the selected entries</source>
         <translation>复制所选条目的网页链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="141"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="142"/>
         <source>E&amp;xport Selected…</source>
         <translation>导出所选(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="142"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="143"/>
         <source>Export the selected entries to a file</source>
         <translation>把所选条目导出到文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="146"/>
         <source>Edit a &amp;Field of the Selection…</source>
         <translation>批量编辑字段(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="146"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="147"/>
         <source>Set one field to the same value on every selected entry</source>
         <translation>把所选每个条目的同一字段设为同一个值</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="149"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="150"/>
         <source>S&amp;wap Summaries</source>
         <translation>互换中英文摘要(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/actions.py" line="150"/>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="151"/>
         <source>Exchange the Chinese and English summaries (filed under the wrong language)</source>
         <translation>互换中文与英文摘要（摘要填错了语言时）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="154"/>
+        <source>Paste as &amp;Entries</source>
+        <translation>粘贴为条目(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/actions.py" line="155"/>
+        <source>Import BibTeX, RIS or a list of arXiv ids, DOIs or links from the clipboard, with a preview</source>
+        <translation>从剪贴板导入 BibTeX、RIS 或 arXiv 编号、DOI、链接列表（先预览）</translation>
     </message>
 </context>
 <context>
@@ -792,7 +802,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/io/apply.py" line="333"/>
+        <location filename="../../rsfm_desktop/core/io/apply.py" line="347"/>
         <source>Import {}</source>
         <translation>导入 {}</translation>
     </message>
@@ -1827,98 +1837,98 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="48"/>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="269"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="305"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Add anyway</source>
         <translation>仍然添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="49"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>New</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="53"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="65"/>
         <source>same arXiv id</source>
         <translation>arXiv 编号相同</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="65"/>
         <source>same DOI</source>
         <translation>DOI 相同</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="65"/>
         <source>similar title</source>
         <translation>标题相近</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="114"/>
         <source>Decision</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="114"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="114"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="114"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="114"/>
         <source>Same as</source>
         <translation>与之相同</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="100"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="127"/>
         <source>Entry %1 of this file: %2</source>
         <translation>本文件第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="150"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="150"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -1926,82 +1936,107 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="245"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="254"/>
         <source>All entries</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="227"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="262"/>
         <source>The catalog changed since the last preview: the %1 highlighted entries have a new status. Check their decisions.</source>
         <translation>自上次预览以来目录已有变化：高亮的 %1 个条目状态已改变，请检查它们的处理方式。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="233"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="268"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="266"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="302"/>
         <source>Selected entries:</source>
         <translation>所选条目：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="274"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="310"/>
+        <source>Add All Duplicates Anyway</source>
+        <translation>全部重复项仍然添加</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="312"/>
+        <source>Add every suspected duplicate and conflict as a new entry (titles that only look alike are different papers)</source>
+        <translation>将每个疑似重复和冲突的条目都作为新条目添加（标题仅相似的是不同的论文）</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="315"/>
         <source>Suggested decisions</source>
         <translation>建议的处理方式</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="276"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="317"/>
         <source>New entries are added; a match is merged when the file brings something the catalog lacks, else skipped</source>
         <translation>新条目将被添加；若文件带来目录中缺少的内容则合并匹配项，否则跳过</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="291"/>
-        <source>… and %1 more</source>
-        <translation>……以及另外 %1 条</translation>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="335"/>
+        <source>%1 warnings: records skipped and values left out, each with its line:</source>
+        <translation>%1 条警告：跳过的记录和未导入的值，各注明所在行：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="292"/>
-        <source>Some values were left out:</source>
-        <translation>部分值被略去：</translation>
-    </message>
-    <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="295"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="340"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="335"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="373"/>
+        <source>Read Again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="386"/>
+        <source>Pasted text.</source>
+        <translation>粘贴的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="389"/>
+        <source>Read as %1, a guess (%2% sure): if titles look garbled, choose the file&apos;s encoding and read it again.</source>
+        <translation>按 %1 读取，这是推测（把握 %2%）：如果标题显示为乱码，请选择文件的编码并重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="394"/>
+        <source>Read as %1.</source>
+        <translation>按 %1 读取。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="420"/>
         <source>%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.</source>
         <translation>%2 中有 %1 个条目：%3 个新条目，%4 个重复，%5 个冲突。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="341"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="426"/>
         <source>Will add %1, merge %2, skip %3.</source>
         <translation>将添加 %1 个，合并 %2 个，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="363"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="449"/>
         <source>line %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="367"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="453"/>
         <source>Not in the catalog yet.</source>
         <translation>目录中尚无此条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="369"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="455"/>
         <source>Same as: %1</source>
         <translation>与此相同：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="380"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/import_dialog.py" line="466"/>
         <source>Merging fills the empty fields: %1</source>
         <translation>合并将填补空白字段：%1</translation>
     </message>
@@ -2009,83 +2044,98 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>IoController</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="96"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="73"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="96"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="100"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="109"/>
         <source>All supported files (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</source>
         <translation>所有支持的文件 (*.bib *.bibtex *.biblatex *.ris *.json *.csv *.tsv *.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="87"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="110"/>
         <source>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</source>
         <translation>BibTeX / BibLaTeX (*.bib *.bibtex *.biblatex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="111"/>
         <source>RIS (*.ris)</source>
         <translation>RIS (*.ris)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="89"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="112"/>
         <source>CSL-JSON (*.json)</source>
         <translation>CSL-JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="90"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="113"/>
         <source>CSV spreadsheet (*.csv *.tsv)</source>
         <translation>CSV 表格 (*.csv *.tsv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="91"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="114"/>
         <source>RSFM JSON export or backup (*.json)</source>
         <translation>RSFM JSON 导出或备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="115"/>
         <source>Markdown awesome list (*.md *.markdown)</source>
         <translation>Markdown awesome 列表 (*.md *.markdown)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="93"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="116"/>
         <source>All files, format detected (*)</source>
         <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="99"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="137"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="197"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="115"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="143"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="128"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="152"/>
+        <source>The clipboard holds no text to import.</source>
+        <translation>剪贴板中没有可导入的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="157"/>
+        <source>clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="162"/>
+        <source>Reading the clipboard…</source>
+        <translation>正在读取剪贴板…</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="187"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="131"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="190"/>
         <source>Cannot import this file</source>
         <translation>无法导入此文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="132"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="191"/>
         <source>%1 could not be imported.
 
 %2
@@ -2098,118 +2148,124 @@ Nothing was imported.</source>
 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="138"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="198"/>
         <source>%1 holds no entries to import.</source>
         <translation>%1 中没有可导入的条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="160"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="242"/>
         <source>The catalog changed</source>
         <translation>目录已变化</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="161"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="243"/>
         <source>The catalog changed since this preview was made (another window or program wrote to it): %1 entries are now new, duplicates or conflicts where they were not. Nothing was imported; review the preview again.</source>
         <translation>生成此预览后目录已有变化（另一个窗口或程序写入了它）：%1 个条目的新建、重复或冲突状态已改变。尚未导入任何内容，请重新检查预览。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="252"/>
         <source>Imported %1: %2 added, %3 merged, %4 skipped.</source>
         <translation>已导入 %1：添加 %2 个，合并 %3 个，跳过 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="174"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="256"/>
+        <source>%1 warnings (see the preview).</source>
+        <translation>%1 条警告（见预览）。</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="262"/>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="175"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="263"/>
         <source>The import was cancelled. Nothing was written to the catalog.</source>
         <translation>导入已取消，目录未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="176"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="180"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="264"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="178"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="272"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="306"/>
         <source>Family</source>
         <translation>模型类别</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="314"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="314"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="203"/>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="219"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="322"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="338"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="219"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="338"/>
         <source>Copy the files stored in the catalog into a folder beside the export, so it carries them too?</source>
         <translation>是否将目录中保存的文件复制到导出文件旁的文件夹，让导出也包含这些文件？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="228"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="347"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="229"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="348"/>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 个条目导出到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="264"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="383"/>
         <source>Copied a table of %1 rows.</source>
         <translation>已复制 %1 行的表格。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="266"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="385"/>
         <source>Saved a table of %1 rows to %2.</source>
         <translation>已将 %1 行的表格保存到 %2。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="269"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="388"/>
         <source>Exporting the table…</source>
         <translation>正在导出表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="406"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复项…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="291"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="410"/>
         <source>Find Duplicates</source>
         <translation>查找重复</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="291"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="410"/>
         <source>No duplicates found.</source>
         <translation>没有找到重复项。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="302"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="421"/>
         <source>Cannot merge</source>
         <translation>无法合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/io_controller.py" line="306"/>
+        <location filename="../../rsfm_desktop/ui/io_controller.py" line="425"/>
         <source>Merged; the duplicate is in the trash.</source>
         <translation>已合并，重复条目已移入回收站。</translation>
     </message>
@@ -2373,73 +2429,73 @@ Nothing was imported.</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="414"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="448"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="449"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="451"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="453"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="454"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="473"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="482"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="483"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="497"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="498"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -2452,17 +2508,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="508"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="513"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="513"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -2471,48 +2527,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="523"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="533"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="545"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="547"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="554"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="563"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="552"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="570"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="623"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="620"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -3791,7 +3847,7 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/tasks.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/tasks.py" line="90"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -90,10 +90,26 @@ class Imports:
         return read_file(path, fmt)
 
     def plan(self, batch, suggested_facet: str | None = "section"):
+        """The plan of records already read (an ``ImportBatch``)."""
         from .io import build_plan
 
         with self.store.read() as conn:
             return build_plan(conn, batch, suggested_facet)
+
+    def prepare(self, path: Path | str | None = None, fmt=None, *, text: str | None = None,
+                source: str | None = None, encoding: str | None = None, progress=None, cancelled=None,
+                suggested_facet: str | None = "section"):
+        """The plan of a file (or of ``text`` named ``source``), streamed record by record into
+        a spool: memory stays bounded whatever the file's size; ``progress(done, total)`` and
+        ``cancelled()`` hold while reading (``io.ReadCancelled``). Close the plan when done."""
+        from .io import iter_records, plan_stream, text_records
+
+        if text is None:
+            stream = iter_records(path, fmt, progress=progress, cancelled=cancelled, encoding=encoding)
+        else:
+            stream = text_records(text, source or "pasted text", fmt, progress=progress, cancelled=cancelled)
+        with self.store.read() as conn:
+            return plan_stream(conn, stream, suggested_facet)
 
     def apply(self, plan, progress=None, cancelled=None, replan_quietly: bool = False) -> Command:
         """One transaction, one undoable command (``command.result``: the ImportReport).

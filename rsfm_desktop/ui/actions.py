@@ -48,6 +48,7 @@ class ActionId(Enum):
     EDIT_FIELD = auto()
     SWAP_SUMMARIES = auto()
     ATTACH = auto()
+    PASTE_ENTRIES = auto()
 
 
 # id: (text, icon name or None, shortcut, tooltip)
@@ -148,6 +149,11 @@ def _specs() -> dict[ActionId, tuple[str, str | None, object, str]]:
         ActionId.SWAP_SUMMARIES: (
             QCoreApplication.translate("Actions", "S&wap Summaries"), None, None,
             QCoreApplication.translate("Actions", "Exchange the Chinese and English summaries (filed under the wrong language)"),
+        ),
+        ActionId.PASTE_ENTRIES: (
+            QCoreApplication.translate("Actions", "Paste as &Entries"), None, "Ctrl+Shift+V",
+            QCoreApplication.translate("Actions", "Import BibTeX, RIS or a list of arXiv ids, DOIs or links from the "
+                                                  "clipboard, with a preview"),
         ),
     }
 

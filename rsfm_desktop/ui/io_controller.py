@@ -1,7 +1,9 @@
 """Import, export and duplicate finding in the main window.
 
-``install(window)`` adds File ▸ Import…, Export…, Export View as Table… and Edit ▸ Find
-Duplicates…, and keeps the controller as ``window.io_controller``. Parsing, planning, applying,
+``install(window)`` adds File ▸ Import…, Export…, Export View as Table…, Edit ▸ Paste as
+Entries (Ctrl+Shift+V) and Find Duplicates…, imports files dropped on the window (``.bib``,
+``.ris``, ``.json``, ``.csv``, ``.md``) through the preview, and keeps the controller as
+``window.io_controller``. Parsing, planning, applying,
 exporting and scanning run in the background (:func:`tasks.run_task`); an import and a merge
 are each one undo step. An import whose preview the catalog outdated meanwhile (another window
 or process imported the same file) is previewed again with what changed, never applied blind.
@@ -11,12 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ..core.errors import CatalogError
 from ..core.fields import Kind
-from ..core.io import ExportWriteError, Format, ImportCancelled, ImportFormatError, PlanStale, read_file, write_atomically
+from ..core.io import (ExportWriteError, Format, ImportCancelled, ImportFormatError, PlanStale, ReadCancelled,
+                       write_atomically)
+from ..core.io.pasted import parse_pasted
 from . import settings as cfg
 from .language import current as current_language
 from .actions import ActionId
@@ -24,6 +28,18 @@ from .dialogs.duplicates_dialog import DuplicatesDialog
 from .dialogs.export_dialog import ExportDialog, FormatInfo, Scope, ViewTableDialog
 from .dialogs.import_dialog import ImportPreviewDialog
 from .tasks import Cancelled, TaskContext, run_task
+
+
+PROGRESS_AFTER_MS = 150  # an import's progress shows this soon (the other tasks wait longer)
+DROPPABLE = (".bib", ".bibtex", ".biblatex", ".ris", ".json", ".csv", ".tsv", ".md", ".markdown")
+
+
+def importable(mime: QMimeData) -> list[Path]:
+    """The local files of a drag that the import reads (a PDF is the detail pane's)."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in DROPPABLE and p.is_file()]
 
 
 def install(window: QMainWindow) -> "IoController":
@@ -56,8 +72,15 @@ class IoController(QObject):
         a[ActionId.EXPORT].triggered.connect(self.choose_export)
         a[ActionId.EXPORT_VIEW].triggered.connect(self.choose_view_export)
         a[ActionId.FIND_DUPLICATES].triggered.connect(self.scan_duplicates)
+        edit_menu.insertAction(a[ActionId.FIND_DUPLICATES], a[ActionId.PASTE_ENTRIES])
+        a[ActionId.PASTE_ENTRIES].triggered.connect(self.paste_entries)
+        self._source: tuple[Path, Format | None] | None = None  # the file being previewed
+        self._dropped: list[Path] = []  # files dropped on the window, waiting for their preview
+        self._rereading = False
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
 
-    def _run(self, label: str, work, on_success, on_error=None, on_cancel=None) -> TaskContext:
+    def _run(self, label: str, work, on_success, on_error=None, on_cancel=None, **options) -> TaskContext:
         def done(callback):
             def wrapped(*args):
                 self.task = None
@@ -65,7 +88,7 @@ class IoController(QObject):
             return wrapped
 
         self.task = run_task(self.window, label, work, done(on_success), done(on_error or self._failed),
-                             done(on_cancel or (lambda: None)))
+                             done(on_cancel or (lambda: None)), **options)
         return self.task
 
     def _failed(self, exc: Exception) -> None:
@@ -102,44 +125,103 @@ class IoController(QObject):
             cfg.remember_folder(self.window.settings, "import", path)
             self.start_import(Path(path), dict(filters).get(chosen))
 
-    def start_import(self, path: Path, fmt: Format | None = None) -> TaskContext:
-        """Parse and plan in the background, then show the preview (nothing is written yet)."""
+    def start_import(self, path: Path, fmt: Format | None = None, encoding: str | None = None) -> TaskContext:
+        """Read and plan in the background, record by record into the plan's spool (progress
+        shows at once, Cancel stops the reading), then show the preview (nothing is written
+        yet). ``encoding``: read again in the encoding the user chose."""
         catalog = self.catalog
 
         def work(ctx: TaskContext):
-            batch = read_file(path, fmt)
-            ctx.check()
-            plan = catalog.imports.plan(batch)
-            return plan, self._titles(plan)
+            try:
+                plan = catalog.imports.prepare(path, fmt, encoding=encoding, progress=ctx.progress,
+                                               cancelled=ctx.cancelled)
+            except ReadCancelled as exc:
+                raise Cancelled() from exc
+            return self._with_titles(plan)
 
+        self._source = (path, fmt)
         return self._run(self.tr("Reading %1…").replace("%1", path.name), work,
-                         lambda result: self.show_preview(*result), self._import_failed)
+                         lambda result: self.show_preview(*result), self._import_failed,
+                         on_cancel=self._read_cancelled, show_after_ms=PROGRESS_AFTER_MS)
+
+    def paste_entries(self) -> TaskContext | None:
+        """Edit ▸ Paste as Entries: BibTeX, RIS, JSON or identifiers from the clipboard, through
+        the preview."""
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self._status(self.tr("The clipboard holds no text to import."))
+            return None
+        catalog = self.catalog
+
+        def work(ctx: TaskContext):
+            batch = parse_pasted(text, self.tr("clipboard"))
+            ctx.check()
+            return self._with_titles(catalog.imports.plan(batch))
+
+        self._source = None
+        return self._run(self.tr("Reading the clipboard…"), work, lambda result: self.show_preview(*result),
+                         self._import_failed, on_cancel=self._read_cancelled, show_after_ms=PROGRESS_AFTER_MS)
+
+    def _with_titles(self, plan):
+        try:
+            return plan, self._titles(plan)
+        except BaseException:
+            plan.close()
+            raise
 
     def _titles(self, plan) -> dict[tuple[Kind, int], str]:
         titles: dict[tuple[Kind, int], str] = {}
         for kind in Kind:
-            ids = sorted({e.existing_id for e in plan.entries if e.record.kind is kind and e.existing_id})
+            ids = plan.matched_ids(kind)
             titles.update(((kind, i), t) for i, t in self.catalog.entries.titles_by_id(kind, ids))
         return titles
 
+    def _read_cancelled(self) -> None:
+        self._status(self.tr("Import cancelled; nothing was written."))
+        self._next_dropped()
+
     def _import_failed(self, exc: Exception) -> None:
         if not isinstance(exc, ImportFormatError):
-            return self._failed(exc)
+            self._failed(exc)
+            return self._next_dropped()
         where = (self.tr("Line %1: %2").replace("%1", str(exc.line)).replace("%2", exc.message)
                  if exc.line else exc.message)
         QMessageBox.warning(
             self.window, self.tr("Cannot import this file"),
             self.tr("%1 could not be imported.\n\n%2\n\nNothing was imported.").replace("%1", exc.file)
             .replace("%2", where))
+        self._next_dropped()
 
     def show_preview(self, plan, titles, changed: list[int] | None = None) -> None:
-        if not plan.entries:
+        if not len(plan):
             QMessageBox.information(self.window, self.tr("Import"),
                                     self.tr("%1 holds no entries to import.").replace("%1", Path(plan.source).name))
+            plan.close()
+            self._next_dropped()
             return
         self.preview = ImportPreviewDialog(plan, titles, self.window, changed=changed)
         self.preview.accepted.connect(lambda: self.apply(plan))
+        self.preview.rejected.connect(lambda: self._preview_closed(plan))
+        self.preview.rereadRequested.connect(lambda codec: self._reread(plan, codec))
         self.preview.open()
+
+    def _preview_closed(self, plan) -> None:
+        plan.close()
+        if not self._rereading:
+            self._next_dropped()
+
+    def _reread(self, plan, codec: str) -> None:
+        """The user chose another encoding: drop this plan, read the file again."""
+        source = self._source
+        self._rereading = True  # not the end of this file's import: the next dropped file waits
+        try:
+            if self.preview is not None:
+                self.preview.reject()
+        finally:
+            self._rereading = False
+        plan.close()
+        if source is not None:
+            self.start_import(source[0], source[1], encoding=codec)
 
     def apply(self, plan) -> TaskContext:
         """Write the plan in one transaction in the background; cancelling writes nothing."""
@@ -163,20 +245,57 @@ class IoController(QObject):
                             "not. Nothing was imported; review the preview again.").replace("%1", str(len(result.changed))))
                 self.show_preview(result.plan, self._titles(result.plan), result.changed)
                 return
+            plan.close()
             report = result.result
             name = Path(plan.source).name
             self.window.undo_stack.push_done(result)
-            self._status(self.tr("Imported %1: %2 added, %3 merged, %4 skipped.").replace("%1", name)
-                         .replace("%2", str(report.added)).replace("%3", str(report.merged))
-                         .replace("%4", str(report.skipped_duplicates)))
+            message = (self.tr("Imported %1: %2 added, %3 merged, %4 skipped.").replace("%1", name)
+                       .replace("%2", str(report.added)).replace("%3", str(report.merged))
+                       .replace("%4", str(report.skipped_duplicates)))
+            if report.warnings:
+                message += " " + self.tr("%1 warnings (see the preview).").replace("%1", str(len(report.warnings)))
+            self._status(message)
+            self._next_dropped()
 
         def cancelled() -> None:
+            plan.close()
             QMessageBox.information(self.window, self.tr("Import cancelled"),
                                     self.tr("The import was cancelled. Nothing was written to the catalog."))
             self._status(self.tr("Import cancelled; nothing was written."))
+            self._next_dropped()
+
+        def failed(exc: Exception) -> None:
+            plan.close()
+            self._failed(exc)
+            self._next_dropped()
 
         return self._run(self.tr("Importing %1…").replace("%1", Path(plan.source).name), work, done,
-                         on_cancel=cancelled)
+                         on_error=failed, on_cancel=cancelled, show_after_ms=PROGRESS_AFTER_MS)
+
+    # ---- dropped files -------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Files dropped on the window are imported through the preview, one after another."""
+        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if importable(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        elif watched is self.window and event.type() == QEvent.Type.Drop:
+            paths = importable(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                self.import_dropped(paths)
+                return True
+        return super().eventFilter(watched, event)
+
+    def import_dropped(self, paths: list[Path]) -> None:
+        self._dropped += paths
+        if self.task is None and (self.preview is None or not self.preview.isVisible()):
+            self._next_dropped()
+
+    def _next_dropped(self) -> None:
+        if self._dropped:
+            self.start_import(self._dropped.pop(0))
 
     # ---- export --------------------------------------------------------------------------
 

@@ -364,10 +364,14 @@ class MainWindow(QMainWindow):
 
     def _on_search_typed(self, _text: str) -> None:
         """The first keystroke searches at once; a burst of keystrokes is searched when it
-        pauses (each keystroke would otherwise queue a query behind the last). A large
-        catalog's table matches off the GUI thread, so typing never waits for it; the pause
-        still coalesces a burst (measured: sending it every keystroke, whose answers the newer
-        ones overtake, left the rows unchanged until the typing stopped)."""
+        pauses (each keystroke would otherwise queue a query behind the last). A table that
+        searches off the GUI thread gets every keystroke: it drops the outdated ones itself
+        (measured at 100,000 papers: coalescing them as well doubled the p95 at 150 ms a key)."""
+        if any(t.catalog_model().searches_in_background() for t in self.tables.values()):
+            self._search_timer.stop()
+            self._search_waiting = False
+            self.apply_search()
+            return
         if self._search_timer.isActive():
             self._search_waiting = True
             self._search_timer.start()

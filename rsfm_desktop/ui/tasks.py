@@ -81,14 +81,16 @@ def run_task(
     on_success: Callable[[Any], None],
     on_error: Callable[[Exception], None],
     on_cancel: Callable[[], None] | None = None,
+    show_after_ms: int = SHOW_DIALOG_AFTER_MS,
 ) -> TaskContext:
-    """Start ``work`` on the thread pool; a modal progress dialog appears if it takes a while."""
+    """Start ``work`` on the thread pool; a modal progress dialog appears if it takes a while
+    (after ``show_after_ms``)."""
     signals = _Signals(parent)
     context = TaskContext(signals)
     dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setObjectName("taskProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(SHOW_DIALOG_AFTER_MS)
+    dialog.setMinimumDuration(show_after_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.canceled.connect(context.cancel)

@@ -105,6 +105,7 @@ def test_a_search_answered_off_the_gui_thread_passes_qtmodeltester_and_is_never_
     import threading
 
     monkeypatch.setattr(ctm, "BACKGROUND_SEARCH_ABOVE", 0)
+    monkeypatch.setattr(ctm, "SLOW_MATCH_S", 0)  # as when matching is slow (100,000 papers)
     repo = folder_catalog.entries
     model = CatalogTableModel(repo, Kind.PAPER)
     model.set_query(Query())
@@ -142,3 +143,28 @@ def test_a_search_answered_off_the_gui_thread_passes_qtmodeltester_and_is_never_
     assert sorted(model.ids()) == sorted(original(Kind.PAPER, everything, "GeoChat"))
     qtbot.wait(200)  # the dropped answer changes nothing
     assert model.query.text == "GeoChat" and len(model.ids()) == 2
+
+
+def test_matching_moves_off_the_gui_thread_only_once_it_was_measured_slow(qtbot, folder_catalog, monkeypatch):
+    import time as time_module
+
+    monkeypatch.setattr(ctm, "BACKGROUND_SEARCH_ABOVE", 0)
+    monkeypatch.setattr(ctm, "SLOW_MATCH_S", 0.05)
+    repo = folder_catalog.entries
+    model = CatalogTableModel(repo, Kind.PAPER)
+    model.set_query(Query())
+    model.set_filter("GeoChat", {})  # quick: answered at once, on the GUI thread
+    assert not model.searching() and not model.searches_in_background()
+    original = repo.keep_matching
+
+    def slow(*args, **kwargs):
+        time_module.sleep(0.08)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(repo, "keep_matching", slow)
+    model.set_filter("remote", {})  # slow: the window waited for this one ...
+    assert not model.searching() and model.searches_in_background()
+    model.set_filter("GeoChat", {})  # ... so the next runs on a worker thread
+    assert model.searching()
+    qtbot.waitUntil(lambda: not model.searching(), timeout=5000)
+    assert model.ids() == original(Kind.PAPER, model._order, "GeoChat")

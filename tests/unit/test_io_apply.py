@@ -16,7 +16,7 @@ GEOCHAT = "GeoChat: Grounded Large Vision-Language Model for Remote Sensing"
 def test_import_writes_entries_tags_notes_provenance_and_search(empty_catalog):
     catalog = empty_catalog
     report = import_file(catalog, FIXTURES / "refs.ris")
-    assert report.as_json() == {"added": 3, "merged": 0, "skipped_duplicates": 0, "errors": []}
+    assert report.as_json() == {"added": 3, "merged": 0, "skipped_duplicates": 0, "errors": [], "warnings": []}
     earth_id = catalog.entries.list_ids(Kind.PAPER)[0]
     assert catalog.notes.text(Kind.PAPER, earth_id).startswith("Candidate for the survey table.")
     assert catalog.entries.provenance(Kind.PAPER, earth_id)[0]["locator"] == "line 1"
@@ -91,7 +91,7 @@ def test_invalid_field_values_are_dropped_with_a_warning(empty_catalog):
     assert report.added == 1
     assert report.errors == ["bad.csv, line 2: year dropped (year: 'in press')"]
     # A model family is a tag of the "family" facet: a family the taxonomy lacks is added to it.
-    assert paper_tags(empty_catalog, report.ids[Kind.PAPER][0]) == [("family", "Transformer")]
+    assert paper_tags(empty_catalog, next(iter(report.ids[Kind.PAPER]))) == [("family", "Transformer")]
 
 
 def test_an_import_is_one_undoable_command_that_says_what_it_changed(empty_catalog):

@@ -49,7 +49,8 @@ def test_import_prints_a_json_report_and_dry_run_writes_nothing(cli, capsys, eng
     if engine_name == "sqlite":
         assert not cli.target.exists()  # a dry run on a new folder writes nothing anywhere
     code, out, _ = run(capsys, "import", str(FIXTURES / "refs.bib"), *cli.args)
-    assert json.loads(out) == {"added": 5, "merged": 0, "skipped_duplicates": 0, "errors": []}
+    assert json.loads(out) == {"added": 5, "merged": 0, "skipped_duplicates": 0, "errors": [], "warnings": [],
+                               "encoding": "UTF-8", "encoding_confident": True}
     before = table_counts(cli.open())
     code, out, _ = run(capsys, "import", str(FIXTURES / "refs_csl.json"), *cli.args, "--format", "csljson", "--dry-run")
     assert code == 0 and table_counts(cli.open()) == before

@@ -3,8 +3,9 @@ step.
 
 Entries are added in bulk, merges fill only empty fields (the curator's values and notes are
 never overwritten; an incoming note is appended), tags, notes, provenance, attachments and links
-follow. ``cancelled()`` is checked between entries: cancelling rolls everything back.
-``progress(done, total)`` reports as it goes.
+follow, a batch at a time read back from the plan's spool. ``cancelled()`` is checked between
+entries and while the batch is indexed: cancelling rolls everything back. ``progress(done,
+total)`` reports as it goes.
 
 A plan remembers the catalog state it was computed against (the newest ``change_log`` row). If
 the catalog changed since, the plan is computed again inside the writing transaction, against
@@ -15,24 +16,28 @@ plan and nothing is written, so the user reviews it instead of getting duplicate
 
 from __future__ import annotations
 
+import time
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..fields import FIELDS, Kind, empty_value
+from ..fields import Kind
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store import sql
-from ..store.changes import ATTACHMENTS, PROVENANCE
+from ..store.idruns import IdRuns
 from ..store.store import Store
 from ..store.undo import Command
 from ..store.writes import Tx
-from .plan import Decision, ImportPlan, PlanEntry, Status, build_plan, catalog_state
+from .plan import Decision, PlanEntry, Status, catalog_state
+from .spool import ImportPlan, replan
 from .record import SUGGESTED, ImportRecord
 from .tags import TagWriter
 
 _DATES = ("created_at", "updated_at", "deleted_at")
+BATCH = 2000  # plan entries written at once
 
 
 class ImportCancelled(Exception):
@@ -54,13 +59,20 @@ class ImportReport:
     added: int = 0
     merged: int = 0
     skipped_duplicates: int = 0
-    errors: list[str] = field(default_factory=list)
-    ids: dict[Kind, list[int]] = field(default_factory=lambda: {k: [] for k in Kind})
+    # Records skipped and values dropped, each naming file and line (the first thousand, then a
+    # line counting the rest).
+    warnings: list[str] = field(default_factory=list)
+    ids: dict[Kind, IdRuns] = field(default_factory=lambda: {k: IdRuns() for k in Kind})
     replanned: bool = False
+
+    @property
+    def errors(self) -> list[str]:
+        """The warnings (the name the report had before it told warnings from refusals)."""
+        return self.warnings
 
     def as_json(self) -> dict[str, Any]:
         out = {"added": self.added, "merged": self.merged,
-               "skipped_duplicates": self.skipped_duplicates, "errors": self.errors}
+               "skipped_duplicates": self.skipped_duplicates, "errors": [], "warnings": self.warnings}
         if self.replanned:
             out["replanned"] = True
         return out
@@ -79,6 +91,11 @@ def _empty(value: Any) -> bool:
 
 
 class _Writer:
+    """Writes a plan batch by batch (:data:`BATCH` entries read back from the spool at once),
+    inside the one transaction: inserts, merges, then the batch's tags, notes, provenance and
+    attachments, then its search-index rows; so memory stays per batch and cancelling is
+    heard within a batch."""
+
     def __init__(self, tx: Tx, plan: ImportPlan, progress, cancelled):
         self.tx = tx
         self.conn = tx.conn
@@ -86,27 +103,35 @@ class _Writer:
         self.progress = progress or (lambda done, total: None)
         self.cancelled = cancelled or (lambda: False)
         self.done = 0
-        self.total = len(plan.entries)
-        self.result: list[int | None] = [None] * self.total  # entry id written for each position
+        self.total = len(plan)
+        self._next_report = 0.0
+        self.result = array("q", [-1]) * self.total  # entry id written for each position (-1: none)
         self.merged: set[tuple[Kind, int]] = set()
-        self.report = ImportReport(errors=list(plan.warnings))
+        self.report = ImportReport(warnings=plan.warnings.summary())
         self.tags = TagWriter(tx)
         self.seed_keys = set(sql.column(self.conn, "SELECT seed_key FROM paper WHERE seed_key IS NOT NULL"
                                                    " UNION SELECT seed_key FROM dataset WHERE seed_key IS NOT NULL"))
-        self.uuids = set()
+        self.uuids = set(sql.column(self.conn, "SELECT uuid FROM paper WHERE uuid IS NOT NULL"
+                                               " UNION SELECT uuid FROM dataset WHERE uuid IS NOT NULL"))
+        self.source = Path(plan.source).name
         self.new_seed_keys: list[str] = []
 
-    def _tick(self) -> None:
+    def check(self) -> None:
+        """Cancel now if asked (also called by the write path while it indexes and logs)."""
         if self.cancelled():
             raise ImportCancelled()
+
+    def _tick(self) -> None:
+        self.check()
         self.done += 1
-        if self.done % 50 == 0 or self.done == self.total:
+        now = time.monotonic()
+        if now >= self._next_report or self.done == self.total:
+            self._next_report = now + 0.04
             self.progress(self.done, self.total)
 
     def _new_row(self, record: ImportRecord) -> dict[str, Any]:
         """Column values of a new entry."""
-        row: dict[str, Any] = {f.key: empty_value(f) for f in FIELDS[record.kind]}
-        row.update(record.values)
+        row: dict[str, Any] = dict(record.values)  # the write path fills in every other field
         for key in ("version", *_DATES):
             if record.meta.get(key) is not None:
                 row[key] = _date(record.meta[key]) if key in _DATES else int(record.meta[key])
@@ -121,31 +146,41 @@ class _Writer:
             self.new_seed_keys.append(seed_key)
         return row
 
-    def add_all(self) -> None:
-        taken = set(sql.column(self.conn, "SELECT uuid FROM paper WHERE uuid IS NOT NULL"
-                                          " UNION SELECT uuid FROM dataset WHERE uuid IS NOT NULL"))
-        self.uuids = taken
-        pending: list[int] = []
-        for pos, entry in enumerate(self.plan.entries):
+    def run(self) -> ImportReport:
+        refs = self.tags.import_taxonomy(self.plan.batch.facets, self.plan.batch.taxonomy)
+        for start, entries in self.plan.batches(BATCH):
+            self.new_seed_keys = []
+            items = list(zip(range(start, start + len(entries)), entries))
+            self._add(items)
+            self._merge_all(items)
+            self._extras(items, refs)
+            self.tx.mark_seeded(self.new_seed_keys, "import")
+            self.check()
+            self.tx.flush_index()
+        self._links()
+        return self.report
+
+    def _add(self, items: list[tuple[int, PlanEntry]]) -> None:
+        pending = []
+        for pos, entry in items:
+            self._tick()
             unmatched = entry.existing_id is None and entry.earlier is None
             if entry.decision is Decision.ADD or (entry.decision is Decision.MERGE and unmatched):
-                pending.append(pos)
-                self._tick()
-            if len(pending) >= 500:
-                self._insert(pending)
+                pending.append((pos, entry))
+            elif entry.decision is Decision.SKIP:
+                self.report.skipped_duplicates += entry.status is not Status.NEW
         self._insert(pending)
 
-    def _insert(self, positions: list[int]) -> None:
+    def _insert(self, items: list[tuple[int, PlanEntry]]) -> None:
         for kind in Kind:
-            mine = [p for p in positions if self.plan.entries[p].record.kind is kind]
+            mine = [(pos, e) for pos, e in items if e.record.kind is kind]
             if not mine:
                 continue
-            ids = self.tx.insert_entries(kind, [self._new_row(self.plan.entries[p].record) for p in mine])
-            for pos, entry_id in zip(mine, ids):
+            ids = self.tx.insert_entries(kind, [self._new_row(e.record) for _pos, e in mine])
+            for (pos, _entry), entry_id in zip(mine, ids):
                 self.result[pos] = entry_id
-            self.report.ids[kind].extend(ids)
+            self.report.ids[kind].update(sorted(ids))
             self.report.added += len(ids)
-        positions.clear()
 
     def _target(self, pos: int) -> int | None:
         """The catalog id an entry merges into: its match, or what its earlier twin became."""
@@ -154,24 +189,20 @@ class _Writer:
         while entry.existing_id is None and entry.earlier is not None and pos not in seen:
             seen.add(pos)
             pos = entry.earlier
-            if self.result[pos] is not None:
+            if self.result[pos] >= 0:
                 return self.result[pos]
             entry = self.plan.entries[pos]
         return entry.existing_id
 
-    def merge_all(self) -> None:
-        for pos, entry in enumerate(self.plan.entries):
-            if entry.decision is Decision.SKIP:
-                self.report.skipped_duplicates += entry.status is not Status.NEW
-                self._tick()
-            elif entry.decision is Decision.MERGE and self.result[pos] is None:
-                target = self._target(pos)
+    def _merge_all(self, items: list[tuple[int, PlanEntry]]) -> None:
+        for pos, entry in items:
+            if entry.decision is Decision.MERGE and self.result[pos] < 0:
+                target = entry.existing_id if entry.existing_id is not None else self._target(pos)
                 if target is None:  # its twin in the file was skipped: nothing to merge into
-                    self._insert([pos])
+                    self._insert([(pos, entry)])
                 else:
                     self._merge(entry, target)
                     self.result[pos] = target
-                self._tick()
 
     def _merge(self, entry: PlanEntry, target: int) -> None:
         kind = entry.record.kind
@@ -182,19 +213,16 @@ class _Writer:
         self.report.merged += 1
         if (kind, target) not in self.merged:
             self.merged.add((kind, target))
-            self.report.ids[kind].append(target)
+            self.report.ids[kind].add(target)
 
-    def extras(self) -> None:
-        """Tags, notes, provenance, attachments and links of every written entry."""
-        refs = self.tags.import_taxonomy(self.plan.batch.facets, self.plan.batch.taxonomy)
-        source = Path(self.plan.source).name
+    def _extras(self, items: list[tuple[int, PlanEntry]], refs: dict[str, int]) -> None:
+        """Tags, notes, provenance and attachments of the entries of a batch."""
         pairs: dict[Kind, list[tuple[int, int]]] = {k: [] for k in Kind}
         notes: list[dict[str, Any]] = []
         children: dict[str, list[dict[str, Any]]] = {"provenance": [], "attachment": []}
-        touched: dict[Kind, set[int]] = {k: set() for k in Kind}
-        for pos, entry in enumerate(self.plan.entries):
+        for pos, entry in items:
             entry_id = self.result[pos]
-            if entry_id is None:
+            if entry_id < 0:
                 continue
             record = entry.record
             for facet, labels in record.tags.items():
@@ -206,14 +234,19 @@ class _Writer:
             merged = (record.kind, entry_id) in self.merged
             if merged:
                 self._append_note(record, entry_id)
-                touched[record.kind].add(entry_id)
             elif (record.note or "").strip():
                 notes.append({**owner, "body": record.note,
                               "created_at": _date(record.meta.get("note_created_at")) or self.tx.now,
                               "updated_at": _date(record.meta.get("note_updated_at")) or self.tx.now})
-            children["provenance"] += self._provenance(record, owner, source)
-            children["attachment"] += [self._attachment(record.kind, entry_id, a)
-                                       for a in record.attachments if a.get("path")]
+            rows = {"provenance": self._provenance(record, owner, self.source),
+                    "attachment": [self._attachment(record.kind, entry_id, a)
+                                   for a in record.attachments if a.get("path")]}
+            for name, found in rows.items():
+                if merged:  # an entry the catalog held: rows of its own, undone one by one
+                    for row in found:
+                        self.tx.insert_row(name, row, owner=(record.kind, entry_id))
+                else:
+                    children[name] += found
         for kind in Kind:
             by_tag: dict[int, list[int]] = {}
             for entry_id, tag_id in pairs[kind]:
@@ -223,11 +256,6 @@ class _Writer:
         self.tx.insert_rows("note", notes)
         for name, rows in children.items():
             self.tx.insert_rows(name, rows)
-        for kind, ids in touched.items():
-            if ids and (children["provenance"] or children["attachment"]):
-                self.tx.touch(kind, ids, [PROVENANCE, ATTACHMENTS])
-        self._links()
-        self.tx.mark_seeded(self.new_seed_keys, "import")
 
     def _attachment(self, kind: Kind, entry_id: int, item: dict[str, Any]) -> dict[str, Any]:
         """An attachment row from an imported one: every fact it carries; its global id unless
@@ -274,32 +302,19 @@ class _Writer:
                  "excerpt": p.get("excerpt")} for p in found]
 
     def _links(self) -> None:
-        by_ref = {(e.record.kind, e.record.ref): self.result[i]
-                  for i, e in enumerate(self.plan.entries) if e.record.ref}
+        links = self.plan.batch.links
+        if not links:
+            return
+        papers = self.plan.refs(Kind.PAPER, sorted({p for p, _d, _r in links}))
+        datasets = self.plan.refs(Kind.DATASET, sorted({d for _p, d, _r in links}))
         rows = []
-        for paper, dataset, relation in self.plan.batch.links:
-            p, d = by_ref.get((Kind.PAPER, paper)), by_ref.get((Kind.DATASET, dataset))
-            if p is not None and d is not None and relation in ("introduces", "uses"):
-                rows.append((p, d, relation))
+        for paper, dataset, relation in links:
+            p, d = papers.get(paper), datasets.get(dataset)
+            if p is None or d is None or relation not in ("introduces", "uses"):
+                continue
+            if self.result[p] >= 0 and self.result[d] >= 0:
+                rows.append((self.result[p], self.result[d], relation))
         self.tx.link_many(rows)
-
-
-def _differences(old: ImportPlan, new: ImportPlan) -> list[int]:
-    """Positions whose status or match changed between two plans of the same records."""
-    return [i for i, (a, b) in enumerate(zip(old.entries, new.entries))
-            if (a.status, a.existing_id, a.earlier) != (b.status, b.existing_id, b.earlier)]
-
-
-def replan(conn, plan: ImportPlan) -> tuple[ImportPlan, list[int]]:
-    """The plan computed again against the catalog now, the user's decisions kept where an
-    entry's status did not change; and the positions that changed."""
-    fresh = build_plan(conn, plan.batch, plan.suggested_facet, validated=True)
-    changed = _differences(plan, fresh)
-    moved = set(changed)
-    for i, (old, new) in enumerate(zip(plan.entries, fresh.entries)):
-        if i not in moved:
-            new.decision = old.decision
-    return fresh, changed
 
 
 def apply_plan(
@@ -323,11 +338,10 @@ def apply_plan(
                 raise PlanStale(current, changed)
             replanned = bool(changed)
         writer = _Writer(tx, current, progress, cancelled)
-        writer.add_all()
-        writer.merge_all()
-        writer.extras()
-        writer.report.replanned = replanned
-        return writer.report
+        tx.checkpoint = writer.check
+        report = writer.run()
+        report.replanned = replanned
+        return report
 
     name = Path(plan.source).name
     return store.run(QT_TRANSLATE_NOOP("Commands", "Import {}"), work, name)

@@ -1,7 +1,7 @@
 """BibTeX / BibLaTeX import and export.
 
-Import streams the file in chunks of whole entries (bibtexparser v2 splits each chunk), so
-memory stays per chunk. ``@string`` macros (with ``#`` concatenation and the month names) are
+Import streams the file in chunks of whole entries (split by :mod:`.bibsplit`, as bibtexparser
+v2 would), so memory stays per chunk. ``@string`` macros (with ``#`` concatenation and the month names) are
 resolved across the whole file; ``crossref`` children inherit their parent's fields (a
 volume cited by children before it, as DBLP writes them, is not an entry of its own; one that
 comes first already was, and stays so); BibLaTeX ``date`` and
@@ -18,19 +18,16 @@ is only one), every extra field, and the note as ``annote``, escaped but not typ
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from bibtexparser.middlewares.names import split_multiple_persons_names
-from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock,
-                                String)
-from bibtexparser.splitter import Splitter
 
 from ..fields import Kind
 from . import bibliographic as bib
-from . import citekeys, latex, names
+from . import bibsplit, citekeys, latex, names
 from .reading import ReadContext, TextSource
 from .record import ImportRecord
 from .snapshot import EntrySnapshot
@@ -94,9 +91,18 @@ def _resolve(raw: Any, strings: dict[str, str]) -> str:
 
 
 def _authors(raw: str | None) -> list[str]:
-    if not raw:
-        return []
-    return [names.from_bibtex(n, latex.decode) for n in split_multiple_persons_names(raw) if n.strip()]
+    return list(_author_list(raw)) if raw else []
+
+
+@lru_cache(maxsize=16384)
+def _author_list(raw: str) -> tuple[str, ...]:
+    """The people of an ``author`` value (lists and names repeat across a file: parsed once)."""
+    return tuple(_person(n) for n in split_multiple_persons_names(raw) if n.strip())
+
+
+@lru_cache(maxsize=65536)
+def _person(raw: str) -> str:
+    return names.from_bibtex(raw, latex.decode)
 
 
 class _Fields(dict):
@@ -173,33 +179,25 @@ class _Reader:
         self.emitted = 0
 
     def chunk(self, text: str, first_line: int) -> Iterator[ImportRecord]:
-        logger = logging.getLogger("bibtexparser.splitter")
-        previous, logger.disabled = logger.disabled, True  # failures are reported below instead
-        try:
-            library = Splitter(text).split()
-        finally:
-            logger.disabled = previous
-        for block in library.blocks:
-            line = first_line + max(block.start_line, 0)
-            if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
-                block = block.ignore_error_block  # same key twice: still an entry (first field wins)
-            if isinstance(block, String):
-                self.strings[block.key.lower()] = _resolve(block.value, self.strings)
-            elif isinstance(block, Entry):
+        for block in bibsplit.split(text):
+            line = first_line + block[1]
+            if block[0] == "string":
+                self.strings[block[2].lower()] = _resolve(block[3], self.strings)
+            elif block[0] == "entry":
                 self.ctx.tick()
-                yield from self.entry(block, line)
-            elif isinstance(block, ParsingFailedBlock):
-                raise self.ctx.error(line, f"malformed BibTeX entry: {_error_text(block)}")
+                yield from self.entry(block[2], block[3], block[4], line)
+            else:
+                raise self.ctx.error(line, f"malformed BibTeX entry: {block[2]}")
 
-    def entry(self, entry: Entry, line: int) -> Iterator[ImportRecord]:
+    def entry(self, entry_type: str, key: str, fields: list[tuple[str, str]], line: int) -> Iterator[ImportRecord]:
         self.found += 1
         raw: dict[str, str] = {}
-        for fld in entry.fields:
-            raw.setdefault(fld.key.lower(), _resolve(fld.value, self.strings))
-        item = (line, entry.key, entry.entry_type.lower(), raw)
+        for name, value in fields:
+            raw.setdefault(name.lower(), _resolve(value, self.strings))
+        item = (line, key, entry_type, raw)
         parent_key = raw.get("crossref", "").strip().lower()
         if item[2] in _PARENT_TYPES:
-            key = entry.key.lower()
+            key = key.lower()
             self.parents[key] = item
             children = self.waiting.pop(key, [])
             for child in children:
@@ -245,11 +243,6 @@ class _Reader:
             raise self.ctx.error(None, "no BibTeX entries found")
         if not self.emitted:
             raise self.ctx.error(None, "no BibTeX entry has a title")
-
-
-def _error_text(block) -> str:
-    lines = [ln.strip() for ln in str(getattr(block, "error", "") or "").splitlines() if ln.strip()]
-    return lines[-1] if lines else "unbalanced braces or quotes, or a missing comma"
 
 
 def records(text: TextSource, ctx: ReadContext) -> Iterator[ImportRecord]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -51,6 +52,7 @@ class _Entry:
     arxiv: str | None
     doi: str | None
     entry_type: str | None
+    blocks: tuple[str, ...] = ()  # the title blocks it is compared within
 
 
 _ROMAN = frozenset("ii iii iv v vi vii viii ix x xi xii".split())
@@ -66,8 +68,12 @@ def title_marks(title: str) -> tuple[str, ...]:
     return tuple(sorted(str(int(w)) if w.isdigit() else w for w in marks))
 
 
+@lru_cache(maxsize=65536)
 def _family(author: str) -> str:
-    name = unicodedata.normalize("NFKD", family_name(str(author)).casefold())
+    name = family_name(str(author)).casefold()
+    if name.isascii():
+        return "".join(c for c in name if c.isalnum())
+    name = unicodedata.normalize("NFKD", name)
     return "".join(c for c in name if c.isalnum())
 
 
@@ -85,8 +91,58 @@ def _entry(key: Hashable, kind: Kind, values: dict[str, Any]) -> _Entry:
     arxiv = str(values["arxiv_id"]).lower() if values.get("arxiv_id") else None
     doi = str(values["doi"]).lower() if values.get("doi") else None
     etype = str(values["entry_type"]).lower() if values.get("entry_type") else None
-    return _Entry(key, title, _year(values.get("year")), title_marks(title), _authors(values.get("authors")),
-                  arxiv, doi, etype)
+    marks = title_marks(title)
+    return _Entry(key, title, _year(values.get("year")), marks, _authors(values.get("authors")),
+                  arxiv, doi, etype, _blocks(title, marks))
+
+
+def match_data(key: Hashable, kind: Kind, values: dict[str, Any]) -> _Entry:
+    """What matching needs of an entry (computed once, kept beside it by an import's spool)."""
+    return _entry(key, kind, values)
+
+
+def _blocks(title: str, marks: tuple[str, ...]) -> tuple[str, ...]:
+    """The first and the last :data:`BLOCK` characters of the compacted title, each with the
+    title's marks: titles whose marks differ are told apart anyway, so they need not meet."""
+    compact = title.replace(" ", "")
+    if not compact:
+        return ()
+    tail = "|".join(marks)
+    return (f"<{compact[:BLOCK]}#{tail}", f">{compact[-BLOCK:]}#{tail}")
+
+
+def index_keys(entry: _Entry) -> list[str]:
+    """The keys under which an entry is found: its identifiers and its title blocks."""
+    keys = list(entry.blocks)
+    if entry.arxiv:
+        keys.append("a:" + entry.arxiv)
+    if entry.doi:
+        keys.append("d:" + entry.doi)
+    return keys
+
+
+def rank(mine: _Entry, candidates: Iterable[_Entry]) -> list[Match]:
+    """Those of ``candidates`` (entries sharing a key with ``mine``) that are the same paper:
+    same arXiv id, then same DOI, then alike titles by falling score; in key order within each."""
+    arxiv: list[Match] = []
+    doi: list[Match] = []
+    scored: list[Match] = []
+    seen: set[Hashable] = set()
+    blocks = set(mine.blocks)
+    for entry in sorted(candidates, key=lambda e: e.key):
+        if entry.key in seen:
+            continue
+        seen.add(entry.key)
+        if mine.arxiv and entry.arxiv == mine.arxiv:
+            arxiv.append(Match(entry.key, "arxiv", 100.0))
+        elif mine.doi and entry.doi == mine.doi:
+            doi.append(Match(entry.key, "doi", 100.0))
+        elif blocks.intersection(entry.blocks) and years_close(mine.year, entry.year) and not told_apart(mine, entry):
+            score = 100.0 if entry.title == mine.title else fuzz.ratio(mine.title, entry.title,
+                                                                       score_cutoff=TITLE_THRESHOLD)
+            if score:
+                scored.append(Match(entry.key, "title", score))
+    return arxiv + doi + sorted(scored, key=lambda m: -m.score)
 
 
 def told_apart(a: _Entry, b: _Entry) -> bool:
@@ -123,49 +179,26 @@ class MatchIndex:
 
     def __init__(self, kind: Kind):
         self.kind = kind
-        self._arxiv: dict[str, list[Hashable]] = defaultdict(list)
-        self._doi: dict[str, list[Hashable]] = defaultdict(list)
-        self._blocks: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_key: dict[str, list[_Entry]] = defaultdict(list)
 
-    @staticmethod
-    def _block_keys(title: str) -> set[str]:
-        compact = title.replace(" ", "")
-        return {"<" + compact[:BLOCK], ">" + compact[-BLOCK:]} if compact else set()
+    def add(self, key: Hashable, values: dict[str, Any] | None = None, entry: _Entry | None = None) -> None:
+        """Index an entry by its values, or by its :func:`match_data` (its key then ignored)."""
+        entry = entry if entry is not None else _entry(key, self.kind, values or {})
+        for index_key in index_keys(entry):
+            self._by_key[index_key].append(entry)
 
-    def add(self, key: Hashable, values: dict[str, Any]) -> None:
-        entry = _entry(key, self.kind, values)
-        if entry.arxiv:
-            self._arxiv[entry.arxiv].append(key)
-        if entry.doi:
-            self._doi[entry.doi].append(key)
-        for block in self._block_keys(entry.title):
-            self._blocks[block].append(entry)
-
-    def matches(self, values: dict[str, Any]) -> list[Match]:
+    def matches(self, values: dict[str, Any] | None = None, mine: _Entry | None = None) -> list[Match]:
         """Every indexed entry that is the same paper, identifier matches first."""
-        found: dict[Hashable, Match] = {}
-        for reason, table, field in (("arxiv", self._arxiv, "arxiv_id"), ("doi", self._doi, "doi")):
-            value = values.get(field)
-            for key in table.get(str(value).lower(), ()) if value else ():
-                found.setdefault(key, Match(key, reason, 100.0))
-        mine = _entry(None, self.kind, values)
-        title = mine.title
-        scored: list[Match] = []
-        for block in self._block_keys(title):
-            for entry in self._blocks.get(block, ()):
-                if entry.key in found or not years_close(mine.year, entry.year) or told_apart(mine, entry):
-                    continue
-                score = 100.0 if entry.title == title else fuzz.ratio(title, entry.title, score_cutoff=TITLE_THRESHOLD)
-                if score:
-                    match = Match(entry.key, "title", score)
-                    found[entry.key] = match
-                    scored.append(match)
-        ids = [m for m in found.values() if m.reason != "title"]
-        return ids + sorted(scored, key=lambda m: -m.score)
+        mine = mine if mine is not None else _entry(None, self.kind, values or {})
+        found = [e for k in index_keys(mine) for e in self._by_key.get(k, ())]
+        return rank(mine, found) if found else []
 
-    def best(self, values: dict[str, Any]) -> Match | None:
-        found = self.matches(values)
+    def best(self, values: dict[str, Any] | None = None, mine: _Entry | None = None) -> Match | None:
+        found = self.matches(values, mine)
         return found[0] if found else None
+
+    def clear(self) -> None:
+        self._by_key.clear()
 
 
 MATCH_COLUMNS = {Kind.PAPER: ("title", "year", "arxiv_id", "doi", "authors", "entry_type"), Kind.DATASET: ("name", "year")}

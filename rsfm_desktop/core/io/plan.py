@@ -2,7 +2,9 @@
 (same paper, different values), and what to do with it (skip, add anyway, merge).
 
 Building a plan only reads the catalog. Records are validated here (:func:`validation.normalise`);
-a field that fails validation is dropped with a warning rather than failing the import.
+a field that fails validation is dropped with a warning rather than failing the import. The plan
+itself lives in an import's spool (:mod:`.spool`: :class:`~.spool.ImportPlan`, ``build_plan``),
+so that a file of a million records is never a million objects.
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ from sqlalchemy.engine import Connection
 from ..fields import Kind, field_map
 from ..store import sql
 from ..validation import ValidationError, normalise
-from . import matching, snapshot
 from .identifiers import normalise_title
-from .record import SUGGESTED, Format, ImportBatch, ImportRecord
+from .record import SUGGESTED, ImportRecord
 
 
 class Status(str, Enum):
@@ -45,21 +46,16 @@ class PlanEntry:
     fillable: list[str] = field(default_factory=list)  # fields empty in the catalog, set here
     decision: Decision = Decision.ADD
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        object.__setattr__(self, name, value)
+        if name == "decision":  # an entry read from a spooled plan writes its decision back
+            sink = self.__dict__.get("_sink")
+            if sink is not None:
+                sink(Decision(value))
 
-@dataclass
-class ImportPlan:
-    source: str
-    batch: ImportBatch
-    entries: list[PlanEntry]
-    warnings: list[str] = field(default_factory=list)
-    suggested_facet: str | None = "section"  # facet receiving suggested tags; None drops them
-    state: int | None = None  # the catalog's newest change when the plan was computed
-
-    def counts(self) -> dict[str, int]:
-        out = {s.value: 0 for s in Status}
-        for entry in self.entries:
-            out[entry.status.value] += 1
-        return out
+    def bind(self, sink) -> "PlanEntry":
+        object.__setattr__(self, "_sink", sink)
+        return self
 
 
 def _same(key: str, a: Any, b: Any) -> bool:
@@ -91,8 +87,11 @@ def compare(existing: dict[str, Any], incoming: dict[str, Any]) -> tuple[dict[st
     return differences, fillable
 
 
+_SPECS = {kind: field_map(kind) for kind in Kind}
+
+
 def _validate(record: ImportRecord, warnings: list[str], source: str) -> None:
-    specs = field_map(record.kind)
+    specs = _SPECS[record.kind]
     values = {k: v for k, v in record.values.items() if k in specs}
     try:
         record.values = normalise(record.kind, values)
@@ -129,48 +128,3 @@ def _has_more(record: ImportRecord, tags: dict[str, list[str]], note: str | None
 def catalog_state(conn: Connection) -> int:
     """The newest change of the catalog (a plan computed before it may be stale)."""
     return sql.scalar(conn, "SELECT coalesce(max(seq), 0) FROM change_log") or 0
-
-
-def build_plan(conn: Connection, batch: ImportBatch, suggested_facet: str | None = "section",
-               validated: bool = False) -> ImportPlan:
-    """Validate the records and match them against the catalog and against each other.
-
-    ``suggested_facet`` receives the suggested tags (section headings); None drops them.
-    ``validated``: the records were validated by an earlier plan (re-planning).
-    """
-    plan = ImportPlan(batch.source, batch, [], warnings=list(batch.warnings), suggested_facet=suggested_facet)
-    if not validated:
-        for record in batch.records:
-            _validate(record, plan.warnings, batch.source)
-        batch.warnings[:] = plan.warnings
-    plan.state = catalog_state(conn)
-    entries: list[PlanEntry] = [PlanEntry(r) for r in batch.records]
-    # An app export may hold duplicates its curator kept: reproduce them, do not fold them.
-    within_file = batch.format is not Format.JSON
-    for kind in Kind:
-        positions = [i for i, r in enumerate(batch.records) if r.kind is kind]
-        if not positions:
-            continue
-        catalog = matching.catalog_index(conn, kind)
-        in_file = matching.MatchIndex(kind)
-        for i in positions:
-            values = batch.records[i].values
-            match = catalog.best(values)
-            earlier = in_file.best(values) if match is None and within_file else None
-            if match is not None:
-                entries[i].existing_id, entries[i].reason = int(match.key), match.reason
-            elif earlier is not None:
-                entries[i].earlier, entries[i].reason = int(earlier.key), earlier.reason
-            in_file.add(i, values)
-        matched = sorted({entries[i].existing_id for i in positions if entries[i].existing_id})
-        snaps = {s.id: s for s in snapshot.load(conn, kind, matched)}
-        for i in positions:
-            entry = entries[i]
-            if entry.existing_id is not None:
-                snap = snaps[entry.existing_id]
-                _classify(entry, snap.values, _has_more(entry.record, snap.tags, snap.note, suggested_facet))
-            elif entry.earlier is not None:
-                other = batch.records[entry.earlier]
-                _classify(entry, other.values, _has_more(entry.record, other.tags, other.note, SUGGESTED))
-    plan.entries = entries
-    return plan

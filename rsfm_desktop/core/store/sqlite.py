@@ -56,7 +56,9 @@ def _translate_error(context) -> CatalogError | None:
 
 
 def catalog_error(exc: BaseException) -> CatalogError | None:
-    """The CatalogError a SQLite failure means for the user (None: a programming error)."""
+    """The CatalogError a driver error means for the user (disk full, read-only file, I/O
+    errors), or None for other errors; also for statements run on the driver's own cursor,
+    which SQLAlchemy's ``handle_error`` does not see."""
     message = user_message(exc)
     if message is None:
         return None

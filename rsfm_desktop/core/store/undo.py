@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..fields import TITLE_FIELD, Kind
 from . import sql
 from .changes import ENTRY_ENTITIES, NOTE_ENTITIES, ChangeSet
+from .idruns import IdRuns
 
 if TYPE_CHECKING:
     from .store import Store
@@ -114,6 +115,22 @@ class Created:
             return
         if self.row is not None and tx.row(self.name, self.id, ["id"]) is None:
             _insert_quietly(tx, self.name, self.row, self.owner)
+
+
+@dataclass
+class CreatedEntries:
+    """Entries added in bulk (an import), their ids as runs: one step, however many. Undo moves
+    those still live to the trash, redo brings back those still there, each in a few statements;
+    an entry trashed or restored by hand since is left as it is."""
+
+    kind: Kind
+    ids: IdRuns
+
+    def undo(self, tx: Tx) -> None:
+        tx.trash_many(self.kind, self.ids, True)
+
+    def redo(self, tx: Tx) -> None:
+        tx.trash_many(self.kind, self.ids, False)
 
 
 @dataclass
@@ -240,7 +257,7 @@ class Members:
 
     kind: Kind
     tag_id: int
-    entry_ids: tuple[int, ...]
+    entry_ids: IdRuns
     added: bool
 
     def _apply(self, tx: Tx, add: bool) -> None:

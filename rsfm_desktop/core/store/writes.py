@@ -33,8 +33,9 @@ from ..fields import FIELDS, TITLE_FIELD, Kind, searchable_fields, utcnow
 from . import dialect, sql
 from .changes import (
     ATTACHMENTS, DELETE, ENTRY_ENTITIES, INSERT, LINKS, NOTE, NOTE_ENTITIES, PROVENANCE, PURGE, RESTORE,
-    TAGS, UPDATE, Change, ChangeSet, fields_json,
+    TAGS, UPDATE, BulkChange, Change, ChangeSet, fields_json,
 )
+from .idruns import IdRuns
 
 if TYPE_CHECKING:
     from sqlalchemy import Table
@@ -50,6 +51,8 @@ OWNER = {Kind.PAPER: "paper_id", Kind.DATASET: "dataset_id"}
 # Rows that have a version and may be edited from a stale copy.
 ROW_ENTITIES = {"tag": "tag", "facet": "facet", "view": "saved_view"}
 _SOFT_DELETED = {"paper", "dataset", "tag", "facet"}
+BULK_AT = 64  # rows changed alike by one statement from which on the change is kept as id runs
+_INDEX_CHUNK = 5000  # entries reindexed at once at commit
 
 
 def table(name: str) -> Table:
@@ -78,6 +81,11 @@ def storable(value: Any) -> Any:
     """A value as both engines store it: text without NUL characters, which PostgreSQL cannot
     store and no editor shows (a note pasted from a binary file), inside lists and maps too; so
     a catalog keeps the same text on either engine."""
+    cls = value.__class__
+    if cls is str:
+        return value.replace("\x00", "") if "\x00" in value else value
+    if cls is int or value is None:
+        return value
     if isinstance(value, str):
         return value.replace("\x00", "") if "\x00" in value else value
     if isinstance(value, list):
@@ -118,8 +126,9 @@ class Kept:
 
 @dataclass
 class _Pending:
-    changes: list[Change] = field(default_factory=list)
+    changes: list[Change | BulkChange] = field(default_factory=list)  # in the order written
     reindex: dict[Kind, set[int]] = field(default_factory=lambda: {k: set() for k in Kind})
+    reindex_runs: dict[Kind, IdRuns] = field(default_factory=lambda: {k: IdRuns() for k in Kind})
 
 
 def _entity_kind(entity: str) -> Kind | None:
@@ -140,10 +149,13 @@ class Tx:
         self.kept: list[Kept] = []  # filled by undo/redo steps
         self._pending = _Pending()
         self._acting: str | None = None  # see acting_as
-        self._new: dict[Kind, set[int]] = {k: set() for k in Kind}  # entries added by this transaction
+        self._new: dict[Kind, IdRuns] = {k: IdRuns() for k in Kind}  # entries added by this transaction
         # An entry's tags are part of its search text (a tag's labels; model family and tasks).
         self._searchable = {k: set(searchable_fields(k)) | {TAGS} for k in Kind}
         self._for_update = "" if conn.dialect.name == "sqlite" else " FOR UPDATE"
+        # Called between the batches of the long steps at commit (indexing, the change log); a
+        # caller that can be cancelled raises from it, which rolls the transaction back.
+        self.checkpoint: Callable[[], None] = lambda: None
 
     @property
     def author(self) -> str | None:
@@ -172,6 +184,25 @@ class Tx:
             return
         if op != UPDATE or set(fields) & self._searchable[kind]:
             self._pending.reindex[kind].add(entity_id)
+
+    def record_rows(self, entity: str, op: str, fields: Iterable[str], rows: Iterable[tuple[int, int | None]]) -> None:
+        """The same change of many rows, ``rows`` (id, new version): kept as id runs when they
+        are many (a bulk insert of a million entries is a few runs, not a million records)."""
+        rows = list(rows)
+        if len(rows) < BULK_AT:
+            for row_id, version in rows:
+                self.record(entity, row_id, op, fields, version)
+            return
+        fields = frozenset(fields)
+        by_version: dict[int | None, list[int]] = {}
+        for row_id, version in rows:
+            by_version.setdefault(version, []).append(row_id)
+        kind = _entity_kind(entity)
+        for version, ids in by_version.items():
+            runs = IdRuns(sorted(ids))
+            self._pending.changes.append(BulkChange(entity, op, fields, version, runs))
+            if kind is not None and (op != UPDATE or fields & self._searchable[kind]):
+                self._pending.reindex_runs[kind].update(runs)
 
     def _log(self, step) -> None:
         self.ops.append(step)
@@ -221,12 +252,12 @@ class Tx:
             row["uuid"] = row["uuid"] or new_uuid()
             full.append(row)
         ids = self._bulk_insert(tab, full)
-        from .undo import Created
+        from .undo import Created, CreatedEntries
 
-        self._new[kind].update(ids)
-        for entry_id, row in zip(ids, full):
-            self.record(kind.value, entry_id, INSERT, version=row["version"])
-            self._log(Created(kind.value, entry_id))
+        runs = IdRuns(sorted(ids))
+        self._new[kind].update(runs)
+        self.record_rows(kind.value, INSERT, (), [(entry_id, row["version"]) for entry_id, row in zip(ids, full)])
+        self._log(Created(kind.value, ids[0]) if len(ids) == 1 else CreatedEntries(kind, runs))
         return ids
 
     def _bulk_insert(self, tab: Table, rows: list[dict[str, Any]]) -> list[int]:
@@ -248,8 +279,20 @@ class Tx:
         ids = list(range(first, first + len(rows)))
         for row, row_id in zip(rows, ids):
             row["id"] = row_id
-        for start in range(0, len(rows), 2000):
-            self.conn.execute(insert(tab), rows[start : start + 2000])
+        names, values = _bound_rows(self.conn, tab, rows)
+        from .sqlite import catalog_error
+
+        cursor = self.conn.connection.dbapi_connection.cursor()
+        try:  # the driver directly: SQLAlchemy's per-row parameter handling doubles the cost
+            cursor.executemany(f"INSERT INTO {tab.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                               values)
+        except Exception as exc:  # a full disk, a read-only file: the message SQLAlchemy's statements give
+            translated = catalog_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+        finally:
+            cursor.close()
         return ids
 
     def insert_entry(self, kind: Kind, values: Mapping[str, Any]) -> int:
@@ -387,6 +430,21 @@ class Tx:
             moved.append(entry_id)
         return moved
 
+    def trash_many(self, kind: Kind, ids: IdRuns, trashed: bool) -> IdRuns:
+        """Move many entries to the trash (or back) at once, without undo steps (the undo of a
+        bulk insert); returns the ids that moved."""
+        tab = table(kind.value)
+        state = tab.c.deleted_at.is_(None) if trashed else tab.c.deleted_at.is_not(None)
+        moved: list[tuple[int, int]] = []
+        for chunk in ids.chunks(500):
+            moved += [tuple(r) for r in self.conn.execute(
+                update(tab).where(tab.c.id.in_(chunk), state)
+                .values(deleted_at=self.now if trashed else None, version=tab.c.version + 1,
+                        updated_at=self.now, modified_by=self.author)
+                .returning(tab.c.id, tab.c.version))]
+        self.record_rows(kind.value, DELETE if trashed else RESTORE, ["deleted_at"], moved)
+        return IdRuns(sorted(i for i, _v in moved))
+
     def purge(self, kind: Kind, ids: Iterable[int]) -> list[int]:
         """Delete trashed entries for good, with their notes, tags, links and provenance (not
         undoable: the trash is the undo of a deletion)."""
@@ -408,17 +466,20 @@ class Tx:
     def touch(self, kind: Kind, ids: Iterable[int], fields: Iterable[str]) -> None:
         """Rows belonging to these entries changed (tags, links, provenance, attachments): bump
         the entries' versions and record the change."""
-        ids = sorted(set(ids) - self._new[kind])  # an entry added here: its insert is its change
+        new = self._new[kind]
+        chunks = ids.chunks(500) if isinstance(ids, IdRuns) else sql.chunked(sorted(set(ids)))
         fields = frozenset(fields)
         tab = table(kind.value)
-        for chunk in sql.chunked(ids):
+        for chunk in chunks:
+            chunk = [i for i in chunk if i not in new]  # an entry added here: its insert is its change
+            if not chunk:
+                continue
             rows = self.conn.execute(
                 update(tab).where(tab.c.id.in_(chunk))
                 .values(version=tab.c.version + 1, updated_at=self.now, modified_by=self.author)
                 .returning(tab.c.id, tab.c.version)
             )
-            for entry_id, version in rows:
-                self.record(kind.value, entry_id, UPDATE, fields, version)
+            self.record_rows(kind.value, UPDATE, fields, [tuple(r) for r in rows])
 
     # ---- notes -----------------------------------------------------------------------------
 
@@ -480,19 +541,20 @@ class Tx:
         where, params = dialect.in_values(self.conn, "e.id" if add else owner, "ids", ids)
         params["tag"] = tag_id
         if add:
-            changed = sql.column(
+            found = sql.column(
                 self.conn,
                 f"INSERT INTO {member}({owner}, tag_id) SELECT e.id, :tag FROM {kind.value} e"
                 f" WHERE {where} ON CONFLICT DO NOTHING RETURNING {owner}", params)
         else:
-            changed = sql.column(
+            found = sql.column(
                 self.conn, f"DELETE FROM {member} WHERE tag_id = :tag AND {where} RETURNING {owner}", params)
+        changed = IdRuns(sorted(found))
         if changed:
             from .undo import Members
 
             self.touch(kind, changed, [TAGS])
-            self._log(Members(kind, tag_id, tuple(sorted(changed)), add))
-        return sorted(changed)
+            self._log(Members(kind, tag_id, changed, add))
+        return list(changed)
 
     def tag_pairs(self, kind: Kind, pairs: Iterable[tuple[int, int]]) -> int:
         """Add many (entry, tag) memberships at once (a sync's new entries: one statement for
@@ -577,16 +639,16 @@ class Tx:
 
     def insert_rows(self, name: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Add many child rows of entries added in this same transaction (provenance,
-        attachments, notes of new entries): one statement per 500 rows, no version bumps (the
-        entries' insert is their change)."""
-        from .undo import Created
-
+        attachments, notes of new entries): one statement per 2000 rows, no version bumps (the
+        entries' insert is their change), and no undo step of their own: they stay with their
+        entry, which the undo of its insert moves to the trash (as a deletion keeps them)."""
         if not rows:
             return []
-        ids = self._bulk_insert(table(name), [_storable_row(r) for r in rows])
-        for row_id in ids:
-            self._log(Created(name, row_id))
-        return ids
+        for row in rows:
+            owner = next(((k, row[c]) for k, c in OWNER.items() if row.get(c) is not None), None)
+            if owner is None or owner[1] not in self._new[owner[0]]:
+                raise ValueError(f"{name} rows of entries not added by this transaction: use insert_row")
+        return self._bulk_insert(table(name), [_storable_row(r) for r in rows])
 
     def delete_row(self, name: str, row_id: int, *, owner: tuple[Kind, int] | None = None) -> bool:
         """Delete a row of a table without a trash (synonym, provenance, attachment)."""
@@ -692,24 +754,40 @@ class Tx:
 
     # ---- commit ------------------------------------------------------------------------------
 
+    def flush_index(self) -> None:
+        """Rewrite now the search index of what this transaction changed so far (a bulk
+        writer calls it per batch, so that the commit does not index a million entries in one
+        go); what changes afterwards is indexed again at commit."""
+        for kind in Kind:
+            runs = self._pending.reindex_runs[kind]
+            for chunk in runs.chunks(_INDEX_CHUNK):
+                self.checkpoint()
+                search.reindex(self.conn, kind, chunk)
+            single = sorted(i for i in self._pending.reindex[kind] if i not in runs)
+            for start in range(0, len(single), _INDEX_CHUNK):
+                self.checkpoint()
+                search.reindex(self.conn, kind, single[start : start + _INDEX_CHUNK])
+            self._pending.reindex_runs[kind] = IdRuns()
+            self._pending.reindex[kind] = set()
+
     def finish(self) -> ChangeSet:
         """Index what changed, log the changes; called by :meth:`Store.write` before commit."""
-        for kind, ids in self._pending.reindex.items():
-            if ids:
-                search.reindex(self.conn, kind, ids)
+        self.flush_index()
         changes = ChangeSet.merged(self._pending.changes, origin=self.store.origin)
         if changes:
             if self.conn.dialect.name == "postgresql":
                 self.conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHANGELOG_LOCK})")
             log = table("change_log")
-            rows = [{"at": self.now, "origin": self.store.origin, "entity": c.entity, "entity_id": c.id,
-                     "op": c.op, "fields": fields_json(c.fields), "version": c.version}
-                    for c in changes]
-            if self.conn.dialect.name == "postgresql":
-                copy_rows(self.conn, log, rows)
-            else:
-                for start in range(0, len(rows), 1000):
-                    self.conn.execute(insert(log), rows[start : start + 1000])
+            rows: list[dict[str, Any]] = []
+            for change in changes:  # written in batches: a bulk change is not a million dicts at once
+                rows.append({"at": self.now, "origin": self.store.origin, "entity": change.entity,
+                             "entity_id": change.id, "op": change.op, "fields": fields_json(change.fields),
+                             "version": change.version})
+                if len(rows) >= 5000:
+                    self.checkpoint()
+                    self._write_log(log, rows)
+                    rows = []
+            self._write_log(log, rows)
             changes.last_seq = sql.scalar(self.conn, "SELECT max(seq) FROM change_log")
             if self.conn.dialect.name == "postgresql":
                 sql.execute(self.conn, "SELECT pg_notify(:channel, :seq)",
@@ -717,33 +795,57 @@ class Tx:
         return changes
 
 
-def copy_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]) -> None:
-    """PostgreSQL: rows into a table with ``COPY`` (values converted as SQLAlchemy binds them:
-    JSON lists as text...). Columns a row leaves out get their Python-side or server default."""
-    if not rows:
-        return
-    names = [c.name for c in tab.c if any(c.name in r for r in rows[:1]) or c.default is not None]
+    def _write_log(self, log: Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if self.conn.dialect.name == "postgresql":
+            copy_rows(self.conn, log, rows)
+        else:
+            for start in range(0, len(rows), 1000):
+                self.conn.execute(insert(log), rows[start : start + 1000])
+
+
+def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
+    """(column names, an iterator of value lists) of rows as the driver takes them: values
+    converted as SQLAlchemy binds them (JSON lists as text, dates as SQLite writes them...);
+    columns a row leaves out get their Python-side or server default."""
+    present = set().union(*(r.keys() for r in rows))
+    names = [c.name for c in tab.c if c.name in present or c.default is not None]
     processors = {}
     for c in tab.c:
         if c.name in names:
             processors[c.name] = c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
     defaults = {c.name: c.default.arg for c in tab.c if c.name in names and c.default is not None and not callable(c.default.arg)}
     callables = {c.name: c.default.arg for c in tab.c if c.name in names and c.default is not None and callable(c.default.arg)}
+    plan = [(name, processors.get(name), callables.get(name), defaults.get(name)) for name in names]
+
+    def values():
+        for row in rows:
+            out = []
+            for name, process, make, default in plan:
+                if name in row:
+                    value = row[name]
+                elif make is not None:
+                    value = make(None)
+                else:
+                    value = default
+                out.append(process(value) if process is not None and value is not None else value)
+            yield out
+
+    return names, values()
+
+
+def copy_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL: rows into a table with ``COPY`` (values converted as SQLAlchemy binds them:
+    JSON lists as text...). Columns a row leaves out get their Python-side or server default."""
+    if not rows:
+        return
+    names, values = _bound_rows(conn, tab, rows)
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         with cursor.copy(f"COPY {tab.name} ({', '.join(names)}) FROM STDIN") as copy:
-            for row in rows:
-                values = []
-                for name in names:
-                    if name in row:
-                        value = row[name]
-                    elif name in callables:
-                        value = callables[name](None)
-                    else:
-                        value = defaults.get(name)
-                    process = processors.get(name)
-                    values.append(process(value) if process is not None and value is not None else value)
-                copy.write_row(values)
+            for row in values:
+                copy.write_row(row)
     finally:
         cursor.close()
 

@@ -1,16 +1,20 @@
 """The import preview: every entry of the file with its status (new, duplicate of which entry,
-conflict and how), and a decision per entry (skip, add anyway, merge) before anything is written.
+conflict and how), and a decision per entry (skip, add anyway, merge) before anything is written;
+the encoding the file was read in (a guess offers a second reading in another one) and the
+warnings (records skipped, values left out, each naming its line).
 
-The dialog only edits ``plan.entries[i].decision``; the controller applies the plan on OK.
+The dialog only edits the plan's decisions (kept in its spool, so a file of a million records
+is paged, never loaded); the controller applies the plan on OK.
 """
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStyledItemDelegate,
@@ -33,6 +38,9 @@ from ...core.display_text import visible
 from ...core.fields import Kind, field_map
 from ...core.i18n import FIELDS_CONTEXT
 from ...core.io import Decision, ImportPlan, PlanEntry, Status
+from ...core.io.encoding import display_name
+
+_BANNER = "background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px;"
 
 DecisionRole = Qt.ItemDataRole.UserRole + 1  # the Decision of a row
 StatusRole = Qt.ItemDataRole.UserRole + 2  # the Status of a row
@@ -65,7 +73,9 @@ def allowed_decisions(entry: PlanEntry) -> list[Decision]:
 
 
 class PlanModel(QAbstractTableModel):
-    """One row per record of the file; the decision column is editable."""
+    """One row per record of the file (or per record of one status), read from the plan's
+    spool a page at a time, so that a file of a million records costs a few pages; the decision
+    column is editable. The rows shown are positions of the plan (:meth:`position`)."""
 
     decisionsChanged = Signal()
 
@@ -74,10 +84,27 @@ class PlanModel(QAbstractTableModel):
         super().__init__(parent)
         self.plan = plan
         self._existing = existing_titles
-        self.changed = set(changed or ())  # rows whose status changed since the last preview
+        self.changed = set(changed or ())  # positions whose status changed since the last preview
+        self.status: Status | None = None
+        self._rows: Sequence[int] = range(len(plan))
+
+    # ---- rows ------------------------------------------------------------------------------
+
+    def set_status(self, status: Status | str | None) -> None:
+        """Show only the entries of one status (None: all)."""
+        self.beginResetModel()
+        self.status = Status(status) if status else None
+        self._rows = self.plan.positions(self.status) if self.status else range(len(self.plan))
+        self.endResetModel()
+
+    def position(self, row: int) -> int:
+        return self._rows[row]
+
+    def entry(self, row: int) -> PlanEntry:
+        return self.plan.entries[self._rows[row]]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.plan.entries)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 6
@@ -96,25 +123,25 @@ class PlanModel(QAbstractTableModel):
             title = self._existing.get((entry.record.kind, entry.existing_id), f"#{entry.existing_id}")
             return f"{title} ({reason_label(entry.reason)})"
         if entry.earlier is not None:
-            earlier = self.plan.entries[entry.earlier].record
-            return QCoreApplication.translate("ImportPreview", "Entry %1 of this file: %2").replace("%1", str(entry.earlier + 1)).replace("%2", earlier.title)
+            earlier = self.plan.titles_at([entry.earlier]).get(entry.earlier, "")
+            return QCoreApplication.translate("ImportPreview", "Entry %1 of this file: %2").replace("%1", str(entry.earlier + 1)).replace("%2", earlier)
         return ""
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.plan.entries):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        entry = self.plan.entries[index.row()]
+        if role not in _ROLES:
+            return None
+        entry = self.entry(index.row())
         col = index.column()
         if role == DecisionRole:
             return entry.decision
         if role == StatusRole:
             return entry.status
-        if role == Qt.ItemDataRole.ForegroundRole and col == STATUS_COLUMN:
-            return QBrush(QColor(_STATUS_COLOURS[entry.status]))
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() in self.changed:
-            return QBrush(QColor(255, 193, 7, 70))
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
-            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(_STATUS_COLOURS[entry.status])) if col == STATUS_COLUMN else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(255, 193, 7, 70)) if self._rows[index.row()] in self.changed else None
         if col == DECISION_COLUMN:
             return decision_label(entry.decision, entry)
         if col == STATUS_COLUMN:
@@ -135,25 +162,43 @@ class PlanModel(QAbstractTableModel):
 
     def set_decisions(self, rows: list[int], decision: Decision) -> int:
         """Set the decision of these rows (merge becomes add for a new entry); returns how many changed."""
-        changed = []
+        wanted: dict[Decision, list[int]] = {d: [] for d in Decision}
+        changed_rows = []
         for row in rows:
-            entry = self.plan.entries[row]
-            wanted = decision if decision in allowed_decisions(entry) else Decision.ADD
-            if entry.decision is not wanted:
-                entry.decision = wanted
-                changed.append(row)
-        for row in changed:
-            cell = self.index(row, DECISION_COLUMN)
-            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole, DecisionRole])
-        if changed:
-            self.decisionsChanged.emit()
-        return len(changed)
+            entry = self.entry(row)
+            target = decision if decision in allowed_decisions(entry) else Decision.ADD
+            if entry.decision is not target:
+                wanted[target].append(self._rows[row])
+                changed_rows.append(row)
+        for target, positions in wanted.items():
+            if positions:
+                self.plan.set_decisions(positions, target)
+        if changed_rows:
+            self._changed_rows(min(changed_rows), max(changed_rows))
+        return len(changed_rows)
+
+    def add_all_matched(self) -> None:
+        """"Add anyway" for every suspected duplicate and conflict."""
+        self.plan.add_all(only_matched=True)
+        if self._rows:
+            self._changed_rows(0, len(self._rows) - 1)
+
+    def refresh_decisions(self) -> None:
+        """The decisions changed in the plan (all of them may have)."""
+        if self._rows:
+            self._changed_rows(0, len(self._rows) - 1)
+
+    def _changed_rows(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, DECISION_COLUMN), self.index(last, DECISION_COLUMN),
+                              [Qt.ItemDataRole.DisplayRole, DecisionRole])
+        self.decisionsChanged.emit()
 
     def decision_counts(self) -> dict[Decision, int]:
-        counts = {d: 0 for d in Decision}
-        for entry in self.plan.entries:
-            counts[entry.decision] += 1
-        return counts
+        return self.plan.decision_counts()
+
+
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole,
+                    DecisionRole, StatusRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole})
 
 
 class DecisionDelegate(QStyledItemDelegate):
@@ -162,11 +207,10 @@ class DecisionDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName("decisionEditor")
-        model = index.model()
-        source = model.mapToSource(index) if isinstance(model, QSortFilterProxyModel) else index
-        plan_model: PlanModel = source.model()
-        for decision in allowed_decisions(plan_model.plan.entries[source.row()]):
-            combo.addItem(decision_label(decision, plan_model.plan.entries[source.row()]), decision)
+        plan_model: PlanModel = index.model()
+        entry = plan_model.entry(index.row())
+        for decision in allowed_decisions(entry):
+            combo.addItem(decision_label(decision, entry), decision)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
@@ -177,29 +221,23 @@ class DecisionDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class _StatusFilter(QSortFilterProxyModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.status: Status | None = None
-
-    def set_status(self, status: Status | str | None) -> None:
-        self.beginFilterChange()
-        self.status = Status(status) if status else None
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        if self.status is None:
-            return True
-        return Status(self.sourceModel().index(row, 0, parent).data(StatusRole)) is self.status
-
-
 def _value_text(value: Any) -> str:
     if value in (None, "", []):
         return "—"
     return "; ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
+ENCODINGS = ("utf-8", "cp1252", "gb18030", "big5", "cp932", "euc_kr", "utf-16-le", "utf-16-be", "cp1250",
+             "cp1251", "iso8859-1")  # offered when the detected encoding is a guess
+WARNINGS_SHOWN = 1000
+
+
 class ImportPreviewDialog(QDialog):
+    """The preview of a plan. ``rereadRequested(codec)``: the user chose another encoding; the
+    controller reads the file again (this dialog is then closed, nothing written)."""
+
+    rereadRequested = Signal(str)
+
     def __init__(self, plan: ImportPlan, existing_titles: dict[tuple[Kind, int], str], parent=None,
                  changed: list[int] | None = None):
         super().__init__(parent)
@@ -207,8 +245,6 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Import %1").replace("%1", visible(Path(plan.source).name)))
         self.plan = plan
         self.model = PlanModel(plan, existing_titles, self, changed)
-        self.proxy = _StatusFilter(self)
-        self.proxy.setSourceModel(self.model)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
@@ -218,12 +254,11 @@ class ImportPreviewDialog(QDialog):
         self.filter_combo.addItem(self.tr("All entries"), None)
         for status in Status:
             self.filter_combo.addItem(status_label(status), status)
-        self.filter_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(self.filter_combo.currentData()))
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
         self.changed_banner = QLabel(self)
         self.changed_banner.setObjectName("importChangedBanner")
         self.changed_banner.setWordWrap(True)
-        self.changed_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px;")
+        self.changed_banner.setStyleSheet(_BANNER)
         self.changed_banner.setText(self.tr("The catalog changed since the last preview: the %1 highlighted "
                                             "entries have a new status. Check their decisions.")
                                     .replace("%1", str(len(changed or ()))))
@@ -235,7 +270,7 @@ class ImportPreviewDialog(QDialog):
 
         self.table = QTableView(self)
         self.table.setObjectName("importPreviewTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(DECISION_COLUMN, DecisionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -245,6 +280,7 @@ class ImportPreviewDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         for col, width in ((DECISION_COLUMN, 110), (STATUS_COLUMN, 90), (KIND_COLUMN, 70),
@@ -271,25 +307,34 @@ class ImportPreviewDialog(QDialog):
             button.clicked.connect(lambda _checked=False, d=decision: self.set_selected(d))
             bulk.addWidget(button)
             self.bulk_buttons[decision] = button
+        self.add_all_button = QPushButton(self.tr("Add All Duplicates Anyway"), self)
+        self.add_all_button.setObjectName("addAllDuplicates")
+        self.add_all_button.setToolTip(self.tr("Add every suspected duplicate and conflict as a new entry "
+                                               "(titles that only look alike are different papers)"))
+        self.add_all_button.clicked.connect(self.model.add_all_matched)
         reset = QPushButton(self.tr("Suggested decisions"), self)
         reset.setObjectName("resetDecisions")
         reset.setToolTip(self.tr("New entries are added; a match is merged when the file brings "
                                  "something the catalog lacks, else skipped"))
         reset.clicked.connect(self.reset_decisions)
         bulk.addStretch(1)
+        bulk.addWidget(self.add_all_button)
         bulk.addWidget(reset)
 
-        self.warnings = QLabel(self)
+        self.encoding_row = self._encoding_row()
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setObjectName("importWarningsLabel")
+        self.warnings = QPlainTextEdit(self)
         self.warnings.setObjectName("importWarnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warnings.setVisible(bool(plan.warnings))
-        if plan.warnings:
-            shown = "\n".join(plan.warnings[:5])
-            more = len(plan.warnings) - 5
-            if more > 0:
-                shown += "\n" + self.tr("… and %1 more").replace("%1", str(more))
-            self.warnings.setText(self.tr("Some values were left out:") + "\n" + shown)
+        self.warnings.setReadOnly(True)
+        self.warnings.setMaximumHeight(self.fontMetrics().height() * 6)
+        count = len(plan.warnings)
+        self.warnings_label.setVisible(count > 0)
+        self.warnings.setVisible(count > 0)
+        if count:
+            self.warnings_label.setText(self.tr("%1 warnings: records skipped and values left out, each with "
+                                                "its line:").replace("%1", f"{count:,}"))
+            self.warnings.setPlainText("\n".join(plan.warnings.summary(WARNINGS_SHOWN)))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
@@ -303,37 +348,77 @@ class ImportPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.changed_banner)
+        layout.addLayout(self.encoding_row)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(bulk)
+        layout.addWidget(self.warnings_label)
         layout.addWidget(self.warnings)
         layout.addLayout(bottom)
         self.model.decisionsChanged.connect(self._update_counts)
-        self._suggested = [entry.decision for entry in plan.entries]
+        self._counts = plan.counts()
         self._update_counts()
-        self.resize(1000, 640)
-        if self.proxy.rowCount():
+        self.resize(1000, 680)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _encoding_row(self) -> QHBoxLayout:
+        """The encoding the file was read in; a guess offers the others and a second reading."""
+        row = QHBoxLayout()
+        self.encoding_label = QLabel(self)
+        self.encoding_label.setObjectName("importEncoding")
+        self.encoding_label.setWordWrap(True)
+        self.encoding_combo = QComboBox(self)
+        self.encoding_combo.setObjectName("encodingChoice")
+        self.reread_button = QPushButton(self.tr("Read Again"), self)
+        self.reread_button.setObjectName("rereadButton")
+        row.addWidget(self.encoding_label, 1)
+        row.addWidget(self.encoding_combo)
+        row.addWidget(self.reread_button)
+        name = self.plan.encoding
+        guessed = bool(name) and not self.plan.encoding_confident
+        for codec in ENCODINGS:
+            self.encoding_combo.addItem(display_name(codec), codec)
+        current = next((i for i, c in enumerate(ENCODINGS) if display_name(c) == name), 0)
+        self.encoding_combo.setCurrentIndex(current)
+        self.reread_button.clicked.connect(lambda: self.rereadRequested.emit(self.encoding_combo.currentData()))
+        if not name:
+            self.encoding_label.setText(self.tr("Pasted text."))
+        elif guessed:
+            sure = round(float(self.plan.batch.encoding_confidence or 0.0) * 100)
+            self.encoding_label.setText(self.tr("Read as %1, a guess (%2% sure): if titles look garbled, choose "
+                                                "the file's encoding and read it again.")
+                                        .replace("%1", name).replace("%2", str(sure)))
+            self.encoding_label.setStyleSheet(_BANNER)
+        else:
+            self.encoding_label.setText(self.tr("Read as %1.").replace("%1", name))
+        for widget in (self.encoding_combo, self.reread_button):
+            widget.setVisible(guessed)
+        return row
+
+    def _filter_changed(self, _index: int) -> None:
+        self.model.set_status(self.filter_combo.currentData())
+        if self.model.rowCount():
             self.table.selectRow(0)
 
     # ---- decisions -----------------------------------------------------------------------
 
     def selected_rows(self) -> list[int]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
-        return sorted(rows)
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
 
     def set_selected(self, decision: Decision) -> None:
         self.model.set_decisions(self.selected_rows(), decision)
 
     def reset_decisions(self) -> None:
-        for decision in Decision:
-            rows = [i for i, d in enumerate(self._suggested) if d is decision]
-            self.model.set_decisions(rows, decision)
+        """Back to the decisions the plan suggested."""
+        self.plan.restore_suggestions()
+        self.model.refresh_decisions()
 
     def _update_counts(self) -> None:
-        counts = self.plan.counts()
+        counts = self._counts
         self.summary.setText(
             self.tr("%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.")
-            .replace("%1", str(len(self.plan.entries))).replace("%2", Path(self.plan.source).name)
+            .replace("%1", str(len(self.plan))).replace("%2", Path(self.plan.source).name)
             .replace("%3", str(counts["new"])).replace("%4", str(counts["duplicate"]))
             .replace("%5", str(counts["conflict"])))
         decisions = self.model.decision_counts()
@@ -341,17 +426,18 @@ class ImportPreviewDialog(QDialog):
             self.tr("Will add %1, merge %2, skip %3.")
             .replace("%1", str(decisions[Decision.ADD])).replace("%2", str(decisions[Decision.MERGE]))
             .replace("%3", str(decisions[Decision.SKIP])))
-        nothing = decisions[Decision.SKIP] == len(self.plan.entries)
+        nothing = decisions[Decision.SKIP] == len(self.plan)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not nothing)
+        self.add_all_button.setEnabled(counts["duplicate"] + counts["conflict"] > 0)
+
 
     # ---- details of the current entry ----------------------------------------------------
 
-    def _show_details(self, proxy_index: QModelIndex) -> None:
-        if not proxy_index.isValid():
+    def _show_details(self, index: QModelIndex) -> None:
+        if not index.isValid():
             self.details.clear()
             return
-        entry = self.plan.entries[self.proxy.mapToSource(proxy_index).row()]
-        self.details.setHtml(self.details_html(entry))
+        self.details.setHtml(self.details_html(self.model.entry(index.row())))
 
     def details_html(self, entry: PlanEntry) -> str:
         specs = field_map(entry.record.kind)

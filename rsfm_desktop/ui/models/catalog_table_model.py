@@ -18,6 +18,7 @@ the same entries (a layout change), never a reset.
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -61,9 +62,13 @@ UNREADABLE = "_unreadable"  # a row the database could not read (a damaged page)
 
 BLOCK_SIZE = 128
 MAX_CACHED_BLOCKS = 64
-# Above this many entries a search or tag filter runs off the GUI thread (50-170 ms on a loaded
-# laptop at 100,000 papers, 10,000 datasets); an answer outdated by later typing is dropped.
+# Above this many entries, and once matching was measured slower than SLOW_MATCH_S (the window
+# would stall), a search or tag filter runs off the GUI thread; an answer outdated by later
+# typing is dropped. Matching that keeps up stays on the GUI thread: at 100,000 papers on a
+# loaded 2-core machine the worker (sharing Python's lock) put rows on screen later (p95 590-730
+# ms at a key per 150 ms, against 220-245 ms), for stalls only somewhat shorter.
 BACKGROUND_SEARCH_ABOVE = 5_000
+SLOW_MATCH_S = 0.15
 
 
 class CatalogTableModel(QAbstractTableModel):
@@ -95,6 +100,7 @@ class CatalogTableModel(QAbstractTableModel):
         self._searchable = set(searchable_fields(kind)) | {NOTE}
         self._pending_query: Query | None = None  # being answered in the background
         self._background = None  # ..tasks.LatestOnly, made at the first background search
+        self._match_s = 0.0  # how long the last search or tag filter took to match
         self._epoch = 0  # bumped whenever the rows or their order may change
         if view is not None and not trashed:
             view.filterChanged.connect(self._follow_filter)
@@ -196,8 +202,16 @@ class CatalogTableModel(QAbstractTableModel):
             self._order_key = order_key
         if query.trashed:
             return self._order
-        return self._repo.keep_matching(self.kind, self._order, query.text, query.tags, query.fulltext,
-                                        year=query.year, only=query.only)
+        return self._timed_match(self._repo, self.kind, self._order, query)
+
+    def _timed_match(self, repo, kind: Kind, order: list[int], query: Query) -> list[int]:
+        """The matching ids, the time it took kept (it decides where the next search runs)."""
+        started = time.perf_counter()
+        found = repo.keep_matching(kind, order, query.text, query.tags, query.fulltext, year=query.year,
+                                   only=query.only)
+        if query.text or query.tags:
+            self._match_s = time.perf_counter() - started
+        return found
 
     def set_search(self, text: str) -> None:
         if text != self._query.text:
@@ -228,7 +242,8 @@ class CatalogTableModel(QAbstractTableModel):
     def searches_in_background(self) -> bool:
         """A new search text or tag filter is matched on a worker thread (a large catalog):
         the newest is answered, those typed while one runs are dropped, so no debounce is needed."""
-        return len(self._order) > BACKGROUND_SEARCH_ABOVE and not self._query.trashed
+        return (len(self._order) > BACKGROUND_SEARCH_ABOVE and self._match_s >= SLOW_MATCH_S
+                and not self._query.trashed)
 
     def _in_background(self, query: Query) -> bool:
         """A large catalog's filter over the order already read (a new sort is read at once)."""
@@ -242,8 +257,7 @@ class CatalogTableModel(QAbstractTableModel):
             self._background = LatestOnly(self)
         self._pending_query = query
         order, repo, kind, epoch = self._order, self._repo, self.kind, self._epoch
-        self._background.submit(lambda: repo.keep_matching(kind, order, query.text, query.tags, query.fulltext,
-                                                                   year=query.year, only=query.only),
+        self._background.submit(lambda: self._timed_match(repo, kind, order, query),
                                 lambda ids: self._answered(query, epoch, ids),
                                 lambda exc: self._search_failed(query, exc))
 

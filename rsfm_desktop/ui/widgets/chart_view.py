@@ -68,6 +68,7 @@ def render_png(drawing: Drawing, path: Path, scale: float) -> bool:
 
 class ChartView(QWidget):
     clicked = Signal(object, object)  # row, column of the counts (either may be None)
+    painted = Signal()  # after each paint (the benchmark's end of a redraw)
 
     def __init__(self, texts: Callable[[], chart.Texts], parent=None, grow: bool = False):
         """``texts``: the words in the interface language, asked at every layout; ``grow``:
@@ -131,6 +132,7 @@ class ChartView(QWidget):
         else:
             painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         painter.end()
+        self.painted.emit()
 
     def hit_at(self, x: float, y: float):
         return self._drawing.hit_at(x, y) if self._drawing is not None else None

@@ -323,6 +323,7 @@ class Catalog:
         return self.store.redo(command)
 
     def close(self) -> None:
+        self.stats.close()  # its own connection (the facts' temporary tables)
         self.store.close()
 
 

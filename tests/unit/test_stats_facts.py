@@ -125,6 +125,17 @@ def test_facts_stay_exact_through_edits_tags_tree_changes_deletion_and_undo(lab)
     assert_current(catalog)
     assert catalog.stats.facts.state.builds > builds
 
+    # Links: a paper linked to datasets (one it did not link to), one link removed; undo.
+    linked = catalog.entries.link(Kind.PAPER, papers[-1], datasets[0], "uses")
+    catalog.entries.link(Kind.PAPER, papers[-1], datasets[1], "introduces")
+    assert_current(catalog)
+    paper, dataset = next((p, e) for p in papers for e in catalog.entries.linked(Kind.PAPER, p))
+    unlinked = catalog.entries.link(Kind.PAPER, paper, dataset.id, dataset.relation, remove=True)
+    assert_current(catalog)
+    catalog.undo(unlinked)
+    catalog.undo(linked)
+    assert_current(catalog)
+
     # Deletion and restore (undo) of entries, a link removed.
     gone = catalog.entries.delete(Kind.PAPER, papers[:4])
     catalog.entries.delete(Kind.DATASET, datasets[:2])

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from ..fields import Kind
 from ..store import sql
 from .counts import TOP_VENUES, _kind_label, facet_roots, years, years_only
-from .facts import ROOTS, TABLES, State
+from .facts import LINKS, ROOTS, TABLES, State
 from .model import (
     HEATMAP,
     INTRODUCES,
@@ -125,16 +125,12 @@ def _venue_spellings(conn: Connection, venues: list[str]) -> dict[str, str]:
     return out
 
 
-_LIVE_LINK = ("paper_dataset_link l CROSS JOIN dataset d", "d.id = l.dataset_id AND d.deleted_at IS NULL")
-
-
 def matrix(conn: Connection, scope: Scope, limit: int | None, col_limit: int | None) -> Counts:
     """The papers of the view that link to a live dataset (rows, by year, then as added) against
     those datasets (columns, the most used first, then by name): "introduces" or "uses" in a
     cell, "introduces" when both. Counted and chosen in SQL; only the rows and columns shown are
     read (their labels and their links)."""
-    links, live = _LIVE_LINK
-    linked = f"EXISTS (SELECT 1 FROM {links} WHERE l.paper_id = f.id AND {live})"
+    linked = f"EXISTS (SELECT 1 FROM {LINKS} k WHERE k.paper_id = f.id)"
     found = sql.rows(conn, scope.facts("f.id, count(*) OVER ()", conds=linked,
                                        tail=" ORDER BY (f.year IS NULL), f.year, f.id"
                                        + (f" LIMIT {int(limit)}" if limit is not None else "")), scope.params)
@@ -142,7 +138,7 @@ def matrix(conn: Connection, scope: Scope, limit: int | None, col_limit: int | N
     total = int(found[0][1]) if found else 0
     # Datasets by the view's papers using them; the col_limit-th's count and every dataset tied
     # with it come back, so the names can break the tie.
-    uses = _uses_sql(scope, links, live)
+    uses = _uses_sql(scope)
     cut = "0" if col_limit is None else f"coalesce((SELECT n FROM u ORDER BY n DESC LIMIT 1 OFFSET {int(col_limit) - 1}), 0)"
     candidates = sql.rows(
         conn, f"WITH u AS MATERIALIZED ({uses}) SELECT u.id, u.n, d.name, (SELECT count(*) FROM u)"
@@ -163,11 +159,12 @@ def matrix(conn: Connection, scope: Scope, limit: int | None, col_limit: int | N
                   more_rows=total - len(rows), more_cols=used - len(cols), options={"by": ["paper", "dataset"]})
 
 
-def _uses_sql(scope: Scope, links: str, live: str) -> str:
-    """Per live dataset, how many papers of the view link to it."""
-    view = f" AND l.paper_id IN ({scope.match})" if scope.match else ""
-    return (f"SELECT l.dataset_id AS id, count(DISTINCT l.paper_id) AS n FROM {links} CROSS JOIN"
-            f" {TABLES[Kind.PAPER]} f WHERE f.id = l.paper_id AND {live}{view} GROUP BY l.dataset_id")
+def _uses_sql(scope: Scope) -> str:
+    """Per live dataset, how many papers of the view link to it (from the link facts: one row
+    per paper and live dataset)."""
+    view = f" AND f.id IN ({scope.match})" if scope.match else ""
+    return (f"SELECT k.dataset_id AS id, count(*) AS n FROM {LINKS} k CROSS JOIN {TABLES[Kind.PAPER]} f"
+            f" WHERE f.id = k.paper_id{view} GROUP BY k.dataset_id")
 
 
 def _relations(conn: Connection, papers: list[int], datasets: list[int]) -> Mapping[tuple[int, int], str]:

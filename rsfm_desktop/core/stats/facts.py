@@ -44,6 +44,11 @@ TODO_BITS = {"no_summary_en": 1, "no_summary_zh": 2, "no_code": 4, "no_authors":
 
 ROOTS = "rsfm_stats_root"  # (facet_id, root, tag_id, bit): each live tag with its top-level tag's bit
 TABLES = {Kind.PAPER: "rsfm_stats_paper", Kind.DATASET: "rsfm_stats_dataset"}
+LINKS = "rsfm_stats_link"  # (paper_id, dataset_id): each paper linked to a live dataset, once
+ALL_TABLES = (ROOTS, LINKS, *TABLES.values())
+# The live links of the papers (``stats_papers``) or datasets (``stats_datasets``) given.
+_LINK_SELECT = ("SELECT DISTINCT l.paper_id, l.dataset_id FROM paper_dataset_link l JOIN dataset d ON d.id = l.dataset_id"
+                " WHERE d.deleted_at IS NULL")
 
 
 @dataclass
@@ -102,7 +107,7 @@ class Facts:
         try:
             conn.rollback()
             if self._shared:  # the tables would outlive this connection object
-                for table in (ROOTS, *TABLES.values()):
+                for table in ALL_TABLES:
                     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
                 conn.commit()
         except Exception:  # noqa: BLE001 (a broken connection: nothing to clean up)
@@ -131,6 +136,8 @@ class Facts:
             if ids:
                 self._refresh(conn, kind, ids)
                 state.refreshed += len(ids)
+        if any(changed.values()):
+            self._refresh_links(conn, changed[Kind.PAPER], changed[Kind.DATASET])
         state.seq = seq
 
     def _changed_since(self, conn: Connection, seq: int) -> dict[Kind, set[int]] | None:
@@ -153,7 +160,7 @@ class Facts:
     # ---- reading the facts ---------------------------------------------------------------------
 
     def _build(self, conn: Connection, seq: int) -> None:
-        for table in (ROOTS, *TABLES.values()):
+        for table in ALL_TABLES:
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
         # Each live tag with the bit of its top-level tag (the n-th of its facet in tree order).
         conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {ROOTS} (tag_id INTEGER NOT NULL PRIMARY KEY,"
@@ -190,8 +197,12 @@ class Facts:
             sql.execute(conn, f"INSERT INTO {table} {select}", params)
             if not dialect.is_sqlite(conn):
                 conn.exec_driver_sql(f"ANALYZE {table}")  # autovacuum never sees temporary tables
+        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {LINKS} (paper_id INTEGER NOT NULL, dataset_id INTEGER NOT NULL,"
+                             " PRIMARY KEY (paper_id, dataset_id))")
+        sql.execute(conn, f"INSERT INTO {LINKS} {_LINK_SELECT}")
         if not dialect.is_sqlite(conn):
             conn.exec_driver_sql(f"ANALYZE {ROOTS}")
+            conn.exec_driver_sql(f"ANALYZE {LINKS}")
         self.state.seq = seq
         self.state.builds += 1
 
@@ -201,6 +212,16 @@ class Facts:
         sql.execute(conn, f"DELETE FROM {table} WHERE id IN ({dialect.id_set(conn, 'stats_ids')})", params)
         select, select_params = self._select(conn, kind, f"e.id IN ({dialect.id_set(conn, 'stats_ids')})")
         sql.execute(conn, f"INSERT INTO {table} {select}", {**select_params, **params})
+
+    def _refresh_links(self, conn: Connection, papers: set[int], datasets: set[int]) -> None:
+        """The link facts of changed papers (a link added or removed touches both ends) and of
+        changed datasets (deleted, restored, purged: their links leave or come back)."""
+        ids = dialect.id_set(conn, "stats_papers"), dialect.id_set(conn, "stats_datasets")
+        params = {"stats_papers": dialect.id_set_param(conn, papers),
+                  "stats_datasets": dialect.id_set_param(conn, datasets)}
+        sql.execute(conn, f"DELETE FROM {LINKS} WHERE paper_id IN ({ids[0]}) OR dataset_id IN ({ids[1]})", params)
+        sql.execute(conn, f"INSERT INTO {LINKS} {_LINK_SELECT}"
+                          f" AND (l.paper_id IN ({ids[0]}) OR l.dataset_id IN ({ids[1]}))", params)
 
     def _select(self, conn: Connection, kind: Kind, cond: str = "") -> tuple[str, dict]:
         """The facts of the live entries of ``kind`` (those matching ``cond`` on ``e``)."""

@@ -49,16 +49,32 @@ def paint(painter: QPainter, drawing: Drawing, clip: QRectF | None = None) -> No
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     font = QFont(QApplication.font())
     top, bottom = (clip.top(), clip.bottom()) if clip is not None else (-math.inf, math.inf)
+    # Rects in a row with the same colours are painted in one call (a matrix: thousands of
+    # cells, most of them the same empty colour), in their order.
+    run: list[QRectF] = []
+    run_colors: tuple[str, str | None] | None = None
+
+    def flush() -> None:
+        if run:
+            fill, stroke = run_colors
+            painter.setPen(QPen(_color(stroke), 0.5) if stroke else Qt.PenStyle.NoPen)
+            painter.setBrush(_color(fill))
+            painter.drawRects(run)
+            run.clear()
+
     for item in drawing.items:
         if not _visible(item, top, bottom):
             continue
         if isinstance(item, Rect):
             if item.fill == "none":
                 continue
-            painter.setPen(QPen(_color(item.stroke), 0.5) if item.stroke else Qt.PenStyle.NoPen)
-            painter.setBrush(_color(item.fill))
-            painter.drawRect(QRectF(item.x, item.y, item.w, item.h))
-        elif isinstance(item, Line):
+            if (item.fill, item.stroke) != run_colors:
+                flush()
+                run_colors = (item.fill, item.stroke)
+            run.append(QRectF(item.x, item.y, item.w, item.h))
+            continue
+        flush()
+        if isinstance(item, Line):
             painter.setPen(QPen(_color(item.color), item.width))
             painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
         elif isinstance(item, Text):
@@ -74,6 +90,7 @@ def paint(painter: QPainter, drawing: Drawing, clip: QRectF | None = None) -> No
                 painter.rotate(item.rotate)
             painter.drawText(QPointF(dx, 0), item.text)
             painter.restore()
+    flush()
 
 
 def render_png(drawing: Drawing, path: Path, scale: float) -> bool:

@@ -129,7 +129,7 @@ class Stats:
             return _counts.heatmap(conn, scope, options["rows"], options["cols"])
         if chart == VENUES:
             return _facts.venues(conn, scope, options["top"])
-        return _facts.matrix(conn, scope, options["limit"], options["col_limit"])
+        return _facts.matrix(conn, state.pin(conn, scope), options["limit"], options["col_limit"])
 
     def forget_answers(self) -> None:
         """Drop the answers kept (the next counts are counted again)."""
@@ -174,7 +174,7 @@ class Stats:
             query = queries.get(kind, Query())
             dups = self.duplicate_ids(kind, compute=check_duplicates)
             with self.facts.session() as (conn, state):
-                scope = self.scope(conn, kind, query)
+                scope = state.pin(conn, self.scope(conn, kind, query))
                 files = tuple(_todo.missing_files(conn, scope, facts=True))
                 key = (TODO, kind, view_key(query), None if dups is None else len(dups), files)
                 counts = self._answer(state.seq, key)

@@ -76,7 +76,10 @@ class State:
             return scope
         conn.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {VIEW} (id INTEGER NOT NULL PRIMARY KEY)")
         conn.exec_driver_sql(f"DELETE FROM {VIEW}")
-        sql.execute(conn, f"INSERT INTO {VIEW} SELECT DISTINCT id FROM ({scope.match}) m", scope.params)
+        # Not DISTINCT: SQLite would then build an index of the tag memberships for each call.
+        # (WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's ON.)
+        sql.execute(conn, f"INSERT INTO {VIEW} SELECT id FROM ({scope.match}) m WHERE true ON CONFLICT (id) DO NOTHING",
+                    scope.params)
         match = f"SELECT id FROM {VIEW}"
         return replace(scope, where=f"e.deleted_at IS NULL AND +e.id IN ({match})", params={}, match=match)
 

@@ -235,6 +235,7 @@ class Backups:
         the replaced catalog was kept."""
         from . import backup
 
+        self.stats.close()
         self.store.close()
         return backup.restore(self.data_dir, path, self.store.engine)
 

@@ -13,7 +13,7 @@ everything again when the taxonomy's tree changed (a tag added, moved, merged or
 facet) or many entries did (an import, a sync); one to two seconds at 100,000 papers, once.
 Temporary tables are private to the connection, invisible to the catalog and to other
 processes, and written nowhere but in memory; they are not the catalog's data (the one write
-path does not apply to them).
+path does not apply to them; they are written through ``core/store/scratch.py``).
 
 A facet with more than :data:`MAX_BITS` top-level tags gets no bit set column: its charts are
 counted from the catalog (``counts.py``), as before.
@@ -31,7 +31,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.pool import StaticPool
 
 from ..fields import Kind
-from ..store import dialect, sql
+from ..store import dialect, scratch, sql
 from ..store.changes import ENTRY_ENTITIES, fields_from_json
 from ..store.store import Store
 from ..store.writes import MEMBER_TABLES, OWNER
@@ -74,12 +74,10 @@ class State:
         (the matrix, the to-do). Valid for the session (the transaction) it is made in."""
         if not scope.match:
             return scope
-        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE IF NOT EXISTS {VIEW} (id INTEGER NOT NULL PRIMARY KEY)")
-        conn.exec_driver_sql(f"DELETE FROM {VIEW}")
+        scratch.create(conn, VIEW, "id INTEGER NOT NULL PRIMARY KEY", if_missing=True)
+        scratch.delete(conn, VIEW)
         # Not DISTINCT: SQLite would then build an index of the tag memberships for each call.
-        # (WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's ON.)
-        sql.execute(conn, f"INSERT INTO {VIEW} SELECT id FROM ({scope.match}) m WHERE true ON CONFLICT (id) DO NOTHING",
-                    scope.params)
+        scratch.fill(conn, VIEW, f"SELECT id FROM ({scope.match}) m", scope.params, skip_key="id")
         match = f"SELECT id FROM {VIEW}"
         return replace(scope, where=f"e.deleted_at IS NULL AND +e.id IN ({match})", params={}, match=match)
 
@@ -129,7 +127,7 @@ class Facts:
             conn.rollback()
             if self._shared:  # the tables would outlive this connection object
                 for table in ALL_TABLES:
-                    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+                    scratch.drop(conn, table)
                 conn.commit()
         except Exception:  # noqa: BLE001 (a broken connection: nothing to clean up)
             pass
@@ -182,13 +180,13 @@ class Facts:
 
     def _build(self, conn: Connection, seq: int) -> None:
         for table in ALL_TABLES:
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+            scratch.drop(conn, table)
         # Each live tag with the bit of its top-level tag (the n-th of its facet in tree order).
-        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {ROOTS} (tag_id INTEGER NOT NULL PRIMARY KEY,"
-                             " facet_id INTEGER NOT NULL, root INTEGER NOT NULL, bit BIGINT)")
-        sql.execute(
-            conn,
-            f"INSERT INTO {ROOTS} WITH RECURSIVE r(facet_id, root, tag_id, n) AS ("
+        scratch.create(conn, ROOTS, "tag_id INTEGER NOT NULL PRIMARY KEY, facet_id INTEGER NOT NULL,"
+                                    " root INTEGER NOT NULL, bit BIGINT")
+        scratch.fill(
+            conn, ROOTS,
+            "WITH RECURSIVE r(facet_id, root, tag_id, n) AS ("
             " SELECT t.facet_id, t.id, t.id, row_number() OVER (PARTITION BY t.facet_id ORDER BY t.position, t.id) - 1"
             " FROM tag t JOIN facet f ON f.id = t.facet_id"
             " WHERE t.parent_id IS NULL AND t.deleted_at IS NULL AND f.deleted_at IS NULL"
@@ -212,27 +210,24 @@ class Facts:
         for kind, table in TABLES.items():
             masks = "".join(f", {c} BIGINT NOT NULL" for c in columns.values())
             extra = ", venue VARCHAR, todo INTEGER NOT NULL" if kind is Kind.PAPER else ""
-            conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {table} (id INTEGER NOT NULL PRIMARY KEY,"
-                                 f" year INTEGER{extra}{masks})")
+            scratch.create(conn, table, f"id INTEGER NOT NULL PRIMARY KEY, year INTEGER{extra}{masks}")
             select, params = self._select(conn, kind)
-            sql.execute(conn, f"INSERT INTO {table} {select}", params)
-            if not dialect.is_sqlite(conn):
-                conn.exec_driver_sql(f"ANALYZE {table}")  # autovacuum never sees temporary tables
-        conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {LINKS} (paper_id INTEGER NOT NULL, dataset_id INTEGER NOT NULL,"
-                             " PRIMARY KEY (paper_id, dataset_id))")
-        sql.execute(conn, f"INSERT INTO {LINKS} {_LINK_SELECT}")
-        if not dialect.is_sqlite(conn):
-            conn.exec_driver_sql(f"ANALYZE {ROOTS}")
-            conn.exec_driver_sql(f"ANALYZE {LINKS}")
+            scratch.fill(conn, table, select, params)
+            scratch.analyze(conn, table)
+        scratch.create(conn, LINKS, "paper_id INTEGER NOT NULL, dataset_id INTEGER NOT NULL,"
+                                    " PRIMARY KEY (paper_id, dataset_id)")
+        scratch.fill(conn, LINKS, _LINK_SELECT)
+        scratch.analyze(conn, ROOTS)
+        scratch.analyze(conn, LINKS)
         self.state.seq = seq
         self.state.builds += 1
 
     def _refresh(self, conn: Connection, kind: Kind, ids: set[int]) -> None:
         table = TABLES[kind]
         params = {"stats_ids": dialect.id_set_param(conn, ids)}
-        sql.execute(conn, f"DELETE FROM {table} WHERE id IN ({dialect.id_set(conn, 'stats_ids')})", params)
+        scratch.delete(conn, table, f"id IN ({dialect.id_set(conn, 'stats_ids')})", params)
         select, select_params = self._select(conn, kind, f"e.id IN ({dialect.id_set(conn, 'stats_ids')})")
-        sql.execute(conn, f"INSERT INTO {table} {select}", {**select_params, **params})
+        scratch.fill(conn, table, select, {**select_params, **params})
 
     def _refresh_links(self, conn: Connection, papers: set[int], datasets: set[int]) -> None:
         """The link facts of changed papers (a link added or removed touches both ends) and of
@@ -240,9 +235,8 @@ class Facts:
         ids = dialect.id_set(conn, "stats_papers"), dialect.id_set(conn, "stats_datasets")
         params = {"stats_papers": dialect.id_set_param(conn, papers),
                   "stats_datasets": dialect.id_set_param(conn, datasets)}
-        sql.execute(conn, f"DELETE FROM {LINKS} WHERE paper_id IN ({ids[0]}) OR dataset_id IN ({ids[1]})", params)
-        sql.execute(conn, f"INSERT INTO {LINKS} {_LINK_SELECT}"
-                          f" AND (l.paper_id IN ({ids[0]}) OR l.dataset_id IN ({ids[1]}))", params)
+        scratch.delete(conn, LINKS, f"paper_id IN ({ids[0]}) OR dataset_id IN ({ids[1]})", params)
+        scratch.fill(conn, LINKS, f"{_LINK_SELECT} AND (l.paper_id IN ({ids[0]}) OR l.dataset_id IN ({ids[1]}))", params)
 
     def _select(self, conn: Connection, kind: Kind, cond: str = "") -> tuple[str, dict]:
         """The facts of the live entries of ``kind`` (those matching ``cond`` on ``e``)."""

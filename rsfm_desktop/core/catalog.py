@@ -171,8 +171,9 @@ class Imports:
 class Backups:
     """A folder catalog's backups (``core.backup``): SQLite's online backup API."""
 
-    def __init__(self, store: Store, data_dir: Path):
+    def __init__(self, store: Store, data_dir: Path, closing=lambda: None):
         self.store, self.data_dir = store, data_dir
+        self._closing = closing  # closes the catalog's other connections (the statistics')
 
     def backup_now(self, keep: int | None = None) -> Path:
         from . import backup
@@ -200,6 +201,7 @@ class Backups:
         the replaced catalog was kept."""
         from . import backup
 
+        self._closing()
         self.store.close()
         return backup.restore(self.data_dir, path, self.store.engine)
 
@@ -238,7 +240,7 @@ class Catalog:
         self.taxonomy = Taxonomy(store)
         self.imports = Imports(store, self.attachments)
         self.stats = Stats(store, self.entries)  # calling it gives the entry counts, as before
-        self.backups = Backups(store, data_dir) if data_dir is not None else None
+        self.backups = Backups(store, data_dir, self.stats.close) if data_dir is not None else None
 
     @property
     def is_server(self) -> bool:
@@ -301,6 +303,7 @@ class Catalog:
         return self.store.redo(command)
 
     def close(self) -> None:
+        self.stats.close()  # its own connection (the facts' temporary tables)
         self.store.close()
 
 

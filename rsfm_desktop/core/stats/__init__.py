@@ -9,6 +9,8 @@ numbers written as tables by :mod:`.tables`.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,13 +19,29 @@ from ..fields import Kind
 from ..store import sql
 from ..store.store import Store
 from . import counts as _counts
+from . import fact_counts as _facts
 from . import todo as _todo
 from .counts import MATRIX_COLS, MATRIX_ROWS, TOP_VENUES, UnknownFacet
-from .model import (ALL, HEATMAP, INTRODUCES, MATRIX, NO_TAG, NO_VENUE, OTHER, PER_YEAR, USES, VENUES,
-                    Counts, Label, TodoItem)
+from .facts import Facts
+from .model import (
+    ALL,
+    HEATMAP,
+    INTRODUCES,
+    MATRIX,
+    NO_TAG,
+    NO_VENUE,
+    OTHER,
+    PER_YEAR,
+    USES,
+    VENUES,
+    Counts,
+    Label,
+    TodoItem,
+)
 from .scope import Scope, scope_of
 
 CHARTS = (PER_YEAR, HEATMAP, VENUES, MATRIX)
+TODO = "todo"
 # Each chart's default options; datasets per year default to their modality.
 DEFAULTS: dict[str, dict[str, Any]] = {
     PER_YEAR: {"facet": "family"},
@@ -34,16 +52,33 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 DATASET_YEAR_FACET = "modality"
 
 
+ANSWERS_KEPT = 64  # answers kept per catalog state (views seen again: a filter cleared, a tab shown again)
+
+
+def view_key(query: Query) -> tuple:
+    """What of a query decides a count (not its sort)."""
+    tags = tuple(sorted((int(f), tuple(sorted(ids))) for f, ids in query.tags.items() if ids))
+    only = None if query.only is None else tuple(sorted(query.only))
+    return query.text, tags, query.year, only, query.trashed
+
+
 class Stats:
     def __init__(self, store: Store, entries: Entries):
         self.store = store
         self.entries = entries
+        self.facts = Facts(store)
         self._duplicates: dict[Kind, tuple[int, frozenset[int]]] = {}
+        self._answers: OrderedDict[tuple, Any] = OrderedDict()
+        self._answers_seq = -1
+        self._answers_lock = threading.Lock()
 
     def __call__(self) -> dict[str, int]:
         """The catalog's entry counts (``catalog.stats()`` before this part existed; the
         command line's plain ``stats``): papers, datasets, links, notes."""
         return self.entries.stats()
+
+    def close(self) -> None:
+        self.facts.close()
 
     def scope(self, conn, kind: Kind, query: Query = Query()) -> Scope:
         return scope_of(conn, self.entries, kind, query)
@@ -51,34 +86,72 @@ class Stats:
     # ---- charts ----------------------------------------------------------------------------
 
     def per_year(self, kind: Kind = Kind.PAPER, query: Query = Query(), facet: str | None = "family") -> Counts:
-        with self.store.read() as conn:
-            return _counts.per_year(conn, self.scope(conn, kind, query), facet)
+        return self.chart(PER_YEAR, kind, query, facet=facet)
 
     def heatmap(self, kind: Kind = Kind.PAPER, query: Query = Query(), rows: str = "task",
                 cols: str = "modality") -> Counts:
-        with self.store.read() as conn:
-            return _counts.heatmap(conn, self.scope(conn, kind, query), rows, cols)
+        return self.chart(HEATMAP, kind, query, rows=rows, cols=cols)
 
     def venues(self, query: Query = Query(), top: int = TOP_VENUES) -> Counts:
-        with self.store.read() as conn:
-            return _counts.venues(conn, self.scope(conn, Kind.PAPER, query), top)
+        return self.chart(VENUES, Kind.PAPER, query, top=top)
 
     def matrix(self, query: Query = Query(), limit: int | None = MATRIX_ROWS,
                col_limit: int | None = MATRIX_COLS) -> Counts:
-        with self.store.read() as conn:
-            return _counts.matrix(conn, self.scope(conn, Kind.PAPER, query), limit, col_limit)
+        return self.chart(MATRIX, Kind.PAPER, query, limit=limit, col_limit=col_limit)
 
     def chart(self, chart: str, kind: Kind, query: Query = Query(), **options: Any) -> Counts:
-        """One chart by name (``CHARTS``) with its options (``DEFAULTS``)."""
+        """One chart by name (``CHARTS``) with its options (``DEFAULTS``), counted from the
+        facts (:mod:`.facts`); the same view asked again before the catalog changes is
+        answered from memory."""
+        if chart not in CHARTS:
+            raise KeyError(chart)
+        if chart in (VENUES, MATRIX):
+            kind = Kind.PAPER
+        options = {**DEFAULTS[chart], **options}
+        key = (chart, kind, view_key(query), tuple(sorted(options.items())))
+        with self.facts.session() as (conn, state):
+            found = self._answer(state.seq, key)
+            if found is None:
+                found = self._count(conn, state, chart, self.scope(conn, kind, query), options)
+                self._remember(state.seq, key, found)
+        return found
+
+    @staticmethod
+    def _count(conn, state, chart: str, scope: Scope, options: Mapping[str, Any]) -> Counts:
         if chart == PER_YEAR:
-            return self.per_year(kind, query, options.get("facet", "family"))
+            facet = options["facet"]
+            if facet is None or facet in state.columns:
+                return _facts.per_year(conn, scope, state, facet)
+            return _counts.per_year(conn, scope, facet)  # no bit set for this facet
         if chart == HEATMAP:
-            return self.heatmap(kind, query, options.get("rows", "task"), options.get("cols", "modality"))
+            if options["rows"] in state.columns and options["cols"] in state.columns:
+                return _facts.heatmap(conn, scope, state, options["rows"], options["cols"])
+            return _counts.heatmap(conn, scope, options["rows"], options["cols"])
         if chart == VENUES:
-            return self.venues(query, options.get("top", TOP_VENUES))
-        if chart == MATRIX:
-            return self.matrix(query, options.get("limit", MATRIX_ROWS), options.get("col_limit", MATRIX_COLS))
-        raise KeyError(chart)
+            return _facts.venues(conn, scope, options["top"])
+        return _facts.matrix(conn, state.pin(conn, scope), options["limit"], options["col_limit"])
+
+    def forget_answers(self) -> None:
+        """Drop the answers kept (the next counts are counted again)."""
+        with self._answers_lock:
+            self._answers.clear()
+
+    def _answer(self, seq: int, key: tuple) -> Any:
+        with self._answers_lock:
+            if seq != self._answers_seq:
+                self._answers.clear()
+                self._answers_seq = seq
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+            return found
+
+    def _remember(self, seq: int, key: tuple, value: Any) -> None:
+        with self._answers_lock:
+            if seq == self._answers_seq:
+                self._answers[key] = value
+                while len(self._answers) > ANSWERS_KEPT:
+                    self._answers.popitem(last=False)
 
     def venue_ids(self, query: Query, key: Any, top_keys: list[Any]) -> list[int]:
         """The papers of the view that a venues row counts (``top_keys``: the chart's rows)."""
@@ -93,13 +166,22 @@ class Stats:
     def todo(self, queries: Mapping[Kind, Query] | None = None, check_duplicates: bool = False) -> list[TodoItem]:
         """The to-do lines of both kinds, each for its view (``queries``; default: all live
         entries). Suspected duplicates come from the last check if nothing changed since,
-        are checked now if ``check_duplicates``, else have count -1 (not known)."""
+        are checked now if ``check_duplicates``, else have count -1 (not known). Attachments
+        are looked for on disk every time."""
         queries = queries or {}
         out: list[TodoItem] = []
         for kind in Kind:
+            query = queries.get(kind, Query())
             dups = self.duplicate_ids(kind, compute=check_duplicates)
-            with self.store.read() as conn:
-                out += _todo.todo_items(conn, self.scope(conn, kind, queries.get(kind, Query())), dups)
+            with self.facts.session() as (conn, state):
+                scope = state.pin(conn, self.scope(conn, kind, query))
+                files = tuple(_todo.missing_files(conn, scope, facts=True))
+                key = (TODO, kind, view_key(query), None if dups is None else len(dups), files)
+                counts = self._answer(state.seq, key)
+                if counts is None:
+                    counts = _todo.todo_counts(conn, scope, state, dups, files)
+                    self._remember(state.seq, key, counts)
+                out += _todo.todo_items(conn, scope, counts)
         return out
 
     def todo_ids(self, kind: Kind, query: Query, key: str) -> list[int]:

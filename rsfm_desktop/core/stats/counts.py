@@ -1,4 +1,6 @@
-"""The charts' counts, in SQL on both engines, always over a view (:mod:`.scope`).
+"""The charts' counts from the catalog's own tables, in SQL on both engines, always over a view
+(:mod:`.scope`): for a facet with too many top-level tags for the facts' bit sets
+(:mod:`.fact_counts` counts the rest), and the helpers both share.
 
 A facet's tags are counted at its top level: a paper tagged "Ship detection" counts under
 "Object detection", exactly the entries the tag filter shows for "Object detection" (a tag
@@ -8,7 +10,6 @@ two tags of a facet counts in both; the distinct entries of a row are its total.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -17,9 +18,21 @@ from ..entries import NO_YEAR
 from ..fields import Kind
 from ..store import sql
 from ..taxonomy.sql import LIVE_TAG
-from .model import (ALL, DATASETS_LABEL, HEATMAP, INTRODUCES, MATRIX, NO_TAG, NO_TAG_LABEL,
-                    NO_VENUE, NO_VENUE_LABEL, NO_YEAR_LABEL, OTHER, OTHER_LABEL, PAPERS_LABEL, PER_YEAR,
-                    VENUES, Counts, Label, builtin)
+from .model import (
+    ALL,
+    DATASETS_LABEL,
+    HEATMAP,
+    NO_TAG,
+    NO_TAG_LABEL,
+    NO_VENUE,
+    NO_YEAR_LABEL,
+    OTHER,
+    PAPERS_LABEL,
+    PER_YEAR,
+    Counts,
+    Label,
+    builtin,
+)
 from .scope import Scope
 
 TOP_VENUES = 15
@@ -73,20 +86,29 @@ def _kind_label(kind: Kind) -> Label:
     return builtin(ALL, PAPERS_LABEL if kind is Kind.PAPER else DATASETS_LABEL)
 
 
+def years(totals) -> tuple[tuple[Label, ...], dict[Any, int], tuple[int, ...], int]:
+    """From (year, count) pairs: the year rows (ascending, no year last), each year's row, the
+    row totals and the total."""
+    totals = sorted(((y, int(n)) for y, n in totals), key=lambda r: (r[0] is None, r[0] or 0))
+    row_totals = tuple(n for _y, n in totals)
+    return (tuple(_year_label(y) for y, _n in totals), {y: i for i, (y, _n) in enumerate(totals)}, row_totals,
+            sum(row_totals))
+
+
+def years_only(scope: Scope, rows: tuple[Label, ...], row_totals: tuple[int, ...]) -> Counts:
+    """Entries per year in one column (no facet)."""
+    return Counts(PER_YEAR, scope.kind, rows, (_kind_label(scope.kind),),
+                  {(i, 0): n for i, n in enumerate(row_totals)}, row_totals, sum(row_totals), options={"by": ["year"]})
+
+
 def per_year(conn: Connection, scope: Scope, facet_key: str | None) -> Counts:
     """Entries per year (ascending, those without a year last), stacked by the top-level tags
     of a facet plus a "no tag" column; without a facet, one column of counts."""
     totals = sql.rows(conn, scope.select("e.year, count(*)", tail=" GROUP BY (e.year IS NULL), e.year"),
                       scope.params)
-    totals.sort(key=lambda r: (r[0] is None, r[0] or 0))
-    rows = tuple(_year_label(y) for y, _n in totals)
-    row_of = {y: i for i, (y, _n) in enumerate(totals)}
-    row_totals = tuple(n for _y, n in totals)
-    total = sum(row_totals)
+    rows, row_of, row_totals, total = years(totals)
     if facet_key is None:
-        return Counts(PER_YEAR, scope.kind, rows, (_kind_label(scope.kind),),
-                      {(i, 0): n for i, n in enumerate(row_totals)}, row_totals, total,
-                      options={"by": ["year"]})
+        return years_only(scope, rows, row_totals)
     facet_id, key, tags, deep = facet_roots(conn, facet_key)
     # One pass: each entry's tags of the facet, or one row without a tag (r.root NULL).
     found = sql.rows(
@@ -129,33 +151,6 @@ def heatmap(conn: Connection, scope: Scope, row_facet: str, col_facet: str) -> C
                   (row_id, row_key), (col_id, col_key), options={"by": [row_key, col_key]})
 
 
-def venues(conn: Connection, scope: Scope, top: int = TOP_VENUES) -> Counts:
-    """Papers per venue (compared without case), the ``top`` first, then the other venues
-    together, then the papers without a venue."""
-    found = sql.rows(conn, scope.select("lower(e.venue), count(*)",
-                                        tail=" GROUP BY (e.venue IS NULL), lower(e.venue)"), scope.params)
-    named = sorted(((v, n) for v, n in found if v is not None), key=lambda r: (-r[1], r[0]))
-    rows: list[Label] = []
-    counts: list[int] = []
-    for venue, n in named[:top]:
-        # As written by the first entry of the venue (the index gives lower(venue) only).
-        spelling = sql.scalar(conn, f"SELECT venue FROM {scope.table} WHERE (venue IS NULL) = false"
-                                    " AND lower(venue) = :v AND deleted_at IS NULL ORDER BY id LIMIT 1", {"v": venue})
-        rows.append(Label(venue, spelling or venue))
-        counts.append(n)
-    rest = sum(n for _v, n in named[top:])
-    if rest:
-        rows.append(builtin(OTHER, OTHER_LABEL))
-        counts.append(rest)
-    missing = sum(n for v, n in found if v is None)
-    if missing:
-        rows.append(builtin(NO_VENUE, NO_VENUE_LABEL))
-        counts.append(missing)
-    return Counts(VENUES, scope.kind, tuple(rows), (_kind_label(scope.kind),),
-                  {(i, 0): n for i, n in enumerate(counts)}, tuple(counts), sum(counts),
-                  options={"by": ["venue"], "top": top})
-
-
 def venue_condition(key: Any, top_keys: list[Any]) -> tuple[str, dict[str, Any]]:
     """The condition on ``e`` of a venues row (for the entries it counts)."""
     if key == NO_VENUE:
@@ -164,59 +159,3 @@ def venue_condition(key: Any, top_keys: list[Any]) -> tuple[str, dict[str, Any]]
         return ("e.venue IS NOT NULL AND lower(e.venue) NOT IN :stats_top",
                 {"stats_top": [k for k in top_keys if k not in (OTHER, NO_VENUE)] or [""]})
     return "lower(e.venue) = :stats_venue", {"stats_venue": key}
-
-
-def matrix(conn: Connection, scope: Scope, limit: int | None = MATRIX_ROWS,
-           col_limit: int | None = MATRIX_COLS) -> Counts:
-    """The papers of the view that link to a dataset (rows, by year, then as added) against
-    those datasets (columns, the most used first, then by name): "introduces" or "uses" in a
-    cell, "introduces" when both. Labels are read for the rows and columns shown only."""
-    links = sql.rows(
-        conn,
-        scope.select("e.id, e.year, l.dataset_id, l.relation",
-                     " CROSS JOIN paper_dataset_link l CROSS JOIN dataset d",
-                     "l.paper_id = e.id AND d.id = l.dataset_id AND d.deleted_at IS NULL"),
-        scope.params,
-    )
-    relation: dict[tuple[int, int], str] = {}
-    year_of: dict[int, int | None] = {}
-    for paper_id, year, dataset_id, rel in links:
-        year_of[paper_id] = year
-        if relation.get((paper_id, dataset_id)) != INTRODUCES:
-            relation[(paper_id, dataset_id)] = rel
-    papers = sorted(year_of, key=lambda p: (year_of[p] is None, year_of[p] or 0, p))
-    uses = Counter(d for _p, d in relation)
-    datasets = sorted(uses, key=lambda d: -uses[d])  # ties: by name below
-    shown_papers = papers if limit is None else papers[:limit]
-    names = dict(_entry_labels(conn, Kind.DATASET, datasets if col_limit is None else _first_by_count(datasets, uses, col_limit)))
-    shown_datasets = sorted(names, key=lambda d: (-uses[d], names[d].casefold(), d))
-    if col_limit is not None:
-        shown_datasets = shown_datasets[:col_limit]
-    titles = dict(_entry_labels(conn, Kind.PAPER, shown_papers))
-    rows = tuple(Label(p, titles.get(p, "")) for p in shown_papers)
-    cols = tuple(Label(d, names[d]) for d in shown_datasets)
-    r_of = {p: i for i, p in enumerate(shown_papers)}
-    c_of = {d: i for i, d in enumerate(shown_datasets)}
-    cells = {(r_of[p], c_of[d]): rel for (p, d), rel in relation.items() if p in r_of and d in c_of}
-    return Counts(MATRIX, Kind.PAPER, rows, cols, cells, None, len(papers),
-                  more_rows=len(papers) - len(rows), more_cols=len(uses) - len(cols),
-                  options={"by": ["paper", "dataset"]})
-
-
-def _first_by_count(ids: list[int], uses: Counter, n: int) -> list[int]:
-    """The ``n`` most used (``ids`` is sorted by use) and every id tied with the last one, so
-    the names can break the tie."""
-    if len(ids) <= n:
-        return ids
-    last = uses[ids[n - 1]]
-    return [i for i in ids if uses[i] >= last]
-
-
-def _entry_labels(conn: Connection, kind: Kind, ids: list[int]) -> list[tuple[int, str]]:
-    """(id, label): a paper's short name (else its title), a dataset's name."""
-    name = "coalesce(short_name, title)" if kind is Kind.PAPER else "name"
-    out = []
-    for chunk in sql.chunked(ids):
-        out += [(i, label or "") for i, label in sql.rows(
-            conn, f"SELECT id, {name} FROM {kind.value} WHERE id IN :ids", {"ids": chunk})]
-    return out

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from ..fields import Kind
 from ..store import dialect, sql
 from .counts import facet_label
+from .facts import TODO_BITS, State
 from .model import TodoItem
 from .scope import Scope
 
@@ -33,9 +34,10 @@ def _blank(conn: Connection, column: str) -> str:
     return f"(e.{column} IS NULL OR NOT ({dialect.not_blank(conn, f'e.{column}')}))"
 
 
-def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = ()) -> tuple[str, dict]:
-    """The SQL condition on ``e`` of a to-do line. ``ids``: the entries of a line that is not
-    SQL (duplicates, missing files)."""
+def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = (), alias: str = "e") -> tuple[str, dict]:
+    """The SQL condition on ``alias`` (the entry table; for the lines not of its own columns,
+    also the facts) of a to-do line. ``ids``: the entries of a line that is not SQL
+    (duplicates, missing files)."""
     base, _, facet = key.partition(":")
     if base in ("no_summary_en", "no_summary_zh", "no_code") and kind is Kind.PAPER:
         return _blank(conn, PAPER_FIELDS[base]), {}
@@ -47,14 +49,25 @@ def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = ()) -
         table, owner = ("paper_tag", "paper_id") if kind is Kind.PAPER else ("dataset_tag", "dataset_id")
         param = f"todo_facet_{facet}"
         return (f"NOT EXISTS (SELECT 1 FROM {table} m JOIN tag t ON t.id = m.tag_id JOIN facet f ON f.id = t.facet_id"
-                f" WHERE m.{owner} = e.id AND f.key = :{param} AND t.deleted_at IS NULL)"), {param: facet}
+                f" WHERE m.{owner} = {alias}.id AND f.key = :{param} AND t.deleted_at IS NULL)"), {param: facet}
     if base == "unlinked" and kind is Kind.DATASET:
         return ("NOT EXISTS (SELECT 1 FROM paper_dataset_link l JOIN paper p ON p.id = l.paper_id"
-                " WHERE l.dataset_id = e.id AND p.deleted_at IS NULL)"), {}
+                f" WHERE l.dataset_id = {alias}.id AND p.deleted_at IS NULL)"), {}
     if base in ("duplicates", "missing_files"):
         param = f"todo_{base}"
-        return f"e.id IN ({dialect.id_set(conn, param)})", {param: dialect.id_set_param(conn, ids)}
+        return f"{alias}.id IN ({dialect.id_set(conn, param)})", {param: dialect.id_set_param(conn, ids)}
     raise KeyError(key)
+
+
+def fact_condition(conn: Connection, kind: Kind, key: str, state: State, ids: Iterable[int] = ()) -> tuple[str, dict]:
+    """The condition of a to-do line on the facts (``f``): a bit of ``todo``, an empty bit set,
+    else the catalog's condition on the entry's id."""
+    base, _, facet = key.partition(":")
+    if kind is Kind.PAPER and base in TODO_BITS:
+        return f"(f.todo & {TODO_BITS[base]}) <> 0", {}
+    if base == "no_tag" and facet in state.columns:
+        return f"f.{state.columns[facet]} = 0", {}
+    return condition(conn, kind, key, ids, alias="f")
 
 
 def facets_used(conn: Connection, kind: Kind) -> list[str]:
@@ -70,12 +83,13 @@ def facets_used(conn: Connection, kind: Kind) -> list[str]:
     )
 
 
-def missing_files(conn: Connection, scope: Scope) -> list[int]:
-    """Papers of the view with an attachment whose file is not on disk."""
+def missing_files(conn: Connection, scope: Scope, facts: bool = False) -> list[int]:
+    """Papers of the view with an attachment whose file is not on disk (the attachments are
+    read, and checked against the view: its facts if ``facts``, else the paper table)."""
     if scope.kind is not Kind.PAPER:
         return []
-    found = sql.rows(conn, scope.select("e.id, a.path", " CROSS JOIN attachment a", "a.paper_id = e.id"),
-                     scope.params)
+    view = scope.facts("f.id") if facts else scope.select("e.id")
+    found = sql.rows(conn, f"SELECT a.paper_id, a.path FROM attachment a WHERE a.paper_id IN ({view})", scope.params)
     return sorted({paper_id for paper_id, path in found if not os.path.isfile(path)})
 
 
@@ -87,26 +101,29 @@ def keys(conn: Connection, kind: Kind) -> list[str]:
     return ["unlinked", *facets, "duplicates"]
 
 
-def todo_items(conn: Connection, scope: Scope, duplicates: Iterable[int] | None) -> list[TodoItem]:
-    """The to-do lines of the view's entries of one kind, counted in one query.
-    ``duplicates``: the ids of the kind's suspected duplicates, None when not known yet (its
-    line then has count -1)."""
-    lines = keys(conn, scope.kind)
-    dup_ids = list(duplicates or ())
-    files = missing_files(conn, scope)
+def todo_counts(conn: Connection, scope: Scope, state: State, duplicates: Iterable[int] | None,
+                files: Iterable[int]) -> dict[str, int]:
+    """The count of each to-do line of the view's entries of one kind, in one pass over their
+    facts. ``duplicates``: the ids of the kind's suspected duplicates, None when not known yet
+    (the line is then left out); ``files``: the papers whose attachment is missing."""
+    lines = [k for k in keys(conn, scope.kind) if not (k == "duplicates" and duplicates is None)]
     sums, params = [], dict(scope.params)
     for key in lines:
-        if key == "duplicates" and duplicates is None:
-            continue
-        cond, p = condition(conn, scope.kind, key, files if key == "missing_files" else dup_ids)
+        extra = files if key == "missing_files" else duplicates or ()
+        cond, p = fact_condition(conn, scope.kind, key, state, extra)
         sums.append(f"sum(CASE WHEN {cond} THEN 1 ELSE 0 END)")
         params.update(p)
-    counted = iter(sql.first(conn, scope.select(", ".join(sums)), params) or ())
+    counted = sql.first(conn, scope.facts(", ".join(sums)), params) or ()
+    return {key: int(n or 0) for key, n in zip(lines, counted)}
+
+
+def todo_items(conn: Connection, scope: Scope, counts: Mapping[str, int]) -> list[TodoItem]:
+    """The to-do lines of a kind in the order shown; a line missing from ``counts`` (the
+    duplicates, not checked yet) has count -1."""
     items = []
-    for key in lines:
-        count = -1 if key == "duplicates" and duplicates is None else int(next(counted) or 0)
+    for key in keys(conn, scope.kind):
         facet = facet_label(conn, key.partition(":")[2]) if key.startswith("no_tag:") else None
-        items.append(TodoItem(key, scope.kind, count, facet))
+        items.append(TodoItem(key, scope.kind, counts.get(key, -1), facet))
     return items
 
 

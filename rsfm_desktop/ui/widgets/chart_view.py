@@ -7,7 +7,9 @@ The same painting renders the PNG export (:func:`render_png`) at publication siz
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -24,25 +26,62 @@ def style_for(palette: QPalette) -> chart.Style:
     return chart.DARK if palette.color(QPalette.ColorRole.Window).lightness() < 128 else chart.LIGHT
 
 
-def paint(painter: QPainter, drawing: Drawing) -> None:
+@lru_cache(maxsize=1024)
+def _color(name: str) -> QColor:
+    return QColor(name)
+
+
+def _visible(item, top: float, bottom: float) -> bool:
+    """Whether ``item`` may show between the heights ``top`` and ``bottom`` (a text: its box
+    around the baseline point, a rotated one generously)."""
+    if isinstance(item, Rect):
+        return item.y <= bottom and item.y + item.h >= top
+    if isinstance(item, Line):
+        return min(item.y1, item.y2) <= bottom + 1 and max(item.y1, item.y2) >= top - 1
+    reach = 200 if item.rotate else item.size * 1.5
+    return item.y - reach <= bottom and item.y + reach >= top
+
+
+def paint(painter: QPainter, drawing: Drawing, clip: QRectF | None = None) -> None:
+    """Paint the items of ``drawing`` (those that may show inside the rows of ``clip``, when
+    given: the part of a tall matrix scrolled into view)."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     font = QFont(QApplication.font())
+    top, bottom = (clip.top(), clip.bottom()) if clip is not None else (-math.inf, math.inf)
+    # Rects in a row with the same colours are painted in one call (a matrix: thousands of
+    # cells, most of them the same empty colour), in their order.
+    run: list[QRectF] = []
+    run_colors: tuple[str, str | None] | None = None
+
+    def flush() -> None:
+        if run:
+            fill, stroke = run_colors
+            painter.setPen(QPen(_color(stroke), 0.5) if stroke else Qt.PenStyle.NoPen)
+            painter.setBrush(_color(fill))
+            painter.drawRects(run)
+            run.clear()
+
     for item in drawing.items:
+        if not _visible(item, top, bottom):
+            continue
         if isinstance(item, Rect):
             if item.fill == "none":
                 continue
-            painter.setPen(QPen(QColor(item.stroke), 0.5) if item.stroke else Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(item.fill))
-            painter.drawRect(QRectF(item.x, item.y, item.w, item.h))
-        elif isinstance(item, Line):
-            painter.setPen(QPen(QColor(item.color), item.width))
+            if (item.fill, item.stroke) != run_colors:
+                flush()
+                run_colors = (item.fill, item.stroke)
+            run.append(QRectF(item.x, item.y, item.w, item.h))
+            continue
+        flush()
+        if isinstance(item, Line):
+            painter.setPen(QPen(_color(item.color), item.width))
             painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
         elif isinstance(item, Text):
             font.setPixelSize(max(1, round(item.size)))
             font.setBold(item.bold)
             painter.setFont(font)
-            painter.setPen(QColor(item.color))
+            painter.setPen(_color(item.color))
             width = painter.fontMetrics().horizontalAdvance(item.text)
             dx = {"start": 0, "middle": -width / 2, "end": -width}[item.anchor]
             painter.save()
@@ -51,6 +90,7 @@ def paint(painter: QPainter, drawing: Drawing) -> None:
                 painter.rotate(item.rotate)
             painter.drawText(QPointF(dx, 0), item.text)
             painter.restore()
+    flush()
 
 
 def render_png(drawing: Drawing, path: Path, scale: float) -> bool:
@@ -68,6 +108,7 @@ def render_png(drawing: Drawing, path: Path, scale: float) -> bool:
 
 class ChartView(QWidget):
     clicked = Signal(object, object)  # row, column of the counts (either may be None)
+    painted = Signal()  # after each paint (the benchmark's end of a redraw)
 
     def __init__(self, texts: Callable[[], chart.Texts], parent=None, grow: bool = False):
         """``texts``: the words in the interface language, asked at every layout; ``grow``:
@@ -77,6 +118,7 @@ class ChartView(QWidget):
         self._grow = grow
         self._counts: Counts | None = None
         self._drawing: Drawing | None = None
+        self._laid_out_for: tuple[float, float] | None = None
         self.setMouseTracking(True)
         self.setMinimumSize(320, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -101,11 +143,18 @@ class ChartView(QWidget):
         height = chart.natural_height(self._counts, width, height, style, texts)
         return chart.draw(self._counts, width, height, style, texts)
 
-    def _relayout(self) -> None:
+    def _relayout(self, force: bool = True) -> None:
+        """Lay the chart out for the widget's size; on a resize (``force`` False) only if the
+        size it is laid out for changed (a growing chart's own height does not count: setting
+        it resizes the widget)."""
+        size = (self.width(), self._base_height())
+        if not force and size == self._laid_out_for:
+            return
+        self._laid_out_for = size
         if self._counts is None:
             self._drawing = None
         else:
-            self._drawing = self.layout_for(self.width(), self._base_height())
+            self._drawing = self.layout_for(*size)
             if self._grow and self._drawing is not None and round(self._drawing.height) != self.height():
                 self.setMinimumHeight(round(self._drawing.height))
         self.update()
@@ -117,20 +166,21 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._relayout()
+        self._relayout(force=False)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange, QEvent.Type.FontChange):
             self._relayout()
         super().changeEvent(event)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         if self._drawing is not None:
-            paint(painter, self._drawing)
+            paint(painter, self._drawing, QRectF(event.rect()))
         else:
             painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         painter.end()
+        self.painted.emit()
 
     def hit_at(self, x: float, y: float):
         return self._drawing.hit_at(x, y) if self._drawing is not None else None

@@ -1,0 +1,54 @@
+"""Writes to a connection's own temporary tables (scratch tables, named ``rsfm_…``): working
+copies that live in memory for one connection, invisible to the catalog and to every other
+process, such as the statistics' facts (``core/stats/facts.py``). They are not catalog data, so
+the one write path's versions, change records and undo do not apply; this module is the only
+place outside ``Tx`` that writes, and it refuses any table not named as a scratch table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from . import dialect, sql
+
+PREFIX = "rsfm_"
+
+
+def _name(table: str) -> str:
+    if not table.startswith(PREFIX) or not table.replace("_", "").isalnum():
+        raise ValueError(f"{table} is not a scratch table")
+    return table
+
+
+def create(conn: Connection, table: str, columns: str, if_missing: bool = False) -> None:
+    """Create the temporary table (``columns``: its column definitions); anew unless
+    ``if_missing``."""
+    if not if_missing:
+        drop(conn, table)
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {'IF NOT EXISTS ' if if_missing else ''}{_name(table)} ({columns})")
+
+
+def drop(conn: Connection, table: str) -> None:
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_name(table)}")
+
+
+def fill(conn: Connection, table: str, select: str, params: dict[str, Any] | None = None,
+         skip_key: str | None = None) -> None:
+    """Add the rows of ``select`` (the rows whose ``skip_key`` is already there are skipped)."""
+    if skip_key is None:
+        sql.execute(conn, f"INSERT INTO {_name(table)} {select}", params or {})
+    else:  # WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join's ON
+        sql.execute(conn, f"INSERT INTO {_name(table)} SELECT * FROM ({select}) s WHERE true"
+                          f" ON CONFLICT ({skip_key}) DO NOTHING", params or {})
+
+
+def delete(conn: Connection, table: str, where: str = "", params: dict[str, Any] | None = None) -> None:
+    sql.execute(conn, f"DELETE FROM {_name(table)}{f' WHERE {where}' if where else ''}", params or {})
+
+
+def analyze(conn: Connection, table: str) -> None:
+    """PostgreSQL: give the planner the table's statistics (autovacuum never sees temporary
+    tables); SQLite needs none."""
+    if not dialect.is_sqlite(conn):
+        conn.exec_driver_sql(f"ANALYZE {_name(table)}")

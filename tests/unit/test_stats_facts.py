@@ -1,0 +1,161 @@
+"""The statistics' facts (core/stats/facts.py) on both engines: after every kind of write (edits,
+tags, the tag tree, deletion, undo, another process's write) the charts and the to-do counted
+from the facts kept up to date are those of facts read afresh and, for the tag charts, those
+counted from the catalog's own tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from rsfm_desktop.core.entries import Query
+from rsfm_desktop.core.fields import Kind
+from rsfm_desktop.core.stats import HEATMAP, MATRIX, PER_YEAR, VENUES, Stats
+from rsfm_desktop.core.stats import counts as catalog_counts
+from rsfm_desktop.paths import bundled_catalog
+
+
+@pytest.fixture
+def lab(targets):
+    """The bundled catalog on each engine, and its target (for a second process)."""
+    target = targets.blank()
+    return targets, target, targets.open(target, catalog_file=bundled_catalog())
+
+
+def facet(catalog, key):
+    return next(f for f in catalog.taxonomy.tree(counts=False) if f.key == key)
+
+
+def views(catalog) -> list[Query]:
+    family = facet(catalog, "family")
+    first = family.tags[0].id
+    return [Query(), Query("remote"), Query(tags={family.id: frozenset({first})}), Query(year=2024)]
+
+
+def answers(stats: Stats, catalog) -> list:
+    """Every chart and the to-do for each view, as comparable values."""
+    out = []
+    for query in views(catalog):
+        for chart, kind, options in ((PER_YEAR, Kind.PAPER, {"facet": "family"}),
+                                     (PER_YEAR, Kind.PAPER, {"facet": "task"}),
+                                     (PER_YEAR, Kind.DATASET, {"facet": "modality"}),
+                                     (HEATMAP, Kind.PAPER, {}), (VENUES, Kind.PAPER, {}), (MATRIX, Kind.PAPER, {})):
+            counts = stats.chart(chart, kind, query, **options)
+            out.append((chart, kind, str(options), query, [r.key for r in counts.rows],
+                        [c.key for c in counts.cols], counts.cells, counts.row_totals, counts.total))
+        out.append(("todo", query, [(i.kind, i.key, i.count) for i in stats.todo(
+            {Kind.PAPER: query, Kind.DATASET: query})]))
+    return out
+
+
+def catalog_answers(catalog) -> list:
+    """The tag charts counted from the catalog's own tables (no facts)."""
+    out = []
+    with catalog.store.read() as conn:
+        for query in views(catalog):
+            for kind, key in ((Kind.PAPER, "family"), (Kind.PAPER, "task"), (Kind.DATASET, "modality")):
+                counts = catalog_counts.per_year(conn, catalog.stats.scope(conn, kind, query), key)
+                out.append((kind, key, query, counts.cells, counts.row_totals, counts.total))
+            counts = catalog_counts.heatmap(conn, catalog.stats.scope(conn, Kind.PAPER, query), "task", "modality")
+            out.append((query, counts.cells, counts.total))
+    return out
+
+
+def facts_answers(catalog) -> list:
+    """The same tag charts counted from the catalog's (kept up to date) facts."""
+    out = []
+    for query in views(catalog):
+        for kind, key in ((Kind.PAPER, "family"), (Kind.PAPER, "task"), (Kind.DATASET, "modality")):
+            counts = catalog.stats.per_year(kind, query, key)
+            out.append((kind, key, query, counts.cells, counts.row_totals, counts.total))
+        counts = catalog.stats.heatmap(Kind.PAPER, query)
+        out.append((query, counts.cells, counts.total))
+    return out
+
+
+def assert_current(catalog) -> None:
+    fresh = Stats(catalog.store, catalog.entries)
+    try:
+        assert answers(catalog.stats, catalog) == answers(fresh, catalog)
+    finally:
+        fresh.close()
+    assert facts_answers(catalog) == catalog_answers(catalog)
+
+
+def test_facts_stay_exact_through_edits_tags_tree_changes_deletion_and_undo(lab):
+    _targets, _target, catalog = lab
+    assert_current(catalog)
+    builds = catalog.stats.facts.state.builds
+    papers = catalog.entries.list_ids(Kind.PAPER)
+    datasets = catalog.entries.list_ids(Kind.DATASET)
+    family, task = facet(catalog, "family"), facet(catalog, "task")
+
+    # Entry edits: year, venue, a summary, authors; refreshed row by row (no new build).
+    edit = catalog.entries.update(Kind.PAPER, papers[0], {"year": 1999, "venue": "NEW VENUE", "summary_en": None})
+    catalog.entries.update(Kind.PAPER, papers[1], {"venue": "new venue", "authors": []})
+    catalog.entries.update(Kind.DATASET, datasets[0], {"year": 2001})
+    assert_current(catalog)
+    assert catalog.stats.facts.state.builds == builds and catalog.stats.facts.state.refreshed > 0
+    assert catalog.stats.venues().rows[0].key == "new venue" or any(
+        r.key == "new venue" for r in catalog.stats.venues(top=100).rows)
+    catalog.undo(edit)
+    assert_current(catalog)
+
+    # Tags on entries, one beneath a top-level tag with children (counts under its root).
+    child = next((c for root in task.tags for c in root.children), None)
+    assign = catalog.taxonomy.assign(Kind.PAPER, papers[:5], [family.tags[-1].id] + ([child.id] if child else []))
+    assert_current(catalog)
+    catalog.undo(assign)
+    assert_current(catalog)
+
+    # The tag tree: a new top-level tag, a tag moved under another, merged, deleted; undo.
+    created = catalog.taxonomy.create_tag(family.id, "Brand new family")
+    new_tag = created.result
+    catalog.taxonomy.assign(Kind.PAPER, papers[:3], [new_tag])
+    assert_current(catalog)
+    moved = catalog.taxonomy.move_tag(family.tags[0].id, family.tags[1].id)
+    assert_current(catalog)
+    catalog.undo(moved)
+    assert_current(catalog)
+    merged = catalog.taxonomy.merge_tags(new_tag, family.tags[2].id)
+    assert_current(catalog)
+    catalog.undo(merged)
+    deleted = catalog.taxonomy.delete_tag(new_tag)
+    assert_current(catalog)
+    catalog.undo(deleted)
+    assert_current(catalog)
+    assert catalog.stats.facts.state.builds > builds
+
+    # Links: a paper linked to datasets (one it did not link to), one link removed; undo.
+    linked = catalog.entries.link(Kind.PAPER, papers[-1], datasets[0], "uses")
+    catalog.entries.link(Kind.PAPER, papers[-1], datasets[1], "introduces")
+    assert_current(catalog)
+    paper, dataset = next((p, e) for p in papers for e in catalog.entries.linked(Kind.PAPER, p))
+    unlinked = catalog.entries.link(Kind.PAPER, paper, dataset.id, dataset.relation, remove=True)
+    assert_current(catalog)
+    catalog.undo(unlinked)
+    catalog.undo(linked)
+    assert_current(catalog)
+
+    # Deletion and restore (undo) of entries, a link removed.
+    gone = catalog.entries.delete(Kind.PAPER, papers[:4])
+    catalog.entries.delete(Kind.DATASET, datasets[:2])
+    assert_current(catalog)
+    catalog.undo(gone)
+    assert_current(catalog)
+
+
+def test_another_processs_write_reaches_the_counts(lab):
+    """A second catalog on the same target (another window, a lab member, a sync) writes; the
+    next count sees it (the answers kept are for the old state)."""
+    targets, target, catalog = lab
+    before = catalog.stats.per_year(Kind.PAPER, Query(), "family")
+    assert catalog.stats.per_year(Kind.PAPER, Query(), "family") is before  # answered from memory
+    other = targets.open(target, catalog_file=bundled_catalog())
+    paper = other.entries.list_ids(Kind.PAPER)[0]
+    year = other.entries.get(Kind.PAPER, paper).values["year"]
+    other.entries.update(Kind.PAPER, paper, {"year": 1990})
+    after = catalog.stats.per_year(Kind.PAPER, Query(), "family")
+    assert after is not before
+    assert any(r.key == 1990 for r in after.rows) and not any(r.key == 1990 for r in before.rows)
+    assert year != 1990
+    assert_current(catalog)

@@ -721,7 +721,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="394"/>
+        <location filename="../../rsfm_desktop/ui/models/catalog_table_model.py" line="408"/>
         <source>(unreadable entry %1)</source>
         <translation>（无法读取的条目 %1）</translation>
     </message>
@@ -830,152 +830,162 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>自上次同步以来，这些内容在本机和实验室服务器上都被修改过。在你做出选择之前，仍使用你的值；下次同步会把你的选择发送给实验室。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="86"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="89"/>
         <source>&amp;Resolve</source>
         <translation>解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="88"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="91"/>
         <source>Apply these choices to this entry (one step, undoable)</source>
         <translation>对此条目应用这些选择（一步操作，可撤销）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="90"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="93"/>
         <source>Keep All Mine</source>
         <translation>全部保留我的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="93"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="96"/>
         <source>Take All the Lab&apos;s</source>
         <translation>全部采用实验室的</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="104"/>
         <source>No conflicts: everything is in step with the lab.</source>
         <translation>没有冲突：一切都与实验室一致。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="120"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="123"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="136"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="140"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="136"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="140"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="136"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="140"/>
         <source>Note on a paper</source>
         <translation>论文笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="137"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="141"/>
         <source>Note on a dataset</source>
         <translation>数据集笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="137"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="141"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="137"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="141"/>
         <source>Facet</source>
         <translation>分面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="138"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="142"/>
         <source>Saved view</source>
         <translation>已保存的视图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="143"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="147"/>
         <source>same entry?</source>
         <translation>同一条目？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="149"/>
         <source>edited here, deleted by the lab</source>
         <translation>本机已编辑，实验室已删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="146"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="150"/>
         <source>deleted here, edited by the lab</source>
         <translation>本机已删除，实验室已编辑</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="148"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="152"/>
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="168"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="173"/>
         <source>The same entry: merge it with the lab&apos;s “%1”</source>
         <translation>同一条目：与实验室的“%1”合并</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="169"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="174"/>
         <source>Two different entries: add the lab&apos;s “%1” too</source>
         <translation>两个不同的条目：同时添加实验室的“%1”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="172"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="177"/>
         <source>Keep it (it comes back for the whole lab)</source>
         <translation>保留它（对整个实验室恢复）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="173"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="178"/>
         <source>Delete it, as the lab did (your edit goes to the trash with it)</source>
         <translation>像实验室一样删除它（你的编辑随之进入回收站）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="174"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="179"/>
         <source>Delete it, as I did</source>
         <translation>按我的操作删除它</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="174"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="179"/>
         <source>Keep it, with the lab&apos;s edit</source>
         <translation>保留它，并采用实验室的编辑</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="178"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="183"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="187"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="192"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="188"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="193"/>
         <source>Yours (this computer)</source>
         <translation>你的（本机）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="189"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="194"/>
         <source>The lab&apos;s (server)</source>
         <translation>实验室的（服务器）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="207"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="205"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="205"/>
+        <source>Take the lab&apos;s</source>
+        <translation>采用实验室的</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="227"/>
         <source>My own value:</source>
         <translation>我自己的值：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="254"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="274"/>
         <source>“%1” must be a whole number.</source>
         <translation>“%1”必须是整数。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="266"/>
+        <location filename="../../rsfm_desktop/ui/dialogs/conflicts_dialog.py" line="286"/>
         <source>This conflict was settled meanwhile.</source>
         <translation>此冲突已在此期间被解决。</translation>
     </message>
@@ -2429,73 +2439,73 @@ Nothing was imported.</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="418"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="431"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="449"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="453"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="459"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="470"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="475"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="487"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="498"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="502"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -2508,17 +2518,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="512"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="517"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="517"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -2527,48 +2537,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="527"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="537"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="547"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="549"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="551"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="551"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="567"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="556"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="574"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="620"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="624"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>

@@ -8,7 +8,7 @@ import socket
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QLabel, QRadioButton
 
 from rsfm_desktop.core.catalog import open_catalog
 from rsfm_desktop.core.fields import Kind
@@ -97,8 +97,9 @@ def test_a_conflict_shows_in_the_status_bar_and_resolves_in_the_dialog_undoably(
     dialog.commandDone.connect(window.undo_stack.push_done)
     qtbot.addWidget(dialog)
     [conflict] = dialog._shown
-    assert dialog.findChild(QRadioButton, f"conflict{conflict.id}_mine").text() == "Alice's remark"
-    assert dialog.findChild(QRadioButton, f"conflict{conflict.id}_theirs").text() == "Bo's remark"
+    assert dialog.findChild(QRadioButton, f"conflict{conflict.id}_mine").isChecked()  # until chosen otherwise
+    assert dialog.findChild(QLabel, f"conflict{conflict.id}_mine_value").text() == "Alice's remark"
+    assert dialog.findChild(QLabel, f"conflict{conflict.id}_theirs_value").text() == "Bo's remark"
     dialog.choose(conflict.id, "value", "Alice's and Bo's remark")
     qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
     assert dialog.entries.count() == 0 and dialog.empty.isVisibleTo(dialog)

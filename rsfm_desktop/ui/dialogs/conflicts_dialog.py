@@ -73,11 +73,14 @@ class ConflictsDialog(QDialog):
         hint.setWordWrap(True)
         self.entries = QListWidget(self)
         self.entries.setObjectName("conflictEntries")
+        self.entries.setWordWrap(True)
+        self.entries.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.entries.currentRowChanged.connect(self._show_entry)
         self.body = QWidget(self)
         self.grid = QGridLayout(self.body)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # values wrap
         scroll.setWidget(self.body)
         splitter = QSplitter(self)
         splitter.addWidget(self.entries)
@@ -128,8 +131,9 @@ class ConflictsDialog(QDialog):
         for widget in (self.resolve_button, self.all_mine, self.all_theirs):
             widget.setEnabled(not empty)
         if not empty:
-            self.entries.setCurrentRow(0)
-        self._show_entry(self.entries.currentRow())
+            self.entries.setCurrentRow(0)  # shows it
+        else:
+            self._show_entry(-1)
 
     def _entity_name(self, entity: str) -> str:
         return {
@@ -156,6 +160,7 @@ class ConflictsDialog(QDialog):
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # gone from the screen now, not at the next turn of the event loop
                 widget.deleteLater()
         self._groups.clear()
         self._edits.clear()
@@ -196,11 +201,26 @@ class ConflictsDialog(QDialog):
             mine_text, theirs_text, editable = self._choices(conflict)
             group = QButtonGroup(self)
             for column, (text, choice) in enumerate(((mine_text, MINE), (theirs_text, THEIRS)), start=1):
-                button = QRadioButton(text, body)
-                button.setObjectName(f"conflict{key}_{'mine' if choice == MINE else 'theirs'}")
+                name = "mine" if choice == MINE else "theirs"
+                button = QRadioButton(self.tr("Keep mine") if choice == MINE else self.tr("Take the lab's"), body)
+                button.setObjectName(f"conflict{key}_{name}")
                 button.setChecked(choice == MINE)
                 group.addButton(button, choice)
-                grid.addWidget(button, line, column, Qt.AlignmentFlag.AlignTop)
+                # The value itself wraps beneath its choice (a radio button's text never wraps)
+                value = QLabel(text, body)
+                value.setObjectName(f"conflict{key}_{name}_value")
+                value.setWordWrap(True)
+                value.setTextFormat(Qt.TextFormat.PlainText)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value.setIndent(22)
+                cell = QVBoxLayout()
+                cell.setSpacing(2)
+                cell.addWidget(button)
+                cell.addWidget(value)
+                holder = QWidget(body)
+                holder.setLayout(cell)
+                cell.setContentsMargins(0, 0, 0, 0)
+                grid.addWidget(holder, line, column, Qt.AlignmentFlag.AlignTop)
             self._groups[key] = group
             line += 1
             if editable:

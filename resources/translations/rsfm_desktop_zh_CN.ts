@@ -2758,63 +2758,63 @@ Put them back now? A note changed since is shown beside yours to choose.</source
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="152"/>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="177"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="178"/>
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="178"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="179"/>
         <source>The quoted file is no longer attached to any entry.</source>
         <translation>被引用的文件已不再附加于任何条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="196"/>
         <source>Quote not added</source>
         <translation>未添加引文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="196"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="197"/>
         <source>The note could not be changed (%1). The quote is on the clipboard.</source>
         <translation>无法修改笔记（%1）。引文已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="199"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="200"/>
         <source>Quoted p. %1 into the note.</source>
         <translation>已将第 %1 页的引文加入笔记。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="216"/>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="241"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="217"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="242"/>
         <source>Pause reading the PDFs (it goes on where it stopped)</source>
         <translation>暂停读取 PDF（之后从停下的地方继续）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="240"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="241"/>
         <source>Go on reading the PDFs</source>
         <translation>继续读取 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="250"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="251"/>
         <source>Reading PDFs: %1 of %2</source>
         <translation>正在读取 PDF：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="253"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="254"/>
         <source>Reading PDFs paused: %1 of %2</source>
         <translation>已暂停读取 PDF：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="277"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="278"/>
         <source>%1 PDFs could not be read</source>
         <translation>%1 个 PDF 无法读取</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="288"/>
         <source>PDFs not searchable</source>
         <translation>无法搜索的 PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="288"/>
+        <location filename="../../rsfm_desktop/ui/pdf_controller.py" line="289"/>
         <source>The text of these files could not be read; they are still attached and open in the reader or the system viewer.</source>
         <translation>无法读取这些文件的文字；它们仍然附加在条目上，可以在阅读器或系统查看器中打开。</translation>
     </message>
@@ -2989,108 +2989,113 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 <context>
     <name>ReaderWindow</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="51"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="63"/>
         <source>Find in document</source>
         <translation>在文档中查找</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="96"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="93"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="113"/>
         <source>Reader</source>
         <translation>阅读器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="99"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="116"/>
         <source>Previous</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="102"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="119"/>
         <source>Next</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="127"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="112"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="129"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="131"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="115"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="132"/>
         <source>Quote in note</source>
         <translation>引用到笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="117"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="134"/>
         <source>Add the selected text to the entry&apos;s note as a quote with its page</source>
         <translation>将选中的文字连同页码作为引文加入条目的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="119"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="136"/>
         <source>Open in system viewer</source>
         <translation>用系统查看器打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="121"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="138"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="122"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="139"/>
         <source>Find next</source>
         <translation>查找下一个</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="144"/>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="161"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="162"/>
         <source>This PDF needs a password.</source>
         <translation>此 PDF 需要密码。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="146"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="163"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="147"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="164"/>
         <source>The file is damaged or not a PDF.</source>
         <translation>文件已损坏或不是 PDF。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="149"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="166"/>
         <source>The PDF cannot be opened.</source>
         <translation>无法打开此 PDF。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="155"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="172"/>
         <source>of %1</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="237"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="259"/>
         <source>p. %1: %2</source>
         <translation>第 %1 页：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="247"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="269"/>
         <source>%1 found</source>
         <translation>找到 %1 处</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="254"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="276"/>
         <source>Selected: “%1”</source>
         <translation>已选中：“%1”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="260"/>
+        <location filename="../../rsfm_desktop/ui/reader/reader_window.py" line="282"/>
         <source>Quoted into the note (p. %1).</source>
         <translation>已引用到笔记（第 %1 页）。</translation>
     </message>

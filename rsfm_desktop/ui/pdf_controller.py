@@ -155,7 +155,8 @@ class PdfController(QObject):
         if reader is None:
             kind, entry_id = info.owner
             title = dict(self.catalog.entries.titles_by_id(kind, [entry_id])).get(entry_id, "")
-            reader = ReaderWindow(path, title)
+            reader = ReaderWindow(path, title, self.window)  # closes with the main window
+            reader.setWindowFlag(Qt.WindowType.Window)  # a window of its own, not a child widget
             reader.quoteRequested.connect(lambda text, pg, a=attachment_id: self.quote(a, text, pg))
             reader.openExternally.connect(lambda p=path: open_link(self.window, str(p)))
             reader.destroyed.connect(lambda *_a, a=attachment_id: self.readers.pop(a, None))

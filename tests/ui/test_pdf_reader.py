@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QMouseEvent
+from PySide6.QtGui import QDropEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from rsfm_desktop.core.fields import Kind
@@ -139,10 +139,17 @@ def test_reader_pages_zoom_find_and_the_system_viewer(window, qtbot, monkeypatch
     reader.find("GeoChat")
     qtbot.waitUntil(lambda: reader.found() == 1)
     assert reader.current_page() == 2 and reader.found_label.text() == "1 found"
+    row = reader.results.item(0).text()  # the found word in view, on one line
+    assert row.startswith("p. 2: ") and "GeoChat" in row and "\n" not in row and len(row) < 90, row
     reader.findChild(object, "readerExternal").trigger()
     assert opened_urls == [pdfs["latin"].as_uri()]
     assert window.pdf_controller.open_reader(attachment) is reader  # one window per file
-    reader.close()
+    # a window of its own that belongs to the main window: Quit closes it too (a reader
+    # without a parent kept the process running); Ctrl+W closes it
+    assert reader.isWindow() and reader.parentWidget() is window
+    close = next(a for a in reader.actions() if QKeySequence(QKeySequence.StandardKey.Close) in a.shortcuts())
+    close.trigger()
+    qtbot.waitUntil(lambda: attachment not in window.pdf_controller.readers)
 
 
 def test_an_encrypted_pdf_says_it_needs_a_password(window, qtbot, monkeypatch, pdfs):

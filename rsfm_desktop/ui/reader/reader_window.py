@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -26,6 +27,17 @@ from ..icons import bind
 from .pdf_view import SelectablePdfView
 
 ZOOM_STEP = 1.25
+
+
+SNIPPET_BEFORE = 16  # characters of context shown before a find
+
+
+def _plain(html: str | None) -> str:
+    """A find's context as one line of plain text (QPdf marks it up and keeps line breaks)."""
+    text = (html or "").replace("<b>", "").replace("</b>", "")
+    for mark in ("\u23ce", "\u2028", "\u2029"):
+        text = text.replace(mark, " ")
+    return re.sub(r"\s+", " ", text)  # the spaces around the found text stay
 
 
 class ReaderWindow(QMainWindow):
@@ -55,6 +67,7 @@ class ReaderWindow(QMainWindow):
         self.find_box.textChanged.connect(self.search_model.setSearchString)
         self.results = QListWidget(self)  # "p. 2: …context…" (the model's own text is HTML)
         self.results.setObjectName("readerResults")
+        self.results.setWordWrap(True)
         self.results.currentRowChanged.connect(self._result_chosen)
         self.found_label = QLabel(self)
         self.found_label.setObjectName("readerFound")
@@ -77,6 +90,10 @@ class ReaderWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_toolbar()
         self.statusBar().addWidget(self.status_label, 1)
+        close = QAction(self.tr("Close"), self)
+        close.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W, as a document window closes
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self.view.selectionChanged.connect(self._selection_changed)
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.resize(1100, 900)
@@ -231,9 +248,14 @@ class ReaderWindow(QMainWindow):
         for row in range(model.rowCount(QModelIndex())):
             index = model.index(row, 0)
             page = model.data(index, int(roles.Page.value)) + 1
-            before = model.data(index, int(roles.ContextBefore.value)) or ""
-            after = model.data(index, int(roles.ContextAfter.value)) or ""
-            context = " ".join(f"{before}{self.find_box.text()}{after}".replace("<b>", "").replace("</b>", "").split())
+            before = _plain(model.data(index, int(roles.ContextBefore.value)))
+            after = _plain(model.data(index, int(roles.ContextAfter.value)))
+            # The words just before the match, the match, then what follows: the found text
+            # stays in view in a narrow list (QPdf gives some 40 characters before it).
+            if len(before) > SNIPPET_BEFORE:
+                cut = before[-SNIPPET_BEFORE:]
+                before = "…" + (cut.split(" ", 1)[1] if " " in cut[:-1] else cut)
+            context = f"{before}{self.find_box.text()}{after}".strip()
             self.results.addItem(self.tr("p. %1: %2").replace("%1", str(page)).replace("%2", context))
         self.results.blockSignals(False)
 

@@ -59,8 +59,11 @@ class StatsController(QObject):
         self.dock = QDockWidget(self.tr("Statistics"), w)
         self.dock.setObjectName("statisticsDock")
         self.dock.setWidget(self.panel)
+        # Under the tables and the detail pane, never under the tag sidebar (it keeps its height)
+        w.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        w.restoreDockWidget(self.dock)  # its place and size from the last session, if any
+        if not w.restoreDockWidget(self.dock):  # its place and size from the last session, else
+            w.resizeDocks([self.dock], [max(260, int(w.height() * 0.4))], Qt.Orientation.Vertical)
         self.dock.visibilityChanged.connect(self._visibility_changed)
         w.view.filterChanged.connect(self.panel.invalidate)
         w.tabs.currentChanged.connect(lambda _i: self.panel.table_tab_changed())

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QTabWidget,
-    QToolButton,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -150,10 +150,8 @@ class StatsPanel(QWidget):
             bar.addWidget(QLabel(self.tr("Columns:"), box))
             bar.addWidget(self._facet_combo(page, "cols"))
         bar.addStretch(1)
-        export = QToolButton(box)
+        export = QPushButton(self.tr("Export"), box)  # draws its menu arrow beside the text
         export.setObjectName(f"{page.name}Export")
-        export.setText(self.tr("Export"))
-        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(export)
         formats = [("png", self.tr("Image (PNG)…")), ("svg", self.tr("Vector image (SVG)…")),
                    ("csv", self.tr("Numbers (CSV)…"))]

@@ -993,193 +993,208 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="94"/>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="314"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="95"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="315"/>
         <source>Select a paper or dataset to see its details.</source>
         <translation>选择一篇论文或一个数据集以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="102"/>
         <source>Chinese / 中文</source>
         <translation>中文 / Chinese</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="101"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="102"/>
         <source>No Chinese summary</source>
         <translation>缺少中文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="104"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="105"/>
         <source>English</source>
         <translation>英文 / English</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="104"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="105"/>
         <source>No English summary</source>
         <translation>缺少英文摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="109"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="110"/>
         <source>Swap summaries</source>
         <translation>互换摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="111"/>
         <source>The Chinese and English summaries were filed under the wrong language: exchange them</source>
         <translation>中文与英文摘要填错了语言：互换二者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="143"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="144"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="148"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="149"/>
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="156"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="157"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="166"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="167"/>
         <source>Link…</source>
         <translation>关联…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="170"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="171"/>
         <source>Linked entries</source>
         <translation>关联条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="175"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="176"/>
         <source>Provenance</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="190"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="191"/>
         <source>My notes (Markdown)</source>
         <translation>我的笔记（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="252"/>
         <source>Paper</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="251"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="252"/>
         <source>Open the paper page</source>
         <translation>打开论文页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="252"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="253"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="252"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="253"/>
         <source>Open the PDF (attached file first)</source>
         <translation>打开 PDF（优先使用本地附件）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="253"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="254"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="253"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="254"/>
         <source>Open the code repository</source>
         <translation>打开代码仓库</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="254"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="255"/>
         <source>Project</source>
         <translation>项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="254"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="255"/>
         <source>Open the project page</source>
         <translation>打开项目主页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="255"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="256"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="255"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="256"/>
         <source>Open the download page</source>
         <translation>打开下载页面</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="282"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="283"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="295"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="296"/>
         <source>Part of this entry could not be read from the catalog file (a damaged page): what was unreadable is shown as �. Restore a backup (File ▸ Restore from Backup) or rescue what is readable first: rsfm-desktop export --format json --rescue --output FILE</source>
         <translation>此条目的部分内容无法从目录文件中读取（页面已损坏）：无法读取的部分显示为 �。请恢复备份（文件 ▸ 从备份恢复），或先抢救可读取的内容：rsfm-desktop export --format json --rescue --output FILE</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="306"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="307"/>
         <source>This entry cannot be read: %1</source>
         <translation>无法读取此条目：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="419"/>
         <source>introduces</source>
         <translation>提出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="418"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="419"/>
         <source>introduced by</source>
         <translation>提出者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="419"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="420"/>
         <source>uses</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="419"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="420"/>
         <source>used by</source>
         <translation>被使用于</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="424"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="425"/>
         <source>Remove this link</source>
         <translation>移除此关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="430"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="431"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="438"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="439"/>
         <source>Added by hand</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="441"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="442"/>
         <source>added by %1</source>
         <translation>由 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="443"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="444"/>
         <source>last changed by %1</source>
         <translation>最后由 %1 修改</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="477"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="454"/>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="457"/>
+        <source>table row %1</source>
+        <translation>表格第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="460"/>
+        <source>list entry %1 under “%2”</source>
+        <translation>“%2”下的第 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="492"/>
         <source>No paper link</source>
         <translation>没有论文链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="483"/>
+        <location filename="../../rsfm_desktop/ui/widgets/detail_pane.py" line="498"/>
         <source>No PDF</source>
         <translation>没有 PDF</translation>
     </message>
@@ -3285,7 +3300,7 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
     <name>StatsPanel</name>
     <message>
         <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="115"/>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="201"/>
         <source>Papers per year</source>
         <translation>每年论文</translation>
     </message>
@@ -3296,7 +3311,7 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
     </message>
     <message>
         <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="117"/>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="203"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="201"/>
         <source>Datasets per year</source>
         <translation>每年数据集</translation>
     </message>
@@ -3331,173 +3346,173 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="155"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="153"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="158"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="156"/>
         <source>Image (PNG)…</source>
         <translation>图片（PNG）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="158"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="156"/>
         <source>Vector image (SVG)…</source>
         <translation>矢量图（SVG）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="157"/>
         <source>Numbers (CSV)…</source>
         <translation>数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="161"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
         <source>Markdown table…</source>
         <translation>Markdown 表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="161"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
         <source>LaTeX table…</source>
         <translation>LaTeX 表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="182"/>
         <source>Still to curate</source>
         <translation>尚待整理</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="184"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="182"/>
         <source>Entries</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="197"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="195"/>
         <source>%1 more papers / datasets not shown</source>
         <translation>另有 %1 篇论文 / 个数据集未显示</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="204"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="206"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="204"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="210"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="208"/>
         <source>Papers per venue</source>
         <translation>各出处的论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="213"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="211"/>
         <source>Datasets introduced or used by %1 papers</source>
         <translation>%1 篇论文提出或使用的数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="257"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="255"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="282"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="280"/>
         <source>The statistics could not be read: %1</source>
         <translation>无法读取统计：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="287"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="285"/>
         <source>%1 papers of the view link to a dataset.</source>
         <translation>当前视图中有 %1 篇论文关联了数据集。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="288"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="286"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="288"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="286"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="291"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="289"/>
         <source>%1 in the current view</source>
         <translation>当前视图：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="292"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="290"/>
         <source>Click a bar or a cell to show its entries.</source>
         <translation>点击柱条或单元格即可显示对应条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="293"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="291"/>
         <source>Click a line to show its entries.</source>
         <translation>点击一行即可显示对应条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="306"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="304"/>
         <source>Click to look for duplicates (reads every entry).</source>
         <translation>点击查找重复条目（需读取所有条目）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="319"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="317"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复条目…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="355"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="353"/>
         <source>Venue: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="380"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="378"/>
         <source>No tag in “%1”</source>
         <translation>没有“%1”标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="396"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="394"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="396"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="394"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="397"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="395"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="397"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="395"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="398"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="396"/>
         <source>LaTeX (*.tex)</source>
         <translation>LaTeX (*.tex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="399"/>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="407"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="397"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="405"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="407"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="405"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="410"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="408"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="420"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="418"/>
         <source>the image could not be written</source>
         <translation>无法写入图片</translation>
     </message>

@@ -280,3 +280,19 @@ def test_qt_file_dialog_is_chinese_in_the_chinese_interface(qtbot):
         assert labels["fileNameLabel"].startswith("文件名称")
     finally:
         i18n.install("en")
+
+
+def test_where_an_entry_was_read_is_said_in_the_interface_language(window):
+    from rsfm_desktop.ui import language as i18n
+
+    paper = select(window, "GeoChat")
+    stored = [p["locator"] for p in window.catalog.entries.provenance(Kind.PAPER, paper)]
+    assert any(s.startswith(("table row", "list entry")) for s in stored)  # as the seed tools wrote them
+    assert i18n.install("zh_CN") == "zh_CN"
+    try:
+        window.detail.show_entry(Kind.PAPER, paper)
+        shown = window.detail.provenance.text()
+        assert "table row" not in shown and "list entry" not in shown
+        assert "表格第" in shown or "下的第" in shown
+    finally:
+        i18n.install("en")

@@ -10,6 +10,7 @@ shows links, the catalog text in it is HTML-escaped.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
@@ -432,7 +433,7 @@ class DetailPane(QWidget):
     def _fill_provenance(self, kind: Kind, entry) -> None:
         rows = []
         for prov in self._catalog.entries.provenance(kind, entry.id):
-            where = f" — {html.escape(prov['locator'])}" if prov["locator"] else ""
+            where = f" — {html.escape(self._locator(prov['locator']))}" if prov["locator"] else ""
             rows.append(f"{html.escape(prov['source'])}{where}")
         if not rows:
             rows.append(html.escape(self.tr("Added by hand")))
@@ -444,6 +445,20 @@ class DetailPane(QWidget):
         if who:
             rows.append(html.escape(" · ".join(who)))
         self.provenance.setText("<br>".join(rows))
+
+    def _locator(self, locator: str) -> str:
+        """Where in its source an entry was read, in the interface's language (stored as the
+        importer and the seed tools write it: "line 12", "table row 3", "list entry 7 under 'X'")."""
+        found = re.fullmatch(r"line (\d+)", locator)
+        if found:
+            return self.tr("line %1").replace("%1", found[1])
+        found = re.fullmatch(r"table row (\d+)", locator)
+        if found:
+            return self.tr("table row %1").replace("%1", found[1])
+        found = re.fullmatch(r"list entry (\d+) under '(.*)'", locator, re.S)
+        if found:
+            return self.tr("list entry %1 under “%2”").replace("%1", found[1]).replace("%2", found[2])
+        return locator
 
     def _on_link(self, href: str) -> None:
         scheme, _, rest = href.partition(":")

@@ -159,3 +159,14 @@ def test_extraction_reports_each_kind_of_unreadable_file(test_pdfs, tmp_path):
     not_pdf = tmp_path / "notes.pdf"
     not_pdf.write_text("just text")
     assert extract(not_pdf).status == "damaged"
+
+
+def test_a_snippet_starts_and_ends_on_whole_words():
+    from rsfm_desktop.core.search.pages import snippet
+
+    body = ("Remote sensing foundation models are reviewed here at length, and then the proposed "
+            "grounding head predicts boxes for referring expressions across several benchmarks today")
+    text = snippet(body, "grounding", width=30)
+    assert "grounding" in text and text.startswith("…") and text.endswith("…")
+    words = text.strip("…").split()
+    assert words[0] in body.split() and words[-1] in body.split(), text  # no word cut in two

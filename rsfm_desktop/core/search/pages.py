@@ -252,5 +252,12 @@ def snippet(body: str, terms: list[PhraseTerm] | str, width: int = 70) -> str:
             at, length = found, len(_needle(term))
             break
     start, end = max(0, at - width), min(len(body), at + length + width)
+    # Whole words at both ends (a cut word reads as a typo); Chinese has no spaces to look for.
+    if start > 0 and body[start - 1].isalnum() and body[start].isalnum():
+        space = body.find(" ", start, at)
+        start = space + 1 if space >= 0 else start
+    if end < len(body) and body[end - 1].isalnum() and body[end].isalnum():
+        space = body.rfind(" ", at + length, end)
+        end = space if space >= 0 else end
     text = " ".join(body[start:end].split())
     return ("…" if start > 0 else "") + text + ("…" if end < len(body) else "")

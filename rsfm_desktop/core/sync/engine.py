@@ -159,21 +159,7 @@ class Session:
                 for entity in ORDER:
                     out[entity] = set(state.all_ids(conn, entity))
                 return out
-            mine = self._my_origins() or ["-"]
-            owners: dict[str, set[int]] = {"paper": set(), "dataset": set()}  # entries whose files changed
-            for entity, entity_id, op, fields in sql.rows(
-                conn, "SELECT entity, entity_id, op, fields FROM change_log WHERE seq > :a AND seq <= :b"
-                      " AND origin NOT IN :mine", {"a": after, "b": upto, "mine": mine}):
-                if entity in out:
-                    out[entity].add(entity_id)
-                elif entity == "synonym" and fields:
-                    out["tag"].update(int(t) for t in json.loads(fields) if str(t).isdigit())
-                if entity in owners and (op == "insert" or (fields and "attachments" in json.loads(fields))):
-                    owners[entity].add(entity_id)  # an attachment added is recorded on its entry
-            for entity, ids in owners.items():
-                for where, params in state.where_in(conn, f"{entity}_id", ids):
-                    out["attachment"].update(sql.column(conn, f"SELECT id FROM attachment WHERE {where}", params))
-        return out
+            return state.changed_since(conn, after, upto, skip_origins=self._my_origins())
 
     def pull(self) -> None:
         with self.server.store.read() as conn:
@@ -306,10 +292,21 @@ class Session:
     # ---- push -------------------------------------------------------------------------------
 
     def push(self) -> bool:
-        """Push what changed here; True if some rows met newer server rows (pull again)."""
-        behind = False
+        """Push what changed here; True if some rows met newer server rows (pull again).
+
+        Where to look comes from this catalog's change log since the last complete push (the
+        ``pushed`` marker); a first sync, another server or a log that went backwards (a
+        restored backup) looks at every row."""
+        behind = self._left_waiting = False
         with self.local.store.read() as conn:
-            waiting = {entity: state.dirty(conn, entity) for entity in ORDER}
+            upto = sql.scalar(conn, "SELECT coalesce(max(seq), 0) FROM change_log") or 0
+            marker = self._local_meta("pushed")
+            after = int(marker) if marker else None
+            if after is None or after > upto:
+                waiting = {entity: state.dirty(conn, entity) for entity in ORDER}
+            else:
+                candidates = state.changed_since(conn, after, upto)
+                waiting = {entity: state.dirty(conn, entity, candidates[entity]) for entity in ORDER}
         total = sum(len(uuids) for uuids in waiting.values())
         done = 0
         for entity in ORDER:
@@ -320,6 +317,8 @@ class Session:
                 behind |= self._push_batch(entity, batch)
                 done += len(batch)
                 self.progress(done, total, "push")
+        if not behind and not self._left_waiting:  # every row waiting went
+            self.local.store.write(lambda tx: tx.put_meta(f"{self.key}:pushed", str(upto)))
         return behind
 
     def _push_batch(self, entity: str, uuids: list[str]) -> bool:
@@ -337,6 +336,7 @@ class Session:
             server_state = theirs.get(u)
             held = open_conflicts.get(u, set())
             if "duplicate" in held:
+                self._left_waiting = True  # the push marker stays: it is looked at again
                 continue  # looks like a server entry: pushed once the user says whether it is
             if u in bases:
                 server_version, _lv, base = bases[u]
@@ -424,8 +424,9 @@ class Session:
         def work(tx: Tx) -> None:
             tx.delete_rows("sync_base")
             tx.delete_rows("sync_conflict")
-            for (key,) in sql.rows(tx.conn, "SELECT key FROM meta WHERE key LIKE :k", {"k": "sync:%:pulled"}):
-                tx.put_meta(key, "")  # every server is read in full again at its next sync
+            for pattern in ("sync:%:pulled", "sync:%:pushed"):
+                for (key,) in sql.rows(tx.conn, "SELECT key FROM meta WHERE key LIKE :k", {"k": pattern}):
+                    tx.put_meta(key, "")  # every server is read (and every row sent) in full again
             tx.put_meta("sync:base_server", self.server_id)
 
         self.local.store.write(work)

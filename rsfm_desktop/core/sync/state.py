@@ -237,8 +237,10 @@ def _read_views(conn: Connection, ids, uuids) -> dict[str, State]:
     return out
 
 
-def dirty(conn: Connection, entity: str) -> list[str]:
-    """Uuids of the rows changed here since they were last synced (or never synced)."""
+def dirty(conn: Connection, entity: str, ids: Iterable[int] | None = None) -> list[str]:
+    """Uuids of the rows changed here since they were last synced (or never synced); with
+    ``ids``, only among those rows (an entry's id for a note) and the rows whose synced copy
+    was marked stale (a conflict resolved as "mine")."""
     if entity in NOTE_ENTITIES:
         kind = NOTE_ENTITIES[entity]
         source = f"note n JOIN {kind.value} t ON t.id = n.{OWNER[kind]}"
@@ -246,12 +248,37 @@ def dirty(conn: Connection, entity: str) -> list[str]:
     else:
         source = {"view": "saved_view t"}.get(entity, f"{entity} t")
         version, live = "t.version", "t.shared" if entity == "view" else "t.uuid IS NOT NULL"
-    return sql.column(
-        conn,
-        f"SELECT t.uuid FROM {source} LEFT JOIN sync_base b ON b.entity = :e AND b.uuid = t.uuid"
-        f" WHERE {live} AND (b.uuid IS NULL OR b.local_version <> {version})",
-        {"e": entity},
-    )
+    query = (f"SELECT t.uuid FROM {source} LEFT JOIN sync_base b ON b.entity = :e AND b.uuid = t.uuid"
+             f" WHERE {live} AND (b.uuid IS NULL OR b.local_version <> {version})")
+    if ids is None:
+        return sql.column(conn, query, {"e": entity})
+    found = sql.column(conn, f"{query} AND t.uuid IN (SELECT uuid FROM sync_base WHERE entity = :e"
+                             " AND local_version < 0)", {"e": entity})
+    for where, params in where_in(conn, "t.id", ids):
+        found += sql.column(conn, f"{query} AND {where}", {**params, "e": entity})
+    return sorted(set(found))
+
+
+def changed_since(conn: Connection, after: int, upto: int, skip_origins: Sequence[str] = ()
+                  ) -> dict[str, set[int]]:
+    """Entity -> ids of the rows a catalog's change log names in (after, upto], leaving out
+    the changes of ``skip_origins`` (writers): on this catalog, where :func:`dirty` needs to
+    look (a sync of ten changes reads ten rows, not the catalog); on the server, what to pull."""
+    out: dict[str, set[int]] = {e: set() for e in ORDER}
+    owners: dict[str, set[int]] = {"paper": set(), "dataset": set()}
+    for entity, entity_id, op, fields in sql.rows(
+            conn, "SELECT entity, entity_id, op, fields FROM change_log WHERE seq > :a AND seq <= :b"
+                  " AND origin NOT IN :skip", {"a": after, "b": upto, "skip": list(skip_origins) or ["-"]}):
+        if entity in out:
+            out[entity].add(entity_id)
+        elif entity == "synonym" and fields:
+            out["tag"].update(int(t) for t in json.loads(fields) if str(t).isdigit())
+        if entity in owners and (op == "insert" or (fields and "attachments" in json.loads(fields))):
+            owners[entity].add(entity_id)  # an attachment added is recorded on its entry
+    for entity, ids in owners.items():
+        for where, params in where_in(conn, f"{entity}_id", ids):
+            out["attachment"].update(sql.column(conn, f"SELECT id FROM attachment WHERE {where}", params))
+    return out
 
 
 # ---- writing ------------------------------------------------------------------------------------

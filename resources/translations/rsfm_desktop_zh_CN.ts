@@ -331,176 +331,196 @@
         <source>not indexed yet</source>
         <translation>尚未建立全文索引</translation>
     </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="64"/>
+        <source>stored, searchable</source>
+        <translation>已存入目录，可全文检索</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="65"/>
+        <source>stored</source>
+        <translation>已存入目录</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="66"/>
+        <source>linked, searchable</source>
+        <translation>已链接，可全文检索</translation>
+    </message>
+    <message>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="67"/>
+        <source>linked</source>
+        <translation>已链接</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsList</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="92"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="108"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
         <source>Attach…</source>
         <translation>附加…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="108"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
         <source>Link files to this entry, or store copies in the catalog (or drop files here)</source>
         <translation>将文件链接到此条目，或在目录中保存副本（也可把文件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="110"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
         <source>Open in the reader (PDF) or the system viewer</source>
         <translation>在阅读器（PDF）或系统查看器中打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="116"/>
         <source>System viewer</source>
         <translation>系统查看器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="112"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="116"/>
         <source>Open in the system viewer</source>
         <translation>用系统查看器打开</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="118"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="114"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="118"/>
         <source>Open the folder holding the file</source>
         <translation>打开文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="116"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="120"/>
         <source>Locate…</source>
         <translation>定位…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="116"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="120"/>
         <source>Point a missing attachment at its file</source>
         <translation>为丢失的附件重新指定文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="118"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="122"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="119"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="123"/>
         <source>Remove from this entry (a linked file is never deleted)</source>
         <translation>从此条目移除（链接的文件永远不会被删除）</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="134"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="138"/>
         <source>Link files…</source>
         <translation>链接文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="135"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="139"/>
         <source>Store copies in the catalog…</source>
         <translation>在目录中保存副本…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="179"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="183"/>
         <source>not on this computer</source>
         <translation>不在这台电脑上</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="180"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="184"/>
         <source>stored in the catalog</source>
         <translation>保存在目录中</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="180"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="184"/>
         <source>linked</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="212"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="216"/>
         <source>p. %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="216"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="220"/>
         <source>Found in the full text:</source>
         <translation>在全文中找到：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="282"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="286"/>
         <source>Not attached</source>
         <translation>未附加</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="285"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="289"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="291"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="295"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="292"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="296"/>
         <source>Only files (not folders or devices) can be attached.</source>
         <translation>只能附加文件（不能附加文件夹或设备）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="293"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="297"/>
         <source>A lab catalog cannot store files: link them instead.</source>
         <translation>实验室目录不能保存文件：请改为链接。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="294"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="298"/>
         <source>The file could not be copied into the catalog: %1</source>
         <translation>无法将文件复制到目录中：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="307"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="311"/>
         <source>Store copies in the catalog</source>
         <translation>在目录中保存副本</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="307"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="311"/>
         <source>Link files</source>
         <translation>链接文件</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="309"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="313"/>
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF 文件 (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="344"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="348"/>
         <source>Locate “%1”</source>
         <translation>定位“%1”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="345"/>
+        <location filename="../../rsfm_desktop/ui/widgets/attachments_list.py" line="349"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -812,7 +832,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>将“{}”合并到“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/sync/engine.py" line="543"/>
+        <location filename="../../rsfm_desktop/core/sync/engine.py" line="544"/>
         <source>Resolve the conflict on “{}”</source>
         <translation>解决“{}”的冲突</translation>
     </message>

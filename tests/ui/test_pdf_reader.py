@@ -57,7 +57,8 @@ def test_attach_list_states_and_the_file_menu(window, qtbot, monkeypatch, pdfs):
     geochat = _paper(window, "GeoChat")
     _attach(window, qtbot, monkeypatch, pdfs["latin"], pdfs["encrypted"])
     _indexed(window, qtbot)
-    assert _rows(window) == [["latin.pdf", "3", window.detail.attachments.tree.topLevelItem(0).text(2), ""],
+    assert _rows(window) == [["latin.pdf", "3", window.detail.attachments.tree.topLevelItem(0).text(2),
+                              "linked, searchable"],
                              ["encrypted.pdf", "", window.detail.attachments.tree.topLevelItem(1).text(2),
                               "needs a password"]]
     assert window.findChild(object, "fulltextProblems").isVisible()  # "1 PDFs could not be read"

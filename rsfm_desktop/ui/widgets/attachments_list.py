@@ -60,7 +60,11 @@ def state_text(info: AttachmentInfo) -> str:
         return QCoreApplication.translate("Fulltext", PROBLEMS[info.index.status])
     if info.is_pdf and info.index is None:
         return QCoreApplication.translate("Attachments", "not indexed yet")
-    return ""
+    if info.mode == STORED:  # a copy in the catalog's folder (in its backups too)
+        return QCoreApplication.translate("Attachments", "stored, searchable") if info.is_pdf \
+            else QCoreApplication.translate("Attachments", "stored")
+    return QCoreApplication.translate("Attachments", "linked, searchable") if info.is_pdf \
+        else QCoreApplication.translate("Attachments", "linked")
 
 
 def marked(snippet: str, query: str) -> str:

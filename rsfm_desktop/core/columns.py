@@ -42,12 +42,7 @@ PAPER_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("year", QT_TRANSLATE_NOOP("Fields", "Year"), numeric=True),
     TableColumn("venue", QT_TRANSLATE_NOOP("Fields", "Venue")),
     TableColumn("code_url", QT_TRANSLATE_NOOP("Fields", "Code")),
-    TableColumn(
-        "authors",
-        QT_TRANSLATE_NOOP("Fields", "Authors"),
-        indexed=False,
-        empty_value="'[]'",
-    ),
+    TableColumn("authors", QT_TRANSLATE_NOOP("Fields", "Authors"), empty_value="'[]'"),  # sort index: 0006
     TableColumn("visual_encoder", QT_TRANSLATE_NOOP("Fields", "Visual encoder"), visible=False, indexed=False),
     TableColumn("text_encoder", QT_TRANSLATE_NOOP("Fields", "Text encoder"), visible=False, indexed=False),
     TableColumn("survey_section", QT_TRANSLATE_NOOP("Fields", "Survey section"), visible=False, indexed=False),

@@ -71,6 +71,22 @@ def test_different_fields_edited_on_two_laptops_both_reach_both(lab):
     assert (on_server.title, on_server.venue, on_server.modified_by) == ("GeoChat, retitled by A", "CVPR 2024 (B)", "Bo")
 
 
+def test_a_bundled_entry_edited_before_the_first_sync_is_sent_not_held_as_a_conflict(lab, tmp_path):
+    """Its synced copy is the bundled one, which leaves empty fields out: an empty field filled
+    in here, still empty on the server, is a change made here (it was held as a conflict)."""
+    server, _a, _b = lab
+    c = open_catalog(tmp_path / "c", catalog_file=FIXTURE_CATALOG, author="Chen")
+    try:
+        pc = geochat(c)
+        assert not c.entries.get(Kind.PAPER, pc).remark
+        c.entries.update(Kind.PAPER, pc, {"remark": "read before the lab had it"})
+        assert sync(c, server).conflicts == []
+        uuid = c.entries.get(Kind.PAPER, pc).uuid
+        assert server.entries.get(Kind.PAPER, by_uuid(server, uuid)).remark == "read before the lab had it"
+    finally:
+        c.close()
+
+
 def test_the_same_field_edited_differently_is_a_conflict_that_keeps_both_and_converges(lab):
     server, a, b = lab
     pa, pb = geochat(a), geochat(b)

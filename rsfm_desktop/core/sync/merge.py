@@ -28,6 +28,11 @@ class Merge:
     settled: set[str] = field(default_factory=set)  # open conflicts the two sides agree on now
 
 
+def _empty(value: Any) -> Any:
+    """``value``, or None for an empty text, list or mapping."""
+    return None if value in ("", [], {}) else value
+
+
 def _set(value: Any) -> set:
     return set(value or [])
 
@@ -56,18 +61,22 @@ def merge(base: dict[str, Any] | None, local: dict[str, Any], server: dict[str, 
             else:
                 out.conflicts[key] = (b, l, s)
             continue
-        if l == s:
+        # Empty is empty whatever its form (None, "", []); a synced copy that lacks the field
+        # (a bundled entry's copy leaves empty fields out) holds it empty; only no copy at all
+        # (never synced) leaves it unknown.
+        nb, nl, ns = _empty(b), _empty(l), _empty(s)
+        if nl == ns:
             out.result[key] = l
-        elif l == b and key in base:
+        elif nl == nb and base:
             out.result[key] = s
             out.to_local[key] = s
-        elif s == b and key in base:
+        elif ns == nb and base:
             out.result[key] = l
             out.to_server[key] = l
-        elif not base and s is None:
+        elif not base and ns is None:
             out.result[key] = l  # the server never had it: a first sync adds what is here
             out.to_server[key] = l
-        elif not base and l is None:
+        elif not base and nl is None:
             out.result[key] = s
             out.to_local[key] = s
         else:

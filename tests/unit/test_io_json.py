@@ -84,3 +84,19 @@ def test_app_json_reads_an_older_exports_repr_provenance_and_skips_untitled_entr
     assert batch.records[0].provenance == [{"source": "a.md", "locator": "row 2", "excerpt": None}]
     assert batch.links == [("p1", "d1", "uses")]
     assert len(batch.warnings) == 1 and "p2 has no title" in batch.warnings[0]
+
+
+def test_app_json_with_damaged_times_and_versions_still_imports_every_entry(empty_catalog):
+    """A rescued or hand-edited export: a time or version that is not one never fails the import."""
+    data = {"format": "rsfm-export", "format_version": 1, "tags": [], "facets": [], "links": [],
+            "papers": [{"ref": "p1", "title": "Flipped time", "created_at": "2026-12-01 13:28:55-F`k581",
+                        "updated_at": "yesterday", "version": "x3", "note": "kept",
+                        "note_created_at": "not a time"}],
+            "datasets": []}
+    batch = parse_text(json.dumps(data), "rescued.json")
+    report = empty_catalog.imports.apply(empty_catalog.imports.plan(batch)).result
+    assert report.added == 1
+    [paper] = empty_catalog.entries.list_ids(Kind.PAPER)
+    entry = empty_catalog.entries.get(Kind.PAPER, paper)
+    assert entry.title == "Flipped time" and entry.created_at is not None and entry.version >= 1
+    assert empty_catalog.notes.text(Kind.PAPER, paper) == "kept"

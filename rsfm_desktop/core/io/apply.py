@@ -79,10 +79,14 @@ class ImportReport:
 
 
 def _date(value: Any) -> datetime | None:
-    """A stored or exported timestamp as an aware UTC datetime (the catalog stores UTC)."""
+    """A stored or exported timestamp as an aware UTC datetime (the catalog stores UTC); None
+    for one that is not a time (a damaged or hand-edited file: the import's own time is used)."""
     if value is None:
         return None
-    stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    try:
+        stamp = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
@@ -134,7 +138,12 @@ class _Writer:
         row: dict[str, Any] = dict(record.values)  # the write path fills in every other field
         for key in ("version", *_DATES):
             if record.meta.get(key) is not None:
-                row[key] = _date(record.meta[key]) if key in _DATES else int(record.meta[key])
+                try:
+                    value = _date(record.meta[key]) if key in _DATES else int(record.meta[key])
+                except (TypeError, ValueError):  # a damaged or hand-edited version: the entry
+                    continue  # gets the import's own, never a failed import
+                if value is not None:
+                    row[key] = value
         uuid = record.meta.get("uuid")
         if uuid and uuid not in self.uuids:
             self.uuids.add(uuid)

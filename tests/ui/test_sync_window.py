@@ -189,3 +189,32 @@ def test_preferences_keep_the_server_and_name_without_the_password(make_window, 
     window.settings.sync()  # what the next start reads
     text = settings_file.read_text(encoding="utf-8")
     assert "alice@127.0.0.1" in text and "secret" not in text
+
+
+def test_resolving_one_entry_shows_the_next_entrys_conflicts(lab, make_window, settings_file, qtbot):
+    url, server, bo = lab
+    configure(settings_file, url)
+    window = make_window()
+    synced(qtbot, window)
+    titles = ["GeoChat", "RSGPT"]
+    mine = {t: next(i for i, x in window.catalog.entries.titles_by_id(
+        Kind.PAPER, window.catalog.entries.list_ids(Kind.PAPER)) if x.startswith(t)) for t in titles}
+    theirs = {t: next(i for i, x in bo.entries.titles_by_id(Kind.PAPER, bo.entries.list_ids(Kind.PAPER))
+                      if x.startswith(t)) for t in titles}
+    for t in titles:
+        bo.entries.update(Kind.PAPER, theirs[t], {"remark": f"Bo on {t}"})
+    sync(bo, server)
+    for t in titles:
+        window.catalog.entries.update(Kind.PAPER, mine[t], {"remark": f"Alice on {t}"})
+    sync_now(qtbot, window)
+    dialog = ConflictsDialog(window.catalog, window)
+    qtbot.addWidget(dialog)
+    assert dialog.entries.count() == 2
+    first = dialog._shown[0].id
+    qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
+    assert dialog.entries.count() == 1
+    [shown] = dialog._shown
+    assert shown.id != first  # the other entry, not the one just resolved
+    value = dialog.findChild(QLabel, f"conflict{shown.id}_mine_value")
+    assert value is not None and value.isVisibleTo(dialog) and value.text().startswith("Alice on ")
+    dialog.close()

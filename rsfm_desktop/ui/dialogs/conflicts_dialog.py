@@ -130,10 +130,10 @@ class ConflictsDialog(QDialog):
         self.empty.setVisible(empty)
         for widget in (self.resolve_button, self.all_mine, self.all_theirs):
             widget.setEnabled(not empty)
-        if not empty:
-            self.entries.setCurrentRow(0)  # shows it
-        else:
-            self._show_entry(-1)
+        self.entries.blockSignals(True)  # shown once, below, whether or not the row changes
+        self.entries.setCurrentRow(-1 if empty else 0)
+        self.entries.blockSignals(False)
+        self._show_entry(self.entries.currentRow())
 
     def _entity_name(self, entity: str) -> str:
         return {

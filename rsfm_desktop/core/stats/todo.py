@@ -55,7 +55,7 @@ def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = (), a
                 f" WHERE l.dataset_id = {alias}.id AND p.deleted_at IS NULL)"), {}
     if base in ("duplicates", "missing_files"):
         param = f"todo_{base}"
-        return f"{alias}.id IN ({dialect.id_set(conn, param)})", {param: dialect.id_set_param(conn, ids)}
+        return dialect.in_values(conn, f"{alias}.id", param, ids)
     raise KeyError(key)
 
 

@@ -22,7 +22,7 @@ from . import counts as _counts
 from . import fact_counts as _facts
 from . import todo as _todo
 from .counts import MATRIX_COLS, MATRIX_ROWS, TOP_VENUES, UnknownFacet
-from .facts import Facts
+from .facts import Facts, Interrupted, view_key
 from .model import (
     ALL,
     HEATMAP,
@@ -53,13 +53,6 @@ DATASET_YEAR_FACET = "modality"
 
 
 ANSWERS_KEPT = 64  # answers kept per catalog state (views seen again: a filter cleared, a tab shown again)
-
-
-def view_key(query: Query) -> tuple:
-    """What of a query decides a count (not its sort)."""
-    tags = tuple(sorted((int(f), tuple(sorted(ids))) for f, ids in query.tags.items() if ids))
-    only = None if query.only is None else tuple(sorted(query.only))
-    return query.text, tags, query.year, only, query.trashed
 
 
 class Stats:
@@ -116,8 +109,10 @@ class Stats:
                 self._remember(state.seq, key, found)
         return found
 
-    @staticmethod
-    def _count(conn, state, chart: str, scope: Scope, options: Mapping[str, Any]) -> Counts:
+    def _count(self, conn, state, chart: str, scope: Scope, options: Mapping[str, Any]) -> Counts:
+        scope = state.narrow(conn, scope, self.entries)
+        if scope.fact_match is not None or chart == MATRIX:  # matched once for every chart of the view
+            scope = state.pin(conn, scope, self.entries)
         if chart == PER_YEAR:
             facet = options["facet"]
             if facet is None or facet in state.columns:
@@ -129,7 +124,11 @@ class Stats:
             return _counts.heatmap(conn, scope, options["rows"], options["cols"])
         if chart == VENUES:
             return _facts.venues(conn, scope, options["top"])
-        return _facts.matrix(conn, state.pin(conn, scope), options["limit"], options["col_limit"])
+        return _facts.matrix(conn, scope, options["limit"], options["col_limit"])
+
+    def interrupt(self) -> bool:
+        """Stop the count running now (another thread's): it raises :class:`Interrupted`."""
+        return self.facts.interrupt()
 
     def forget_answers(self) -> None:
         """Drop the answers kept (the next counts are counted again)."""
@@ -174,7 +173,7 @@ class Stats:
             query = queries.get(kind, Query())
             dups = self.duplicate_ids(kind, compute=check_duplicates)
             with self.facts.session() as (conn, state):
-                scope = state.pin(conn, self.scope(conn, kind, query))
+                scope = state.pin(conn, self.scope(conn, kind, query), self.entries)
                 files = tuple(_todo.missing_files(conn, scope, facts=True))
                 key = (TODO, kind, view_key(query), None if dups is None else len(dups), files)
                 counts = self._answer(state.seq, key)
@@ -216,5 +215,5 @@ class Stats:
 __all__ = [
     "Stats", "Counts", "Label", "TodoItem", "Scope", "UnknownFacet", "CHARTS", "DEFAULTS", "PER_YEAR",
     "HEATMAP", "VENUES", "MATRIX", "NO_TAG", "OTHER", "NO_VENUE", "ALL", "INTRODUCES", "USES",
-    "DATASET_YEAR_FACET",
+    "DATASET_YEAR_FACET", "Interrupted",
 ]

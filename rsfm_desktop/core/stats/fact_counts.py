@@ -55,7 +55,7 @@ def per_year(conn: Connection, scope: Scope, state: State, facet_key: str | None
         + (f" SELECT 0, g.year, r.root, sum(g.n) FROM g LEFT JOIN {_spread('g.mask', 'r', 'stats_facet')}"
            " GROUP BY g.year, r.root UNION ALL" if facet is not None else "")
         + " SELECT 1, g.year, NULL, sum(g.n) FROM g GROUP BY g.year",
-        {**scope.params, **({"stats_facet": facet[0]} if facet else {})},
+        {**scope.facts_params, **({"stats_facet": facet[0]} if facet else {})},
     )
     rows, row_of, row_totals, total = years((y, n) for part, y, _r, n in found if part == 1)
     if facet is None:
@@ -81,7 +81,7 @@ def heatmap(conn: Connection, scope: Scope, state: State, row_facet: str, col_fa
         + f") SELECT 0, ra.root, rb.root, sum(g.n) FROM g JOIN {_spread('g.a', 'ra', 'stats_rows')}"
         f" JOIN {_spread('g.b', 'rb', 'stats_cols')} GROUP BY ra.root, rb.root"
         " UNION ALL SELECT 1, NULL, NULL, sum(g.n) FROM g",
-        {**scope.params, "stats_rows": row_id, "stats_cols": col_id},
+        {**scope.facts_params, "stats_rows": row_id, "stats_cols": col_id},
     )
     r_of = {t.key: i for i, t in enumerate(row_tags)}
     c_of = {t.key: i for i, t in enumerate(col_tags)}
@@ -94,7 +94,7 @@ def heatmap(conn: Connection, scope: Scope, state: State, row_facet: str, col_fa
 def venues(conn: Connection, scope: Scope, top: int = TOP_VENUES) -> Counts:
     """Papers per venue (compared without case), the ``top`` first, then the other venues
     together, then the papers without a venue."""
-    found = sql.rows(conn, scope.facts("f.venue, count(*)", tail=" GROUP BY f.venue"), scope.params)
+    found = sql.rows(conn, scope.facts("f.venue, count(*)", tail=" GROUP BY f.venue"), scope.facts_params)
     named = sorted(((v, int(n)) for v, n in found if v is not None), key=lambda r: (-r[1], r[0]))
     spellings = _venue_spellings(conn, [v for v, _n in named[:top]])
     rows: list[Label] = []
@@ -133,7 +133,7 @@ def matrix(conn: Connection, scope: Scope, limit: int | None, col_limit: int | N
     linked = f"EXISTS (SELECT 1 FROM {LINKS} k WHERE k.paper_id = f.id)"
     found = sql.rows(conn, scope.facts("f.id, count(*) OVER ()", conds=linked,
                                        tail=" ORDER BY (f.year IS NULL), f.year, f.id"
-                                       + (f" LIMIT {int(limit)}" if limit is not None else "")), scope.params)
+                                       + (f" LIMIT {int(limit)}" if limit is not None else "")), scope.facts_params)
     shown_papers = [p for p, _n in found]
     total = int(found[0][1]) if found else 0
     # Datasets by the view's papers using them; the col_limit-th's count and every dataset tied
@@ -142,7 +142,7 @@ def matrix(conn: Connection, scope: Scope, limit: int | None, col_limit: int | N
     cut = "0" if col_limit is None else f"coalesce((SELECT n FROM u ORDER BY n DESC LIMIT 1 OFFSET {int(col_limit) - 1}), 0)"
     candidates = sql.rows(
         conn, f"WITH u AS MATERIALIZED ({uses}) SELECT u.id, u.n, d.name, (SELECT count(*) FROM u)"
-              f" FROM u CROSS JOIN dataset d WHERE d.id = u.id AND u.n >= {cut}", scope.params)
+              f" FROM u CROSS JOIN dataset d WHERE d.id = u.id AND u.n >= {cut}", scope.facts_params)
     used = int(candidates[0][3]) if candidates else 0
     shown = sorted(candidates, key=lambda r: (-r[1], (r[2] or "").casefold(), r[0]))
     if col_limit is not None:
@@ -161,7 +161,7 @@ def matrix(conn: Connection, scope: Scope, limit: int | None, col_limit: int | N
 
 def _uses_sql(scope: Scope) -> str:
     """Per live dataset, how many papers of the view link to it (from the link facts: one row
-    per paper and live dataset)."""
+    per paper and live dataset); ``scope`` pinned (:meth:`.facts.State.pin`) when filtered."""
     view = f" AND f.id IN ({scope.match})" if scope.match else ""
     return (f"SELECT k.dataset_id AS id, count(*) AS n FROM {LINKS} k CROSS JOIN {TABLES[Kind.PAPER]} f"
             f" WHERE f.id = k.paper_id{view} GROUP BY k.dataset_id")

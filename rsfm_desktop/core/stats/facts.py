@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import StaticPool
 
+from ..entries import NO_YEAR, Query
 from ..fields import Kind
 from ..store import dialect, scratch, sql
 from ..store.changes import ENTRY_ENTITIES, fields_from_json
@@ -37,6 +38,7 @@ from ..store.store import Store
 from ..store.writes import MEMBER_TABLES, OWNER
 
 if TYPE_CHECKING:
+    from ..entries import Entries
     from .scope import Scope
 
 MAX_BITS = 62  # top-level tags per facet that fit a bigint's bits (the sign bit unused)
@@ -49,11 +51,20 @@ TODO_BITS = {"no_summary_en": 1, "no_summary_zh": 2, "no_code": 4, "no_authors":
 ROOTS = "rsfm_stats_root"  # (facet_id, root, tag_id, bit): each live tag with its top-level tag's bit
 TABLES = {Kind.PAPER: "rsfm_stats_paper", Kind.DATASET: "rsfm_stats_dataset"}
 LINKS = "rsfm_stats_link"  # (paper_id, dataset_id): each paper linked to a live dataset, once
-VIEW = "rsfm_stats_view"  # (id): the view's entries, for a count that reads them more than once
-ALL_TABLES = (ROOTS, LINKS, VIEW, *TABLES.values())
+# (id): the live entries of a view of each kind, read once for the counts that read them more
+# than once (the matrix, the to-do) or whose view has to be matched (a search, an id list)
+VIEWS = {Kind.PAPER: "rsfm_stats_view_paper", Kind.DATASET: "rsfm_stats_view_dataset"}
+ALL_TABLES = (ROOTS, LINKS, *VIEWS.values(), *TABLES.values())
 # The live links of the papers (``stats_papers``) or datasets (``stats_datasets``) given.
 _LINK_SELECT = ("SELECT DISTINCT l.paper_id, l.dataset_id FROM paper_dataset_link l JOIN dataset d ON d.id = l.dataset_id"
                 " WHERE d.deleted_at IS NULL")
+
+
+def view_key(query: Query) -> tuple:
+    """What of a query decides a count (not its sort)."""
+    tags = tuple(sorted((int(f), tuple(sorted(ids))) for f, ids in query.tags.items() if ids))
+    only = None if query.only is None else tuple(sorted(query.only))
+    return query.text, tags, query.year, only, query.trashed, query.fulltext
 
 
 @dataclass
@@ -67,19 +78,67 @@ class State:
     builds: int = 0  # full reads (for the tests and the benchmark)
     refreshed: int = 0  # entries refreshed row by row
 
-    @staticmethod
-    def pin(conn: Connection, scope: Scope) -> Scope:
+    # kind -> (the view's key, seq) whose ids its table of VIEWS holds
+    pinned: dict[Kind, tuple] = field(default_factory=dict)
+
+    def narrow(self, conn: Connection, scope: Scope, entries: Entries) -> Scope:
+        """``scope`` with what the fact rows hold as conditions on them: a facet's selected
+        tags, when each is a live top-level tag with a bit, as a test of its bit set (a tag
+        matches its descendants: the bit set is of top-level tags, so one beneath keeps the
+        catalog's own filter); the year as a test of the year. Only the rest (the search text,
+        an id list, tags beneath the top level) is matched in the catalog."""
+        query = scope.query
+        if not scope.filtered or scope.narrowed:
+            return scope if scope.narrowed else replace(scope, fact_params={})
+        conds: list[str] = []
+        rest: dict[int, list[int]] = {}
+        groups = {facet: sorted(set(ids)) for facet, ids in query.tags.items() if ids}
+        if groups:
+            bits = {int(t): (int(f), int(b)) for t, f, b in sql.rows(
+                conn, f"SELECT tag_id, facet_id, bit FROM {ROOTS} WHERE tag_id = root AND bit IS NOT NULL"
+                      " AND tag_id IN :stats_tags", {"stats_tags": sorted({i for ids in groups.values() for i in ids})})}
+            columns = set(self.columns.values())
+            for facet, ids in groups.items():
+                if not all(i in bits and f"m{bits[i][0]}" in columns for i in ids):
+                    rest[facet] = ids
+                    continue
+                masks: dict[int, int] = {}
+                for i in ids:
+                    facet_id, bit = bits[i]
+                    masks[facet_id] = masks.get(facet_id, 0) | bit
+                conds.append("(" + " OR ".join(f"(f.m{f} & {m}) <> 0" for f, m in sorted(masks.items())) + ")")
+        if query.year == NO_YEAR:
+            conds.append("f.year IS NULL")
+        elif query.year is not None:
+            conds.append(f"f.year = {int(query.year)}")
+        match = entries.match_sql(conn, scope.kind, query.text, rest, query.fulltext, only=query.only)
+        return replace(scope, fact_conds=" AND ".join(conds), fact_match=match[0] if match else None,
+                       fact_params=dict(match[1]) if match else {})
+
+    def pin(self, conn: Connection, scope: Scope, entries: Entries) -> Scope:
         """``scope`` with the view's ids read once into a temporary table (a search and a tag
-        filter together take up to 100 ms at 100,000 papers), for a count of several queries
-        (the matrix, the to-do). Valid for the session (the transaction) it is made in."""
-        if not scope.match:
+        filter together take up to 100 ms at 100,000 papers), for the counts of the view; kept
+        while the catalog and the view stay as they are, so the next chart of the view (another
+        tab, the to-do) reads them from there. Valid in the sessions of this state."""
+        if not scope.filtered:
             return scope
-        scratch.create(conn, VIEW, "id INTEGER NOT NULL PRIMARY KEY", if_missing=True)
-        scratch.delete(conn, VIEW)
-        # Not DISTINCT: SQLite would then build an index of the tag memberships for each call.
-        scratch.fill(conn, VIEW, f"SELECT id FROM ({scope.match}) m", scope.params, skip_key="id")
-        match = f"SELECT id FROM {VIEW}"
-        return replace(scope, where=f"e.deleted_at IS NULL AND +e.id IN ({match})", params={}, match=match)
+        scope = self.narrow(conn, scope, entries)
+        table = VIEWS[scope.kind]
+        key = (view_key(scope.query), self.seq)
+        if self.pinned.get(scope.kind) != key:
+            self.pinned.pop(scope.kind, None)
+            scratch.create(conn, table, "id INTEGER NOT NULL PRIMARY KEY", if_missing=True)
+            scratch.delete(conn, table)
+            scratch.fill(conn, table, scope.facts("f.id"), scope.facts_params)
+            scratch.analyze(conn, table)
+            self.pinned[scope.kind] = key
+        match = f"SELECT id FROM {table}"
+        return replace(scope, where=f"e.deleted_at IS NULL AND +e.id IN ({match})", params={}, match=match,
+                       fact_conds="", fact_match=match, fact_params={})
+
+
+class Interrupted(Exception):
+    """A count stopped by :meth:`Facts.interrupt` (its answer was no longer wanted)."""
 
 
 class Facts:
@@ -88,6 +147,8 @@ class Facts:
         self.state = State()
         self._lock = threading.Lock()
         self._conn: Connection | None = None
+        self._raw = None  # the driver's connection of the session counting (None: not counting)
+        self._interrupted = False
         # One in-memory connection shared by all (a dry run's catalog): use it as it comes.
         self._shared = isinstance(store.engine.pool, StaticPool)
 
@@ -95,16 +156,46 @@ class Facts:
     def session(self) -> Iterator[tuple[Connection, State]]:
         """The statistics' connection with the facts current, one transaction (SQLite: one
         snapshot, so the facts and the view's match read the same catalog). One session at a
-        time; a failure drops the connection and its tables (the next session starts anew)."""
+        time; a failure drops the connection and its tables (the next session starts anew),
+        except an :meth:`interrupt` of the counting, which raises :class:`Interrupted` and
+        keeps the facts."""
         with self._lock:
             conn = self._connection()
             try:
                 self._bring_up_to_date(conn)
+                self._interrupted = False
+                self._raw = conn.connection.dbapi_connection
                 yield conn, self.state
                 conn.commit()
-            except BaseException:
-                self._drop()
-                raise
+            except BaseException as exc:
+                if not self._interrupted:
+                    self._drop()
+                    raise
+                self._rolled_back(conn)
+                raise Interrupted() from exc
+            finally:
+                self._raw = None
+                self._interrupted = False
+
+    def interrupt(self) -> bool:
+        """Stop the count a session runs now (from another thread: the answer is no longer
+        wanted); the facts stay. False when no count runs (bringing the facts up to date is
+        never interrupted)."""
+        raw = self._raw
+        if raw is None or self._shared:
+            return False
+        self._interrupted = True
+        dialect.interrupt(raw)
+        return True
+
+    def _rolled_back(self, conn: Connection) -> None:
+        """After an interrupted count: its transaction undone (the view tables it filled with
+        it), the facts kept."""
+        self.state.pinned.clear()
+        try:
+            conn.rollback()
+        except Exception:  # noqa: BLE001 (the connection broke meanwhile: start anew)
+            self._drop()
 
     def close(self) -> None:
         with self._lock:
@@ -219,6 +310,7 @@ class Facts:
         scratch.fill(conn, LINKS, _LINK_SELECT)
         scratch.analyze(conn, ROOTS)
         scratch.analyze(conn, LINKS)
+        self.state.pinned.clear()
         self.state.seq = seq
         self.state.builds += 1
 

@@ -89,7 +89,8 @@ def missing_files(conn: Connection, scope: Scope, facts: bool = False) -> list[i
     if scope.kind is not Kind.PAPER:
         return []
     view = scope.facts("f.id") if facts else scope.select("e.id")
-    found = sql.rows(conn, f"SELECT a.paper_id, a.path FROM attachment a WHERE a.paper_id IN ({view})", scope.params)
+    found = sql.rows(conn, f"SELECT a.paper_id, a.path FROM attachment a WHERE a.paper_id IN ({view})",
+                     scope.facts_params if facts else scope.params)
     return sorted({paper_id for paper_id, path in found if not os.path.isfile(path)})
 
 
@@ -107,7 +108,7 @@ def todo_counts(conn: Connection, scope: Scope, state: State, duplicates: Iterab
     facts. ``duplicates``: the ids of the kind's suspected duplicates, None when not known yet
     (the line is then left out); ``files``: the papers whose attachment is missing."""
     lines = [k for k in keys(conn, scope.kind) if not (k == "duplicates" and duplicates is None)]
-    sums, params = [], dict(scope.params)
+    sums, params = [], dict(scope.facts_params)
     for key in lines:
         extra = files if key == "missing_files" else duplicates or ()
         cond, p = fact_condition(conn, scope.kind, key, state, extra)

@@ -4,6 +4,7 @@ runs is the same text on both engines (see :mod:`.sql`)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -45,6 +46,15 @@ def id_list(conn: Connection, query: str, params: sql.Params | None = None) -> l
     conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
     ((found,),) = sql.rows(conn, f"SELECT coalesce(array_agg(id), '{{}}') FROM ({query}) AS q", params)
     return list(found)
+
+
+def interrupt(dbapi_connection) -> None:
+    """Stop the statement a driver connection runs, from another thread: SQLite's interrupt
+    (the statement fails with "interrupted"), PostgreSQL's cancel request (QueryCanceled)."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.interrupt()
+    else:
+        dbapi_connection.cancel_safe()
 
 
 def id_set(conn: Connection, param: str) -> str:

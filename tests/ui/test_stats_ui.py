@@ -164,3 +164,50 @@ def test_start_up_loads_no_statistics(tmp_path):
                                "XDG_CACHE_HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_burst_of_filter_changes_counts_the_first_and_the_newest_view_only(qtbot, make_window):
+    """While a count runs, later changes of the view wait; only the newest of them is counted
+    (the ones it replaced never run) and its numbers are what the chart shows."""
+    import threading
+
+    window = make_window(bundled_catalog())
+    panel, page = open_stats(qtbot, window)
+    stats = panel.stats
+    original = stats.chart
+    release = threading.Event()
+    counted: list[str] = []
+
+    def held_chart(chart, kind, query, **options):
+        counted.append(query.text)
+        if len(counted) == 1:
+            release.wait(10)
+        return original(chart, kind, query, **options)
+
+    stats.chart = held_chart
+    words = ["remote", "遥感", "sensing", "model"]
+    with qtbot.waitSignal(panel.updated, timeout=10_000):
+        for word in words:
+            window.view.set_text(word)
+            qtbot.wait(30)  # events run between the changes (typing)
+        release.set()
+    qtbot.waitUntil(lambda: page.view.counts.total == len(window.catalog.entries.list_ids(Kind.PAPER, Query("model"))))
+    qtbot.wait(100)
+    assert counted == ["remote", "model"]
+
+
+def test_a_large_catalogs_duplicates_line_is_checked_when_clicked(qtbot, make_window, monkeypatch):
+    from rsfm_desktop.ui.widgets import stats_panel
+
+    monkeypatch.setattr(stats_panel, "CHECK_DUPLICATES_UP_TO", 10)  # as if 100,000 entries
+    window = make_window(bundled_catalog())
+    panel, page = open_stats(qtbot, window, "todo")
+
+    def line():
+        return next(panel.todo_list.topLevelItem(i) for i in range(panel.todo_list.topLevelItemCount())
+                    if panel.todo_list.topLevelItem(i).text(0) == "Papers that look like duplicates")
+
+    assert line().text(1) == "…"
+    with qtbot.waitSignal(panel.updated, timeout=10_000):
+        panel.todo_list.itemClicked.emit(line(), 0)
+    assert line().text(1) == "0"

@@ -1,9 +1,11 @@
 """The statistics view: one tab per chart and the curation to-do, always for the window's current
 view (search text, tag filter, year, id lists; the heat map follows the table tab).
 
-Counting runs on the thread pool: a change of the view, the table tab or the catalog marks every
-page stale and recounts the page shown; an answer that arrives after a newer request of the same
-page is dropped. Clicking a bar, a cell or a row narrows the tables to it (tags through the view,
+Counting runs on a worker thread of its own (``tasks.LatestOnly``): a change of the view, the
+table tab or the catalog marks every page stale and recounts only the page shown, at once (a
+chart not shown is counted when its tab is); a count still running for an older view is
+interrupted and one still waiting never runs, so a burst of changes costs one count, and an
+answer that arrives after a newer request of the same page is dropped. Clicking a bar, a cell or a row narrows the tables to it (tags through the view,
 so the tag sidebar shows them; a year; the entries of a venue or a to-do line as an id list).
 """
 
@@ -37,7 +39,7 @@ from ...core.io import write_atomically
 from ...core.stats import chart, svg, tables
 from ...core.stats.model import CONTEXT, HEATMAP, MATRIX, NO_TAG, PER_YEAR, VENUES, Counts, Label, TodoItem
 from .. import language as i18n
-from ..tasks import run_silently
+from ..tasks import LatestOnly, run_silently
 from .chart_view import ChartView, render_png, style_for
 
 EXPORT_WIDTH_MM = 180  # a full-width figure of a journal page
@@ -83,7 +85,7 @@ class StatsPanel(QWidget):
         self._todo_items: list[TodoItem] = []
         self._facets = window.catalog.entries.facet_labels()
         entries = window.catalog.entries
-        self._check_duplicates = entries.count(Kind.PAPER) + entries.count(Kind.DATASET) <= CHECK_DUPLICATES_UP_TO
+        self._duplicates_at_once = entries.count(Kind.PAPER) + entries.count(Kind.DATASET) <= CHECK_DUPLICATES_UP_TO
         self.pages = [
             Page("perYear", PER_YEAR, Kind.PAPER, {"facet": "family"}),
             Page("heatmap", HEATMAP, None, {"rows": "task", "cols": "modality"}),
@@ -107,6 +109,7 @@ class StatsPanel(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.schedule())
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._count_current)
+        self._counter = LatestOnly(self)
 
     # ---- building ------------------------------------------------------------------------------
 
@@ -230,10 +233,11 @@ class StatsPanel(QWidget):
         return next(p for p in self.pages if p.name == name)
 
     def invalidate(self, *_args) -> None:
-        """The view or the catalog changed: every page is stale, the one shown is recounted."""
+        """The view or the catalog changed: every page is stale, the one shown is recounted
+        now (not after the tables have redrawn: its count runs meanwhile)."""
         for page in self.pages:
             page.stale = True
-        self.schedule()
+        self._count_current()
 
     def table_tab_changed(self) -> None:
         for page in self.pages:
@@ -255,14 +259,16 @@ class StatsPanel(QWidget):
         self.status.setText(self.tr("Counting…"))
         if page.chart == TODO:
             queries = {k: self.window.view.query(k) for k in Kind}
-            check = self._check_duplicates
-            work = lambda _ctx: self.stats.todo(queries, check_duplicates=check)  # noqa: E731
+            check = self._duplicates_at_once
+            work = lambda: self.stats.todo(queries, check_duplicates=check)  # noqa: E731
         else:
             kind, options = self.kind_of(page), dict(page.options)
             query = self.window.view.query(kind)
-            work = lambda _ctx: self.stats.chart(page.chart, kind, query, **options)  # noqa: E731
-        run_silently(self, work, lambda result: self._arrived(page, generation, result),
-                     lambda exc: self._failed(page, generation, exc))
+            work = lambda: self.stats.chart(page.chart, kind, query, **options)  # noqa: E731
+        if self._counter.busy():
+            self.stats.interrupt()  # what it counts is no longer wanted
+        self._counter.submit(work, lambda result: self._arrived(page, generation, result),
+                             lambda exc: self._failed(page, generation, exc))
 
     def _arrived(self, page: Page, generation: int, result) -> None:
         if generation != page.requested:
@@ -277,6 +283,9 @@ class StatsPanel(QWidget):
     def _failed(self, page: Page, generation: int, exc: Exception) -> None:
         if generation == page.requested:
             page.stale = True
+            if isinstance(exc, core_stats.Interrupted):  # meant for an older count: count again
+                self.schedule()
+                return
             self.status.setText(self.tr("The statistics could not be read: %1").replace("%1", str(exc)))
 
     def _status_text(self, page: Page, result) -> str:

@@ -111,7 +111,7 @@ class Stats:
 
     def _count(self, conn, state, chart: str, scope: Scope, options: Mapping[str, Any]) -> Counts:
         scope = state.narrow(conn, scope, self.entries)
-        if scope.fact_match is not None or chart == MATRIX:  # matched once for every chart of the view
+        if chart == MATRIX:  # several statements over the view: its ids read once
             scope = state.pin(conn, scope, self.entries)
         if chart == PER_YEAR:
             facet = options["facet"]
@@ -123,7 +123,7 @@ class Stats:
                 return _facts.heatmap(conn, scope, state, options["rows"], options["cols"])
             return _counts.heatmap(conn, scope, options["rows"], options["cols"])
         if chart == VENUES:
-            return _facts.venues(conn, scope, options["top"])
+            return _facts.venues(conn, scope, state, options["top"])
         return _facts.matrix(conn, scope, options["limit"], options["col_limit"])
 
     def interrupt(self) -> bool:
@@ -131,9 +131,11 @@ class Stats:
         return self.facts.interrupt()
 
     def forget_answers(self) -> None:
-        """Drop the answers kept (the next counts are counted again)."""
+        """Drop the answers kept and the view's ids read (the next counts are counted again,
+        their view matched again)."""
         with self._answers_lock:
             self._answers.clear()
+        self.facts.state.pinned.clear()
 
     def _answer(self, seq: int, key: tuple) -> Any:
         with self._answers_lock:

@@ -47,7 +47,9 @@ def per_year(conn: Connection, scope: Scope, state: State, facet_key: str | None
     a facet plus "no tag"; without a facet, one column. One statement: the (year, bit set)
     groups, spread over the tags (rows marked 0) and summed per year (marked 1)."""
     facet = facet_roots(conn, facet_key) if facet_key is not None else None
-    group = f"f.year, f.{state.columns[facet_key]}" if facet is not None else "f.year"
+    columns = ("year", state.columns[facet_key]) if facet is not None else ("year",)
+    state.group_index(conn, scope.kind, columns)
+    group = ", ".join(f"f.{c}" for c in columns)
     found = sql.rows(
         conn,
         "WITH g AS MATERIALIZED (" + scope.facts(f"{group}{' AS mask' if facet else ''}, count(*) AS n",
@@ -75,6 +77,7 @@ def heatmap(conn: Connection, scope: Scope, state: State, row_facet: str, col_fa
     row_id, row_key, row_tags, _ = facet_roots(conn, row_facet)
     col_id, col_key, col_tags, _ = facet_roots(conn, col_facet)
     a, b = state.columns[row_key], state.columns[col_key]
+    state.group_index(conn, scope.kind, (a, b))
     found = sql.rows(
         conn,
         "WITH g AS MATERIALIZED (" + scope.facts(f"{a} AS a, {b} AS b, count(*) AS n", tail=f" GROUP BY {a}, {b}")
@@ -91,9 +94,10 @@ def heatmap(conn: Connection, scope: Scope, state: State, row_facet: str, col_fa
                   (row_id, row_key), (col_id, col_key), options={"by": [row_key, col_key]})
 
 
-def venues(conn: Connection, scope: Scope, top: int = TOP_VENUES) -> Counts:
+def venues(conn: Connection, scope: Scope, state: State, top: int = TOP_VENUES) -> Counts:
     """Papers per venue (compared without case), the ``top`` first, then the other venues
     together, then the papers without a venue."""
+    state.group_index(conn, scope.kind, ("venue",))
     found = sql.rows(conn, scope.facts("f.venue, count(*)", tail=" GROUP BY f.venue"), scope.facts_params)
     named = sorted(((v, int(n)) for v, n in found if v is not None), key=lambda r: (-r[1], r[0]))
     spellings = _venue_spellings(conn, [v for v, _n in named[:top]])

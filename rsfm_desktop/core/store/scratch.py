@@ -29,6 +29,11 @@ def create(conn: Connection, table: str, columns: str, if_missing: bool = False)
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {'IF NOT EXISTS ' if if_missing else ''}{_name(table)} ({columns})")
 
 
+def index(conn: Connection, table: str, name: str, columns: str) -> None:
+    """An index ``name`` of the temporary table on ``columns`` (unless it has one by that name)."""
+    conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {_name(name)} ON {_name(table)} ({columns})")
+
+
 def drop(conn: Connection, table: str) -> None:
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_name(table)}")
 

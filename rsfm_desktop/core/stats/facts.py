@@ -322,6 +322,7 @@ class Facts:
         scratch.create(conn, LINKS, "paper_id INTEGER NOT NULL, dataset_id INTEGER NOT NULL,"
                                     " PRIMARY KEY (paper_id, dataset_id)")
         scratch.fill(conn, LINKS, _LINK_SELECT)
+        scratch.index(conn, LINKS, f"{LINKS}_dataset", "dataset_id, paper_id")  # a dataset's papers (the to-do)
         scratch.analyze(conn, ROOTS)
         scratch.analyze(conn, LINKS)
         self.state.pinned.clear()

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from ..fields import Kind
 from ..store import dialect, sql
 from .counts import facet_label
-from .facts import TODO_BITS, State
+from .facts import LINKS, TABLES, TODO_BITS, State
 from .model import TodoItem
 from .scope import Scope
 
@@ -67,6 +67,9 @@ def fact_condition(conn: Connection, kind: Kind, key: str, state: State, ids: It
         return f"(f.todo & {TODO_BITS[base]}) <> 0", {}
     if base == "no_tag" and facet in state.columns:
         return f"f.{state.columns[facet]} = 0", {}
+    if base == "unlinked" and kind is Kind.DATASET:  # no live paper among its links' facts
+        return (f"NOT EXISTS (SELECT 1 FROM {LINKS} k CROSS JOIN {TABLES[Kind.PAPER]} p"
+                " WHERE k.dataset_id = f.id AND p.id = k.paper_id)"), {}
     return condition(conn, kind, key, ids, alias="f")
 
 

@@ -220,6 +220,8 @@ class Facts:
     def _connection(self) -> Connection:
         if self._conn is None:
             self._conn = self.store.engine.connect()
+            if not self._shared:
+                scratch.prepare(self._conn)
             self.state = State(builds=self.state.builds, refreshed=self.state.refreshed)
         return self._conn
 

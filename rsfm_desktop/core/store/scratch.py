@@ -21,6 +21,19 @@ def _name(table: str) -> str:
     return table
 
 
+TEMP_BUFFERS = "128MB"
+
+
+def prepare(conn: Connection) -> None:
+    """Make room for a new connection's temporary tables, before it makes any: PostgreSQL keeps
+    them in ``temp_buffers`` (8 MB by default, so 100,000 papers' statistics facts, about
+    12 MB, went to disk and back at every count); memory only as the tables use it. SQLite
+    keeps them in its page cache: nothing to do."""
+    if not dialect.is_sqlite(conn):
+        conn.exec_driver_sql(f"SET temp_buffers = '{TEMP_BUFFERS}'")
+        conn.commit()
+
+
 def create(conn: Connection, table: str, columns: str, if_missing: bool = False) -> None:
     """Create the temporary table (``columns``: its column definitions); anew unless
     ``if_missing``."""

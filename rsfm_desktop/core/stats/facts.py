@@ -52,7 +52,7 @@ ROOTS = "rsfm_stats_root"  # (facet_id, root, tag_id, bit): each live tag with i
 TABLES = {Kind.PAPER: "rsfm_stats_paper", Kind.DATASET: "rsfm_stats_dataset"}
 LINKS = "rsfm_stats_link"  # (paper_id, dataset_id): each paper linked to a live dataset, once
 # (id): the live entries of a view of each kind, read once for the counts that read them more
-# than once (the matrix, the to-do) or whose view has to be matched (a search, an id list)
+# than once (the matrix, the to-do)
 VIEWS = {Kind.PAPER: "rsfm_stats_view_paper", Kind.DATASET: "rsfm_stats_view_dataset"}
 ALL_TABLES = (ROOTS, LINKS, *VIEWS.values(), *TABLES.values())
 # The live links of the papers (``stats_papers``) or datasets (``stats_datasets``) given.
@@ -130,9 +130,10 @@ class State:
 
     def pin(self, conn: Connection, scope: Scope, entries: Entries) -> Scope:
         """``scope`` with the view's ids read once into a temporary table (a search and a tag
-        filter together take up to 100 ms at 100,000 papers), for the counts of the view; kept
-        while the catalog and the view stay as they are, so the next chart of the view (another
-        tab, the to-do) reads them from there. Valid in the sessions of this state."""
+        filter together take up to 100 ms at 100,000 papers), for a count of several statements
+        (the matrix, the to-do); kept while the catalog and the view stay as they are, so the
+        other of the two reads them from there. Valid in the sessions of this state. (For one
+        statement it costs more than it saves: the charts match the view in their statement.)"""
         if not scope.filtered:
             return scope
         scope = self.narrow(conn, scope, entries)

@@ -18,6 +18,8 @@ from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.stats import NO_VENUE, OTHER, Interrupted
 from rsfm_desktop.paths import bundled_catalog
 
+from ..conftest import sqlite_only
+
 BUNDLED = json.loads(bundled_catalog().read_text(encoding="utf-8"))
 PAPERS = {p["title"]: p for p in BUNDLED["papers"]}
 DATASETS = {d["name"]: d for d in BUNDLED["datasets"]}
@@ -218,3 +220,23 @@ def test_an_interrupted_count_keeps_the_facts(bundled, monkeypatch):
     assert not stats.interrupt()  # nothing is counting now
     check_view(bundled, "after an interrupted count", query)
     assert stats.facts.state.builds == builds
+
+
+@sqlite_only
+def test_an_interrupt_between_two_statements_stops_the_next(bundled, monkeypatch):
+    """SQLite: the interrupt is kept for the rest of the count, so a count of several statements
+    (the matrix, the to-do) stops even when the interrupt falls between two of them."""
+    from rsfm_desktop.core.stats import fact_counts
+
+    stats = bundled.stats
+    stats.per_year(Kind.PAPER, Query(), "family")
+
+    def interrupted_between(conn, scope, state, facet_key):
+        conn.exec_driver_sql("SELECT count(*) FROM paper").fetchall()
+        assert stats.interrupt()  # no statement runs now
+        conn.exec_driver_sql(LONG_COUNT).fetchall()
+        raise AssertionError("not interrupted")
+
+    monkeypatch.setattr(fact_counts, "per_year", interrupted_between)
+    with pytest.raises(Interrupted):
+        stats.per_year(Kind.PAPER, Query("remote"), "family")

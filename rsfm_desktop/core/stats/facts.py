@@ -178,7 +178,8 @@ class Facts:
             try:
                 self._bring_up_to_date(conn)
                 self._interrupted = False
-                self._raw = conn.connection.dbapi_connection
+                self._raw = raw = conn.connection.dbapi_connection
+                dialect.abort_while(raw, lambda: self._interrupted)
                 yield conn, self.state
                 conn.commit()
             except BaseException as exc:
@@ -188,8 +189,13 @@ class Facts:
                 self._rolled_back(conn)
                 raise Interrupted() from exc
             finally:
-                self._raw = None
+                raw, self._raw = self._raw, None
                 self._interrupted = False
+                if raw is not None:
+                    try:
+                        dialect.abort_while(raw, None)
+                    except Exception:  # noqa: BLE001 (the connection was closed: nothing to undo)
+                        pass
 
     def interrupt(self) -> bool:
         """Stop the count a session runs now (from another thread: the answer is no longer

@@ -57,6 +57,18 @@ def interrupt(dbapi_connection) -> None:
         dbapi_connection.cancel_safe()
 
 
+def abort_while(dbapi_connection, flag) -> None:
+    """SQLite: every statement the driver connection runs while ``flag()`` is true stops as
+    interrupted (looked at every 200,000 steps, about a millisecond of work), so an interrupt
+    that comes between two statements stops the next; ``flag`` None: no longer. PostgreSQL:
+    nothing (:func:`interrupt` cancels the statement running)."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        if flag is None:
+            dbapi_connection.set_progress_handler(None, 0)
+        else:
+            dbapi_connection.set_progress_handler(lambda: 1 if flag() else 0, 200_000)
+
+
 def id_set(conn: Connection, param: str) -> str:
     """A query (column ``id``) of the ids bound to ``param`` by :func:`id_set_param`, a JSON
     array: one parameter however many ids (SQLite allows only so many in an ``IN`` list)."""

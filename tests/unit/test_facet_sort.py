@@ -202,3 +202,10 @@ def test_migration_0007_fills_the_keys_of_an_old_catalog(targets):
     assert catalog.entries.sorted_ids(Kind.PAPER, TASK, trashed=True) == [2]
     assert stored_keys(catalog, Kind.PAPER)[1, 1] == (0, "open vqa", "open vqa")
     assert_fresh(catalog)
+
+
+def test_a_tag_moved_to_another_facet_moves_its_entries_keys_in_both(catalog, tax):
+    family = next(f.id for f in tax.tree(counts=False) if f.key == "family")
+    catalog.store.write(lambda tx: tx.update_row("tag", tag(tax, "VQA"), {"facet_id": family, "parent_id": None}))
+    assert by(catalog, "tags:family") == ["GeoChat", "RSGPT", "RemoteCLIP", "RingMo"]  # "mllm, vqa" twice, "vlm"
+    assert_fresh(catalog)

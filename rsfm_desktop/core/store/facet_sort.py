@@ -26,6 +26,7 @@ from . import dialect, sql
 KEY_TABLES = {Kind.PAPER: "paper_facet_sort", Kind.DATASET: "dataset_facet_sort"}
 _MEMBERS = {Kind.PAPER: "paper_tag", Kind.DATASET: "dataset_tag"}
 TAG_FIELDS = frozenset({"label_en", "label_zh", "position", "facet_id", "deleted_at"})  # what a key is made of
+MOVED = "facet_id"  # a tag moved to another facet: its entries' keys change in both
 TRASHED = 2  # added to ``place`` for an entry in the trash
 EMPTY = 1  # added to ``place`` for an entry without a live tag in the facet
 
@@ -55,17 +56,25 @@ def rows_sql(conn: Connection | str, kind: Kind, entries: str = "", members: str
     )
 
 
-def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int]) -> None:
-    """Rewrite the rows of these entries (every facet) from their tags and trash state now."""
+def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int], facet_ids: Iterable[int] | None = None) -> None:
+    """Rewrite the rows of these entries from their tags and trash state now: in every facet,
+    or in these facets only (a tag renamed or moved changes its own facet's keys)."""
     ids = sorted(set(entry_ids))
     if not ids:
         return
     owner = f"{kind.value}_id"
     cond, params = dialect.in_values(conn, owner, "ids", ids)
-    sql.execute(conn, f"DELETE FROM {KEY_TABLES[kind]} WHERE {cond}", params)
-    entries, params = dialect.in_values(conn, "e.id", "ids", ids)
+    entries, _same = dialect.in_values(conn, "e.id", "ids", ids)
     members, _same = dialect.in_values(conn, f"m.{owner}", "ids", ids)
-    sql.execute(conn, rows_sql(conn, kind, entries, members), params)
+    facets = ""
+    if facet_ids is not None:
+        in_facets, more = dialect.in_values(conn, "facet_id", "facets", facet_ids)
+        facets, _same = dialect.in_values(conn, "f.id", "facets", facet_ids)
+        tag_facets, _same = dialect.in_values(conn, "t.facet_id", "facets", facet_ids)
+        cond, members = f"{cond} AND {in_facets}", f"{members} AND {tag_facets}"
+        params.update(more)
+    sql.execute(conn, f"DELETE FROM {KEY_TABLES[kind]} WHERE {cond}", params)
+    sql.execute(conn, rows_sql(conn, kind, entries, members, facets), params)
 
 
 def add_facets(conn: Connection, kind: Kind, facet_ids: Iterable[int]) -> None:
@@ -83,7 +92,13 @@ def entries_tagged(conn: Connection, kind: Kind, tag_ids: Iterable[int]) -> list
     if not tag_ids:
         return []
     cond, params = dialect.in_values(conn, "tag_id", "tags", tag_ids)
-    return sql.column(conn, f"SELECT DISTINCT {kind.value}_id FROM {_MEMBERS[kind]} WHERE {cond}", params)
+    return sorted(sql.column(conn, f"SELECT DISTINCT {kind.value}_id FROM {_MEMBERS[kind]} WHERE {cond}", params))
+
+
+def facets_of(conn: Connection, tag_ids: Iterable[int]) -> list[int]:
+    """The facets these tags belong to now."""
+    cond, params = dialect.in_values(conn, "id", "tags", tag_ids)
+    return sql.column(conn, f"SELECT DISTINCT facet_id FROM tag WHERE {cond}", params)
 
 
 def sorted_sql(kind: Kind, facet_key: str, lang: str, trashed: bool, flagged: bool) -> str:

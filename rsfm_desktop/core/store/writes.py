@@ -133,7 +133,8 @@ class _Pending:
     # The facet columns' sort keys to rewrite (store.facet_sort): entries added, trashed,
     # restored or (un)tagged; tags whose labels, order or trash state changed; facets added.
     sort_keys: dict[Kind, IdRuns] = field(default_factory=lambda: {k: IdRuns() for k in Kind})
-    sort_tags: set[int] = field(default_factory=set)
+    sort_tags: set[int] = field(default_factory=set)  # keys change in the tag's own facet
+    sort_moved_tags: set[int] = field(default_factory=set)  # keys change in every facet
     sort_facets: set[int] = field(default_factory=set)
 
 
@@ -184,7 +185,7 @@ class Tx:
         self._pending.changes.append(Change(entity, entity_id, op, frozenset(fields), version))
         kind = _entity_kind(entity)
         if entity == "tag" and facet_sort.TAG_FIELDS.intersection(fields):
-            self._pending.sort_tags.add(entity_id)
+            (self._pending.sort_moved_tags if facet_sort.MOVED in fields else self._pending.sort_tags).add(entity_id)
         elif entity == "facet" and op == INSERT:
             self._pending.sort_facets.add(entity_id)
         elif kind is not None and op in _SORT_KEY_OPS:
@@ -797,12 +798,18 @@ class Tx:
             self.checkpoint()
             facet_sort.add_facets(self.conn, kind, pending.sort_facets)
             runs = pending.sort_keys[kind]
-            runs.update(facet_sort.entries_tagged(self.conn, kind, pending.sort_tags))
+            runs.update(facet_sort.entries_tagged(self.conn, kind, pending.sort_moved_tags))
             for chunk in runs.chunks(_INDEX_CHUNK):
                 self.checkpoint()
                 facet_sort.refresh(self.conn, kind, chunk)
+            if pending.sort_tags:  # renamed, reordered, deleted or restored: their own facets only
+                facets = facet_sort.facets_of(self.conn, pending.sort_tags)
+                tagged = IdRuns(facet_sort.entries_tagged(self.conn, kind, pending.sort_tags)) - runs
+                for chunk in tagged.chunks(_INDEX_CHUNK):
+                    self.checkpoint()
+                    facet_sort.refresh(self.conn, kind, chunk, facets)
             pending.sort_keys[kind] = IdRuns()
-        pending.sort_tags, pending.sort_facets = set(), set()
+        pending.sort_tags, pending.sort_moved_tags, pending.sort_facets = set(), set(), set()
 
     def finish(self) -> ChangeSet:
         """Index what changed, log the changes; called by :meth:`Store.write` before commit."""

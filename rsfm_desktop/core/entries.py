@@ -169,17 +169,13 @@ class Entries:
         # row's empty flag; an ascending sort needs just the ids.
         flagged = descending and col.nullable
         with self.store.read() as conn:
-            terms = col.order_terms()
-            select_list = f"e.id, {terms[0]}" if flagged else "e.id"
-            with_tags, join = "", ""
-            if isinstance(col, taxonomy.TagColumn):
-                with_tags = f"WITH {col.labels_cte(conn)} "
-                join = " LEFT JOIN tag_labels tl ON tl.id = e.id"
-            rows = sql.rows(
-                conn,
-                f"{with_tags}SELECT {select_list} FROM {kind.value} e{join}"
-                f" WHERE {cond} ORDER BY {', '.join(terms)}",
-            )
+            if isinstance(col, taxonomy.TagColumn):  # no rows: no such facet, so no entry has a tag there
+                rows = sql.rows(conn, col.sorted_sql(trashed, flagged)) or sql.rows(
+                    conn, f"SELECT e.id{', 1' if flagged else ''} FROM {kind.value} e WHERE {cond} ORDER BY e.id")
+            else:
+                terms = col.order_terms()
+                select_list = f"e.id, {terms[0]}" if flagged else "e.id"
+                rows = sql.rows(conn, f"SELECT {select_list} FROM {kind.value} e WHERE {cond} ORDER BY {', '.join(terms)}")
         if not flagged:
             ids = [r[0] for r in rows]
             return ids[::-1] if descending else ids

@@ -274,6 +274,42 @@ class DatasetTag(SQLModel, table=True):
     tag_id: int = Field(foreign_key="tag.id", ondelete="CASCADE", primary_key=True)
 
 
+def _facet_sort_table(kind: str) -> tuple[Index, ...]:
+    owner = f"{kind}_id"
+    return tuple(Index(f"ix_{kind}_facet_sort_{lang}", "facet_id", "place", f"sort_{lang}", owner)
+                 for lang in ("en", "zh"))
+
+
+class PaperFacetSort(SQLModel, table=True):
+    """A paper's sort key in one facet (a row per paper and facet): its live tags' labels of
+    that facet joined in tree order and lower-cased, English first (``sort_en``) or Chinese
+    first (``sort_zh``), and its ``place`` before the key (0 tagged, 1 untagged, +2 trashed).
+    Derived data, kept by the one write path (``store.facet_sort``), so that sorting by a facet
+    column scans one index in table order."""
+
+    __tablename__ = "paper_facet_sort"
+    __table_args__ = _facet_sort_table("paper")
+
+    paper_id: int = Field(foreign_key="paper.id", ondelete="CASCADE", primary_key=True)
+    facet_id: int = Field(foreign_key="facet.id", ondelete="CASCADE", primary_key=True)
+    place: int = 0
+    sort_en: str | None = None
+    sort_zh: str | None = None
+
+
+class DatasetFacetSort(SQLModel, table=True):
+    """:class:`PaperFacetSort` for datasets."""
+
+    __tablename__ = "dataset_facet_sort"
+    __table_args__ = _facet_sort_table("dataset")
+
+    dataset_id: int = Field(foreign_key="dataset.id", ondelete="CASCADE", primary_key=True)
+    facet_id: int = Field(foreign_key="facet.id", ondelete="CASCADE", primary_key=True)
+    place: int = 0
+    sort_en: str | None = None
+    sort_zh: str | None = None
+
+
 class Meta(SQLModel, table=True):
     """Key/value facts about the catalog itself (catalog version seeded, app version...)."""
 

@@ -171,7 +171,9 @@ class MainWindow(QMainWindow):
             self._detail_deferred = False
             self._on_current_changed(self.current_kind())
         QTimer.singleShot(0, self.offer_recovered_notes)
-        from . import backup_controller, io_controller, pdf_controller, sync_controller
+        from . import backup_controller, io_controller, pdf_controller, sync_controller, warm_up
+
+        warm_up.install(self)
 
         io_controller.install(self)
         pdf_controller.install(self)

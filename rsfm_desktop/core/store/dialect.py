@@ -19,12 +19,14 @@ def is_sqlite(conn_or_engine) -> bool:
     return name == "sqlite"
 
 
-def string_agg(conn: Connection, expr: str, separator: str = ", ") -> str:
-    """An aggregate joining ``expr`` over the group with ``separator`` (a literal)."""
+def string_agg(conn: Connection | str, expr: str, separator: str = ", ", order_by: str | None = None) -> str:
+    """An aggregate joining ``expr`` over the group with ``separator`` (a literal), in the order
+    of ``order_by`` on PostgreSQL; SQLite's ``group_concat`` (before 3.44) takes no order and
+    joins in the order of its input, so feed it an ordered subquery as well."""
     quoted = separator.replace("'", "''")
     if is_sqlite(conn):
         return f"group_concat({expr}, '{quoted}')"
-    return f"string_agg({expr}, '{quoted}')"
+    return f"string_agg({expr}, '{quoted}'{f' ORDER BY {order_by}' if order_by else ''})"
 
 
 def not_blank(conn: Connection | str, expr: str) -> str:

@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 from .. import search
 from ..search import pages as _pages  # noqa: F401 (search.pages)
 from ..fields import FIELDS, TITLE_FIELD, Kind, searchable_fields, utcnow
-from . import dialect, sql
+from . import dialect, facet_sort, sql
 from .changes import (
     ATTACHMENTS, DELETE, ENTRY_ENTITIES, INSERT, LINKS, NOTE, NOTE_ENTITIES, PROVENANCE, PURGE, RESTORE,
     TAGS, UPDATE, BulkChange, Change, ChangeSet, fields_json,
@@ -53,6 +53,7 @@ ROW_ENTITIES = {"tag": "tag", "facet": "facet", "view": "saved_view"}
 _SOFT_DELETED = {"paper", "dataset", "tag", "facet"}
 BULK_AT = 64  # rows changed alike by one statement from which on the change is kept as id runs
 _INDEX_CHUNK = 5000  # entries reindexed at once at commit
+_SORT_KEY_OPS = frozenset({INSERT, DELETE, RESTORE})  # entry changes that move its facet sort keys
 
 
 def table(name: str) -> Table:
@@ -129,6 +130,12 @@ class _Pending:
     changes: list[Change | BulkChange] = field(default_factory=list)  # in the order written
     reindex: dict[Kind, set[int]] = field(default_factory=lambda: {k: set() for k in Kind})
     reindex_runs: dict[Kind, IdRuns] = field(default_factory=lambda: {k: IdRuns() for k in Kind})
+    # The facet columns' sort keys to rewrite (store.facet_sort): entries added, trashed,
+    # restored or (un)tagged; tags whose labels, order or trash state changed; facets added.
+    sort_keys: dict[Kind, IdRuns] = field(default_factory=lambda: {k: IdRuns() for k in Kind})
+    sort_tags: set[int] = field(default_factory=set)  # keys change in the tag's own facet
+    sort_moved_tags: set[int] = field(default_factory=set)  # keys change in every facet
+    sort_facets: set[int] = field(default_factory=set)
 
 
 def _entity_kind(entity: str) -> Kind | None:
@@ -177,6 +184,12 @@ class Tx:
                version: int | None = None) -> None:
         self._pending.changes.append(Change(entity, entity_id, op, frozenset(fields), version))
         kind = _entity_kind(entity)
+        if entity == "tag" and facet_sort.TAG_FIELDS.intersection(fields):
+            (self._pending.sort_moved_tags if facet_sort.MOVED in fields else self._pending.sort_tags).add(entity_id)
+        elif entity == "facet" and op == INSERT:
+            self._pending.sort_facets.add(entity_id)
+        elif kind is not None and op in _SORT_KEY_OPS:
+            self._pending.sort_keys[kind].add(entity_id)
         if kind is None:
             for k, note in NOTE_ENTITIES.items():
                 if entity == note:
@@ -201,6 +214,8 @@ class Tx:
         for version, ids in by_version.items():
             runs = IdRuns(sorted(ids))
             self._pending.changes.append(BulkChange(entity, op, fields, version, runs))
+            if kind is not None and op in _SORT_KEY_OPS:
+                self._pending.sort_keys[kind].update(runs)
             if kind is not None and (op != UPDATE or fields & self._searchable[kind]):
                 self._pending.reindex_runs[kind].update(runs)
 
@@ -552,6 +567,7 @@ class Tx:
         if changed:
             from .undo import Members
 
+            self._pending.sort_keys[kind].update(changed)
             self.touch(kind, changed, [TAGS])
             self._log(Members(kind, tag_id, changed, add))
         return list(changed)
@@ -583,6 +599,7 @@ class Tx:
 
         for tag_id, entry_ids in sorted(by_tag.items()):
             self._log(Members(kind, tag_id, tuple(sorted(entry_ids)), True))
+        self._pending.sort_keys[kind].update(sorted({e for e, _t in added}))
         self.touch(kind, {e for e, _t in added}, [TAGS])
         return len(added)
 
@@ -757,7 +774,9 @@ class Tx:
     def flush_index(self) -> None:
         """Rewrite now the search index of what this transaction changed so far (a bulk
         writer calls it per batch, so that the commit does not index a million entries in one
-        go); what changes afterwards is indexed again at commit."""
+        go); what changes afterwards is indexed again at commit. The facet columns' sort keys
+        likewise."""
+        self._flush_sort_keys()
         for kind in Kind:
             runs = self._pending.reindex_runs[kind]
             for chunk in runs.chunks(_INDEX_CHUNK):
@@ -769,6 +788,28 @@ class Tx:
                 search.reindex(self.conn, kind, single[start : start + _INDEX_CHUNK])
             self._pending.reindex_runs[kind] = IdRuns()
             self._pending.reindex[kind] = set()
+
+    def _flush_sort_keys(self) -> None:
+        """Rewrite the facet sort keys (``store.facet_sort``) of every entry in a new facet, of the
+        entries added, trashed, restored or (un)tagged, and of the entries holding a tag whose
+        labels, order or trash state changed."""
+        pending = self._pending
+        for kind in Kind:
+            self.checkpoint()
+            facet_sort.add_facets(self.conn, kind, pending.sort_facets)
+            runs = pending.sort_keys[kind]
+            runs.update(facet_sort.entries_tagged(self.conn, kind, pending.sort_moved_tags))
+            for chunk in runs.chunks(_INDEX_CHUNK):
+                self.checkpoint()
+                facet_sort.refresh(self.conn, kind, chunk)
+            if pending.sort_tags:  # renamed, reordered, deleted or restored: their own facets only
+                facets = facet_sort.facets_of(self.conn, pending.sort_tags)
+                tagged = IdRuns(facet_sort.entries_tagged(self.conn, kind, pending.sort_tags)) - runs
+                for chunk in tagged.chunks(_INDEX_CHUNK):
+                    self.checkpoint()
+                    facet_sort.refresh(self.conn, kind, chunk, facets)
+            pending.sort_keys[kind] = IdRuns()
+        pending.sort_tags, pending.sort_moved_tags, pending.sort_facets = set(), set(), set()
 
     def finish(self) -> ChangeSet:
         """Index what changed, log the changes; called by :meth:`Store.write` before commit."""

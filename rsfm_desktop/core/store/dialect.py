@@ -4,7 +4,7 @@ runs is the same text on both engines (see :mod:`.sql`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection
@@ -68,6 +68,25 @@ def in_values(conn: Connection, column: str, param: str, values, text: bool = Fa
     if is_sqlite(conn):
         return f"{column} IN (SELECT value FROM json_each(:{param}))", {param: json.dumps(values)}
     return f"{column} = ANY(CAST(:{param} AS {'text' if text else 'bigint'}[]))", {param: sql.Array(values)}
+
+
+BULK_ROWS = 1000
+
+
+def refresh_statistics(conn: Connection, tables: Sequence[str], rows: int) -> None:
+    """PostgreSQL: ``ANALYZE`` these tables when the planner believes the first holds fewer
+    than ``rows`` rows, as after a bulk import into an empty catalog in this transaction
+    (autovacuum cannot see uncommitted rows). Without it every 500-entry read of the import's
+    reindex walked the whole tag table (100,000 papers: 4-8 s a read instead of 7 ms).
+    ``ANALYZE`` inside a transaction counts the transaction's own rows. SQLite plans well
+    without statistics here; a write of fewer than :data:`BULK_ROWS` rows never asks."""
+    if is_sqlite(conn) or rows < BULK_ROWS:
+        return
+    believed = sql.scalar(conn, "SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)",
+                          {"t": tables[0]})
+    if believed is not None and believed >= rows:
+        return
+    conn.exec_driver_sql("ANALYZE " + ", ".join(tables))
 
 
 def undecodable_text(exc: BaseException) -> bool:

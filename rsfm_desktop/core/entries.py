@@ -175,17 +175,16 @@ class Entries:
             if isinstance(col, taxonomy.TagColumn):
                 with_tags = f"WITH {col.labels_cte(conn)} "
                 join = " LEFT JOIN tag_labels tl ON tl.id = e.id"
-            rows = sql.rows(
+            ids, empties = dialect.ordered_ids(
                 conn,
                 f"{with_tags}SELECT {select_list} FROM {kind.value} e{join}"
                 f" WHERE {cond} ORDER BY {', '.join(terms)}",
+                flagged,
             )
         if not flagged:
-            ids = [r[0] for r in rows]
             return ids[::-1] if descending else ids
-        present = [r[0] for r in rows if not r[1]]
-        empty = [r[0] for r in rows if r[1]]
-        return present[::-1] + empty[::-1]
+        present = len(ids) - empties  # the empty values sort last
+        return ids[:present][::-1] + ids[present:][::-1]
 
     def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
                       tags: Mapping[int, Iterable[int]] = {}, fulltext: bool = False, *,

@@ -47,6 +47,22 @@ def id_list(conn: Connection, query: str, params: sql.Params | None = None) -> l
     return list(found)
 
 
+def ordered_ids(conn: Connection, query: str, flagged: bool = False) -> tuple[list[int], int]:
+    """The ids of a sorted query (first column), in its order, and with ``flagged`` how many
+    rows have their second column set. PostgreSQL sends them as one array: 100,000 rows cost
+    psycopg about three times as much (the subquery's order is the aggregate's: a subquery
+    with ORDER BY is never flattened)."""
+    if is_sqlite(conn):
+        found = sql.rows(conn, query)
+        return [r[0] for r in found], sum(1 for r in found if r[1]) if flagged else 0
+    if flagged:
+        ((ids, flags),) = sql.rows(conn, "SELECT coalesce(array_agg(q.id), '{}'),"
+                                         f" count(*) FILTER (WHERE q.flag) FROM ({query}) AS q(id, flag)")
+        return list(ids), flags
+    ((ids,),) = sql.rows(conn, f"SELECT coalesce(array_agg(q.id), '{{}}') FROM ({query}) AS q(id)")
+    return list(ids), 0
+
+
 def id_set(conn: Connection, param: str) -> str:
     """A query (column ``id``) of the ids bound to ``param`` by :func:`id_set_param`, a JSON
     array: one parameter however many ids (SQLite allows only so many in an ``IN`` list)."""

@@ -220,7 +220,7 @@ class Entries:
         if found is not None:
             parts.append(found[0])
             params.update(found[1])
-        tag_sql, tag_params = taxonomy.member_sql(kind, tags)
+        tag_sql, tag_params = taxonomy.member_sql(kind, tags, conn.dialect.name)
         if tag_sql:
             parts.append(tag_sql)
             params.update(tag_params)

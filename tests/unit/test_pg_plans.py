@@ -1,7 +1,7 @@
 """The big reads of a lab catalog on PostgreSQL: a bulk import keeps the planner's statistics
-current, and the sort, search and tag-filter queries of 100,000 papers are answered from their
-indexes (SQLite's plans: test_entries.py). The answers themselves are tested on both engines in
-test_search.py, test_entries.py and test_taxonomy_filter.py."""
+current. (The answers of the sort, search and tag-filter queries are tested on both engines
+in test_search.py, test_entries.py and test_taxonomy_filter.py; their plans at 100,000 papers
+are measured by tests/benchmarks/bench_catalog.py.)"""
 
 import pytest
 
@@ -18,3 +18,4 @@ def test_a_bulk_import_into_a_new_lab_catalog_leaves_statistics_for_the_planner(
     # table for every 500 entries it reindexes (100,000 papers: over ten minutes).
     add_entries(empty_catalog, Kind.PAPER, [{"title": f"Paper {i}", "summary_zh": "遥感"} for i in range(1500)])
     assert scalar(empty_catalog, "SELECT reltuples FROM pg_class WHERE relname = 'paper'") >= 1500
+

@@ -63,6 +63,15 @@ def ordered_ids(conn: Connection, query: str, flagged: bool = False) -> tuple[li
     return list(ids), 0
 
 
+def rows_of_keys(conn: Connection | str, keys: str, select: str, table: str, column: str) -> str:
+    """``{select} {table}`` for the rows whose ``column`` is one of the ``keys`` query's (column
+    ``id``), the few keys read first and each looked up in ``column``'s index: SQLite keeps the
+    order of a CROSS JOIN; PostgreSQL gets them as an array (``= ANY``)."""
+    if is_sqlite(conn):
+        return f"{select} ({keys}) s CROSS JOIN {table} WHERE {column} = s.id"
+    return f"{select} {table} WHERE {column} = ANY(ARRAY({keys}))"
+
+
 def id_set(conn: Connection, param: str) -> str:
     """A query (column ``id``) of the ids bound to ``param`` by :func:`id_set_param`, a JSON
     array: one parameter however many ids (SQLite allows only so many in an ``IN`` list)."""

@@ -170,18 +170,21 @@ class Entries:
         flagged = descending and col.nullable
         with self.store.read() as conn:
             if isinstance(col, taxonomy.TagColumn):  # no rows: no such facet, so no entry has a tag there
-                rows = sql.rows(conn, col.sorted_sql(trashed, flagged)) or sql.rows(
-                    conn, f"SELECT e.id{', 1' if flagged else ''} FROM {kind.value} e WHERE {cond} ORDER BY e.id")
+                ids, empties = dialect.ordered_ids(conn, col.sorted_sql(trashed, flagged), flagged)
+                if not ids:
+                    ids, empties = dialect.ordered_ids(
+                        conn, f"SELECT e.id{', true' if flagged else ''} FROM {kind.value} e"
+                              f" WHERE {cond} ORDER BY e.id", flagged)
             else:
                 terms = col.order_terms()
                 select_list = f"e.id, {terms[0]}" if flagged else "e.id"
-                rows = sql.rows(conn, f"SELECT {select_list} FROM {kind.value} e WHERE {cond} ORDER BY {', '.join(terms)}")
+                ids, empties = dialect.ordered_ids(
+                    conn, f"SELECT {select_list} FROM {kind.value} e WHERE {cond} ORDER BY {', '.join(terms)}",
+                    flagged)
         if not flagged:
-            ids = [r[0] for r in rows]
             return ids[::-1] if descending else ids
-        present = [r[0] for r in rows if not r[1]]
-        empty = [r[0] for r in rows if r[1]]
-        return present[::-1] + empty[::-1]
+        present = len(ids) - empties  # the empty values sort last
+        return ids[:present][::-1] + ids[present:][::-1]
 
     def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
                       tags: Mapping[int, Iterable[int]] = {}, fulltext: bool = False, *,
@@ -217,7 +220,7 @@ class Entries:
         if found is not None:
             parts.append(found[0])
             params.update(found[1])
-        tag_sql, tag_params = taxonomy.member_sql(kind, tags)
+        tag_sql, tag_params = taxonomy.member_sql(kind, tags, conn.dialect.name)
         if tag_sql:
             parts.append(tag_sql)
             params.update(tag_params)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection, Engine
 
-HEAD = "0007"
+HEAD = "0008"
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from sqlalchemy.engine import Connection
 
 from ..fields import Kind, searchable_fields
-from ..store import sql
+from ..store import dialect, sql
 from . import pages
 from .tokens import ParsedQuery, bigram_text, is_blank, parse_query
 
@@ -89,6 +89,8 @@ def reindex(conn: Connection, kind: Kind, ids: Iterable[int]) -> None:
     """Rewrite the index rows of these entries from the database (deleted ones drop out)."""
     ids = sorted({int(i) for i in ids})
     if ids:
+        member, _owner = _MEMBERS[kind]
+        dialect.refresh_statistics(conn, [kind.value, member, "tag", "note"], len(ids))
         backend_for(conn.dialect.name).write(conn, kind, ids, entry_texts(conn, kind, ids))
 
 

@@ -5,8 +5,10 @@ Per kind, three tables:
 * ``<kind>_search(id, words)``: a ``tsvector`` of the app's own tokens (:func:`tokens.tokens`:
   folded Latin words, CJK bigrams and run ends) built with ``array_to_tsvector``, so the
   server's text parser and locale never split Chinese; one GIN index.
-* ``<kind>_search_text(id, body)``: the indexed text itself, read only to confirm a term that
-  spans several tokens (``zero-shot``, ``遥感图像``) really occurs as written.
+* ``<kind>_search_text(id, body)``: the indexed text in lower case (the server's ``lower()``),
+  read only to confirm a term that spans several tokens (``zero-shot``, ``遥感图像``) really
+  occurs as written: ``strpos`` of the lowered term, as case-insensitive as ``ILIKE`` and, on
+  UTF-8 text, about three times faster (``ILIKE`` lowers each body it reads).
 * ``<kind>_search_vocab(word)``: every Latin word ever indexed, with a ``pg_trgm`` index.
 
 A term of three characters or more is a substring (``CLIP`` finds ``RemoteCLIP``): each of its
@@ -101,7 +103,7 @@ class PostgresSearch:
             sql.execute(
                 conn,
                 f"INSERT INTO {base}_text(id, body)"
-                " SELECT u.id, u.body FROM unnest(CAST(:ids AS integer[]), CAST(:bodies AS text[])) AS u(id, body)"
+                " SELECT u.id, lower(u.body) FROM unnest(CAST(:ids AS integer[]), CAST(:bodies AS text[])) AS u(id, body)"
                 " ON CONFLICT (id) DO UPDATE SET body = excluded.body",
                 {"ids": ids_, "bodies": sql.Array([t.replace("\x00", "") for _i, t in chunk])},
             )
@@ -156,9 +158,9 @@ class PostgresSearch:
         else:
             source = f"{base}_text s"
         for n, term in enumerate(confirm):
-            # Case matters only for letters that have case; strpos is far cheaper than ILIKE.
-            test = "b.body ILIKE :like{n}" if term.lower() != term.upper() else "strpos(b.body, :like{n}) > 0"
-            conds.append(f"EXISTS (SELECT 1 FROM {base}_text b WHERE b.id = s.id AND {test.format(n=n)})")
-            params[f"like{n}"] = _like(term) if "ILIKE" in test else term
+            # The text is stored lowered: lowering the term alike makes the test case-insensitive.
+            lowered = f"lower(:term{n})" if term.lower() != term.upper() else f":term{n}"
+            conds.append(f"EXISTS (SELECT 1 FROM {base}_text b WHERE b.id = s.id AND strpos(b.body, {lowered}) > 0)")
+            params[f"term{n}"] = term
         return f"SELECT s.id FROM {source} WHERE {' AND '.join(conds)}", params
 

@@ -23,7 +23,7 @@ FACET_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 LIVE_TAG = "t.deleted_at IS NULL AND f.deleted_at IS NULL"
 
 
-def member_sql(kind: Kind, tags: TagFilter) -> tuple[str | None, dict[str, Any]]:
+def member_sql(kind: Kind, tags: TagFilter, dialect_name: str = "sqlite") -> tuple[str | None, dict[str, Any]]:
     """A query (column ``id``) of the entries matching the tag filter (members of any trash
     state), or None when no facet filters."""
     table, entry = MEMBER_TABLES[kind], f"{kind.value}_id"
@@ -31,13 +31,13 @@ def member_sql(kind: Kind, tags: TagFilter) -> tuple[str | None, dict[str, Any]]
     for n, (_facet, tag_ids) in enumerate(sorted(tags.items())):
         ids = sorted(set(tag_ids))
         if ids:
-            # The selected tags lead (a CROSS JOIN keeps that order in SQLite): with ANALYZE
-            # statistics the planner otherwise scans the whole member table once per filter
-            # (25 ms instead of 5 ms for 25,000 of 100,000 papers).
-            queries.append(
-                f"SELECT m.{entry} AS id FROM (WITH RECURSIVE {descendants_cte(f'tags{n}')}"
-                f" SELECT id FROM sub) s CROSS JOIN {table} m WHERE m.tag_id = s.id"
-            )
+            # The selected tags lead, read first (SQLite: a CROSS JOIN keeps that order;
+            # PostgreSQL: an array of them, as the recursive query's row estimate made it
+            # merge-join the whole member index): the planner otherwise reads the whole member
+            # table once per filter (SQLite: 25 ms instead of 5 ms for 25,000 of 100,000 papers).
+            queries.append(dialect.rows_of_keys(
+                dialect_name, f"WITH RECURSIVE {descendants_cte(f'tags{n}')} SELECT id FROM sub",
+                f"SELECT m.{entry} AS id FROM", f"{table} m", "m.tag_id"))
             params[f"tags{n}"] = ids
     if not queries:
         return None, {}

@@ -15,7 +15,7 @@ Tables (derived data: created here, never migrated; rebuilt by indexing again):
   ``page_chunk_fts_bi`` answers "which attachments" (the table's filter): one row per chunk of
   pages (each :func:`write_pages` call: a file, or about 100 pages of a long one), ``rowid``
   the page id of its first page, holding the chunk's tokens and each pair of neighbouring
-  tokens joined by :data:`PAIR` (``zero\ue000shot``, ``遥感\ue000感图``), without positions
+  tokens joined by :data:`PAIR` (``\ue000zero\ue000shot``, ``\ue000遥感\ue000感图``), without positions
   (``detail=none``). A common word over 200,000 pages is then 1,000 rows without positions
   instead of 200,000 with them, and a phrase is the AND of its token pairs: exact for two
   tokens (``zero-shot``, three Chinese characters), and for longer ones every neighbouring
@@ -119,7 +119,13 @@ def token_sequence(text: str) -> list[str]:
 def _chunk_text(bodies: Iterable[str]) -> str:
     """What ``page_chunk_fts_bi`` holds for these pages: their tokens, then each neighbouring pair."""
     seq = [t for body in bodies for t in token_sequence(body)]
-    return " ".join(seq) + " " + " ".join(map(PAIR.join, zip(seq, seq[1:])))
+    return " ".join(seq) + " " + " ".join(map(_pair, seq, seq[1:]))
+
+
+def _pair(first: str, second: str) -> str:
+    """Two neighbouring tokens as one; it starts with :data:`PAIR` too, so that a word's prefix
+    query (``remote*``) does not range over the thousands of pairs the word begins."""
+    return PAIR + first + PAIR + second
 
 
 def _tsvector(text: str) -> str:
@@ -251,7 +257,7 @@ def _chunk_query(terms: list[PhraseTerm]) -> str:
     parts = []
     for term in terms:
         tokens = [t.replace('"', '""') for t in term.tokens]
-        pairs = [f'"{a}{PAIR}{b}"' for a, b in zip(tokens, tokens[1:])] or [f'"{tokens[0]}"']
+        pairs = [f'"{_pair(a, b)}"' for a, b in zip(tokens, tokens[1:])] or [f'"{tokens[0]}"']
         if term.prefix:
             pairs[-1] += " *"
         parts += pairs

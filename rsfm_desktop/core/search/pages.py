@@ -63,6 +63,8 @@ _POSTGRES_TABLES = (
     "CREATE TABLE IF NOT EXISTS page_search (id bigint PRIMARY KEY, attachment_id integer NOT NULL,"
     " words tsvector NOT NULL)",
     "CREATE INDEX IF NOT EXISTS ix_page_search_words ON page_search USING gin (words)",
+    # the detail pane's hits of one attachment: its pages, not every page of a common word
+    "CREATE INDEX IF NOT EXISTS ix_page_search_attachment ON page_search (attachment_id)",
 )
 
 

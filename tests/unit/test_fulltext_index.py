@@ -114,3 +114,18 @@ def test_the_page_tokens_are_the_search_tokens():
 ])
 def test_normalised_text(raw, clean):
     assert normalise(raw) == clean
+
+
+@pytest.mark.parametrize("expansions", [40, 1])  # a prefix spelled out as its words, or kept (too many words)
+def test_a_page_hit_of_a_word_beginning(catalog, monkeypatch, expansions):
+    monkeypatch.setattr(pages, "MAX_EXPANSIONS", expansions)
+    attachment, paper = _attach(catalog, "GeoChat")
+    _index(catalog, attachment, ["segmentation of roads", "nothing", "segments and segmenting", "Café zero-shots"])
+
+    def found(text):
+        return [(h.page, h.snippet) for h in catalog.attachments.hits(Kind.PAPER, paper, text)]
+
+    assert [p for p, _s in found("segment")] == [1, 3]
+    assert [p for p, _s in found("zero-shot")] == [4]
+    assert found("segmx") == []
+    assert found("cafe") == [(4, "Café zero-shots")]  # found through the accents, shown as written

@@ -151,6 +151,12 @@ def simple_pdf(path: Path, pages: Sequence[Sequence[tuple[int, int, str]]], user
         objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <" + o_value.hex().encode() + b"> /U <"
                        + u_value.hex().encode() + b"> /P %d >>" % permissions)
         trailer_extra = b" /Encrypt %d 0 R" % len(objects)
+    trailer_extra += b" /ID [<%s> <%s>]" % (file_id.hex().encode(), file_id.hex().encode())
+    return _write_pdf(path, objects, trailer_extra)
+
+
+def _write_pdf(path: Path, objects: Sequence[bytes], trailer_extra: bytes = b"") -> Path:
+    """A PDF file of these objects (numbered from 1, the first the catalog) and its xref table."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -159,8 +165,8 @@ def simple_pdf(path: Path, pages: Sequence[Sequence[tuple[int, int, str]]], user
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += (b"trailer\n<< /Size %d /Root 1 0 R%s /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, trailer_extra, file_id.hex().encode(), file_id.hex().encode(), xref))
+    out += (b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, trailer_extra, xref))
     Path(path).write_bytes(bytes(out))
     return Path(path)
 
@@ -201,3 +207,44 @@ def make_test_pdfs(folder: Path) -> dict[str, Path]:
     }
     files["damaged"] = damaged_pdf(folder / "damaged.pdf", files["latin"])
     return files
+
+
+# ---- large typeset files, written by hand (fast: the benchmarks make thousands of pages) --------
+
+def typeset_pdf(path: Path, pages: Sequence[str], size: int = 9) -> Path:
+    """Pages of text (lines split at line breaks; English and Chinese) written as a typesetter
+    writes them: one string per line, in a CID font whose codes are the characters' Unicode
+    code points (Identity-H with a ToUnicode map, the way LaTeX and word processors make CJK
+    PDFs). The font is not embedded: the text layer is what matters here."""
+    chunks = [b"<%02X00> <%02XFF> <%02X00>" % (h, h, h) for h in range(256)]
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            + b"".join(b"%d beginbfrange\n" % len(part) + b"\n".join(part) + b"\nendbfrange\n"
+                       for part in (chunks[i:i + 100] for i in range(0, 256, 100)))
+            + b"endcmap CMapName currentdict /CIDResource defineresource pop end end")
+    count = len(pages)
+    first_page = 7
+    page_refs = " ".join(f"{first_page + 2 * i} 0 R" for i in range(count)).encode()
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + page_refs + b"] /Count %d >>" % count,
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /NotoSansCJKsc-Regular /Encoding /Identity-H"
+        b" /DescendantFonts [4 0 R] /ToUnicode 6 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NotoSansCJKsc-Regular"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+        b" /FontDescriptor 5 0 R /DW 1000 /W [32 126 520] >>",
+        b"<< /Type /FontDescriptor /FontName /NotoSansCJKsc-Regular /Flags 4 /FontBBox [-1000 -300 2000 1100]"
+        b" /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    step = size + 3
+    for i, text in enumerate(pages):
+        lines = text.split("\n")
+        content = b"BT /F1 %d Tf %d TL 40 %d Td\n" % (size, step, PAGE_H - 40) + b"\n".join(
+            b"<" + line.encode("utf-16-be", "replace").hex().encode() + b"> Tj T*" for line in lines) + b"\nET"
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >>"
+                       b" /Contents %d 0 R >>" % (PAGE_W, max(PAGE_H, 60 + step * len(lines)), first_page + 1 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return _write_pdf(path, objects)

@@ -6,16 +6,17 @@ reads one. A file whose content did not change (same SHA-256: copied, touched) k
 Nothing else is kept in memory, so a run stopped halfway (pause, quit, crash) resumes from the
 catalog's own record on the next start.
 
-The text is written in short transactions of about :data:`CHUNK_CHARS` characters, so a window
-writing to the same catalog never waits long for the lock; only the last one says the file is
-indexed (until then it stays pending). A file that cannot be read is reported with its reason
+A file's text is written in one transaction (:meth:`Indexer.write_file`), a long file's in
+transactions of about :data:`CHUNK_CHARS` characters, so a window writing to the same catalog
+never waits long for the lock; only the last one says the file is indexed (until then it stays
+pending). A file that cannot be read is reported with its reason
 (encrypted, damaged, scanned, missing) and recorded, so it is not read again until it changes.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from ..store import sql
 from . import extract as extraction
 from .extract import DAMAGED, ENCRYPTED, INDEXED, MISSING, SCANNED
 
-CHUNK_CHARS = 150_000
+CHUNK_CHARS = 300_000  # about 100 pages, a quarter of a second of writing
 BUSY_RETRIES = 50
 FINAL = frozenset({INDEXED, ENCRYPTED, DAMAGED, SCANNED})
 
@@ -119,32 +120,53 @@ class Indexer:
         extracted = extraction.extract(path, cancelled)
         if cancelled():
             return None
-        self._write(lambda tx: tx.drop_pages([attachment_id]))
-        start, chunk, size = 0, [], 0
-        for number, text in enumerate(extracted.pages, start=1):
+        state = IndexState(extracted.status, extracted.message, facts["size"], facts["mtime"], facts["sha256"],
+                           extracted.page_count, None)
+        if not self.write_file(attachment_id, extracted.pages, state, {**facts, "pages": extracted.page_count},
+                               cancelled):
+            return None
+        return FileReport(attachment_id, info.name, extracted.status, extracted.page_count, extracted.message)
+
+    def write_file(self, attachment_id: int, texts: Sequence[str], state: IndexState,
+                   facts: dict | None = None, cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Replace what the index holds of one attachment by these pages (page 1 first): one
+        transaction for a file of up to :data:`CHUNK_CHARS` characters, else one per
+        :data:`CHUNK_CHARS`, the first removing the old pages, the last recording ``state`` (and
+        the file's ``facts``: until then the file stays pending). False when ``cancelled`` between
+        two of them (the file stays pending)."""
+        chunks: list[tuple[int, list[str]]] = []
+        first, chunk, size = 1, [], 0
+        for number, text in enumerate(texts, start=1):
             chunk.append(text)
             size += len(text)
             if size >= CHUNK_CHARS:
-                first, texts = start + 1, chunk
-                self._write(lambda tx: tx.write_pages(attachment_id, first, texts))
-                start, chunk, size = number, [], 0
-            if cancelled():
-                return None
-        if chunk:
-            first, texts = start + 1, chunk
-            self._write(lambda tx: tx.write_pages(attachment_id, first, texts))
-        state = IndexState(extracted.status, extracted.message, facts["size"], facts["mtime"], facts["sha256"],
-                           extracted.page_count, None)
-        self._finish(attachment_id, state, {**facts, "pages": extracted.page_count})
-        return FileReport(attachment_id, info.name, extracted.status, extracted.page_count, extracted.message)
+                chunks.append((first, chunk))
+                first, chunk, size = number + 1, [], 0
+        if chunk or not chunks:
+            chunks.append((first, chunk))
+        last = len(chunks) - 1
+
+        def work(tx, n: int, first: int, pages: list[str]) -> None:
+            if n == 0:
+                tx.drop_pages([attachment_id])
+            tx.write_pages(attachment_id, first, pages)
+            if n == last:
+                self._record(tx, attachment_id, state, facts)
+
+        for n, (first, pages) in enumerate(chunks):
+            if n and cancelled():
+                return False
+            self._write(lambda tx, n=n, first=first, pages=pages: work(tx, n, first, pages))
+        return True
 
     def _finish(self, attachment_id: int, state: IndexState, facts: dict) -> None:
-        def work(tx) -> None:
-            tx.set_index_state(attachment_id, state)
-            if tx.row("attachment", attachment_id, ["id"]) is not None:
-                tx.update_attachment(attachment_id, facts, facts_only=True)
+        self._write(lambda tx: self._record(tx, attachment_id, state, facts))
 
-        self._write(work)
+    @staticmethod
+    def _record(tx, attachment_id: int, state: IndexState, facts: dict | None) -> None:
+        tx.set_index_state(attachment_id, state)
+        if facts is not None and tx.row("attachment", attachment_id, ["id"]) is not None:
+            tx.update_attachment(attachment_id, facts, facts_only=True)
 
     def index_all(self, progress: Callable[[int, int, FileReport | None], None] | None = None,
                   cancelled: Callable[[], bool] = lambda: False) -> list[FileReport]:

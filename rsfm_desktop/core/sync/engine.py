@@ -237,10 +237,13 @@ class Session:
         title = TITLE_FIELD[kind]
         extra = ", arxiv_id, doi" if entity == "paper" else ""
         index = MatchIndex(kind)
-        for local_uuid, *values in sql.rows(
+        candidates = sql.rows(
             tx.conn, f"SELECT e.uuid, e.{title}, e.year{extra} FROM {kind.value} e WHERE e.deleted_at IS NULL"
                      " AND NOT EXISTS (SELECT 1 FROM sync_base b WHERE b.entity = :e AND b.uuid = e.uuid)",
-            {"e": entity}):
+            {"e": entity})
+        if not candidates:  # nothing here was never synced (a fresh laptop's first pull, after its first batch)
+            return {}
+        for local_uuid, *values in candidates:
             keys = [title, "year"] + (["arxiv_id", "doi"] if extra else [])
             index.add(local_uuid, dict(zip(keys, values)))
         out = {}
@@ -367,13 +370,16 @@ class Session:
             return behind
         push_id = uuid_module.uuid4().hex
         origins = self._my_origins()
-        if self.server.store.origin not in origins:
-            origins = (origins + [self.server.store.origin])[-200:]
-            self.local.store.write(lambda tx: tx.put_meta(f"{self.key}:origins", json.dumps(origins)))
-        pending = {"push_id": push_id, "entity": entity,
-                   "items": [{"uuid": u, "local_version": mine[u].version, "data": result}
-                             for u, _c, _s, _e, result in plan]}
-        self.local.store.write(lambda tx: tx.put_meta(f"{self.key}:pending", json.dumps(pending)))
+        # Each row's data is turned into JSON once: for the pending record, then for its base.
+        items = [(u, mine[u].version, json.dumps(result)) for u, _c, _s, _e, result in plan]
+        pending = {"push_id": push_id, "entity": entity, "items": items}
+
+        def record(tx: Tx) -> None:
+            if self.server.store.origin not in origins:
+                tx.put_meta(f"{self.key}:origins", json.dumps((origins + [self.server.store.origin])[-200:]))
+            tx.put_meta(f"{self.key}:pending", _pending_json(push_id, entity, items))
+
+        self.local.store.write(record)
 
         def on_server(tx: Tx) -> dict[str, int]:
             writer = Writer(tx)
@@ -402,13 +408,14 @@ class Session:
         return behind
 
     def _settle_push(self, pending: dict, versions: dict[str, int]) -> None:
+        """``pending``: push_id, entity and items (uuid, local version, data as JSON)."""
         entity = pending["entity"]
 
         def work(tx: Tx) -> None:
             tx.put_rows("sync_base", [
-                {"entity": entity, "uuid": item["uuid"], "server_version": versions[item["uuid"]],
-                 "local_version": item["local_version"], "data": json.dumps(item["data"])}
-                for item in pending["items"] if item["uuid"] in versions])
+                {"entity": entity, "uuid": u, "server_version": versions[u], "local_version": local_version,
+                 "data": data}
+                for u, local_version, data in pending["items"] if u in versions])
             tx.put_meta(f"{self.key}:pending", "")
 
         self.local.store.write(work)
@@ -437,12 +444,20 @@ class Session:
         if not raw:
             return
         pending = json.loads(raw)
+        pending["items"] = [(item["uuid"], item["local_version"], json.dumps(item["data"])) for item in pending["items"]]
         with self.server.store.read() as conn:
             found = sql.scalar(conn, "SELECT result FROM sync_push WHERE push_id = :p", {"p": pending["push_id"]})
         if found is None:
             self.local.store.write(lambda tx: tx.put_meta(f"{self.key}:pending", ""))
             return
         self._settle_push(pending, json.loads(found))
+
+
+def _pending_json(push_id: str, entity: str, items: Sequence[tuple[str, int, str]]) -> str:
+    """The record of a push on its way (read back by ``_recover_push``): its id, entity and
+    items, each row's data spliced in as the JSON it already is."""
+    rows = ", ".join(f'{{"uuid": {json.dumps(u)}, "local_version": {int(v)}, "data": {data}}}' for u, v, data in items)
+    return f'{{"push_id": {json.dumps(push_id)}, "entity": {json.dumps(entity)}, "items": [{rows}]}}'
 
 
 def merge_row(tx: Tx, writer: Writer, entity: str, server_state: State, local: State | None,

@@ -363,3 +363,66 @@ def test_syncing_with_another_lab_server_sends_it_everything(lab, pg_server, tmp
     finally:
         other.close()
         pg_server.drop_database(f"other_{os.getpid()}")
+
+
+# ---- many batches ---------------------------------------------------------------------------
+
+def test_a_push_of_many_batches_cut_with_two_batches_on_their_way_resumes_without_doubles(lab, monkeypatch):
+    """A push records batch n while batch n-1 is written on the server: cut short there (the
+    bookkeeping of two sent batches not done), the next sync finishes both, sends the rest,
+    and nothing is doubled on the server or on the other laptop."""
+    from rsfm_desktop.core.sync import engine
+
+    server, a, b = lab
+    monkeypatch.setattr(engine, "BATCH", 3)
+    titles = [f"Batched paper {n}" for n in range(10)]
+    for title in titles:
+        a.entries.create(Kind.PAPER, {"title": title})
+    settled = []
+    real_settle = engine.Session._settle_push
+
+    def cut(self, pending, versions):
+        settled.append(pending["slot"])
+        if len(settled) >= 2:
+            raise KeyboardInterrupt  # the process ends here: no bookkeeping from now on
+        real_settle(self, pending, versions)
+
+    monkeypatch.setattr(engine.Session, "_settle_push", cut)
+    with pytest.raises(KeyboardInterrupt):
+        sync(a, server)
+    assert len(set(settled)) == 2  # both pending records were in use
+    monkeypatch.setattr(engine.Session, "_settle_push", real_settle)
+    sync(a, server)
+    assert sync(a, server).pushed == 0  # every row's bookkeeping is done
+    sync(b, server)
+    for catalog in (server, a, b):
+        found = [t for _i, t in catalog.entries.titles_by_id(Kind.PAPER, catalog.entries.list_ids(Kind.PAPER))
+                 if t.startswith("Batched paper")]
+        assert sorted(found) == sorted(titles)
+
+
+def test_bulk_tags_and_links_are_only_for_entries_the_transaction_added(catalog):
+    from rsfm_desktop.core.store import sql
+
+    existing = catalog.entries.list_ids(Kind.PAPER)[0]
+    with catalog.store.read() as conn:
+        tag_id = sql.scalar(conn, "SELECT min(id) FROM tag")
+        dataset_id = sql.scalar(conn, "SELECT min(id) FROM dataset")
+    with pytest.raises(ValueError):
+        catalog.store.write(lambda tx: tx.tag_new_entries(Kind.PAPER, [(existing, tag_id)]))
+    with pytest.raises(ValueError):
+        catalog.store.write(lambda tx: tx.link_new_papers([(existing, dataset_id, "uses")]))
+    before = catalog.entries.get(Kind.DATASET, dataset_id).version
+
+    def add(tx):
+        (paper_id,) = tx.insert_entries(Kind.PAPER, [{"title": "Bulk-tagged paper"}])
+        tx.tag_new_entries(Kind.PAPER, [(paper_id, tag_id), (paper_id, tag_id)])
+        tx.link_new_papers([(paper_id, dataset_id, "uses")])
+        return paper_id
+
+    paper_id, _changes = catalog.store.write(add)
+    assert catalog.entries.get(Kind.DATASET, dataset_id).version == before + 1  # its links changed
+    with catalog.store.read() as conn:
+        assert sql.column(conn, "SELECT tag_id FROM paper_tag WHERE paper_id = :p", {"p": paper_id}) == [tag_id]
+        assert sql.column(conn, "SELECT dataset_id FROM paper_dataset_link WHERE paper_id = :p",
+                          {"p": paper_id}) == [dataset_id]

@@ -294,6 +294,17 @@ class Tx:
         ids = list(range(first, first + len(rows)))
         for row, row_id in zip(rows, ids):
             row["id"] = row_id
+        self._insert_plain(tab, rows)
+        return ids
+
+    def _insert_plain(self, tab: Table, rows: list[dict[str, Any]]) -> None:
+        """Rows in bulk as they are: ``COPY`` on PostgreSQL, the driver's ``executemany`` on
+        SQLite (no conflict handling: the caller knows the rows are new)."""
+        if not rows:
+            return
+        if self.conn.dialect.name == "postgresql":
+            copy_rows(self.conn, tab, rows)
+            return
         names, values = _bound_rows(self.conn, tab, rows)
         from .sqlite import catalog_error
 
@@ -308,7 +319,6 @@ class Tx:
             raise translated from exc
         finally:
             cursor.close()
-        return ids
 
     def insert_entry(self, kind: Kind, values: Mapping[str, Any]) -> int:
         return self.insert_entries(kind, [values])[0]
@@ -602,6 +612,35 @@ class Tx:
         self._pending.sort_keys[kind].update(sorted({e for e, _t in added}))
         self.touch(kind, {e for e, _t in added}, [TAGS])
         return len(added)
+
+    def _only_new(self, kind: Kind, ids: Iterable[int], what: str) -> None:
+        new = self._new[kind]
+        if any(i not in new for i in ids):
+            raise ValueError(f"{what} of entries not added by this transaction: use tag/link_many")
+
+    def tag_new_entries(self, kind: Kind, pairs: Iterable[tuple[int, int]]) -> int:
+        """The tags of entries added by this same transaction (a sync's new entries), in bulk:
+        one ``COPY`` on PostgreSQL, where :meth:`tag_pairs` binds arrays and checks each pair.
+        The tags must exist. Like :meth:`insert_rows`, no version bumps (the entries' insert is
+        their change, and the index reads their tags at commit) and no undo steps of their own
+        (they stay with their entry). Returns how many were added."""
+        pairs = sorted(set(pairs))
+        self._only_new(kind, (e for e, _t in pairs), "tags")
+        owner = OWNER[kind]
+        self._insert_plain(table(MEMBER_TABLES[kind]), [{owner: e, "tag_id": t} for e, t in pairs])
+        return len(pairs)
+
+    def link_new_papers(self, rows: Iterable[tuple[int, int, str]]) -> int:
+        """Links (paper, dataset, relation) of papers added by this same transaction, in bulk
+        (see :meth:`tag_new_entries`); the datasets must exist. The datasets' versions move on
+        and their change is recorded, as with :meth:`link_many`. Returns how many were added."""
+        wanted = list(dict.fromkeys(rows))
+        self._only_new(Kind.PAPER, (p for p, _d, _r in wanted), "links")
+        self._insert_plain(table("paper_dataset_link"),
+                           [{"paper_id": p, "dataset_id": d, "relation": r} for p, d, r in wanted])
+        if wanted:
+            self.touch(Kind.DATASET, {d for _p, d, _r in wanted}, [LINKS])
+        return len(wanted)
 
     def link(self, paper_id: int, dataset_id: int, relation: str, add: bool = True) -> bool:
         """Link (or unlink) a paper and a dataset; False when there was nothing to do."""

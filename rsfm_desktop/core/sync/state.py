@@ -148,13 +148,21 @@ def _read_entries(conn: Connection, kind: Kind, ids, uuids) -> dict[str, State]:
                                                 "t.seed_key", "t.deleted_at", "t.created_by", "t.modified_by"]),
                    ids, uuids)
     states: dict[int, State] = {}
+    # Only lists and maps need converting (a first sync reads 100,000 rows: a call per field
+    # and row was a tenth of its time).
+    convert = [(n, spec.type) for n, spec in enumerate(specs) if spec.type in (FieldType.LIST, FieldType.MAP)]
+    end = 3 + len(names)
+    paper = kind is Kind.PAPER
     for row in rows:
-        data = {spec.key: _json_value(spec.type, value) for spec, value in zip(specs, row[3:])}
-        data["seed_key"], data["deleted_at"] = row[3 + len(names)], stamp(row[4 + len(names)])
+        data = dict(zip(names, row[3:end]))
+        for n, spec_type in convert:
+            data[names[n]] = _json_value(spec_type, row[3 + n])
+        deleted = row[end + 1]
+        data["seed_key"], data["deleted_at"] = row[end], None if deleted is None else stamp(deleted)
         data["tags"] = []
-        if kind is Kind.PAPER:
+        if paper:
             data["links"] = []
-        states[row[0]] = State(kind.value, row[1], row[0], row[2], data, (row[5 + len(names)], row[6 + len(names)]))
+        states[row[0]] = State(kind.value, row[1], row[0], row[2], data, (row[end + 2], row[end + 3]))
     owner = OWNER[kind]
     for where, params in where_in(conn, f"m.{owner}", states):
         for entry_id, tag_uuid in sql.rows(
@@ -353,10 +361,11 @@ class Writer:
                 dataset_uuid, relation = link.rsplit("|", 1)
                 links.append((entry_id, dataset_uuid, relation))
         tag_ids = id_map(self.conn, "tag", by_tag)
-        self.tx.tag_pairs(kind, [(e, tag_ids[u]) for u, entries in by_tag.items() if u in tag_ids for e in entries])
+        self.tx.tag_new_entries(kind, [(e, tag_ids[u]) for u, entries in by_tag.items() if u in tag_ids
+                                       for e in entries])
         if links:
             datasets = id_map(self.conn, "dataset", (d for _p, d, _r in links))
-            self.tx.link_many([(p, datasets[d], r) for p, d, r in links if d in datasets])
+            self.tx.link_new_papers([(p, datasets[d], r) for p, d, r in links if d in datasets])
         # New rows are at version 1 (their tags and links added in this transaction do not count).
         return {u: State(entity, u, entry_id, 1, data) for (u, data), entry_id in zip(items, ids)}
 

@@ -311,8 +311,8 @@ def quick_check(path: Path) -> str | None:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        return str(exc)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        return _problem(exc)
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
@@ -328,8 +328,8 @@ def integrity_check(path: Path) -> str | None:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)").fetchall()]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        return str(exc)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        return _problem(exc)
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
@@ -343,9 +343,17 @@ def schema_check(path: Path) -> str | None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
-        return str(exc)
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        return _problem(exc)
     return None
+
+
+def _problem(exc: Exception) -> str:
+    """What a failed check says: SQLite's message, or, when that message quotes damaged bytes
+    that are not UTF-8 (the driver cannot even decode it), that the file is damaged."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "its check reports damage in text that cannot be read"
+    return str(exc)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

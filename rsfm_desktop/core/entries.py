@@ -17,6 +17,7 @@ from typing import Any
 from . import search, taxonomy
 from .columns import COLUMNS, column
 from .display_text import visible
+from .errors import CatalogError
 from .fields import FIELDS, RELATIONS, TITLE_FIELD, FieldType, Kind, utcnow
 from .i18n import QT_TRANSLATE_NOOP
 from .store import dialect, sql
@@ -178,9 +179,16 @@ class Entries:
             else:
                 terms = col.order_terms()
                 select_list = f"e.id, {terms[0]}" if flagged else "e.id"
-                ids, empties = dialect.ordered_ids(
-                    conn, f"SELECT {select_list} FROM {kind.value} e WHERE {cond} ORDER BY {', '.join(terms)}",
-                    flagged)
+                query = f"SELECT {select_list} FROM {kind.value} e{{}} WHERE {cond} ORDER BY {', '.join(terms)}"
+                try:
+                    ids, empties = dialect.ordered_ids(conn, query.format(""), flagged)
+                except CatalogError:
+                    if not dialect.is_sqlite(conn):
+                        raise
+                    # A damaged sort index (integrity_check: "row N missing from index …"): the
+                    # table itself still reads, so browsing goes on while the damage is reported.
+                    ids, empties = dialect.ordered_ids(conn, query.format(" NOT INDEXED"), flagged)
+                    sql.note_damage(f"the {kind.value} sort index")
         if not flagged:
             return ids[::-1] if descending else ids
         present = len(ids) - empties  # the empty values sort last

@@ -50,7 +50,7 @@ def flip_words(path: Path, flips: int = 30, seed: int = 0) -> None:
 def passes_quick_check(path: Path) -> bool:
     try:
         return checks(path)[0] == ["ok"]
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # the check's message quotes damaged bytes
         return False
 
 

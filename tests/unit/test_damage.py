@@ -136,3 +136,33 @@ def test_the_rescue_of_a_file_that_cannot_be_read_at_all_says_so_in_one_line(tmp
     result = rescue(folder, tmp_path / "out.json")
     assert result.returncode == 2
     assert result.stderr.startswith("rsfm-desktop: nothing could be rescued") and result.stderr.count("\n") == 1
+
+
+def test_damage_whose_check_message_is_not_utf8_is_reported_as_damage_not_a_traceback(bundled, tmp_path):
+    """SQLite's check can quote damaged bytes; the driver then cannot decode its message at all
+    (UnicodeDecodeError, not a database error). Opening says the catalog is damaged."""
+    import sqlite3
+
+    from rsfm_desktop.core import backup
+    from rsfm_desktop.core.errors import CatalogDamagedError
+    from tests.support.damage import checks, flip_words
+
+    source = catalog_path(bundled)
+    for seed in range(300):
+        folder = tmp_path / f"flipped-{seed}"
+        folder.mkdir()
+        shutil.copy(source, folder / source.name)
+        flip_words(folder / source.name, 30, seed)
+        try:
+            checks(folder / source.name)
+        except UnicodeDecodeError:
+            break
+        except sqlite3.DatabaseError:
+            pass
+        shutil.rmtree(folder)
+    else:
+        pytest.fail("no flip made a check message that is not UTF-8")
+    assert "damage" in backup.quick_check(folder / source.name)
+    assert "damage" in backup.integrity_check(folder / source.name)
+    with pytest.raises(CatalogDamagedError, match="damaged"):
+        open_catalog(folder, seed=False)

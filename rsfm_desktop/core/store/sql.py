@@ -57,12 +57,16 @@ def _salvaging(conn: Connection, read: Callable[[], Any]) -> Any:
         with dialect.lenient_text(conn):
             result = read()
         column = re.search(r"column '([^']*)'", str(exc))
-        what = f"unreadable text in {column.group(1) if column else 'a column'}"
-        logging.getLogger(__name__).info("damaged page: %s, read with replacement characters", what)
-        noticed = _noticed.get()
-        if noticed is not None:
-            noticed.append(what)
+        note_damage(f"unreadable text in {column.group(1) if column else 'a column'}")
         return result
+
+
+def note_damage(what: str) -> None:
+    """Record, for :func:`noticing_damage`, damage a read worked around (``what`` it was)."""
+    logging.getLogger(__name__).info("damaged page: %s, read around it", what)
+    noticed = _noticed.get()
+    if noticed is not None:
+        noticed.append(what)
 
 
 class Array(list):

@@ -117,7 +117,7 @@ class Imports:
         plan in a way that changes it (see ``io.apply``)."""
         from .io import apply_plan
 
-        if self.attachments is not None:
+        if self.attachments is not None and plan.has_attachments:  # else a pass over the plan for nothing
             self.attachments.bring_files(plan)
         return apply_plan(self.store, plan, progress, cancelled, replan_quietly)
 

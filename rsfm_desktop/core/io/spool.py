@@ -32,7 +32,7 @@ from . import matching, snapshot
 from .plan import Decision, PlanEntry, Status, _classify, _has_more, _validate, catalog_state
 from .record import SUGGESTED, Format, ImportBatch, ImportRecord
 
-BATCH = 1000  # records matched, classified and written to the spool at once
+BATCH = 500  # records matched, classified and written to the spool at once (Cancel is heard between)
 PAGE = 256  # plan entries read back at once
 _CACHED_PAGES = 16
 _PICKLE = pickle.HIGHEST_PROTOCOL
@@ -63,10 +63,16 @@ def _record_data(record: ImportRecord, earlier: matching.Match | None) -> bytes:
                   earlier.key if earlier else None, earlier.reason if earlier else None))
 
 
+_RECORD_FIELDS = ("kind", "values", "line", "tags", "note", "ref", "tag_refs", "provenance", "attachments", "meta")
+
+
 def _record_of(data: bytes) -> tuple[ImportRecord, int | None, str | None]:
-    kind, values, line, tags, note, ref, tag_refs, provenance, attachments, meta, earlier, reason = _load(data)
-    return ImportRecord(_KINDS[kind], values, line, tags, note, ref, tag_refs, provenance, attachments, meta), \
-        earlier, reason
+    found = _load(data)
+    # No __init__: the spooled values were folded and validated when the record was read.
+    record = object.__new__(ImportRecord)
+    record.__dict__.update(zip(_RECORD_FIELDS, found))
+    record.kind = _KINDS[found[0]]
+    return record, found[10], found[11]
 
 
 def _match_data(entry) -> bytes:
@@ -125,6 +131,7 @@ class Spool:
         self.within_file = batch.format is not Format.JSON  # a curator's export may hold duplicates
         self.plans = 0
         self.dropped_warnings = 0
+        self.with_attachments = 0  # records carrying attachments (only the app's JSON has them)
 
     def close(self) -> None:
         self.store.close()
@@ -204,6 +211,8 @@ class _FirstPass(_Planner):
         spool = self.spool
         pos = spool.count
         spool.count += 1
+        if record.attachments:
+            spool.with_attachments += 1
         if self.validate:
             _validate(record, self.warnings, spool.batch.source)
         kind = record.kind
@@ -368,6 +377,11 @@ class ImportPlan:
 
     def __len__(self) -> int:
         return self.spool.count
+
+    @property
+    def has_attachments(self) -> bool:
+        """Does any record carry attachments (files to bring along before writing)?"""
+        return self.spool.with_attachments > 0
 
     # ---- reading -----------------------------------------------------------------------------
 

@@ -805,6 +805,9 @@ class Tx:
                 self.conn.execute(insert(log), rows[start : start + 1000])
 
 
+_UNSET = object()
+
+
 def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
     """(column names, an iterator of value lists) of rows as the driver takes them: values
     converted as SQLAlchemy binds them (JSON lists as text, dates as SQLite writes them...);
@@ -820,16 +823,26 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
     plan = [(name, processors.get(name), callables.get(name), defaults.get(name)) for name in names]
 
     def values():
+        # Rows of a bulk insert share many values (the transaction's time, empty lists and maps
+        # of defaulted fields): each column converts a value it just converted only once.
+        last_in: list[Any] = [_UNSET] * len(plan)
+        last_out: list[Any] = [None] * len(plan)
         for row in rows:
             out = []
-            for name, process, make, default in plan:
+            for n, (name, process, make, default) in enumerate(plan):
                 if name in row:
                     value = row[name]
                 elif make is not None:
                     value = make(None)
                 else:
                     value = default
-                out.append(process(value) if process is not None and value is not None else value)
+                if process is None or value is None:
+                    out.append(value)
+                elif value is last_in[n]:
+                    out.append(last_out[n])
+                else:
+                    last_in[n], last_out[n] = value, process(value)
+                    out.append(last_out[n])
             yield out
 
     return names, values()

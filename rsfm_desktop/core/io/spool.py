@@ -107,6 +107,22 @@ class _Bloom:
         return bool(bits[h1 >> 3] & (1 << (h1 & 7)) and bits[p2 >> 3] & (1 << (p2 & 7))
                     and bits[p3 >> 3] & (1 << (p3 & 7)))
 
+    def seen_then_add(self, keys: Iterable[int]) -> list[int]:
+        """Those of ``keys`` perhaps seen before; all of them are added (one pass, not two)."""
+        bits, mask = self._bits, self._mask
+        seen = []
+        for key in keys:
+            h1, h2 = key & mask, (key >> 32) | 1
+            present = True
+            for p in (h1, (h1 + h2) & mask, (h1 + 2 * h2) & mask):
+                byte, bit = p >> 3, 1 << (p & 7)
+                if not bits[byte] & bit:
+                    present = False
+                    bits[byte] |= bit
+            if present:
+                seen.append(key)
+        return seen
+
 
 def _hashed(kind: Kind, keys: Iterable[str]) -> list[int]:
     return [hash((kind.value, k)) for k in keys]
@@ -119,6 +135,7 @@ class _Pending:
     mine: Any  # matching._Entry
     existing: matching.Match | None
     earlier: matching.Match | None
+    hashed: list[int] | None = None  # its hashed match keys (within a file)
 
 
 class Spool:
@@ -217,21 +234,21 @@ class _FirstPass(_Planner):
             _validate(record, self.warnings, spool.batch.source)
         kind = record.kind
         mine = matching.match_data(pos, kind, record.values)
-        earlier = None
+        earlier = hashed = None
         if spool.within_file:
             keys = matching.index_keys(mine)
             hashed = _hashed(kind, keys)
-            candidates = [e for k in keys for e in self.in_batch[kind]._by_key.get(k, ())]
-            seen = [h for h in hashed if h in self.bloom]
+            by_key = self.in_batch[kind]._by_key
+            candidates = [e for k in keys for e in by_key.get(k, ())]
+            seen = self.bloom.seen_then_add(hashed)
             if seen:
                 candidates += [_match_of(m) for _pos, m in spool.store.candidates(seen, pos)]
             found = matching.rank(mine, candidates) if candidates else []
             earlier = found[0] if found else None
-            for h in hashed:
-                self.bloom.add(h)
-            self.in_batch[kind].add(pos, entry=mine)
+            for k in keys:
+                by_key[k].append(mine)  # MatchIndex.add, keys computed once
         existing = self.catalog(kind).best(mine=mine)
-        self.pending.append(_Pending(pos, record, mine, existing, earlier))
+        self.pending.append(_Pending(pos, record, mine, existing, earlier, hashed))
         if len(self.pending) >= BATCH:
             self.flush()
 
@@ -248,8 +265,7 @@ class _FirstPass(_Planner):
              i.record.ref, _record_data(i.record, i.earlier), _match_data(i.mine))
             for i in items)
         if self.spool.within_file:
-            store.add_keys((h, i.pos) for i in items
-                           for h in _hashed(i.record.kind, matching.index_keys(i.mine)))
+            store.add_keys((h, i.pos) for i in items for h in i.hashed)
         store.add_entries(self.number, self.classify(items))
         for index in self.in_batch.values():
             index.clear()

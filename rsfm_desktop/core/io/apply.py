@@ -16,6 +16,7 @@ plan and nothing is written, so the user reviews it instead of getting duplicate
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from ..store.store import Store
 from ..store.undo import Command
 from ..store.writes import Tx
 from .plan import Decision, PlanEntry, Status, catalog_state
+from .reading import collector_paused
 from .spool import ImportPlan, replan
 from .record import SUGGESTED, ImportRecord
 from .tags import TagWriter
@@ -158,8 +160,13 @@ class _Writer:
         return row
 
     def run(self) -> ImportReport:
+        with collector_paused():
+            return self._run()
+
+    def _run(self) -> ImportReport:
         refs = self.tags.import_taxonomy(self.plan.batch.facets, self.plan.batch.taxonomy)
         for start, entries in self.plan.batches(BATCH):
+            gc.collect(1)  # what the last batch's statements left (see collector_paused)
             self.new_seed_keys = []
             items = list(zip(range(start, start + len(entries)), entries))
             self._add(items)

@@ -30,6 +30,7 @@ from ..fields import Kind
 from ..store.spool_store import SpoolStore
 from . import matching, snapshot
 from .plan import Decision, PlanEntry, Status, _classify, _has_more, _validate, catalog_state
+from .reading import collector_paused
 from .record import SUGGESTED, Format, ImportBatch, ImportRecord
 
 BATCH = 500  # records matched, classified and written to the spool at once (Cancel is heard between)
@@ -479,15 +480,16 @@ def plan_records(conn: Connection, records: Iterable[ImportRecord], info: Import
     try:
         state = catalog_state(conn)
         planner = _FirstPass(conn, spool, suggested_facet, validate)
-        for record in records:
+        with collector_paused():
+            for record in records:
+                if parser_warnings is not None:
+                    planner.warnings += parser_warnings()
+                planner.add(record)
+                if tick is not None:
+                    tick()
             if parser_warnings is not None:
                 planner.warnings += parser_warnings()
-            planner.add(record)
-            if tick is not None:
-                tick()
-        if parser_warnings is not None:
-            planner.warnings += parser_warnings()
-        planner.flush()
+            planner.flush()
         return ImportPlan(spool, planner.number, suggested_facet, state)
     except BaseException:
         spool.close()

@@ -4,7 +4,8 @@ step.
 Entries are added in bulk, merges fill only empty fields (the curator's values and notes are
 never overwritten; an incoming note is appended), tags, notes, provenance, attachments and links
 follow, a batch at a time read back from the plan's spool. ``cancelled()`` is checked between
-entries and while the batch is indexed: cancelling rolls everything back. ``progress(done,
+entries, every hundred rows of a bulk insert and while the batch is indexed (``Tx.checkpoint``):
+Cancel is heard within a fraction of a second, and cancelling rolls everything back. ``progress(done,
 total)`` reports as it goes.
 
 A plan remembers the catalog state it was computed against (the newest ``change_log`` row). If
@@ -358,6 +359,7 @@ def apply_plan(
             replanned = bool(changed)
         writer = _Writer(tx, current, progress, cancelled)
         tx.checkpoint = writer.check
+        writer.check()
         report = writer.run()
         report.replanned = replanned
         return report

@@ -273,13 +273,13 @@ class Tx:
                                         " FROM generate_series(1, :n)", {"n": len(rows)})
             for row, row_id in zip(rows, ids):
                 row["id"] = row_id
-            copy_rows(self.conn, tab, rows)
+            copy_rows(self.conn, tab, rows, self.checkpoint)
             return ids
         first = (sql.scalar(self.conn, f"SELECT max(id) FROM {tab.name}") or 0) + 1
         ids = list(range(first, first + len(rows)))
         for row, row_id in zip(rows, ids):
             row["id"] = row_id
-        names, values = _bound_rows(self.conn, tab, rows)
+        names, values = _bound_rows(self.conn, tab, rows, self.checkpoint)
         from .sqlite import catalog_error
 
         cursor = self.conn.connection.dbapi_connection.cursor()
@@ -806,12 +806,15 @@ class Tx:
 
 
 _UNSET = object()
+_CHECK_EVERY = 100  # rows of a bulk insert between two checkpoints
 
 
-def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
+def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
+                checkpoint: Callable[[], None] | None = None):
     """(column names, an iterator of value lists) of rows as the driver takes them: values
     converted as SQLAlchemy binds them (JSON lists as text, dates as SQLite writes them...);
-    columns a row leaves out get their Python-side or server default."""
+    columns a row leaves out get their Python-side or server default. ``checkpoint`` is
+    called every :data:`_CHECK_EVERY` rows (a cancellable writer raises from it)."""
     present = set().union(*(r.keys() for r in rows))
     names = [c.name for c in tab.c if c.name in present or c.default is not None]
     processors = {}
@@ -827,7 +830,9 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
         # of defaulted fields): each column converts a value it just converted only once.
         last_in: list[Any] = [_UNSET] * len(plan)
         last_out: list[Any] = [None] * len(plan)
-        for row in rows:
+        for count, row in enumerate(rows, 1):
+            if checkpoint is not None and not count % _CHECK_EVERY:
+                checkpoint()
             out = []
             for n, (name, process, make, default) in enumerate(plan):
                 if name in row:
@@ -848,12 +853,13 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
     return names, values()
 
 
-def copy_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]) -> None:
+def copy_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
+              checkpoint: Callable[[], None] | None = None) -> None:
     """PostgreSQL: rows into a table with ``COPY`` (values converted as SQLAlchemy binds them:
     JSON lists as text...). Columns a row leaves out get their Python-side or server default."""
     if not rows:
         return
-    names, values = _bound_rows(conn, tab, rows)
+    names, values = _bound_rows(conn, tab, rows, checkpoint)
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         with cursor.copy(f"COPY {tab.name} ({', '.join(names)}) FROM STDIN") as copy:

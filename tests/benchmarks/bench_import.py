@@ -80,6 +80,7 @@ class _Cancel:
         threading.Timer(self.after, self._press).start()
 
     def _press(self) -> None:
+        self.pressed_cpu = time.process_time()
         self.pressed_at = time.perf_counter()
 
     def __call__(self) -> bool:
@@ -87,6 +88,10 @@ class _Cancel:
 
     def latency(self) -> float | None:
         return round(time.perf_counter() - self.pressed_at, 3) if self.pressed_at is not None else None
+
+    def cpu_latency(self) -> float | None:
+        """CPU seconds of this process from the press to the stop: the latency on an idle machine."""
+        return round(time.process_time() - self.pressed_cpu, 3) if self.pressed_at is not None else None
 
 
 def _entries_in(catalog) -> int:
@@ -106,7 +111,7 @@ def cancel_reading(catalog, path: Path) -> dict:
         catalog.imports.prepare(path, "bibtex", cancelled=cancel).close()
         return {"cancel_read_s": None}  # read to the end before the button was pressed
     except ReadCancelled:
-        return {"cancel_read_s": cancel.latency()}
+        return {"cancel_read_s": cancel.latency(), "cancel_read_cpu_s": cancel.cpu_latency()}
 
 
 def cancel_writing(catalog, plan) -> dict:
@@ -120,7 +125,8 @@ def cancel_writing(catalog, plan) -> dict:
         catalog.imports.apply(plan, cancelled=cancel)
         return {"cancel_write_s": None}
     except ImportCancelled:
-        return {"cancel_write_s": cancel.latency(), "cancelled_write_left_catalog_unchanged": _entries_in(catalog) == before}
+        return {"cancel_write_s": cancel.latency(), "cancel_write_cpu_s": cancel.cpu_latency(),
+                "cancelled_write_left_catalog_unchanged": _entries_in(catalog) == before}
 
 
 def main(n: int = 10_000, target: str | None = None, megabytes: float | None = None,

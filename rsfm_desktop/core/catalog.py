@@ -12,6 +12,7 @@ The engine never leaves core.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,11 @@ class Imports:
         """The plan of a file (or of ``text`` named ``source``), streamed record by record into
         a spool: memory stays bounded whatever the file's size; ``progress(done, total)`` and
         ``cancelled()`` hold while reading (``io.ReadCancelled``). Close the plan when done."""
+        if progress is not None and text is None:  # shown before the importers load (a second, cold)
+            try:
+                progress(0, os.path.getsize(path))
+            except OSError:
+                pass  # iter_records says why it cannot read the file
         from .io import iter_records, plan_stream, text_records
 
         if text is None:
@@ -117,7 +123,7 @@ class Imports:
         plan in a way that changes it (see ``io.apply``)."""
         from .io import apply_plan
 
-        if self.attachments is not None:
+        if self.attachments is not None and plan.has_attachments:  # else a pass over the plan for nothing
             self.attachments.bring_files(plan)
         return apply_plan(self.store, plan, progress, cancelled, replan_quietly)
 

@@ -7,6 +7,12 @@ then ``apply``). Prints one JSON line: entries, file size, seconds to the first 
 for reading and planning, for applying and in total, and peak RSS in MB. Targets: 100,000
 entries in <= 30 s; a 200 MB file (``--megabytes 200``) under 300 MB of peak RSS. ``--postgres`` imports into a lab catalog on a
 throw-away PostgreSQL server instead of a folder.
+
+``--cancel`` also measures Cancel, as the window's Cancel button sets its flag from another
+thread: once while reading (the flag is set :data:`CANCEL_AFTER_S` into the read) and once while
+writing (as long into the write), each the seconds from the flag to the import giving up
+(``cancel_read_s``, ``cancel_write_s``; target <= 0.2 s), and checks that the cancelled write
+left the catalog as it was.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import random
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -59,19 +66,88 @@ def write_file(path: Path, n: int, seed: int = 7) -> Path:
     return path
 
 
-def main(n: int = 10_000, target: str | None = None, megabytes: float | None = None) -> dict:
+CANCEL_AFTER_S = 1.0
+
+
+class _Cancel:
+    """A Cancel button pressed ``after`` seconds from ``start()`` (a timer thread sets the flag)."""
+
+    def __init__(self, after: float = CANCEL_AFTER_S):
+        self.after = after
+        self.pressed_at: float | None = None
+
+    def start(self) -> None:
+        threading.Timer(self.after, self._press).start()
+
+    def _press(self) -> None:
+        self.pressed_cpu = time.process_time()
+        self.pressed_at = time.perf_counter()
+
+    def __call__(self) -> bool:
+        return self.pressed_at is not None
+
+    def latency(self) -> float | None:
+        return round(time.perf_counter() - self.pressed_at, 3) if self.pressed_at is not None else None
+
+    def cpu_latency(self) -> float | None:
+        """CPU seconds of this process from the press to the stop: the latency on an idle machine."""
+        return round(time.process_time() - self.pressed_cpu, 3) if self.pressed_at is not None else None
+
+
+def _entries_in(catalog) -> int:
+    from rsfm_desktop.core.store import sql
+
+    with catalog.imports.store.read() as conn:
+        return sql.scalar(conn, "SELECT (SELECT count(*) FROM paper) + (SELECT count(*) FROM dataset)")
+
+
+def cancel_reading(catalog, path: Path) -> dict:
+    """Seconds from Cancel to the read giving up."""
+    from rsfm_desktop.core.io import ReadCancelled
+
+    cancel = _Cancel()
+    cancel.start()
+    try:
+        catalog.imports.prepare(path, "bibtex", cancelled=cancel).close()
+        return {"cancel_read_s": None}  # read to the end before the button was pressed
+    except ReadCancelled:
+        return {"cancel_read_s": cancel.latency(), "cancel_read_cpu_s": cancel.cpu_latency()}
+
+
+def cancel_writing(catalog, plan) -> dict:
+    """Seconds from Cancel to the write giving up (rolled back: the plan stays valid)."""
+    from rsfm_desktop.core.io import ImportCancelled
+
+    before = _entries_in(catalog)
+    cancel = _Cancel()
+    cancel.start()
+    try:
+        catalog.imports.apply(plan, cancelled=cancel)
+        return {"cancel_write_s": None}
+    except ImportCancelled:
+        return {"cancel_write_s": cancel.latency(), "cancel_write_cpu_s": cancel.cpu_latency(),
+                "cancelled_write_left_catalog_unchanged": _entries_in(catalog) == before}
+
+
+def main(n: int = 10_000, target: str | None = None, megabytes: float | None = None,
+         cancel: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         if megabytes:  # entries of about 210 bytes
             n = int(megabytes * 1e6 / 210)
         path = write_file(Path(tmp) / "bench.bib", n)
         catalog = open_catalog(target or Path(tmp) / "catalog")
+        cancelling = cancel_reading(catalog, path) if cancel else {}
         t0, c0 = time.perf_counter(), time.process_time()
         first_progress = []
         plan = catalog.imports.prepare(path, "bibtex", progress=lambda done, total: first_progress.append(
             time.perf_counter() - t0) if not first_progress else None)
         t1, c1 = time.perf_counter(), time.process_time()
+        if cancel:  # not counted in the times
+            cancelling.update(cancel_writing(catalog, plan))
+        w1, wc1 = time.perf_counter(), time.process_time()
         report = catalog.imports.apply(plan).result
-        t2, c2 = time.perf_counter(), time.process_time()
+        w2, wc2 = time.perf_counter(), time.process_time()
+        t2, c2 = t1 + (w2 - w1), c1 + (wc2 - wc1)
         plan.close()
         catalog.close()
         size = path.stat().st_size
@@ -83,6 +159,7 @@ def main(n: int = 10_000, target: str | None = None, megabytes: float | None = N
         "total_s": round(t2 - t0, 2), "peak_rss_mb": round(peak_kb / 1024, 1),
         # CPU seconds of this process: what the wall clock would be on an idle machine
         "read_and_plan_cpu_s": round(c1 - c0, 2), "apply_cpu_s": round(c2 - c1, 2), "total_cpu_s": round(c2 - c0, 2),
+        **cancelling,
     }
     print(json.dumps(result))
     return result
@@ -96,11 +173,12 @@ if __name__ == "__main__":
     parser.add_argument("--megabytes", type=float, help="a file of about this size instead of N entries")
     parser.add_argument("--catalog", help="postgresql://USER@HOST[:PORT]/DB (an empty database)")
     parser.add_argument("--postgres", action="store_true", help="a throw-away PostgreSQL server")
+    parser.add_argument("--cancel", action="store_true", help="also measure Cancel while reading and writing")
     args = parser.parse_args()
     if args.postgres:
         from tests.support.pg_server import PostgresServer
 
         with PostgresServer(shared_buffers="1GB") as server:
-            main(args.n, server.create_database("bench_import"), args.megabytes)
+            main(args.n, server.create_database("bench_import"), args.megabytes, args.cancel)
     else:
-        main(args.n, args.catalog, args.megabytes)
+        main(args.n, args.catalog, args.megabytes, args.cancel)

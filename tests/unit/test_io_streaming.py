@@ -70,6 +70,17 @@ def test_records_arrive_before_the_file_is_read_and_progress_ends_at_the_total(t
     assert [d for d, _ in reports] == sorted(d for d, _ in reports)
 
 
+def test_progress_shows_while_the_encoding_is_checked_before_any_record_is_read(tmp_path):
+    path = _bib(tmp_path, 2000)
+    total = path.stat().st_size
+    reports: list[tuple[int, int]] = []
+    stream = iter_records(path, progress=lambda done, size: reports.append((done, size)))
+    # The whole file was checked (a 200 MB file takes a second) and the dialog already shows.
+    assert reports and reports[0] == (0, total)
+    assert len(list(stream)) == 2000
+    assert reports[-1] == (total, total)
+
+
 @pytest.mark.parametrize("fmt", list(MAKERS))
 def test_cancel_stops_the_read_with_a_clear_exception(tmp_path, fmt):
     path = MAKERS[fmt](tmp_path, 6000)

@@ -119,10 +119,11 @@ def _guarded(records: Iterator[ImportRecord], source: str, fmt: Format) -> Itera
         raise ImportFormatError(source, None, f"unreadable {fmt.value} file ({type(exc).__name__}: {exc})") from exc
 
 
-def _checked(blocks, cancelled: Cancelled | None, source: str):
-    """The blocks of the encoding pass, asking about cancelling as they go (progress is only
-    reported by the parsing pass, which reads the file from the start again)."""
-    ctx = ReadContext(source, cancelled=cancelled)
+def _checked(blocks, cancelled: Cancelled | None, source: str, progress: Progress | None = None, total: int = 0):
+    """The blocks of the encoding pass, asking about cancelling as they go. Progress shows from
+    the start (a 200 MB file takes a second to check) but stays at 0 until the parsing pass,
+    which reads the file from the start again, reports how far it got."""
+    ctx = ReadContext(source, total, progress, cancelled)
     for block in blocks:
         ctx.tick()
         yield block
@@ -147,7 +148,7 @@ def iter_records(
     source = str(path)
     try:
         total = os.path.getsize(path)
-        found = guess(_checked(file_blocks(path), cancelled, source), encoding)
+        found = guess(_checked(file_blocks(path), cancelled, source, progress, total), encoding)
     except OSError as exc:
         raise ImportFormatError(source, None, f"cannot read the file: {exc.strerror}") from exc
     except LookupError as exc:

@@ -59,7 +59,10 @@ def doi_key(text: str | None) -> str | None:
 
 
 def is_code_url(url: str | None) -> bool:
-    return bool(url) and any(host in url.lower() for host in _CODE_HOSTS)
+    if not url:
+        return False
+    lowered = url.lower()  # once, not once per host
+    return any(host in lowered for host in _CODE_HOSTS)
 
 
 def year_in(text: str | None) -> int | None:

@@ -30,9 +30,10 @@ from ..fields import Kind
 from ..store.spool_store import SpoolStore
 from . import matching, snapshot
 from .plan import Decision, PlanEntry, Status, _classify, _has_more, _validate, catalog_state
+from .reading import collector_paused
 from .record import SUGGESTED, Format, ImportBatch, ImportRecord
 
-BATCH = 1000  # records matched, classified and written to the spool at once
+BATCH = 500  # records matched, classified and written to the spool at once (Cancel is heard between)
 PAGE = 256  # plan entries read back at once
 _CACHED_PAGES = 16
 _PICKLE = pickle.HIGHEST_PROTOCOL
@@ -63,10 +64,16 @@ def _record_data(record: ImportRecord, earlier: matching.Match | None) -> bytes:
                   earlier.key if earlier else None, earlier.reason if earlier else None))
 
 
+_RECORD_FIELDS = ("kind", "values", "line", "tags", "note", "ref", "tag_refs", "provenance", "attachments", "meta")
+
+
 def _record_of(data: bytes) -> tuple[ImportRecord, int | None, str | None]:
-    kind, values, line, tags, note, ref, tag_refs, provenance, attachments, meta, earlier, reason = _load(data)
-    return ImportRecord(_KINDS[kind], values, line, tags, note, ref, tag_refs, provenance, attachments, meta), \
-        earlier, reason
+    found = _load(data)
+    # No __init__: the spooled values were folded and validated when the record was read.
+    record = object.__new__(ImportRecord)
+    record.__dict__.update(zip(_RECORD_FIELDS, found))
+    record.kind = _KINDS[found[0]]
+    return record, found[10], found[11]
 
 
 def _match_data(entry) -> bytes:
@@ -101,6 +108,22 @@ class _Bloom:
         return bool(bits[h1 >> 3] & (1 << (h1 & 7)) and bits[p2 >> 3] & (1 << (p2 & 7))
                     and bits[p3 >> 3] & (1 << (p3 & 7)))
 
+    def seen_then_add(self, keys: Iterable[int]) -> list[int]:
+        """Those of ``keys`` perhaps seen before; all of them are added (one pass, not two)."""
+        bits, mask = self._bits, self._mask
+        seen = []
+        for key in keys:
+            h1, h2 = key & mask, (key >> 32) | 1
+            present = True
+            for p in (h1, (h1 + h2) & mask, (h1 + 2 * h2) & mask):
+                byte, bit = p >> 3, 1 << (p & 7)
+                if not bits[byte] & bit:
+                    present = False
+                    bits[byte] |= bit
+            if present:
+                seen.append(key)
+        return seen
+
 
 def _hashed(kind: Kind, keys: Iterable[str]) -> list[int]:
     return [hash((kind.value, k)) for k in keys]
@@ -113,6 +136,7 @@ class _Pending:
     mine: Any  # matching._Entry
     existing: matching.Match | None
     earlier: matching.Match | None
+    hashed: list[int] | None = None  # its hashed match keys (within a file)
 
 
 class Spool:
@@ -125,6 +149,7 @@ class Spool:
         self.within_file = batch.format is not Format.JSON  # a curator's export may hold duplicates
         self.plans = 0
         self.dropped_warnings = 0
+        self.with_attachments = 0  # records carrying attachments (only the app's JSON has them)
 
     def close(self) -> None:
         self.store.close()
@@ -204,25 +229,27 @@ class _FirstPass(_Planner):
         spool = self.spool
         pos = spool.count
         spool.count += 1
+        if record.attachments:
+            spool.with_attachments += 1
         if self.validate:
             _validate(record, self.warnings, spool.batch.source)
         kind = record.kind
         mine = matching.match_data(pos, kind, record.values)
-        earlier = None
+        earlier = hashed = None
         if spool.within_file:
             keys = matching.index_keys(mine)
             hashed = _hashed(kind, keys)
-            candidates = [e for k in keys for e in self.in_batch[kind]._by_key.get(k, ())]
-            seen = [h for h in hashed if h in self.bloom]
+            by_key = self.in_batch[kind]._by_key
+            candidates = [e for k in keys for e in by_key.get(k, ())]
+            seen = self.bloom.seen_then_add(hashed)
             if seen:
                 candidates += [_match_of(m) for _pos, m in spool.store.candidates(seen, pos)]
             found = matching.rank(mine, candidates) if candidates else []
             earlier = found[0] if found else None
-            for h in hashed:
-                self.bloom.add(h)
-            self.in_batch[kind].add(pos, entry=mine)
+            for k in keys:
+                by_key[k].append(mine)  # MatchIndex.add, keys computed once
         existing = self.catalog(kind).best(mine=mine)
-        self.pending.append(_Pending(pos, record, mine, existing, earlier))
+        self.pending.append(_Pending(pos, record, mine, existing, earlier, hashed))
         if len(self.pending) >= BATCH:
             self.flush()
 
@@ -239,8 +266,7 @@ class _FirstPass(_Planner):
              i.record.ref, _record_data(i.record, i.earlier), _match_data(i.mine))
             for i in items)
         if self.spool.within_file:
-            store.add_keys((h, i.pos) for i in items
-                           for h in _hashed(i.record.kind, matching.index_keys(i.mine)))
+            store.add_keys((h, i.pos) for i in items for h in i.hashed)
         store.add_entries(self.number, self.classify(items))
         for index in self.in_batch.values():
             index.clear()
@@ -369,6 +395,11 @@ class ImportPlan:
     def __len__(self) -> int:
         return self.spool.count
 
+    @property
+    def has_attachments(self) -> bool:
+        """Does any record carry attachments (files to bring along before writing)?"""
+        return self.spool.with_attachments > 0
+
     # ---- reading -----------------------------------------------------------------------------
 
     def load(self, start: int, stop: int) -> list[PlanEntry]:
@@ -449,15 +480,16 @@ def plan_records(conn: Connection, records: Iterable[ImportRecord], info: Import
     try:
         state = catalog_state(conn)
         planner = _FirstPass(conn, spool, suggested_facet, validate)
-        for record in records:
+        with collector_paused():
+            for record in records:
+                if parser_warnings is not None:
+                    planner.warnings += parser_warnings()
+                planner.add(record)
+                if tick is not None:
+                    tick()
             if parser_warnings is not None:
                 planner.warnings += parser_warnings()
-            planner.add(record)
-            if tick is not None:
-                tick()
-        if parser_warnings is not None:
-            planner.warnings += parser_warnings()
-        planner.flush()
+            planner.flush()
         return ImportPlan(spool, planner.number, suggested_facet, state)
     except BaseException:
         spool.close()

@@ -25,8 +25,7 @@ from typing import Any
 _SCHEMA = """
 CREATE TABLE record (pos INTEGER PRIMARY KEY, kind TEXT NOT NULL, line INTEGER, title TEXT, year TEXT,
                      ref TEXT, data BLOB NOT NULL, match BLOB);
-CREATE TABLE match_key (key INTEGER NOT NULL, pos INTEGER NOT NULL);
-CREATE INDEX match_key_key ON match_key(key, pos);
+CREATE TABLE match_key (key INTEGER NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY (key, pos)) WITHOUT ROWID;
 CREATE TABLE entry (plan INTEGER NOT NULL, pos INTEGER NOT NULL, status TEXT NOT NULL, existing_id INTEGER,
                     earlier INTEGER, reason TEXT, decision TEXT NOT NULL, suggested TEXT NOT NULL, detail BLOB,
                     PRIMARY KEY (plan, pos)) WITHOUT ROWID;
@@ -87,7 +86,8 @@ class SpoolStore:
 
     def add_keys(self, rows: Iterable[tuple[int, int]]) -> None:
         """(key, pos) rows."""
-        self._many("INSERT INTO match_key(key, pos) VALUES (?, ?)", rows)
+        # One b-tree (no table beside its index); a key twice for one record is kept once.
+        self._many("INSERT OR IGNORE INTO match_key(key, pos) VALUES (?, ?)", rows)
 
     def record_count(self) -> int:
         return self._rows("SELECT count(*) FROM record")[0][0]

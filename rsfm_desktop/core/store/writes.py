@@ -288,7 +288,7 @@ class Tx:
                                         " FROM generate_series(1, :n)", {"n": len(rows)})
             for row, row_id in zip(rows, ids):
                 row["id"] = row_id
-            copy_rows(self.conn, tab, rows)
+            copy_rows(self.conn, tab, rows, self.checkpoint)
             return ids
         first = (sql.scalar(self.conn, f"SELECT max(id) FROM {tab.name}") or 0) + 1
         ids = list(range(first, first + len(rows)))
@@ -303,9 +303,9 @@ class Tx:
         if not rows:
             return
         if self.conn.dialect.name == "postgresql":
-            copy_rows(self.conn, tab, rows)
+            copy_rows(self.conn, tab, rows, self.checkpoint)
             return
-        names, values = _bound_rows(self.conn, tab, rows)
+        names, values = _bound_rows(self.conn, tab, rows, self.checkpoint)
         from .sqlite import catalog_error
 
         cursor = self.conn.connection.dbapi_connection.cursor()
@@ -885,10 +885,16 @@ class Tx:
                 self.conn.execute(insert(log), rows[start : start + 1000])
 
 
-def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
+_UNSET = object()
+_CHECK_EVERY = 100  # rows of a bulk insert between two checkpoints
+
+
+def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
+                checkpoint: Callable[[], None] | None = None):
     """(column names, an iterator of value lists) of rows as the driver takes them: values
     converted as SQLAlchemy binds them (JSON lists as text, dates as SQLite writes them...);
-    columns a row leaves out get their Python-side or server default."""
+    columns a row leaves out get their Python-side or server default. ``checkpoint`` is
+    called every :data:`_CHECK_EVERY` rows (a cancellable writer raises from it)."""
     present = set().union(*(r.keys() for r in rows))
     names = [c.name for c in tab.c if c.name in present or c.default is not None]
     processors = {}
@@ -900,27 +906,40 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]):
     plan = [(name, processors.get(name), callables.get(name), defaults.get(name)) for name in names]
 
     def values():
-        for row in rows:
+        # Rows of a bulk insert share many values (the transaction's time, empty lists and maps
+        # of defaulted fields): each column converts a value it just converted only once.
+        last_in: list[Any] = [_UNSET] * len(plan)
+        last_out: list[Any] = [None] * len(plan)
+        for count, row in enumerate(rows, 1):
+            if checkpoint is not None and not count % _CHECK_EVERY:
+                checkpoint()
             out = []
-            for name, process, make, default in plan:
+            for n, (name, process, make, default) in enumerate(plan):
                 if name in row:
                     value = row[name]
                 elif make is not None:
                     value = make(None)
                 else:
                     value = default
-                out.append(process(value) if process is not None and value is not None else value)
+                if process is None or value is None:
+                    out.append(value)
+                elif value is last_in[n]:
+                    out.append(last_out[n])
+                else:
+                    last_in[n], last_out[n] = value, process(value)
+                    out.append(last_out[n])
             yield out
 
     return names, values()
 
 
-def copy_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]]) -> None:
+def copy_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
+              checkpoint: Callable[[], None] | None = None) -> None:
     """PostgreSQL: rows into a table with ``COPY`` (values converted as SQLAlchemy binds them:
     JSON lists as text...). Columns a row leaves out get their Python-side or server default."""
     if not rows:
         return
-    names, values = _bound_rows(conn, tab, rows)
+    names, values = _bound_rows(conn, tab, rows, checkpoint)
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         with cursor.copy(f"COPY {tab.name} ({', '.join(names)}) FROM STDIN") as copy:

@@ -161,3 +161,12 @@ def test_generated_entries_round_trip_through_every_format(writer, suffix, snap)
         if key in carried:
             assert record.values.get(key) == value, (key, writer.__module__)
     assert (record.note or None) == snap.note
+
+
+@pytest.mark.parametrize("writer, suffix", [(bibtex.write, ".bib"), (ris.write, ".ris"), (csljson.write, ".json"),
+                                            (csv_io.write, ".csv")])
+@pytest.mark.parametrize("note", ["-", "n/a", "none"])
+def test_a_note_that_looks_like_a_missing_value_marker_is_kept(writer, suffix, note):
+    """Found by the generated round trip: a note "-" came back as no note (read as "missing")."""
+    snap = EntrySnapshot(Kind.PAPER, 1, {"title": "Zero-shot scene classification", "year": 2024}, note=note)
+    assert parse_text(writer([snap]), f"gen{suffix}").records[0].note == note

@@ -125,7 +125,7 @@ def to_record(cit: Citation, line: int | None) -> ImportRecord:
     values["extra_fields"] = fields or None
     record = ImportRecord(cit.kind, {k: v for k, v in values.items() if v not in (None, [], {})}, line)
     keyword_tags(record, cit.keywords)
-    record.note = clean_text(cit.note)
+    record.note = str(cit.note).strip() or None if cit.note else None  # a note is what was typed: "-" too
     return record
 
 

@@ -179,15 +179,16 @@ class Entries:
             else:
                 terms = col.order_terms()
                 select_list = f"e.id, {terms[0]}" if flagged else "e.id"
-                query = f"SELECT {select_list} FROM {kind.value} e{{}} WHERE {cond} ORDER BY {', '.join(terms)}"
+                query = f"SELECT {select_list} FROM {kind.value} e WHERE {cond} ORDER BY {', '.join(terms)}"
                 try:
-                    ids, empties = dialect.ordered_ids(conn, query.format(""), flagged)
+                    ids, empties = dialect.ordered_ids(conn, query, flagged)
                 except CatalogError:
                     if not dialect.is_sqlite(conn):
                         raise
                     # A damaged sort index (integrity_check: "row N missing from index …"): the
                     # table itself still reads, so browsing goes on while the damage is reported.
-                    ids, empties = dialect.ordered_ids(conn, query.format(" NOT INDEXED"), flagged)
+                    ids, empties = dialect.ordered_ids(
+                        conn, query.replace(f"FROM {kind.value} e ", f"FROM {kind.value} e NOT INDEXED ", 1), flagged)
                     sql.note_damage(f"the {kind.value} sort index")
         if not flagged:
             return ids[::-1] if descending else ids

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .core.catalog import WINDOW_BUSY_TIMEOUT_MS, open_catalog
-from .core.errors import CatalogError
+from .core.errors import CatalogError, UpgradeCancelled
 from .core.store.postgres import is_server_url
 from .paths import APP_ID, APP_NAME, ORG_NAME, default_data_dir, resource_path
 from .ui import icons
@@ -83,11 +83,14 @@ def create_main_window(
     """Build the full window over the catalog at ``target`` (a folder or a postgresql:// URL;
     created and seeded from the bundled catalog, or ``catalog_file``, on first use) without
     entering the event loop."""
+    from .ui.upgrade_dialog import upgrade_if_needed
+
     ensure_app()
     settings = settings or cfg.make_settings()
     cfg.migrate(settings)
-    catalog = open_catalog(catalog_target(target, settings), catalog_file=catalog_file,
-                           busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
+    target = catalog_target(target, settings)
+    upgrade_if_needed(target)  # an older catalog: upgraded on a worker, with progress and Cancel
+    catalog = open_catalog(target, catalog_file=catalog_file, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
     return MainWindow(catalog, settings, defer_setup=defer_setup)
 
 
@@ -168,6 +171,8 @@ def run_gui(data_dir: Path | None, startup_report: bool = False) -> int:
             return code
     try:
         window = open_with_recovery(lambda: create_main_window(target, settings, defer_setup=True))
+    except UpgradeCancelled:  # already said so
+        return 2
     except CatalogError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
@@ -210,6 +215,8 @@ class _CatalogSwitcher(QObject):
         old.detail.notes.flush()
         try:
             new = create_main_window(target, self._settings)
+        except UpgradeCancelled:  # already said so; the current catalog stays open
+            return
         except (CatalogError, OSError) as exc:
             QMessageBox.warning(old, APP_NAME, str(exc))
             return

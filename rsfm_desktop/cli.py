@@ -32,8 +32,23 @@ def target_of(args: argparse.Namespace) -> Path | str:
 
 
 def open_for(args: argparse.Namespace, read_only: bool = False) -> Catalog:
-    return open_catalog(target_of(args), busy_timeout_ms=CLI_BUSY_TIMEOUT_MS, read_only=read_only,
+    target = target_of(args)
+    if not read_only:
+        _say_upgrade(target)
+    return open_catalog(target, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS, read_only=read_only,
                         author=getattr(args, "author", None))
+
+
+def _say_upgrade(target: Path | str) -> None:
+    """Tell the user before an older catalog is upgraded (it can take minutes on a big one)."""
+    from .core import migrations
+    from .core.catalog import pending_upgrade
+
+    revision = pending_upgrade(target)
+    if revision is not None:
+        print(f"rsfm-desktop: upgrading the catalog from schema {revision} to {migrations.HEAD} "
+              "(a backup copy is written first; a large catalog can take a few minutes)…",
+              file=sys.stderr, flush=True)
 
 
 def stats(args: argparse.Namespace) -> int:

@@ -787,42 +787,42 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>定位“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="375"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="383"/>
         <source>Add “{}”</source>
         <translation>添加“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="394"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="402"/>
         <source>Edit “{}”</source>
         <translation>编辑“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="404"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="412"/>
         <source>Edit {} entries</source>
         <translation>编辑 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="408"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="416"/>
         <source>Delete {} entries</source>
         <translation>删除 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="412"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="420"/>
         <source>Restore {} entries</source>
         <translation>恢复 {} 个条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="456"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="464"/>
         <source>Remove link</source>
         <translation>移除关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/entries.py" line="456"/>
+        <location filename="../../rsfm_desktop/core/entries.py" line="464"/>
         <source>Add link</source>
         <translation>添加关联</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/io/apply.py" line="347"/>
+        <location filename="../../rsfm_desktop/core/io/apply.py" line="368"/>
         <source>Import {}</source>
         <translation>导入 {}</translation>
     </message>
@@ -832,7 +832,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>将“{}”合并到“{}”</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/sync/engine.py" line="544"/>
+        <location filename="../../rsfm_desktop/core/sync/engine.py" line="638"/>
         <source>Resolve the conflict on “{}”</source>
         <translation>解决“{}”的冲突</translation>
     </message>
@@ -1677,7 +1677,7 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
     </message>
     <message>
         <location filename="../../rsfm_desktop/core/columns.py" line="42"/>
-        <location filename="../../rsfm_desktop/core/columns.py" line="62"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="57"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="63"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="87"/>
         <source>Year</source>
@@ -1696,73 +1696,73 @@ If no RSFM Desktop is running (for instance the folder is shared with another co
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="47"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="45"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="62"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="51"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="46"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="73"/>
         <source>Visual encoder</source>
         <translation>视觉编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="52"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="47"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="74"/>
         <source>Text encoder</source>
         <translation>文本编码器</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="53"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="48"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="77"/>
         <source>Survey section</source>
         <translation>综述章节</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="54"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="49"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="65"/>
         <source>arXiv ID</source>
         <translation>arXiv 编号</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="55"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="50"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="66"/>
         <source>DOI</source>
         <translation>DOI</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="56"/>
-        <location filename="../../rsfm_desktop/core/columns.py" line="66"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="51"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="61"/>
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="60"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="55"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="61"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="56"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="86"/>
         <source>Data type</source>
         <translation>数据类型</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="63"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="58"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="88"/>
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="64"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="59"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="89"/>
         <source>Chinese description</source>
         <translation>中文描述</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/core/columns.py" line="65"/>
+        <location filename="../../rsfm_desktop/core/columns.py" line="60"/>
         <location filename="../../rsfm_desktop/core/fields.py" line="90"/>
         <source>English description</source>
         <translation>英文描述</translation>
@@ -2404,143 +2404,143 @@ Nothing was imported.</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="223"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Columns</source>
         <translation>列(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="231"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="261"/>
         <source>The search could not run: %1</source>
         <translation>无法执行搜索：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="270"/>
         <source>Note not saved yet: %1</source>
         <translation>笔记尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="343"/>
         <source>%1 of %2 papers</source>
         <translation>%1 / %2 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="343"/>
         <source>%1 of %2 datasets</source>
         <translation>%1 / %2 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="347"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="347"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="418"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="420"/>
         <source>%1 changes made elsewhere are shown.</source>
         <translation>已显示在别处做出的 %1 处修改。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="433"/>
         <source>Lab server unreachable: your changes are kept and retried</source>
         <translation>无法连接实验室服务器：你的修改已保留并会重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="442"/>
         <source>The catalog file %1 was deleted, moved or replaced while it was open.</source>
         <translation>目录文件 %1 在打开期间被删除、移动或替换。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="454"/>
         <source>Unsaved notes</source>
         <translation>未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
         <source>%1 notes could not be saved to the catalog yet.</source>
         <translation>有 %1 条笔记尚未能保存到目录。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
         <source>Nothing is lost: they are kept in a recovery file and offered again when RSFM Desktop next opens this catalog.</source>
         <translation>内容不会丢失：它们保存在恢复文件中，下次 RSFM Desktop 打开此目录时会再次提供。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="459"/>
         <source>Keep trying</source>
         <translation>继续重试</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="460"/>
         <source>Save notes to a file…</source>
         <translation>将笔记保存到文件…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="461"/>
         <source>Quit and keep them for next time</source>
         <translation>退出并留待下次</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="474"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="488"/>
         <source>Save unsaved notes</source>
         <translation>保存未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="477"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="489"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="503"/>
         <source>Unsaved notes from last time</source>
         <translation>上次未保存的笔记</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="504"/>
         <source>RSFM Desktop could not save these notes last time (%1):
 
 %2
@@ -2553,17 +2553,17 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 现在放回去吗？若某条笔记之后已被修改，会把两个版本并排显示供你选择。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="514"/>
         <source>%1: later changes were kept (%2).</source>
         <translation>%1：保留了之后的修改（%2）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="519"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="519"/>
         <source>“%1” could not be undone or redone now:
 
 %2</source>
@@ -2572,48 +2572,48 @@ Put them back now? A note changed since is shown beside yours to choose.</source
 %2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="529"/>
         <source>Added.</source>
         <translation>已添加。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="539"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="549"/>
         <source>… and %1 more</source>
         <translation>……以及另外 %1 条</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="551"/>
         <source>Move this entry to the trash?</source>
         <translation>将此条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="553"/>
         <source>Move these %1 entries to the trash?</source>
         <translation>将这 %1 个条目移到回收站？</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="555"/>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="569"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="558"/>
         <source>Their notes, links and attachments are kept with them.</source>
         <translation>它们的笔记、关联和附件会一并保留。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="576"/>
         <source>Deleted %1 entries.</source>
         <translation>已删除 %1 个条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/main_window.py" line="624"/>
+        <location filename="../../rsfm_desktop/ui/main_window.py" line="626"/>
         <source>Note saved.</source>
         <translation>笔记已保存。</translation>
     </message>
@@ -3319,220 +3319,220 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="115"/>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="201"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="118"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="204"/>
         <source>Papers per year</source>
         <translation>每年论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="116"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="119"/>
         <source>Heat map</source>
         <translation>热力图</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="117"/>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="201"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="120"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="204"/>
         <source>Datasets per year</source>
         <translation>每年数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="118"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="121"/>
         <source>Venues</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="119"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="122"/>
         <source>Papers × datasets</source>
         <translation>论文 × 数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="120"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="123"/>
         <source>To do</source>
         <translation>待整理</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="145"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="148"/>
         <source>Stacked by:</source>
         <translation>堆叠依据：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="148"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="151"/>
         <source>Rows:</source>
         <translation>行：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="150"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="153"/>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="153"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="156"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="156"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
         <source>Image (PNG)…</source>
         <translation>图片（PNG）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="156"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
         <source>Vector image (SVG)…</source>
         <translation>矢量图（SVG）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="157"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="160"/>
         <source>Numbers (CSV)…</source>
         <translation>数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="162"/>
         <source>Markdown table…</source>
         <translation>Markdown 表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="159"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="162"/>
         <source>LaTeX table…</source>
         <translation>LaTeX 表格…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="182"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="185"/>
         <source>Still to curate</source>
         <translation>尚待整理</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="182"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="185"/>
         <source>Entries</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="195"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="198"/>
         <source>%1 more papers / datasets not shown</source>
         <translation>另有 %1 篇论文 / 个数据集未显示</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="207"/>
         <source>papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="204"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="207"/>
         <source>datasets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="208"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="211"/>
         <source>Papers per venue</source>
         <translation>各出处的论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="211"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="214"/>
         <source>Datasets introduced or used by %1 papers</source>
         <translation>%1 篇论文提出或使用的数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="255"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="259"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="280"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="289"/>
         <source>The statistics could not be read: %1</source>
         <translation>无法读取统计：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="285"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="294"/>
         <source>%1 papers of the view link to a dataset.</source>
         <translation>当前视图中有 %1 篇论文关联了数据集。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="286"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="295"/>
         <source>%1 papers</source>
         <translation>%1 篇论文</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="286"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="295"/>
         <source>%1 datasets</source>
         <translation>%1 个数据集</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="289"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="298"/>
         <source>%1 in the current view</source>
         <translation>当前视图：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="290"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="299"/>
         <source>Click a bar or a cell to show its entries.</source>
         <translation>点击柱条或单元格即可显示对应条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="291"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="300"/>
         <source>Click a line to show its entries.</source>
         <translation>点击一行即可显示对应条目。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="304"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="313"/>
         <source>Click to look for duplicates (reads every entry).</source>
         <translation>点击查找重复条目（需读取所有条目）。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="317"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="326"/>
         <source>Looking for duplicates…</source>
         <translation>正在查找重复条目…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="353"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="362"/>
         <source>Venue: %1</source>
         <translation>出处：%1</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="378"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="387"/>
         <source>No tag in “%1”</source>
         <translation>没有“%1”标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="394"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="403"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="394"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="403"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG 图片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="395"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="404"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="395"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="404"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="396"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="405"/>
         <source>LaTeX (*.tex)</source>
         <translation>LaTeX (*.tex)</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="397"/>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="405"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="406"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="414"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="405"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="414"/>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="408"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="417"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="418"/>
+        <location filename="../../rsfm_desktop/ui/widgets/stats_panel.py" line="427"/>
         <source>the image could not be written</source>
         <translation>无法写入图片</translation>
     </message>
@@ -3598,27 +3598,27 @@ Restore a backup, or start a new catalog. Either way the damaged file is kept in
 <context>
     <name>TagChips</name>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="56"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="65"/>
         <source>Remove this tag</source>
         <translation>移除此标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="77"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="95"/>
         <source>Add a tag (English, 中文 or a synonym)…</source>
         <translation>添加标签（英文、中文或同义词）…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="160"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="178"/>
         <source>Create the tag “%1”…</source>
         <translation>新建标签“%1”…</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="201"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="219"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="202"/>
+        <location filename="../../rsfm_desktop/ui/widgets/tag_chips.py" line="220"/>
         <source>There is no tag called “%1”. Create it in the facet:</source>
         <translation>没有名为“%1”的标签。在以下分面中新建：</translation>
     </message>

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from .errors import CatalogError
+from .errors import CatalogError, UpgradeCancelled
 from .store.files import CATALOG_FILE, catalog_path
 
 BACKUP_DIR = "backups"
@@ -84,11 +84,30 @@ def _next_backup_name(folder: Path) -> Path:
     return folder / (f"catalog-{stamp}.sqlite3" if n == 1 else f"catalog-{stamp}-{n}.sqlite3")
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    """Copy an open database into ``target`` (a fresh file) and make it self-contained."""
+Progress = Callable[[int, int], None]  # (pages copied, pages in all)
+
+_PAGES_PER_STEP = 4096  # 16 MB at the default page size: progress a few times a second
+
+
+def _copy(source: sqlite3.Connection, target: Path, progress: Progress | None = None,
+          cancelled: Callable[[], bool] | None = None) -> None:
+    """Copy an open database into ``target`` (a fresh file) and make it self-contained.
+
+    With ``progress`` or ``cancelled`` the copy runs in steps: ``progress`` hears after each,
+    and ``cancelled()`` turning true stops it with :class:`UpgradeCancelled`."""
     dest = sqlite3.connect(target)
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise UpgradeCancelled()
+        if progress is not None:
+            progress(total - remaining, total)
+
     try:
-        source.backup(dest)
+        if progress is None and cancelled is None:
+            source.backup(dest)
+        else:
+            source.backup(dest, pages=_PAGES_PER_STEP, progress=step)
         dest.execute("PRAGMA journal_mode=DELETE")
     finally:
         dest.close()
@@ -139,21 +158,24 @@ def backup_now(engine: Engine, data_dir: Path, keep: int = DEFAULT_KEEP) -> Path
         return _backup(conn.connection.dbapi_connection, data_dir, keep)
 
 
-def backup_file(catalog: Path, data_dir: Path, keep: int = DEFAULT_KEEP) -> Path:
-    """Back up a catalog file that no engine has open (before a migration)."""
+def backup_file(catalog: Path, data_dir: Path, keep: int = DEFAULT_KEEP, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Path:
+    """Back up a catalog file that no engine has open (before a migration); ``progress`` and
+    ``cancelled`` as for :func:`_copy` (a cancelled backup leaves no file)."""
     source = sqlite3.connect(catalog)
     try:
-        return _backup(source, data_dir, keep)
+        return _backup(source, data_dir, keep, progress, cancelled)
     finally:
         source.close()
 
 
-def _backup(source: sqlite3.Connection, data_dir: Path, keep: int) -> Path:
+def _backup(source: sqlite3.Connection, data_dir: Path, keep: int, progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> Path:
     folder = backup_dir(data_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = _next_backup_name(folder)
-        _write_atomically(target, lambda path: _copy(source, path))
+        _write_atomically(target, lambda path: _copy(source, path, progress, cancelled))
         _backup_attachments(data_dir, target)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"Could not write a backup into {folder}: {exc}") from exc

@@ -346,6 +346,34 @@ def open_catalog(target: Path | str, *, catalog_file: Path | None = None, seed: 
     return catalog
 
 
+def pending_upgrade(target: Path | str) -> str | None:
+    """The schema revision of the catalog at ``target`` when opening it would first upgrade it
+    (the window then runs :func:`upgrade_catalog` with a progress dialog), else None."""
+    if is_server_url(str(target)):
+        from .store.postgres import pending_upgrade as server_pending
+
+        return server_pending(str(target))
+    from .store.sqlite import pending_upgrade as file_pending
+
+    return file_pending(Path(target))
+
+
+def upgrade_catalog(target: Path | str, reporter=None) -> None:
+    """Bring the catalog at ``target`` to the current schema (backing a file up first), as
+    opening it would, reporting to ``reporter`` (a
+    :class:`~rsfm_desktop.core.migrations.UpgradeProgress`). Cancelling raises
+    :class:`~rsfm_desktop.core.errors.UpgradeCancelled` and leaves the catalog as it was.
+    Runs on any thread: it holds no connection afterwards."""
+    if is_server_url(str(target)):
+        from .store.postgres import open_server
+
+        open_server(str(target), reporter).dispose()
+    else:
+        from .store.sqlite import prepare_file
+
+        prepare_file(Path(target), reporter)
+
+
 def _open_read_only(target: Path | str, catalog_file: Path) -> Catalog:
     from . import seeding
     from .store import sqlite

@@ -26,6 +26,14 @@ class CatalogGone(CatalogError):
     """The catalog file or its folder disappeared while the catalog was open."""
 
 
+class UpgradeCancelled(CatalogError):
+    """The user stopped a schema upgrade; it was rolled back and the catalog is unchanged."""
+
+    def __init__(self, message: str = "The upgrade was cancelled. The catalog was not changed; "
+                 "this version of RSFM Desktop opens it once it is upgraded."):
+        super().__init__(message)
+
+
 class CatalogDamagedError(CatalogError):
     """The catalog file fails ``PRAGMA quick_check`` or is not a database.
 

@@ -90,6 +90,9 @@ def run_task(
     dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setObjectName("taskProgress")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Qt starts the show timer at its default 4 s and restarts it for the minimum duration only
+    # once a value is set: without this a task that reports no progress shows no dialog for 4 s.
+    dialog.setValue(0)
     dialog.setMinimumDuration(show_after_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

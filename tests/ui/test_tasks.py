@@ -55,3 +55,23 @@ def test_cancel_stops_the_work_and_calls_on_cancel(qtbot):
     context.cancel()
     qtbot.waitUntil(lambda: bool(events), timeout=3000)
     assert events == ["cancelled"] and len(steps) < 500
+
+
+def test_a_task_that_reports_no_progress_shows_its_dialog_soon(qtbot):
+    """Qt's own timer would show the dialog only after 4 s; a long step without progress
+    reports (an upgrade's one statement) must still show its Cancel button promptly."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+    done = []
+    run_task(parent, "Working", lambda ctx: release.wait(10), done.append, done.append, show_after_ms=200)
+    started = time.monotonic()
+    try:
+        qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=3000)
+        assert time.monotonic() - started < 2.0
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=3000)

@@ -4,7 +4,9 @@ on SQLite files and PostgreSQL databases."""
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
+import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -213,3 +215,38 @@ def schema(path: Path) -> dict[tuple[str, str], object]:
     finally:
         conn.close()
     return out
+
+
+SLOW_NEXT = '''
+"""Test-only revision: one statement that runs until it is interrupted."""
+from alembic import op
+
+revision = "{next}"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.execute("UPDATE paper SET remark = 'half done'")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+    else:
+        op.execute("SELECT pg_sleep(600)")
+
+
+def downgrade():
+    raise NotImplementedError
+'''
+
+
+def add_slow_revision(tmp_path: Path, monkeypatch) -> str:
+    """The shipped migrations plus a revision whose one statement never ends on its own, made
+    the head for the test. Returns the real head."""
+    location = tmp_path / "scripts"
+    shutil.copytree(migrations.SCRIPT_LOCATION, location, ignore=shutil.ignore_patterns("__pycache__"))
+    head, nxt = migrations.HEAD, f"{int(migrations.HEAD) + 1:04d}"
+    (location / "versions" / f"{nxt}_test_slow.py").write_text(textwrap.dedent(SLOW_NEXT).format(head=head, next=nxt))
+    monkeypatch.setattr(migrations, "SCRIPT_LOCATION", location)
+    monkeypatch.setattr(migrations, "HEAD", nxt)
+    return head

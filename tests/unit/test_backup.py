@@ -147,7 +147,7 @@ from pathlib import Path
 from rsfm_desktop.core import backup
 from rsfm_desktop.core.catalog import open_catalog
 
-def slow_copy(source, target):
+def slow_copy(source, target, *_progress_and_cancel):
     dest = sqlite3.connect(target)
     def step(status, remaining, total):
         print("copied", total - remaining, "of", total, flush=True)

@@ -20,9 +20,14 @@ revision (the test comparing a migrated catalog with a new one catches it).
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy.engine import Connection, Engine
+
+from ..errors import UpgradeCancelled
 
 HEAD = "0009"
 VERSION_TABLE = "alembic_version"
@@ -101,7 +106,7 @@ def script_head() -> str:
     return _scripts().get_current_head()
 
 
-def _migration_engine(url) -> Engine:
+def _migration_engine(url, cancelled: Callable[[], bool] | None = None) -> Engine:
     """An engine for migrating. PostgreSQL runs DDL in transactions as it is. On SQLite:
     explicit transactions, foreign keys off.
 
@@ -123,6 +128,8 @@ def _migration_engine(url) -> Engine:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         dbapi_conn.execute("PRAGMA foreign_keys=OFF")
         dbapi_conn.execute("PRAGMA busy_timeout=5000")
+        if cancelled is not None:  # SQLite asks every 100,000 VM steps; non-zero interrupts
+            dbapi_conn.set_progress_handler(lambda: 1 if cancelled() else 0, 100_000)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
@@ -135,22 +142,107 @@ class MigrationError(RuntimeError):
     """A migration left rows pointing at nothing; it was rolled back."""
 
 
-def upgrade(url, revision: str = "head", from_revision: str | None = None) -> None:
+class UpgradeProgress(Protocol):
+    """What an upgrade reports to (the UI's task context fits): progress on a 0..:data:`SCALE`
+    scale, and whether the user cancelled."""
+
+    def progress(self, done: int, total: int) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+SCALE = 1000
+BACKUP_SHARE = 300  # of SCALE: the copy made before migrating; the revisions share the rest
+
+
+def reporters(reporter: UpgradeProgress | None, steps: int, backup: bool) -> dict:
+    """Keyword arguments for :func:`~rsfm_desktop.core.backup.backup_file` (``backup``) and
+    :func:`upgrade` (``upgrade``) that report one upgrade as a single 0..SCALE progress."""
+    if reporter is None:
+        return {"backup": {}, "upgrade": {}}
+    start = BACKUP_SHARE if backup else 0
+
+    def copied(done: int, total: int) -> None:
+        reporter.progress(BACKUP_SHARE * done // max(total, 1), SCALE)
+
+    def step_done(n: int) -> None:
+        reporter.progress(start + (SCALE - start) * min(n, steps) // max(steps, 1), SCALE)
+
+    return {"backup": {"progress": copied, "cancelled": reporter.cancelled},
+            "upgrade": {"step_done": step_done, "cancelled": reporter.cancelled}}
+
+
+def pending_steps(from_revision: str | None) -> int:
+    """How many revisions an upgrade from ``from_revision`` (None: a pre-Alembic catalog, which
+    is stamped 0001 first) to :data:`HEAD` applies."""
+    scripts = _scripts()
+    return len(list(scripts.iterate_revisions(HEAD, from_revision or "0001"))) + (from_revision is None)
+
+
+def upgrade(url, revision: str = "head", from_revision: str | None = None, *,
+            step_done: Callable[[int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> None:
     """Upgrade the catalog at ``url`` to ``revision`` in one transaction (all or nothing).
 
     ``from_revision`` stamps a catalog without a version table first (a pre-Alembic catalog).
+    ``step_done(n)`` is told after each applied revision (n counts from 1). When ``cancelled()``
+    turns true the running statement is interrupted (SQLite's progress handler, PostgreSQL's
+    query cancel), everything is rolled back and :class:`UpgradeCancelled` is raised.
     """
     from alembic import command
 
-    engine = _migration_engine(url)
+    engine = _migration_engine(url, cancelled)
+    applied = [0]
+
+    def on_version_apply(**_kw) -> None:
+        applied[0] += 1
+        if step_done is not None:
+            step_done(applied[0])
+        if cancelled is not None and cancelled():
+            raise UpgradeCancelled()
+
     try:
         with engine.begin() as conn:
-            config = _config(conn)
-            if from_revision is not None:
-                command.stamp(config, from_revision)
-            command.upgrade(config, revision)
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all() if conn.dialect.name == "sqlite" else []
-            if broken:
-                raise MigrationError(f"rows point at missing entries after migrating: {broken[:5]}")
+            stop_watch = _watch_cancel(conn, cancelled)
+            try:
+                config = _config(conn)
+                config.attributes["on_version_apply"] = on_version_apply
+                if from_revision is not None:
+                    command.stamp(config, from_revision)
+                command.upgrade(config, revision)
+                broken = (conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                          if conn.dialect.name == "sqlite" else [])
+                if broken:
+                    raise MigrationError(f"rows point at missing entries after migrating: {broken[:5]}")
+            except Exception as exc:
+                if cancelled is not None and cancelled() and not isinstance(exc, MigrationError):
+                    raise UpgradeCancelled() from exc  # rolled back by engine.begin()
+                raise
+            finally:
+                stop_watch()
     finally:
         engine.dispose()
+
+
+def _watch_cancel(conn: Connection, cancelled: Callable[[], bool] | None) -> Callable[[], None]:
+    """On PostgreSQL, a thread that cancels the running statement once ``cancelled()`` is true
+    (SQLite checks through its progress handler instead). Returns the function that stops it."""
+    if cancelled is None or conn.dialect.name == "sqlite":
+        return lambda: None
+    raw = conn.connection.dbapi_connection
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(0.1):
+            if cancelled():
+                raw.cancel_safe()
+                return
+
+    thread = threading.Thread(target=watch, name="rsfm-upgrade-cancel", daemon=True)
+    thread.start()
+
+    def stop_watching() -> None:
+        stop.set()
+        thread.join()
+
+    return stop_watching

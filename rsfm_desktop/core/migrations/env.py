@@ -18,6 +18,7 @@ context.configure(
     compare_type=True,
     include_name=include_name,  # the FTS5 search tables are not in the metadata
     include_object=include_object,  # nor can SQLite reflect expression indexes
+    on_version_apply=context.config.attributes.get("on_version_apply"),  # upgrade progress
 )
 with context.begin_transaction():
     context.run_migrations()

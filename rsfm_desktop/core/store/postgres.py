@@ -130,8 +130,23 @@ def open_read_only(url: str) -> Engine | None:
     return engine
 
 
-def open_server(url: str) -> Engine:
-    """Connect, then create, migrate or refuse the schema (see the module docstring)."""
+def pending_upgrade(url: str) -> str | None:
+    """The lab catalog's schema revision when opening it would upgrade it, else None."""
+    from .. import migrations
+
+    engine = make_engine(url, pool=False)
+    try:
+        revision, _has_tables = _inspect(engine, url)
+    finally:
+        engine.dispose()
+    if revision in (None, migrations.HEAD) or revision not in migrations.known_revisions():
+        return None
+    return revision
+
+
+def open_server(url: str, reporter=None) -> Engine:
+    """Connect, then create, migrate or refuse the schema (see the module docstring).
+    ``reporter`` as for :func:`rsfm_desktop.core.store.sqlite.prepare_file`."""
     from .. import migrations
 
     engine = make_engine(url)
@@ -154,5 +169,6 @@ def open_server(url: str) -> Engine:
                 f"this version knows schemas up to {migrations.HEAD}. Update RSFM Desktop to open it. "
                 "The catalog was not changed."
             )
-        migrations.upgrade(engine.url.render_as_string(hide_password=False))
+        report = migrations.reporters(reporter, migrations.pending_steps(revision), backup=False)
+        migrations.upgrade(engine.url.render_as_string(hide_password=False), **report["upgrade"])
     return engine

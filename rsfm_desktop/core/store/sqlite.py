@@ -106,7 +106,20 @@ def open_file(data_dir: Path, busy_timeout_ms: int = 5000) -> Engine:
     cannot be written, :class:`CatalogDamagedError` for a damaged file and
     :class:`CatalogTooNewError` for a catalog written by a newer app; none of them changes a file.
     """
-    data_dir = Path(data_dir)
+    path = prepare_file(Path(data_dir))
+    try:
+        return make_engine(f"sqlite:///{path}", busy_timeout_ms)
+    except (sqlite3.Error, DBAPIError) as exc:
+        cause = getattr(exc, "orig", exc)
+        raise CatalogError(user_message(cause) or f"Cannot open the catalog {path}: {cause}") from exc
+
+
+def prepare_file(data_dir: Path, reporter=None) -> Path:
+    """Check the catalog file in ``data_dir`` and bring it to the current schema (create it,
+    or back it up and upgrade it), raising as :func:`open_file` does. Returns its path.
+
+    ``reporter`` (a :class:`~rsfm_desktop.core.migrations.UpgradeProgress`) hears the upgrade's
+    progress and may cancel it: :class:`UpgradeCancelled`, the catalog unchanged."""
     path = catalog_path(data_dir)
     _check_writable(data_dir, path)
     if _has_content(path):
@@ -117,13 +130,32 @@ def open_file(data_dir: Path, busy_timeout_ms: int = 5000) -> Engine:
         if problem:
             raise CatalogDamagedError(path, problem, good_backups(data_dir))
     try:
-        if _prepare_schema(path, data_dir):
+        if _prepare_schema(path, data_dir, reporter):
             _create(path)
-        engine = make_engine(f"sqlite:///{path}", busy_timeout_ms)
     except (sqlite3.Error, DBAPIError) as exc:
         cause = getattr(exc, "orig", exc)
         raise CatalogError(user_message(cause) or f"Cannot open the catalog {path}: {cause}") from exc
-    return engine
+    return path
+
+
+def pending_upgrade(data_dir: Path) -> str | None:
+    """The schema revision of the catalog in ``data_dir`` when opening it would upgrade it
+    ("legacy" for a pre-Alembic catalog), else None (new, current, damaged or too new: the
+    open itself says so)."""
+    from .. import migrations
+
+    path = catalog_path(Path(data_dir))
+    if not _has_content(path):
+        return None
+    try:
+        revision, tables, legacy = _inspect(path)
+    except sqlite3.Error:
+        return None
+    if legacy:
+        return "legacy"
+    if not tables or revision in (None, migrations.HEAD) or revision not in migrations.known_revisions():
+        return None
+    return revision
 
 
 def _has_content(path: Path) -> bool:
@@ -169,7 +201,7 @@ def _inspect(path: Path) -> tuple[str | None, set[str], bool]:
     return (revision[0] if revision else None), tables, legacy
 
 
-def _prepare_schema(path: Path, data_dir: Path) -> bool:
+def _prepare_schema(path: Path, data_dir: Path, reporter=None) -> bool:
     """True when the catalog must be created. An older schema is backed up, then upgraded; a
     newer one refused. A catalog at the head revision, the usual case, costs one small query
     and no Alembic import."""
@@ -192,8 +224,9 @@ def _prepare_schema(path: Path, data_dir: Path) -> bool:
         )
     from ..backup import backup_file
 
-    backup_file(path, data_dir)  # always before migrating
-    migrations.upgrade(f"sqlite:///{path}", from_revision="0001" if legacy else None)
+    report = migrations.reporters(reporter, migrations.pending_steps(None if legacy else revision), backup=True)
+    backup_file(path, data_dir, **report["backup"])  # always before migrating
+    migrations.upgrade(f"sqlite:///{path}", from_revision="0001" if legacy else None, **report["upgrade"])
     if legacy:
         with sqlite3.connect(path) as conn:
             conn.execute("DELETE FROM meta WHERE key='schema_version'")  # the pre-Alembic marker

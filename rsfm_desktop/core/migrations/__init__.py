@@ -235,7 +235,7 @@ def _watch_cancel(conn: Connection, cancelled: Callable[[], bool] | None) -> Cal
     def watch() -> None:
         while not stop.wait(0.1):
             if cancelled():
-                raw.cancel_safe()
+                getattr(raw, "cancel_safe", raw.cancel)()  # cancel_safe is psycopg >= 3.2
                 return
 
     thread = threading.Thread(target=watch, name="rsfm-upgrade-cancel", daemon=True)

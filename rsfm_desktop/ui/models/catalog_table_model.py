@@ -329,17 +329,6 @@ class CatalogTableModel(QAbstractTableModel):
         """A search is being answered in the background."""
         return self._pending_query is not None
 
-    def shown_ids(self, query: Query) -> list[int] | None:
-        """The ids shown, when they are ``query``'s answer (its sort aside; None: they are not,
-        or a newer answer is on its way): what else needs the same search counts from them."""
-        if self.searching() or not _same_filter(self._query, query):
-            return None
-        return self._ids
-
-    def will_answer(self, query: Query) -> bool:
-        """``query``'s filter is being answered in the background (rows follow)."""
-        return self.searching() and _same_filter(self._wanted(), query)
-
     def is_filtered(self) -> bool:
         return self._query.filters()
 

@@ -5,9 +5,7 @@ Counting runs on a worker thread of its own (``tasks.LatestOnly``): a change of 
 table tab or the catalog marks every page stale and recounts only the page shown, at once (a
 chart not shown is counted when its tab is); a count still running for an older view is
 interrupted and one still waiting never runs, so a burst of changes costs one count, and an
-answer that arrives after a newer request of the same page is dropped. A view with a search
-is counted from the ids its table found (once the table has answered), not searched twice.
-Clicking a bar, a cell or a row narrows the tables to it (tags through the view,
+answer that arrives after a newer request of the same page is dropped. Clicking a bar, a cell or a row narrows the tables to it (tags through the view,
 so the tag sidebar shows them; a year; the entries of a venue or a to-do line as an id list).
 """
 
@@ -112,8 +110,6 @@ class StatsPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._count_current)
         self._counter = LatestOnly(self)
-        for table in window.tables.values():  # a view with a search is counted from its answer
-            table.catalog_model().searchAnswered.connect(self._table_answered)
 
     # ---- building ------------------------------------------------------------------------------
 
@@ -268,27 +264,11 @@ class StatsPanel(QWidget):
         else:
             kind, options = self.kind_of(page), dict(page.options)
             query = self.window.view.query(kind)
-            if query.text.strip():
-                # Bound by the search itself: count the ids the table found for the same view
-                # instead of searching again (up to 2.4 s on PostgreSQL at 100,000 papers).
-                model = self.window.tables[kind].catalog_model()
-                if model.will_answer(query):
-                    page.stale = True  # counted when the table's answer arrives
-                    if self._counter.busy():
-                        self.stats.interrupt()  # what it counts is no longer wanted
-                    return
-                ids = model.shown_ids(query)
-                if ids is not None:
-                    query = replace(query, text="", fulltext=False, only=frozenset(ids))
             work = lambda: self.stats.chart(page.chart, kind, query, **options)  # noqa: E731
         if self._counter.busy():
             self.stats.interrupt()  # what it counts is no longer wanted
         self._counter.submit(work, lambda result: self._arrived(page, generation, result),
                              lambda exc: self._failed(page, generation, exc))
-
-    def _table_answered(self) -> None:
-        if self.current_page().stale:
-            self._count_current()
 
     def _arrived(self, page: Page, generation: int, result) -> None:
         if generation != page.requested:

@@ -97,3 +97,31 @@ def test_a_tag_count_refresh_repaints_only_rows_that_changed(window, qtbot):
     index = model.index_of(("tag", tag.id))
     assert [(parent, first, last) for parent, first, last in changed] == [(index.parent(), index.row(), index.row())]
     assert model.node(index).papers == tag.papers
+
+
+def test_the_flow_layouts_kept_answers_follow_added_and_grown_widgets(qtbot):
+    """The chips' flow layout keeps its height-for-width answers (Qt asked some 95 times per
+    row switch): they must still follow a chip added, and a chip whose text grew."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from rsfm_desktop.ui.widgets.flow_layout import FlowLayout
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = FlowLayout(box, spacing=4)
+    labels = [QLabel("chip", box) for _ in range(3)]
+    for label in labels:
+        layout.addWidget(label)
+    one_line = max(label.sizeHint().height() for label in labels)
+    wide = sum(label.sizeHint().width() for label in labels) + 100
+    assert layout.heightForWidth(wide) == one_line
+    layout.addWidget(QLabel("a chip far too wide to share its line " * 3, box))
+    assert layout.heightForWidth(wide) > one_line  # the new chip wrapped onto a line of its own
+    before = layout.heightForWidth(wide)
+    labels[0].setText("a chip whose label grew long enough to wrap " * 3)
+    qtbot.wait(10)  # the size hint's change reaches the layout as Qt posts it
+    assert layout.heightForWidth(wide) > before
+    box.resize(wide, layout.heightForWidth(wide))
+    box.show()
+    qtbot.waitExposed(box)
+    assert labels[1].geometry().top() > labels[0].geometry().top()  # placed after the grown chip's line

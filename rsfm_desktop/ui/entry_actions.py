@@ -205,8 +205,21 @@ class EntryActions(QObject):
         return kind, [e for e in found if e is not None]
 
     def _current(self):
-        kind, table = self.window.current_kind(), self.window.current_table()
-        return self.catalog.entries.get(kind, table.current_id()) if table.current_id() is not None else None
+        """The current row's entry: the detail pane's copy when it shows it (a row switch
+        reads the entry once), else read."""
+        kind, entry_id = self.window.current_kind(), self.window.current_table().current_id()
+        if entry_id is None:
+            return None
+        detail = self.window.detail
+        if detail.current() == (kind, entry_id):
+            return detail.entry()
+        return self.catalog.entries.get(kind, entry_id)
+
+    def _local_pdf(self, entry):
+        detail = self.window.detail
+        if detail.current() == (self.window.current_kind(), entry.id):
+            return detail.local_pdf()
+        return self.catalog.attachments.local_pdf(entry.id)
 
     def _selection_changed(self, *_args) -> None:
         kind, ids = self.selection()
@@ -226,7 +239,7 @@ class EntryActions(QObject):
         paper = kind is Kind.PAPER
         a[ActionId.OPEN_PAPER].setEnabled(bool(paper and current and references.paper_url(current)))
         a[ActionId.OPEN_PDF].setEnabled(bool(paper and current and (references.pdf_url(current) or
-                                                                   self.catalog.attachments.local_pdf(current.id))))
+                                                                   self._local_pdf(current))))
         a[ActionId.OPEN_CODE].setEnabled(bool(paper and current and current.code_url))
         for action_id in (ActionId.COPY_CITATION, ActionId.COPY_BIBTEX, ActionId.COPY_LINK,
                           ActionId.EXPORT_SELECTED):
@@ -249,7 +262,7 @@ class EntryActions(QObject):
         entry = self._current()
         if entry is None:
             return
-        local = self.catalog.attachments.local_pdf(entry.id)
+        local = self.catalog.attachments.local_pdf(entry.id)  # as the disk is now
         target = str(local) if local is not None else references.pdf_url(entry)
         if target:
             open_link(self.window, target)

@@ -1,5 +1,9 @@
 """An event-loop heartbeat: a QTimer every 10 ms records the longest gap between its ticks, which
-is the longest time the GUI thread was busy with something else (a stall the user feels)."""
+is the longest time the GUI thread was busy with something else (a stall the user feels).
+
+It also records the GUI thread's own CPU time in each gap (``busiest_cpu_ms``, the most in one
+gap): on a loaded machine a gap also holds the time the process waited for a core, which the
+CPU figure leaves out (what the code costs, not what the machine's other work added)."""
 
 from __future__ import annotations
 
@@ -24,12 +28,17 @@ class StallWatch(QObject):
         self._timer.setTimerType(self._timer.timerType().PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
+        self._last_cpu = 0.0
         self.longest_ms = 0.0
+        self.longest_cpu_ms = 0.0  # the GUI thread's CPU time within the longest gap
+        self.busiest_cpu_ms = 0.0  # the most GUI-thread CPU time within any one gap
         self.ticks = 0
 
     def start(self) -> "StallWatch":
         self.longest_ms, self.ticks = 0.0, 0
+        self.longest_cpu_ms = self.busiest_cpu_ms = 0.0
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer.start()
         if self.explain_over_ms is not None and not self._explaining:
             self._explaining = True
@@ -44,18 +53,26 @@ class StallWatch(QObject):
         while self._explaining:
             time.sleep(0.02)
             late = (time.perf_counter() - self._last) * 1000
+            if late < self.explain_over_ms:
+                continue
             frame = sys._current_frames().get(gui_thread)
-            if late < self.explain_over_ms or frame is None:
+            if frame is None:
                 continue
             stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)][-8:]
+            # Holding the GUI thread's frame while sleeping kept its locals alive past their
+            # return (a paintEvent's QPainter: "endPaint() called with active painter", a crash).
+            del frame
             if tuple(stack) not in seen:
                 seen.add(tuple(stack))
                 print(f"stall {late:.0f} ms at: " + " <- ".join(reversed(stack)), flush=True)
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
-        self._last = now
+        now, cpu = time.perf_counter(), time.thread_time()  # on the GUI thread: its CPU time
+        gap, gap_cpu = (now - self._last) * 1000, (cpu - self._last_cpu) * 1000
+        if gap > self.longest_ms:
+            self.longest_ms, self.longest_cpu_ms = gap, gap_cpu
+        self.busiest_cpu_ms = max(self.busiest_cpu_ms, gap_cpu)
+        self._last, self._last_cpu = now, cpu
         self.ticks += 1
 
     def stop(self) -> float:

@@ -328,8 +328,7 @@ def test_a_large_catalogs_search_is_answered_off_the_gui_thread_and_stale_answer
                                                                                        monkeypatch):
     from rsfm_desktop.ui.models import catalog_table_model
 
-    monkeypatch.setattr(catalog_table_model, "BACKGROUND_SEARCH_ABOVE", 0)
-    monkeypatch.setattr(catalog_table_model, "SLOW_MATCH_S", 0)  # as when matching is slow (100,000 papers)
+    monkeypatch.setattr(catalog_table_model, "BACKGROUND_SEARCH_ABOVE", 0)  # as at 100,000 papers
     model = window.tables[Kind.PAPER].catalog_model()
     repo = window.catalog.entries
     window.tables[Kind.PAPER].selectRow(0)

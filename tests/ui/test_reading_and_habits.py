@@ -72,7 +72,9 @@ def test_summaries_are_full_width_text_side_by_side_when_wide_and_stacked_when_n
     window.resize(1900, 900)
     window.splitter.setSizes([700, 1100])
     qtbot.waitUntil(lambda: detail.summaries.side_by_side(), timeout=2000)
-    assert abs(zh.mapTo(detail.document, QPoint()).y() - en.mapTo(detail.document, QPoint()).y()) < 5
+    # the boxes move when Qt runs the layout request the new direction posted (as below)
+    qtbot.waitUntil(lambda: abs(zh.mapTo(detail.document, QPoint()).y() - en.mapTo(detail.document, QPoint()).y()) < 5,
+                    timeout=2000)
     assert zh.height() >= zh.heightForWidth(zh.width()) - 2  # as tall as its text
 
     window.splitter.setSizes([1400, 400])

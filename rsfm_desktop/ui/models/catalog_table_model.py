@@ -1,8 +1,9 @@
 """The papers and datasets tables: a model over a sorted list of ids.
 
 The database does the searching and sorting; the model keeps only ids and fetches the cells of a
-block of rows the first time the view asks for one of them, caching a bounded number of blocks.
-100,000 entries cost 100,000 integers.
+block of rows the first time the view asks for one of them, caching a bounded number of rows by
+entry id (a new search that shows rows already read reads nothing). 100,000 entries cost
+100,000 integers.
 
 The sorted ids of the whole table (one index scan) are kept until the sort changes or a change
 could move rows; a search keystroke or a tag filter then costs one query for the matching ids
@@ -18,7 +19,6 @@ the same entries (a layout change), never a reset.
 from __future__ import annotations
 
 import logging
-import time
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -61,14 +61,13 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, So
 UNREADABLE = "_unreadable"  # a row the database could not read (a damaged page)
 
 BLOCK_SIZE = 128
-MAX_CACHED_BLOCKS = 64
-# Above this many entries, and once matching was measured slower than SLOW_MATCH_S (the window
-# would stall), a search or tag filter runs off the GUI thread; an answer outdated by later
-# typing is dropped. Matching that keeps up stays on the GUI thread: at 100,000 papers on a
-# loaded 2-core machine the worker (sharing Python's lock) put rows on screen later (p95 590-730
-# ms at a key per 150 ms, against 220-245 ms), for stalls only somewhat shorter.
+MAX_CACHED_ROWS = 64 * BLOCK_SIZE
+# Above this many entries a search, a tag filter or a sort runs off the GUI thread (matching
+# 100,000 papers costs 20-80 ms of CPU, several times that on a loaded machine). Each answer
+# that arrives is shown at once, even when later typing is still being answered (the rows
+# follow the typing instead of waiting for it to pause); a job that never started because
+# later typing replaced it is dropped.
 BACKGROUND_SEARCH_ABOVE = 5_000
-SLOW_MATCH_S = 0.15
 
 
 class CatalogTableModel(QAbstractTableModel):
@@ -91,16 +90,17 @@ class CatalogTableModel(QAbstractTableModel):
             for key, en, zh in entries.facet_labels()
         )
         self._tag_keys = [c.key for c in self.columns if isinstance(c, FacetColumn)]
-        self._tagged_blocks: set[int] = set()  # cached blocks whose tag cells are read
+        self._tagged: set[int] = set()  # cached rows whose tag cells are read
         self._query = Query(trashed=trashed)
         self._ids: list[int] = []
         self._order: list[int] = []  # all ids in the current sort, before filtering
         self._order_key: tuple | None = None
-        self._blocks: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
+        # entry id -> its cells (and "_shown": their display texts, filled as painted); kept
+        # across searches and sorts, dropped for the entries a change names.
+        self._rows: OrderedDict[int, dict[str, Any]] = OrderedDict()
         self._searchable = set(searchable_fields(kind)) | {NOTE}
         self._pending_query: Query | None = None  # being answered in the background
         self._background = None  # ..tasks.LatestOnly, made at the first background search
-        self._match_s = 0.0  # how long the last search or tag filter took to match
         self._epoch = 0  # bumped whenever the rows or their order may change
         if view is not None and not trashed:
             view.filterChanged.connect(self._follow_filter)
@@ -113,7 +113,8 @@ class CatalogTableModel(QAbstractTableModel):
         self.set_filter(view.text, view.tags, view.fulltext, year=view.year, only=view.only(self.kind))
 
     def _follow_sort(self, kind: Kind, key: str, descending: bool) -> None:
-        if kind is not self.kind or (key or None, descending) == (self._query.sort_key, self._query.descending):
+        wanted = self._wanted()
+        if kind is not self.kind or (key or None, descending) == (wanted.sort_key, wanted.descending):
             return
         keys = [c.key for c in self.columns]
         if key in keys:
@@ -132,22 +133,35 @@ class CatalogTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._ids = self._select(query)
-        self._blocks.clear()
         self.endResetModel()
         self.queryChanged.emit()
 
     def refresh(self) -> None:
         """Re-read the order and the rows, keeping selection and current row on their entries."""
         self._order_key = None
+        self._forget_rows()
         self._relayout()
 
+    def _forget_rows(self, ids: Iterable[int] | None = None) -> None:
+        """Drop the cached cells of these entries (None: of all)."""
+        if ids is None:
+            self._rows.clear()
+            self._tagged.clear()
+            return
+        for entry_id in ids:
+            self._rows.pop(entry_id, None)
+            self._tagged.discard(entry_id)
+
     def _relayout(self) -> None:
+        """Re-read the rows (and the order, when it was dropped) after a change; in a large
+        catalog on a worker thread (an import's 10,000 new rows stalled the window 0.75 s)."""
         self._epoch += 1
+        if self._in_background(self._wanted()):
+            self._submit(self._wanted())
+            return
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._ids = self._select(self._query)
-        self._blocks.clear()
-        self._tagged_blocks.clear()
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
 
@@ -155,6 +169,7 @@ class CatalogTableModel(QAbstractTableModel):
         """Show what a transaction (here or elsewhere) changed, with the narrowest update."""
         self._epoch += 1  # a search being answered in the background is asked again
         mine = changes.entries(self.kind)
+        self._forget_rows(mine)
         if not mine:
             if changes.tags_changed():  # tag labels, colours or the tree: tag cells and filters
                 if self._query.tags:
@@ -179,10 +194,8 @@ class CatalogTableModel(QAbstractTableModel):
             self._drop_tag_cells()
 
     def _drop_tag_cells(self) -> None:
-        if self._tagged_blocks:
-            for block_no in list(self._tagged_blocks):
-                self._blocks.pop(block_no, None)
-            self._tagged_blocks.clear()
+        if self._tagged:
+            self._forget_rows(list(self._tagged))
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
@@ -202,16 +215,20 @@ class CatalogTableModel(QAbstractTableModel):
             self._order_key = order_key
         if query.trashed:
             return self._order
-        return self._timed_match(self._repo, self.kind, self._order, query)
+        return self._match(self._repo, self.kind, self._order, query)
 
-    def _timed_match(self, repo, kind: Kind, order: list[int], query: Query) -> list[int]:
-        """The matching ids, the time it took kept (it decides where the next search runs)."""
-        started = time.perf_counter()
-        found = repo.keep_matching(kind, order, query.text, query.tags, query.fulltext, year=query.year,
-                                   only=query.only)
-        if query.text or query.tags:
-            self._match_s = time.perf_counter() - started
-        return found
+    @staticmethod
+    def _match(repo, kind: Kind, order: list[int], query: Query) -> list[int]:
+        return repo.keep_matching(kind, order, query.text, query.tags, query.fulltext, year=query.year,
+                                  only=query.only)
+
+    @classmethod
+    def _answer(cls, repo, kind: Kind, query: Query, order_key: tuple, order: list[int] | None):
+        """What a worker computes for ``query``: its sort's order (read when ``order`` is
+        None: a new sort) and the matching ids in it. Plain data only (no model state)."""
+        if order is None:
+            order = repo.sorted_ids(kind, *order_key)
+        return order_key, order, cls._match(repo, kind, order, query)
 
     def set_search(self, text: str) -> None:
         if text != self._query.text:
@@ -222,12 +239,12 @@ class CatalogTableModel(QAbstractTableModel):
         """Search text, tag filter (facet id -> tag ids), year and id set together, and the
         search's scope (``fulltext``: the attached PDFs' text too; None: unchanged); the sort
         stays. In a large catalog the matching runs on a worker thread; the rows change when it
-        answers (:attr:`queryChanged`, then :attr:`searchAnswered`), and an answer outdated by
-        later typing is dropped."""
+        answers (:attr:`queryChanged`; :attr:`searchAnswered` once the newest query is
+        answered), and a query replaced by later typing before it started never runs."""
         tags = {facet: frozenset(ids) for facet, ids in tags.items() if ids}
         only = frozenset(only) if only is not None else None
         fulltext = self._wanted().fulltext if fulltext is None else fulltext
-        query = replace(self._query, text=text, tags=tags, fulltext=fulltext, year=year, only=only)
+        query = replace(self._wanted(), text=text, tags=tags, fulltext=fulltext, year=year, only=only)
         if query == self._wanted():
             return
         if self._in_background(query):
@@ -240,15 +257,12 @@ class CatalogTableModel(QAbstractTableModel):
         return self._pending_query or self._query
 
     def searches_in_background(self) -> bool:
-        """A new search text or tag filter is matched on a worker thread (a large catalog):
-        the newest is answered, those typed while one runs are dropped, so no debounce is needed."""
-        return (len(self._order) > BACKGROUND_SEARCH_ABOVE and self._match_s >= SLOW_MATCH_S
-                and not self._query.trashed)
+        """A new search text, tag filter or sort is answered on a worker thread (a large
+        catalog): at most one runs and one waits (the newest), so no debounce is needed."""
+        return len(self._order) > BACKGROUND_SEARCH_ABOVE and not self._query.trashed
 
     def _in_background(self, query: Query) -> bool:
-        """A large catalog's filter over the order already read (a new sort is read at once)."""
-        order_key = (query.sort_key, query.descending, query.trashed)
-        return self.searches_in_background() and order_key == self._order_key
+        return self.searches_in_background() and not query.trashed
 
     def _submit(self, query: Query) -> None:
         if self._background is None:
@@ -256,9 +270,11 @@ class CatalogTableModel(QAbstractTableModel):
 
             self._background = LatestOnly(self)
         self._pending_query = query
-        order, repo, kind, epoch = self._order, self._repo, self.kind, self._epoch
-        self._background.submit(lambda: self._timed_match(repo, kind, order, query),
-                                lambda ids: self._answered(query, epoch, ids),
+        order_key = (query.sort_key, query.descending, query.trashed)
+        order = self._order if order_key == self._order_key else None
+        repo, kind, epoch = self._repo, self.kind, self._epoch
+        self._background.submit(lambda: self._answer(repo, kind, query, order_key, order),
+                                lambda found: self._answered(query, epoch, found),
                                 lambda exc: self._search_failed(query, exc))
 
     def _cancel_background(self) -> None:
@@ -266,29 +282,43 @@ class CatalogTableModel(QAbstractTableModel):
         if self._background is not None:
             self._background.cancel()
 
-    def _answered(self, query: Query, epoch: int, ids: list[int]) -> None:
-        """Only the newest search's answer is shown (one reset and paint per pause in the
-        typing, none per key); one read before the rows changed is asked again."""
-        if query != self._pending_query:
-            return  # overtaken by later typing
+    def _answered(self, query: Query, epoch: int, found: tuple) -> None:
+        """Show an answer as it arrives: the newest query's, or an earlier one while later
+        typing is still being answered (the rows follow the typing). One read before the rows
+        changed is asked again (the newest) or dropped (an earlier one)."""
+        newest = query == self._pending_query
         if epoch != self._epoch:  # rows re-read or changed meanwhile: the answer may be stale
-            if self._in_background(query):
-                self._submit(query)
-            else:
-                self.set_query(query)
+            if newest:
+                self._submit(query) if self._in_background(query) else self.set_query(query)
             return
-        self._pending_query = None
-        self.beginResetModel()
-        self._query = query
-        self._ids = ids
-        self._blocks.clear()
-        self.endResetModel()
+        order_key, order, ids = found
+        if order_key != self._order_key:
+            self._order, self._order_key = order, order_key
+        if newest:
+            self._pending_query = None
+        if query == self._query and ids == self._ids:  # nothing to show that is not shown
+            if newest:
+                self.searchAnswered.emit()
+            return
+        if _same_filter(query, self._query):
+            # a new sort, or the same query re-read after a change: the selection and the
+            # current row stay on their entries
+            self.layoutAboutToBeChanged.emit()
+            old_ids = self._ids
+            self._query, self._ids = query, ids
+            self._remap_persistent(old_ids)
+            self.layoutChanged.emit()
+        else:
+            self.beginResetModel()
+            self._query, self._ids = query, ids
+            self.endResetModel()
         self.queryChanged.emit()
-        self.searchAnswered.emit()
+        if newest:
+            self.searchAnswered.emit()
 
     def _search_failed(self, query: Query, exc: Exception) -> None:
         if query != self._pending_query:
-            return
+            return  # the newest query is still on its way
         self._pending_query = None
         if isinstance(exc, CatalogError):
             self.queryFailed.emit(str(exc))
@@ -303,24 +333,28 @@ class CatalogTableModel(QAbstractTableModel):
         return self._query.filters()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column; in a large catalog the order is read on a worker thread and the
+        rows follow when it answers (the selection stays on its entries)."""
         if not 0 <= column < len(self.columns):
             return
         wanted = self._wanted()  # typed while a search was answered: sorted with the new text
-        self._cancel_background()
-        self._epoch += 1
-        self.layoutAboutToBeChanged.emit()
         query = replace(
             wanted,
             sort_key=self.columns[column].key,
             descending=order == Qt.SortOrder.DescendingOrder,
         )
-        old_ids = self._ids
-        self._query = query
-        self._ids = self._select(query)
-        self._blocks.clear()
-        self._tagged_blocks.clear()
-        self._remap_persistent(old_ids)
-        self.layoutChanged.emit()
+        if query != wanted:
+            if self._in_background(query):
+                self._submit(query)
+            else:
+                self._cancel_background()
+                self._epoch += 1
+                self.layoutAboutToBeChanged.emit()
+                old_ids = self._ids
+                self._query = query
+                self._ids = self._select(query)
+                self._remap_persistent(old_ids)
+                self.layoutChanged.emit()
         if self.view is not None and not query.trashed:
             self.view.set_sort(self.kind, query.sort_key, query.descending)
 
@@ -329,7 +363,16 @@ class CatalogTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         if not persistent:
             return
-        row_of = {entry_id: row for row, entry_id in enumerate(self._ids)}
+        kept = {old_ids[i.row()] for i in persistent if i.row() < len(old_ids)}
+        if len(kept) <= 16:  # the usual case (the current row): a few scans at C speed
+            row_of = {}
+            for entry_id in kept:
+                try:
+                    row_of[entry_id] = self._ids.index(entry_id)
+                except ValueError:
+                    pass
+        else:
+            row_of = {entry_id: row for row, entry_id in enumerate(self._ids)}
         new = []
         for index in persistent:
             row = row_of.get(old_ids[index.row()]) if index.row() < len(old_ids) else None
@@ -352,33 +395,40 @@ class CatalogTableModel(QAbstractTableModel):
 
     def invalidate_entry(self, entry_id: int) -> None:
         """An entry changed: drop its cached cells and repaint its row only."""
+        self._forget_rows([entry_id])
         row = self.row_of(entry_id)
         if row is None:
             return
-        self._blocks.pop(row // BLOCK_SIZE, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def _row_values(self, row: int, with_tags: bool = False) -> dict[str, Any] | None:
-        """The cells of ``row``, read with the rest of its block; the tag columns' cells are
-        read for a block only when one of them is shown (they are hidden by default)."""
-        block_no = row // BLOCK_SIZE
-        block = self._blocks.get(block_no)
-        ids = self._ids[block_no * BLOCK_SIZE : (block_no + 1) * BLOCK_SIZE]
-        if block is None:
-            block = self._repo.fetch_rows(self.kind, ids)
-            self._blocks[block_no] = block
-            self._tagged_blocks.discard(block_no)
-            if len(self._blocks) > MAX_CACHED_BLOCKS:
-                evicted, _ = self._blocks.popitem(last=False)
-                self._tagged_blocks.discard(evicted)
+        """The cells of ``row``; a row not cached is read with the other uncached rows of its
+        block. The tag columns' cells are read only when one of them is shown (they are
+        hidden by default)."""
+        entry_id = self._ids[row]
+        values = self._rows.get(entry_id)
+        if values is None:
+            start = row - row % BLOCK_SIZE
+            missing = [i for i in self._ids[start : start + BLOCK_SIZE] if i not in self._rows]
+            self._rows.update(self._repo.fetch_rows(self.kind, missing))
+            while len(self._rows) > MAX_CACHED_ROWS:
+                evicted, _ = self._rows.popitem(last=False)
+                self._tagged.discard(evicted)
+            values = self._rows.get(entry_id)
+            if values is None:
+                return None
         else:
-            self._blocks.move_to_end(block_no)
-        if with_tags and block_no not in self._tagged_blocks:
+            self._rows.move_to_end(entry_id)
+        if with_tags and entry_id not in self._tagged:
+            start = row - row % BLOCK_SIZE
+            ids = [i for i in self._ids[start : start + BLOCK_SIZE] if i in self._rows and i not in self._tagged]
             labels = self._repo.tag_labels(self.kind, ids)
-            for entry_id, values in block.items():
-                values.update(dict.fromkeys(self._tag_keys), **labels.get(entry_id, {}))
-            self._tagged_blocks.add(block_no)
-        return block.get(self._ids[row])
+            for other in ids:
+                cells = self._rows[other]
+                cells.update(dict.fromkeys(self._tag_keys), **labels.get(other, {}))
+                cells.pop("_shown", None)
+                self._tagged.add(other)
+        return values
 
     # ---- QAbstractTableModel -------------------------------------------------------------
 
@@ -411,7 +461,13 @@ class CatalogTableModel(QAbstractTableModel):
         value = values.get(column.key)
         if role == SortValueRole:
             return value
-        return _display(column.key, value)
+        shown = values.get("_shown")
+        if shown is None:
+            shown = values["_shown"] = {}
+        text = shown.get(column.key, _display)
+        if text is _display:
+            text = shown[column.key] = _display(column.key, value)
+        return text
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
@@ -421,6 +477,11 @@ class CatalogTableModel(QAbstractTableModel):
                     return col.header()
                 return QCoreApplication.translate(FIELDS_CONTEXT, col.label)
         return super().headerData(section, orientation, role)
+
+
+def _same_filter(a: Query, b: Query) -> bool:
+    """The same rows, in whatever order."""
+    return replace(a, sort_key=None, descending=False) == replace(b, sort_key=None, descending=False)
 
 
 def _display(key: str, value: Any) -> str | None:

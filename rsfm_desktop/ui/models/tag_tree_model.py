@@ -37,6 +37,14 @@ class _Item:
         self.children: list[_Item] = []
 
 
+_LOOKS = ("key", "label_en", "label_zh", "color", "papers", "datasets", "count")
+
+
+def _look(node) -> tuple:
+    """What a row shows of a node (labels, colour, counts, synonyms in the tooltip)."""
+    return tuple(getattr(node, name, None) for name in _LOOKS) + (tuple(getattr(node, "synonyms", ())),)
+
+
 class TagTreeModel(QAbstractItemModel):
     moveRequested = Signal(int, object, object)  # tag id, new parent id (None: root), position
 
@@ -66,10 +74,20 @@ class TagTreeModel(QAbstractItemModel):
     def set_tree(self, facets: list[FacetNode]) -> None:
         roots, by_key = _build(facets)
         if _shape(roots) == _shape(self._roots):
+            # Only rows that look different are repainted: a refresh of the tag counts that
+            # changed nothing cost the views 0.15-0.25 s of the GUI thread at 100,000 papers.
+            changed: dict[int, list[_Item]] = {}  # id(parent item) -> its changed children
             for key, item in by_key.items():
-                self._by_key[key].node = item.node
-            if self._by_key:
-                self._emit_all_changed(self._roots, QModelIndex())
+                mine = self._by_key[key]
+                if _look(mine.node) != _look(item.node):
+                    changed.setdefault(id(mine.parent), []).append(mine)
+                mine.node = item.node
+            for items in changed.values():
+                parent = items[0].parent
+                parent_index = self.createIndex(parent.row, 0, parent) if parent is not None else QModelIndex()
+                rows = [i.row for i in items]
+                self.dataChanged.emit(self.index(min(rows), 0, parent_index),
+                                      self.index(max(rows), COLUMNS - 1, parent_index))
             return
         self.beginResetModel()
         self._roots, self._by_key = roots, by_key

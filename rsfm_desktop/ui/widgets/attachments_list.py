@@ -32,6 +32,7 @@ from ...core.attachments import MISSING, NOT_HERE, STORED, AttachmentError, Atta
 from ...core.errors import CatalogError
 from ...core.fields import Kind
 from ...core.fulltext.extract import PROBLEMS
+from ...core.openable import OPENABLE_SUFFIXES
 from ...core.store.changes import ATTACHMENTS
 from .. import settings as cfg
 from ..change_bus import changes_of
@@ -89,6 +90,7 @@ class AttachmentsList(QWidget):
         self._catalog = catalog
         self._entry: tuple[Kind, int] | None = None
         self._search = ""
+        self._infos: list[AttachmentInfo] = []  # as last read for the entry shown
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("attachmentsTree")
         self.tree.setRootIsDecorated(False)
@@ -173,10 +175,19 @@ class AttachmentsList(QWidget):
     def attachments(self) -> list[AttachmentInfo]:
         return self._catalog.attachments.list(*self._entry) if self._entry else []
 
+    def local_pdf(self) -> Path | None:
+        """The first file listed that opens as a PDF on this computer (what the catalog's
+        ``local_pdf`` answers), from the list read for the entry: a row switch reads it once."""
+        for info in self._infos:
+            if info.exists and info.location.suffix.lower() in OPENABLE_SUFFIXES:
+                return info.location
+        return None
+
     def refresh(self) -> None:
         current = self.current_id()
         self.tree.clear()
-        for info in self.attachments():
+        self._infos = self.attachments()
+        for info in self._infos:
             item = QTreeWidgetItem([info.name, str(info.pages) if info.pages is not None else "",
                                     size_text(info.size), state_text(info)])
             item.setData(0, IdRole, info.id)

@@ -285,6 +285,20 @@ class DetailPane(QWidget):
     def current(self) -> tuple[Kind, int] | None:
         return (self._kind, self._entry.id) if self._entry is not None else None
 
+    def entry(self) -> Entry | None:
+        """The entry shown, as read when it was shown (kept current by :meth:`entry_changed`):
+        what else needs it on a row switch uses this instead of reading it again."""
+        return self._entry
+
+    def local_pdf(self):
+        """The shown paper's first attached PDF on this computer (None: none, or no paper)."""
+        if self._entry is None:
+            return None
+        widget = self._attachments
+        if hasattr(widget, "local_pdf"):
+            return widget.local_pdf()  # from the attachments listed for this entry
+        return self._catalog.attachments.local_pdf(self._entry.id)
+
     def entry_changed(self, change: Change, external: bool = False) -> None:
         """The shown entry changed (here or elsewhere): show it as it is now; its note too,
         unless the editor holds unsaved text (then the editor says so)."""
@@ -335,8 +349,8 @@ class DetailPane(QWidget):
         self._fill_form(kind, entry)
         self._fill_linked(kind, entry.id)
         self._fill_provenance(kind, entry)
+        self._show_attachments()  # before the buttons: the PDF button uses the list it reads
         self._update_buttons()
-        self._show_attachments()
         if not same:  # a new entry is read from its title down
             self.scroll.verticalScrollBar().setValue(0)
 
@@ -492,7 +506,7 @@ class DetailPane(QWidget):
             self.buttons["openPaperButton"].setToolTip(paper_url(entry) or self.tr("No paper link"))
             self.buttons["openCodeButton"].setEnabled(bool(entry.code_url))
             self.buttons["openProjectButton"].setEnabled(bool(entry.project_url))
-            local = self._catalog.attachments.local_pdf(entry.id)
+            local = self.local_pdf()
             self.buttons["openPdfButton"].setEnabled(bool(local or pdf_url(entry)))
             self.buttons["openPdfButton"].setToolTip(
                 str(local) if local else (pdf_url(entry) or self.tr("No PDF"))
@@ -512,7 +526,7 @@ class DetailPane(QWidget):
     def _open_pdf(self) -> None:
         if self._entry is None:
             return
-        local = self._catalog.attachments.local_pdf(self._entry.id)
+        local = self._catalog.attachments.local_pdf(self._entry.id)  # as the disk is now
         if local is not None:
             open_link(self, str(local))
         elif pdf_url(self._entry):

@@ -47,6 +47,7 @@ class Chip(QFrame):
         painter.setPen(QPen(self._color or palette.color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), self._radius, self._radius)
+        painter.end()  # now, not when Python frees it (a frame kept alive left it active: a crash)
 
 
 def chip(tag: EntryTag, lang: str, on_remove, parent: QWidget) -> QFrame:

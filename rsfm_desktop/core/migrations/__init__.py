@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection, Engine
 
-HEAD = "0009"
+HEAD = "0011"
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 

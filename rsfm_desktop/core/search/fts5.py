@@ -10,8 +10,8 @@
 
 Both keep up to :data:`HASHSIZE` bytes of a transaction's new terms in memory before writing
 them out as a segment (FTS5's own default is 1 MB): a batch of 2,000 papers (a first sync's
-pull, an import) is then one segment per commit instead of a dozen that FTS5 merges again, which
-cut the index's share of a first pull by about a fifth. A small write never holds that much; the
+pull, an import) is then one segment per commit instead of a dozen that FTS5 merges again
+(indexing 20,000 papers in such batches, alone: 13.6-14.1 -> 11.3-11.8 CPU seconds). A small write never holds that much; the
 memory is spent only while a big batch is written, and given back at commit. The setting is
 stored in each index (its ``_config`` table), so every writer gets it.
 """

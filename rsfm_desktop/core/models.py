@@ -36,6 +36,7 @@ from .columns import sort_index_columns
 from .fields import Kind, utcnow
 
 _LIVE = text("deleted_at IS NULL")
+_STALE = text("local_version < 0")
 
 
 class JSONText(TypeDecorator):
@@ -355,6 +356,9 @@ class SyncBase(SQLModel, table=True):
     row whose version moved on has changes to push)."""
 
     __tablename__ = "sync_base"
+    # The copies marked stale (a conflict resolved as "mine": ``local_version`` -1), which every
+    # sync looks for: without this index each one read all 100,000 rows (2.5 s).
+    __table_args__ = (Index("ix_sync_base_stale", "entity", "uuid", sqlite_where=_STALE, postgresql_where=_STALE),)
 
     entity: str = Field(primary_key=True)  # paper, dataset, tag, facet, paper_note, dataset_note, view
     uuid: str = Field(primary_key=True)

@@ -279,3 +279,37 @@ def test_up_to_date_catalog_opens_without_importing_alembic(folder_catalog, data
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _fts_hashsizes(data_dir) -> dict[str, int | None]:
+    from rsfm_desktop.core.search import fts5
+
+    with sqlite3.connect(catalog_path(data_dir)) as conn:
+        out = {}
+        for kind in Kind:
+            for name in fts5.TABLES:
+                table = f"{kind.value}_fts_{name}"
+                found = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone()
+                out[table] = found[0] if found else None
+    conn.close()
+    return out
+
+
+def test_search_index_writes_big_batches_as_one_segment_in_new_and_upgraded_catalogs(tmp_path):
+    """FTS5 keeps 16 MB of new terms in memory (not 1 MB) before writing a segment: set in a
+    new catalog, and by migration 0011 in an older one, for every writer of either."""
+    from rsfm_desktop.core.search import fts5
+
+    new, old = tmp_path / "new", tmp_path / "old"
+    open_catalog(new, seed=False).close()
+    build_catalog(old, "0009")
+    with sqlite3.connect(catalog_path(old)) as conn:  # as the app before 0011 made it
+        for table in _fts_hashsizes(old):
+            conn.execute(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
+    conn.close()
+    assert set(_fts_hashsizes(old).values()) == {None}  # FTS5's default
+
+    open_catalog(old, seed=False).close()
+
+    assert set(_fts_hashsizes(new).values()) == {fts5.HASHSIZE}
+    assert set(_fts_hashsizes(old).values()) == {fts5.HASHSIZE}

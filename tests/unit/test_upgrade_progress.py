@@ -15,7 +15,7 @@ from rsfm_desktop.core.fields import Kind
 
 from .migration_helpers import add_slow_revision, build_catalog, revision_at, rows, user_tables
 
-OLD = "0006"  # three revisions behind the head at the time of writing; any older one would do
+OLD = "0006"  # a few revisions behind the head; any older one would do
 
 
 class Reporter:

@@ -25,14 +25,18 @@ def bigram_text(text: str) -> str:
     """Latin words unchanged, CJK runs as overlapping bigrams plus the run's last character."""
     out: list[str] = []
     pos = 0
-    for run in _CJK_RUN.finditer(text):
-        out.append(text[pos : run.start()])
+    for run in _CJK_RUN.finditer(text):  # a list comprehension, no generator (a first sync: 100,000 texts)
+        start = run.start()
+        if start > pos:
+            out.append(text[pos:start])
         chars = run.group()
-        out.extend(chars[i : i + 2] for i in range(len(chars) - 1))
+        if len(chars) > 1:
+            out += [chars[i : i + 2] for i in range(len(chars) - 1)]
         out.append(chars[-1])
         pos = run.end()
-    out.append(text[pos:])
-    return " ".join(part for part in out if part)
+    if pos < len(text):
+        out.append(text[pos:])
+    return " ".join(out)
 
 
 def fold_word(word: str) -> str:

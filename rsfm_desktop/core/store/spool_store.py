@@ -89,6 +89,11 @@ class SpoolStore:
         # One b-tree (no table beside its index); a key twice for one record is kept once.
         self._many("INSERT OR IGNORE INTO match_key(key, pos) VALUES (?, ?)", rows)
 
+    def set_record_data(self, rows: Iterable[tuple[bytes, int]]) -> None:
+        """(data, pos) rows: records changed after they were read (a stored file brought
+        along under a new name)."""
+        self._many("UPDATE record SET data = ? WHERE pos = ?", rows)
+
     def record_count(self) -> int:
         return self._rows("SELECT count(*) FROM record")[0][0]
 

@@ -437,6 +437,11 @@ class ImportPlan:
         found = self.spool.store.counts(self.number, "status")
         return {s.value: found.get(s.value, 0) for s in Status}
 
+    def additions(self) -> dict[Kind, int]:
+        """How many entries of each kind the plan adds, as decided now."""
+        found = self.spool.store.additions(self.number)
+        return {k: found.get(k.value, 0) for k in Kind}
+
     def decision_counts(self) -> dict[Decision, int]:
         found = self.spool.store.counts(self.number, "decision")
         return {d: found.get(d.value, 0) for d in Decision}

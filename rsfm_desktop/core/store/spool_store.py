@@ -157,6 +157,14 @@ class SpoolStore:
         where = " AND (existing_id IS NOT NULL OR earlier IS NOT NULL)" if only_matched else ""
         self._many(f"UPDATE entry SET decision = ? WHERE plan = ?{where}", [(decision, plan)])
 
+    def additions(self, plan: int) -> dict[str, int]:
+        """kind -> how many of a plan's records become new entries (added, or merged into
+        nothing)."""
+        return dict(self._rows(
+            "SELECT r.kind, count(*) FROM entry e JOIN record r ON r.pos = e.pos WHERE e.plan = ?"
+            " AND (e.decision = 'add' OR e.decision = 'merge' AND e.existing_id IS NULL AND e.earlier IS NULL)"
+            " GROUP BY r.kind", (plan,)))
+
     def positions(self, plan: int, status: str | None) -> list[int]:
         if status is None:
             return [r[0] for r in self._rows("SELECT pos FROM entry WHERE plan = ? ORDER BY pos", (plan,))]

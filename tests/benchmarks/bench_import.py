@@ -169,6 +169,7 @@ def main(n: int = 10_000, target: str | None = None, megabytes: float | None = N
         "read_and_plan_cpu_s": round(c1 - c0, 2), "apply_cpu_s": round(c2 - c1, 2), "total_cpu_s": round(c2 - c0, 2),
         # CPU seconds of the reading worker process (.parse_worker), besides this process's
         "reader_process_cpu_s": round(k1 - k0, 2), "all_processes_cpu_s": round(c2 - c0 + k1 - k0, 2),
+        "reader_process_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         **cancelling,
     }
     print(json.dumps(result))

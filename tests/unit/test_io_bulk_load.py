@@ -36,7 +36,8 @@ def _bib(path: Path, n: int, first: int = 0) -> Path:
 def _indexes(catalog) -> list[tuple[str, str]]:
     with catalog.imports.store.read() as conn:
         return sql.rows(conn, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                              " AND tbl_name IN ('paper', 'dataset') ORDER BY name")
+                              " AND tbl_name IN ('paper', 'dataset', 'paper_tag', 'dataset_tag',"
+                              " 'paper_facet_sort', 'dataset_facet_sort') ORDER BY name")
 
 
 def _dropped_during(catalog, monkeypatch) -> list[list[str]]:
@@ -69,7 +70,8 @@ def test_a_large_import_into_an_empty_catalog_ends_with_every_index(empty_catalo
     plan = empty_catalog.imports.prepare(_bib(tmp_path / "a.bib", 300), "bibtex")
     assert empty_catalog.imports.apply(plan).result.added == 300
     plan.close()
-    assert seen and "ix_paper_title_sort" in seen[0] and "ix_paper_uuid" not in seen[0]  # unique ones stay
+    assert seen and {"ix_paper_title_sort", "ix_paper_tag_tag", "ix_paper_facet_sort_en"} <= set(seen[0])
+    assert "ix_paper_uuid" not in seen[0]  # unique ones stay
     assert _indexes(empty_catalog) == before
     with empty_catalog.imports.store.read() as conn:
         assert sql.scalar(conn, "PRAGMA integrity_check") == "ok"
@@ -79,6 +81,9 @@ def test_a_large_import_into_an_empty_catalog_ends_with_every_index(empty_catalo
     titles = [empty_catalog.entries.get(Kind.PAPER, i).values["title"] for i in
               empty_catalog.entries.sorted_ids(Kind.PAPER, "title")[:3]]
     assert titles == ["Glacier study number 0", "Glacier study number 1", "Glacier study number 10"]
+    assert len(empty_catalog.imports.ids_with_tag(Kind.PAPER, "VQA")) == 300
+    with empty_catalog.imports.store.read() as conn:  # every entry has its facet sort keys
+        assert sql.scalar(conn, "SELECT count(DISTINCT paper_id) FROM paper_facet_sort") == 300
 
 
 @sqlite_only

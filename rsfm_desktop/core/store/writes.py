@@ -230,18 +230,20 @@ class Tx:
     def bulk_load(self, adding: Mapping[Kind, int]) -> Iterator[None]:
         """Around a write that adds ``adding[kind]`` entries: when that is at least
         :data:`BULK_LOAD_MIN` and as many as the table holds (an import into an empty or small
-        catalog), the table's sort indexes are dropped and built again once at the end (one
-        sort instead of a random b-tree insert per row and index: a third of the insert's
-        time). Both happen inside this transaction: a write cancelled, failed or killed
-        meanwhile rolls back with the indexes as they were; other connections never see the
-        table without them. SQLite only (see :func:`.dialect.sort_indexes`)."""
+        catalog), the secondary indexes of its table, of its facet sort keys and of its tag
+        memberships are dropped and built again once at the end (one sort instead of a random
+        b-tree insert per row and index; what the write reads meanwhile goes by primary keys,
+        which stay, as do unique indexes). Both happen inside this transaction: a write
+        cancelled, failed or killed meanwhile rolls back with the indexes as they were; other
+        connections never see the tables without them. SQLite only (see :func:`.dialect.sort_indexes`)."""
         dropped: list[tuple[str, str]] = []
         for kind, count in adding.items():
             if count < BULK_LOAD_MIN or count < (sql.scalar(self.conn, f"SELECT count(*) FROM {kind.value}") or 0):
                 continue
-            for name, ddl in dialect.sort_indexes(self.conn, kind.value):
-                self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
-                dropped.append((name, ddl))
+            for tab in (kind.value, facet_sort.KEY_TABLES[kind], MEMBER_TABLES[kind]):  # rows per entry
+                for name, ddl in dialect.sort_indexes(self.conn, tab):
+                    self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+                    dropped.append((name, ddl))
         self._dropped_indexes += dropped
         yield  # an exception leaves them dropped: the transaction rolls back (finish builds them otherwise)
         self._build_dropped_indexes()
@@ -907,13 +909,7 @@ class Tx:
 
 
     def _write_log(self, log: Table, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        if self.conn.dialect.name == "postgresql":
-            copy_rows(self.conn, log, rows)
-        else:
-            for start in range(0, len(rows), 1000):
-                self.conn.execute(insert(log), rows[start : start + 1000])
+        self._insert_plain(log, rows)  # COPY, or the driver's executemany (a row a change)
 
 
 _UNSET = object()

@@ -154,3 +154,31 @@ def test_a_large_import_killed_while_writing_leaves_the_catalog_whole(tmp_path, 
         assert count == (4000 if "committed" in rest else 0)
     finally:
         catalog.close()
+
+
+@sqlite_only
+def test_a_cancel_while_the_indexes_are_built_again_rolls_everything_back(empty_catalog, tmp_path, monkeypatch):
+    before = _indexes(empty_catalog)
+    monkeypatch.setattr(writes, "BULK_LOAD_MIN", 100)
+    building = []
+    original = writes.dialect.abort_while
+
+    def spying(raw, flag):
+        building.append(flag is not None)
+        original(raw, flag)
+
+    monkeypatch.setattr(writes.dialect, "abort_while", spying)
+    plan = empty_catalog.imports.prepare(_bib(tmp_path / "a.bib", 400), "bibtex")
+    built = []
+
+    def cancelled():  # pressed once two indexes are built again
+        if building and building[-1]:
+            built.append(1)
+        return len(built) > 2
+
+    with pytest.raises(ImportCancelled):
+        empty_catalog.imports.apply(plan, cancelled=cancelled)
+    plan.close()
+    assert building[:2] == [True, False]
+    assert _indexes(empty_catalog) == before
+    assert empty_catalog.entries.list_ids(Kind.PAPER) == []

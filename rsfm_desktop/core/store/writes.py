@@ -249,10 +249,34 @@ class Tx:
         self._build_dropped_indexes()
 
     def _build_dropped_indexes(self) -> None:
-        while self._dropped_indexes:
-            self.checkpoint()
-            _name, ddl = self._dropped_indexes.pop(0)
-            self.conn.exec_driver_sql(ddl)
+        """Build the indexes :meth:`bulk_load` dropped; the checkpoint is asked while each is
+        built too (an index of a million rows takes a second), and a cancel it raises stops the
+        build at once."""
+        if not self._dropped_indexes:
+            return
+        raw = self.conn.connection.dbapi_connection
+        stopped: list[BaseException] = []
+
+        def asked() -> bool:
+            try:
+                self.checkpoint()
+            except BaseException as exc:  # noqa: BLE001  (raised again below, once SQLite stopped)
+                stopped.append(exc)
+                return True
+            return False
+
+        dialect.abort_while(raw, asked)
+        try:
+            while self._dropped_indexes:
+                self.checkpoint()
+                self.conn.exec_driver_sql(self._dropped_indexes[0][1])
+                self._dropped_indexes.pop(0)
+        except Exception:
+            if stopped:
+                raise stopped[0] from None
+            raise
+        finally:
+            dialect.abort_while(raw, None)
 
     # ---- reading inside the transaction -----------------------------------------------------
 

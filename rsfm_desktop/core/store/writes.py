@@ -237,7 +237,7 @@ class Tx:
         cancelled, failed or killed meanwhile rolls back with the indexes as they were; other
         connections never see the tables without them. SQLite only (see :func:`.dialect.sort_indexes`)."""
         dropped: list[tuple[str, str]] = []
-        for kind, count in adding.items():
+        for kind, count in adding.items() if dialect.is_sqlite(self.conn) else ():
             if count < BULK_LOAD_MIN or count < (sql.scalar(self.conn, f"SELECT count(*) FROM {kind.value}") or 0):
                 continue
             for tab in (kind.value, facet_sort.KEY_TABLES[kind], MEMBER_TABLES[kind]):  # rows per entry

@@ -360,7 +360,8 @@ class Attachments:
             return 0
         source_dir = Path(plan.source).parent
         copied = 0
-        for entry in plan.entries:
+        renamed = {}  # position -> record whose attachment now names another file
+        for pos, entry in enumerate(plan.entries):
             for item in entry.record.attachments:
                 name = item.get("file")
                 if item.get("mode") != STORED or not name or not (source_dir / name).is_file():
@@ -374,8 +375,12 @@ class Attachments:
                 if target.exists():
                     target = self.folder / stored_name(Path(item["path"]).stem, target.suffix, os.listdir(self.folder))
                 shutil.copyfile(source, target)
-                item["path"] = target.name
+                if item["path"] != target.name:
+                    item["path"] = target.name
+                    renamed[pos] = entry.record
                 copied += 1
+        if renamed:  # the write reads the records from the plan's spool, not these copies
+            plan.save_records(renamed.items())
         return copied
 
     # ---- the trash and stored copies ---------------------------------------------------------

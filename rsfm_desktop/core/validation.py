@@ -6,6 +6,7 @@ turns them into translated messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -33,8 +34,19 @@ def max_year() -> int:
     return date.today().year + 1
 
 
+# A plain http(s) URL, as urlsplit reads it: a host begins right after "//" (urlsplit drops
+# tabs and line ends anywhere and refuses unbalanced brackets, hence the cases left to it).
+_PLAIN_HTTP = re.compile(r"https?://[^/?#\s\x00-\x1f\x7f]", re.IGNORECASE)
+
+
 def is_http_url(value: str) -> bool:
-    parts = urlsplit(value.strip())
+    value = value.strip()
+    if value.isascii() and "[" not in value and "]" not in value and _PLAIN_HTTP.match(value):
+        return True  # what urlsplit says of it, in a tenth of the time (an import checks every link)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "http://a[b": an unbalanced IPv6 bracket is no link, not a crash
+        return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
@@ -52,6 +64,9 @@ def _clean_list(value: Any) -> list[str]:
     if isinstance(value, str):
         value = value.splitlines() if "\n" in value else value.split(";")
     return [t for t in (clean_text(v) for v in value) if t is not None]
+
+
+_SPECS: dict[Kind, dict[str, FieldSpec]] = {}  # FIELDS never change while the app runs
 
 
 def _check(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
@@ -88,7 +103,7 @@ def normalise(kind: Kind, values: dict[str, Any]) -> dict[str, Any]:
 
     Raises :class:`ValidationError` listing every bad field; unknown keys are errors too.
     """
-    specs = field_map(kind)
+    specs = _SPECS.get(kind) or _SPECS.setdefault(kind, field_map(kind))
     clean: dict[str, Any] = {}
     errors: list[FieldError] = []
     for key, value in values.items():

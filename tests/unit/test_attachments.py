@@ -206,3 +206,35 @@ def test_the_lossless_export_carries_attachments_and_stored_files_when_asked(cat
     [on_dataset] = other.attachments.list(Kind.DATASET, dataset_id(other, "RSICap"))
     assert on_dataset.location == linked
     os.remove(copied.location)
+
+
+@sqlite_only
+@pytest.mark.parametrize("before", [0, 5000], ids=["first", "after-5000-entries"])
+def test_a_stored_file_renamed_on_import_is_the_file_the_attachment_names(catalog, targets, tmp_path, before):
+    """A stored file whose name is taken in the importing catalog (by another file) is copied
+    under a new name, and the imported attachment names that copy, not the other file;
+    also when its entry comes after thousands of others (more than the plan keeps in memory)."""
+    [pdf] = _files(tmp_path, "paper.pdf")
+    catalog.attachments.attach(Kind.PAPER, paper_id(catalog, "GeoChat"), [pdf], store=True)
+    export = tmp_path / "out" / "export.json"
+    export.parent.mkdir()
+    text, _files_dir = catalog.imports.export_with_files(export)
+    data = json.loads(text)
+    [paper] = [p for p in data["papers"] if p["short_name"] == "GeoChat"]
+    name = paper["attachments"][0]["path"]
+    fillers = [{"title": f"Filler paper {n}", "authors": [], "year": 2020} for n in range(before)]
+    data["papers"] = fillers + [paper]
+    data["datasets"] = []
+    data.pop("links", None)
+    export.write_text(json.dumps(data), encoding="utf-8")
+
+    other = targets.empty()
+    other.attachments.folder.mkdir(parents=True, exist_ok=True)
+    (other.attachments.folder / name).write_bytes(b"%PDF-1.4\nsomething else")
+    plan = other.imports.prepare(export, "json")
+    other.imports.apply(plan)
+    plan.close()
+    [copied] = other.attachments.list(Kind.PAPER, paper_id(other, "GeoChat"))
+    assert copied.location.name != name
+    assert copied.location.read_bytes() == pdf.read_bytes()
+    assert (other.attachments.folder / name).read_bytes() == b"%PDF-1.4\nsomething else"

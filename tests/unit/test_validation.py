@@ -3,10 +3,12 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rsfm_desktop.core.entries import Query
 from rsfm_desktop.core.fields import Kind
-from rsfm_desktop.core.validation import ValidationError, clean_text, normalise
+from rsfm_desktop.core.validation import ValidationError, clean_text, is_http_url, normalise
 
 from .catalog_helpers import paper_id
 
@@ -133,3 +135,31 @@ def test_an_accepted_update_is_stored_normalised(catalog):
     after = catalog.entries.get(Kind.PAPER, geochat)
     assert (after.venue, after.year, after.remark) == ("ICCV", 2025, None)
     assert after.code_url == "https://github.com/mbzuai-oryx/geochat"  # untouched
+
+
+URLISH = st.text(alphabet=st.sampled_from(list("hHtTpPsS:/[]?#@.a1 \t\n-_%é\x00\x7f")), max_size=14)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(URLISH, st.builds(lambda p, s: p + s, st.sampled_from(["http://", "https://", "HTTP://", " http://"]),
+                                   URLISH)))
+def test_the_fast_url_check_says_what_urlsplit_says(text):
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text.strip())
+        expected = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    except ValueError:
+        expected = False
+    assert is_http_url(text) == expected
+
+
+def test_a_link_with_an_unbalanced_bracket_costs_its_field_not_the_file(empty_catalog, tmp_path):
+    path = tmp_path / "one.bib"
+    path.write_text("@article{a, title = {Kept}, url = {http://a[b}}\n@article{b, title = {Also kept}}\n",
+                    encoding="utf-8")
+    plan = empty_catalog.imports.prepare(path, "bibtex")  # was a ValueError traceback (urlsplit)
+    assert [e.record.title for e in plan.entries] == ["Kept", "Also kept"]
+    assert [e.record.values.get("paper_url") for e in plan.entries] == [None, None]
+    assert any("paper_url dropped" in w and "line 1" in w for w in plan.warnings)
+    plan.close()

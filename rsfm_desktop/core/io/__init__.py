@@ -7,14 +7,29 @@ user review ``plan.entries`` (status, match, decision); then ``catalog.imports.a
 progress, cancelled)``, one undoable command; ``plan.close()`` deletes the spool. No Qt here.
 """
 
-from .apply import ImportCancelled, ImportReport, PlanStale, apply_plan
-from .detect import RecordStream, iter_records, parse_text, read_file, text_records
-from .export import ExportWriteError, Rescue, export_text, export_view, rescue_export, write_atomically
-from .matching import DuplicatePair, find_duplicates
-from .merge import merge_entries
-from .plan import Decision, PlanEntry, Status
-from .spool import ImportPlan, build_plan, plan_stream
-from .record import Format, ImportBatch, ImportFormatError, ImportRecord, ReadCancelled
+# Loaded on first use (PEP 562): a module of this package (a parser in the reading worker
+# process, :mod:`.parse_worker`) imports without the writing side and SQLAlchemy.
+_WHERE = {
+    "ImportCancelled": "apply", "ImportReport": "apply", "PlanStale": "apply", "apply_plan": "apply",
+    "RecordStream": "detect", "iter_records": "detect", "parse_text": "detect", "read_file": "detect",
+    "text_records": "detect", "ExportWriteError": "export", "Rescue": "export", "export_text": "export",
+    "export_view": "export", "rescue_export": "export", "write_atomically": "export",
+    "DuplicatePair": "matching", "find_duplicates": "matching", "merge_entries": "merge",
+    "Decision": "plan", "PlanEntry": "plan", "Status": "plan", "ImportPlan": "spool", "build_plan": "spool",
+    "plan_stream": "spool", "Format": "record", "ImportBatch": "record", "ImportFormatError": "record",
+    "ImportRecord": "record", "ReadCancelled": "record",
+}
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Decision", "DuplicatePair", "ExportWriteError", "Rescue", "rescue_export", "Format", "ImportBatch", "ImportCancelled", "ImportFormatError",

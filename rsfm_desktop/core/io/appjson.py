@@ -13,15 +13,16 @@ import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING, Any
 
 from ..fields import FIELDS, Kind
 from . import snapshot
 from .jsonutil import JsonStream
 from .reading import ReadContext, TextSource
 from .record import ImportRecord, TaxonomyTag
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 FORMAT = "rsfm-export"
 FORMAT_VERSION = 1

@@ -166,6 +166,12 @@ class _Writer:
 
     def _run(self) -> ImportReport:
         refs = self.tags.import_taxonomy(self.plan.batch.facets, self.plan.batch.taxonomy)
+        with self.tx.bulk_load(self.plan.additions()):
+            self._batches(refs)
+        self._links()
+        return self.report
+
+    def _batches(self, refs: dict[str, int]) -> None:
         for start, entries in self.plan.batches(BATCH):
             gc.collect(1)  # what the last batch's statements left (see collector_paused)
             self.new_seed_keys = []
@@ -177,8 +183,6 @@ class _Writer:
             self.tx.mark_seeded(self.new_seed_keys, "import")
             self.check()
             self.tx.flush_index()
-        self._links()
-        return self.report
 
     def _add(self, items: list[tuple[int, PlanEntry]]) -> None:
         pending = []
@@ -237,7 +241,8 @@ class _Writer:
 
     def _extras(self, items: list[tuple[int, PlanEntry]], refs: dict[str, int]) -> None:
         """Tags, notes, provenance and attachments of the entries of a batch."""
-        pairs: dict[Kind, list[tuple[int, int]]] = {k: [] for k in Kind}
+        pairs: dict[Kind, list[tuple[int, int]]] = {k: [] for k in Kind}  # tags of entries the catalog held
+        new_pairs: dict[Kind, list[tuple[int, int]]] = {k: [] for k in Kind}  # of entries added here
         notes: list[dict[str, Any]] = []
         children: dict[str, list[dict[str, Any]]] = {"provenance": [], "attachment": []}
         for pos, entry in items:
@@ -245,13 +250,14 @@ class _Writer:
             if entry_id < 0:
                 continue
             record = entry.record
+            merged = (record.kind, entry_id) in self.merged
+            tagged = (pairs if merged else new_pairs)[record.kind]
             for facet, labels in record.tags.items():
                 facet = self.plan.suggested_facet if facet == SUGGESTED else facet
                 if facet:
-                    pairs[record.kind] += [(entry_id, self.tags.tag_id(facet, label)) for label in labels]
-            pairs[record.kind] += [(entry_id, refs[r]) for r in record.tag_refs if r in refs]
+                    tagged += [(entry_id, self.tags.tag_id(facet, label)) for label in labels]
+            tagged += [(entry_id, refs[r]) for r in record.tag_refs if r in refs]
             owner = {"paper_id": None, "dataset_id": None, f"{record.kind.value}_id": entry_id}
-            merged = (record.kind, entry_id) in self.merged
             if merged:
                 self._append_note(record, entry_id)
             elif (record.note or "").strip():
@@ -273,6 +279,9 @@ class _Writer:
                 by_tag.setdefault(tag_id, []).append(entry_id)
             for tag_id, entry_ids in sorted(by_tag.items()):
                 self.tx.tag(kind, tag_id, entry_ids)
+            # An entry added by this import: its tags go in as plain rows, no version bump nor
+            # undo step of their own (undoing its insert trashes it, tags and all).
+            self.tx.tag_new_entries(kind, new_pairs[kind])
         self.tx.insert_rows("note", notes)
         for name, rows in children.items():
             self.tx.insert_rows(name, rows)

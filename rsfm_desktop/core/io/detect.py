@@ -80,12 +80,21 @@ class RecordStream:
         self._guess = guess_
         self._opener = opener
         self.ctx = ReadContext(source, total, progress, cancelled)
+        # (path, codec, BOM bytes, decoding errors) of a file a worker process may parse
+        # (:mod:`.parse_worker`); None for text in memory.
+        self.in_worker: tuple[str, str, int, str] | None = None
 
     @property
     def warnings(self) -> list[str]:
         return self.ctx.warnings
 
     def __iter__(self) -> Iterator[ImportRecord]:
+        from . import parse_worker
+
+        if self.in_worker is not None and parse_worker.wanted(self.ctx.total):
+            yield from parse_worker.records(self.ctx, self.in_worker[0], self.format, *self.in_worker[1:])
+            self.ctx.finish()
+            return
         handle, position = self._opener()
         with handle:
             text = TextSource(handle, position)
@@ -169,7 +178,9 @@ def iter_records(
     if "\x00" in head:
         raise ImportFormatError(source, head[: head.index("\x00")].count("\n") + 1, "binary data (NUL byte)")
     fmt = detect(path, head) if fmt in (None, "auto") else fmt
-    return RecordStream(source, Format(fmt), found, opener, total, progress, cancelled)
+    stream = RecordStream(source, Format(fmt), found, opener, total, progress, cancelled)
+    stream.in_worker = (source, found.encoding, found.bom, errors)
+    return stream
 
 
 def text_records(text: str, source: str, fmt: Format | str | None = None, *,

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING, Any
 
 from ..fields import FIELDS, TITLE_FIELD, Kind
-from ..store import sql
+
+if TYPE_CHECKING:  # the parsers import this module in the reading worker, without SQLAlchemy
+    from sqlalchemy.engine import Connection
 
 _CHUNK = 500
 # What an export carries of an attachment (the file itself only when asked: appjson).
@@ -40,12 +40,16 @@ class EntrySnapshot:
 
 
 def live_ids(conn: Connection, kind: Kind, include_deleted: bool = False) -> list[int]:
+    from ..store import sql
+
     where = "" if include_deleted else " WHERE deleted_at IS NULL"
     return sql.column(conn, f"SELECT id FROM {kind.value}{where} ORDER BY id")
 
 
 def ids_with_tag(conn: Connection, kind: Kind, label: str) -> list[int]:
     """Live entries carrying a tag whose English or Chinese label is ``label`` (any case)."""
+    from ..store import sql
+
     table = f"{kind.value}_tag"
     return sql.column(
         conn,
@@ -59,6 +63,7 @@ def ids_with_tag(conn: Connection, kind: Kind, label: str) -> list[int]:
 def load(conn: Connection, kind: Kind, ids: Sequence[int]) -> list[EntrySnapshot]:
     """Snapshots of these entries, in the order of ``ids`` (unknown ids are left out)."""
     from ..entries import decode_values
+    from ..store import sql
 
     specs = FIELDS[kind]
     keys = [f.key for f in specs]
@@ -74,6 +79,8 @@ def load(conn: Connection, kind: Kind, ids: Sequence[int]) -> list[EntrySnapshot
 
 
 def _load_extras(conn: Connection, kind: Kind, found: dict[int, EntrySnapshot], chunk) -> None:
+    from ..store import sql
+
     owner = f"{kind.value}_id"
     params = {"ids": chunk}
     tag_sql = (
@@ -108,6 +115,8 @@ def _load_extras(conn: Connection, kind: Kind, found: dict[int, EntrySnapshot], 
 
 def links(conn: Connection, paper_ids: Sequence[int], dataset_ids: Sequence[int]) -> list[tuple[int, int, str]]:
     """Paper–dataset links whose both ends are among the given entries."""
+    from ..store import sql
+
     papers, datasets = set(paper_ids), set(dataset_ids)
     rows = sql.rows(
         conn, "SELECT paper_id, dataset_id, relation FROM paper_dataset_link ORDER BY paper_id, dataset_id, relation"
@@ -117,6 +126,8 @@ def links(conn: Connection, paper_ids: Sequence[int], dataset_ids: Sequence[int]
 
 def taxonomy(conn: Connection) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """All facets and tags (with parents, colours, positions and synonyms)."""
+    from ..store import sql
+
     facets = [
         {"key": k, "label_en": en, "label_zh": zh, "position": pos}
         for k, en, zh, pos in sql.rows(

@@ -416,6 +416,18 @@ class ImportPlan:
             out.append(entry.bind(lambda d, p=pos: store.set_decisions(self.number, [p], d.value)))
         return out
 
+    def save_records(self, entries: Iterable[tuple[int, ImportRecord]]) -> None:
+        """Write (position, record) back into the spool after a record was changed in place
+        (a stored file copied under a new name changes its attachment's path): what is written
+        reads the records from the spool again, not the entries shown."""
+        entries = list(entries)
+        store = self.spool.store
+        twins = {pos: (earlier, reason) for pos, _rec, _m, earlier, reason
+                 in self.spool.records(store.records_at([pos for pos, _r in entries]), False)}
+        store.set_record_data(
+            (_record_data(record, matching.Match(*twins[pos], 100.0) if twins[pos][0] is not None else None), pos)
+            for pos, record in entries)
+
     def batches(self, size: int = 2000) -> Iterator[tuple[int, list[PlanEntry]]]:
         """(first position, entries) of the whole plan in order, ``size`` at a time."""
         for start in range(0, len(self), size):
@@ -424,6 +436,11 @@ class ImportPlan:
     def counts(self) -> dict[str, int]:
         found = self.spool.store.counts(self.number, "status")
         return {s.value: found.get(s.value, 0) for s in Status}
+
+    def additions(self) -> dict[Kind, int]:
+        """How many entries of each kind the plan adds, as decided now."""
+        found = self.spool.store.additions(self.number)
+        return {k: found.get(k.value, 0) for k in Kind}
 
     def decision_counts(self) -> dict[Decision, int]:
         found = self.spool.store.counts(self.number, "decision")

@@ -138,6 +138,19 @@ def refresh_statistics(conn: Connection, tables: Sequence[str], rows: int) -> No
     conn.exec_driver_sql("ANALYZE " + ", ".join(tables))
 
 
+def sort_indexes(conn: Connection, table: str) -> list[tuple[str, str]]:
+    """SQLite: (name, CREATE statement) of the table's secondary indexes that no constraint
+    needs (not unique): those a bulk load may drop and build again once (see
+    ``Tx.bulk_load``). PostgreSQL: none (``DROP INDEX`` would lock the table against every
+    reader of a lab catalog until commit; its rows go in by ``COPY`` anyway)."""
+    if not is_sqlite(conn):
+        return []
+    return [(name, ddl) for name, ddl in sql.rows(
+        conn, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t AND sql IS NOT NULL"
+              " ORDER BY name", {"t": table})
+            if not ddl.lstrip().upper().startswith("CREATE UNIQUE")]
+
+
 def undecodable_text(exc: BaseException) -> bool:
     """SQLite met stored text that is not UTF-8 (PostgreSQL validates text as it is written)."""
     return "Could not decode to UTF-8" in str(exc)

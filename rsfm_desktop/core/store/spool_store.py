@@ -89,6 +89,11 @@ class SpoolStore:
         # One b-tree (no table beside its index); a key twice for one record is kept once.
         self._many("INSERT OR IGNORE INTO match_key(key, pos) VALUES (?, ?)", rows)
 
+    def set_record_data(self, rows: Iterable[tuple[bytes, int]]) -> None:
+        """(data, pos) rows: records changed after they were read (a stored file brought
+        along under a new name)."""
+        self._many("UPDATE record SET data = ? WHERE pos = ?", rows)
+
     def record_count(self) -> int:
         return self._rows("SELECT count(*) FROM record")[0][0]
 
@@ -151,6 +156,14 @@ class SpoolStore:
     def set_all_decisions(self, plan: int, decision: str, only_matched: bool = False) -> None:
         where = " AND (existing_id IS NOT NULL OR earlier IS NOT NULL)" if only_matched else ""
         self._many(f"UPDATE entry SET decision = ? WHERE plan = ?{where}", [(decision, plan)])
+
+    def additions(self, plan: int) -> dict[str, int]:
+        """kind -> how many of a plan's records become new entries (added, or merged into
+        nothing)."""
+        return dict(self._rows(
+            "SELECT r.kind, count(*) FROM entry e JOIN record r ON r.pos = e.pos WHERE e.plan = ?"
+            " AND (e.decision = 'add' OR e.decision = 'merge' AND e.existing_id IS NULL AND e.earlier IS NULL)"
+            " GROUP BY r.kind", (plan,)))
 
     def positions(self, plan: int, status: str | None) -> list[int]:
         if status is None:

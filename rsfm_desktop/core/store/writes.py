@@ -53,6 +53,7 @@ ROW_ENTITIES = {"tag": "tag", "facet": "facet", "view": "saved_view"}
 _SOFT_DELETED = {"paper", "dataset", "tag", "facet"}
 BULK_AT = 64  # rows changed alike by one statement from which on the change is kept as id runs
 _INDEX_CHUNK = 5000  # entries reindexed at once at commit
+BULK_LOAD_MIN = 5000  # entries added at once from which on Tx.bulk_load builds the sort indexes anew
 _SORT_KEY_OPS = frozenset({INSERT, DELETE, RESTORE})  # entry changes that move its facet sort keys
 
 
@@ -163,6 +164,7 @@ class Tx:
         # Called between the batches of the long steps at commit (indexing, the change log); a
         # caller that can be cancelled raises from it, which rolls the transaction back.
         self.checkpoint: Callable[[], None] = lambda: None
+        self._dropped_indexes: list[tuple[str, str]] = []  # (name, CREATE) dropped by bulk_load
 
     @property
     def author(self) -> str | None:
@@ -221,6 +223,60 @@ class Tx:
 
     def _log(self, step) -> None:
         self.ops.append(step)
+
+    # ---- bulk loading ------------------------------------------------------------------------
+
+    @contextmanager
+    def bulk_load(self, adding: Mapping[Kind, int]) -> Iterator[None]:
+        """Around a write that adds ``adding[kind]`` entries: when that is at least
+        :data:`BULK_LOAD_MIN` and as many as the table holds (an import into an empty or small
+        catalog), the secondary indexes of its table, of its facet sort keys and of its tag
+        memberships are dropped and built again once at the end (one sort instead of a random
+        b-tree insert per row and index; what the write reads meanwhile goes by primary keys,
+        which stay, as do unique indexes). Both happen inside this transaction: a write
+        cancelled, failed or killed meanwhile rolls back with the indexes as they were; other
+        connections never see the tables without them. SQLite only (see :func:`.dialect.sort_indexes`)."""
+        dropped: list[tuple[str, str]] = []
+        for kind, count in adding.items() if dialect.is_sqlite(self.conn) else ():
+            if count < BULK_LOAD_MIN or count < (sql.scalar(self.conn, f"SELECT count(*) FROM {kind.value}") or 0):
+                continue
+            for tab in (kind.value, facet_sort.KEY_TABLES[kind], MEMBER_TABLES[kind]):  # rows per entry
+                for name, ddl in dialect.sort_indexes(self.conn, tab):
+                    self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+                    dropped.append((name, ddl))
+        self._dropped_indexes += dropped
+        yield  # an exception leaves them dropped: the transaction rolls back (finish builds them otherwise)
+        self._build_dropped_indexes()
+
+    def _build_dropped_indexes(self) -> None:
+        """Build the indexes :meth:`bulk_load` dropped; the checkpoint is asked while each is
+        built too (an index of a million rows takes a second), and a cancel it raises stops the
+        build at once."""
+        if not self._dropped_indexes:
+            return
+        raw = self.conn.connection.dbapi_connection
+        stopped: list[BaseException] = []
+
+        def asked() -> bool:
+            try:
+                self.checkpoint()
+            except BaseException as exc:  # noqa: BLE001  (raised again below, once SQLite stopped)
+                stopped.append(exc)
+                return True
+            return False
+
+        dialect.abort_while(raw, asked)
+        try:
+            while self._dropped_indexes:
+                self.checkpoint()
+                self.conn.exec_driver_sql(self._dropped_indexes[0][1])
+                self._dropped_indexes.pop(0)
+        except Exception:
+            if stopped:
+                raise stopped[0] from None
+            raise
+        finally:
+            dialect.abort_while(raw, None)
 
     # ---- reading inside the transaction -----------------------------------------------------
 
@@ -852,6 +908,7 @@ class Tx:
 
     def finish(self) -> ChangeSet:
         """Index what changed, log the changes; called by :meth:`Store.write` before commit."""
+        self._build_dropped_indexes()  # never commit without them (a caller that caught an error)
         self.flush_index()
         changes = ChangeSet.merged(self._pending.changes, origin=self.store.origin)
         if changes:
@@ -876,13 +933,7 @@ class Tx:
 
 
     def _write_log(self, log: Table, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        if self.conn.dialect.name == "postgresql":
-            copy_rows(self.conn, log, rows)
-        else:
-            for start in range(0, len(rows), 1000):
-                self.conn.execute(insert(log), rows[start : start + 1000])
+        self._insert_plain(log, rows)  # COPY, or the driver's executemany (a row a change)
 
 
 _UNSET = object()

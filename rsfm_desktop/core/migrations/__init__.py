@@ -24,14 +24,14 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection, Engine
 
-HEAD = "0009"
+HEAD = "0010"
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 # Search tables (core/search/): FTS5 virtual tables and their shadow tables on SQLite, the
 # ``<kind>_search`` tables on PostgreSQL. Created by the search backends, so unknown to the
 # SQLAlchemy metadata that autogenerate compares against.
-_SEARCH_TABLE = re.compile(r"^\w+_(fts_(tri|bi)(_\w+)?|search(_text|_vocab)?)$")
+_SEARCH_TABLE = re.compile(r"^\w+_(fts_(tri|bi)(_\w+)?|search(_text|_vocab|_chunk)?)$")
 
 
 def include_name(name: str | None, type_: str, _parent_names) -> bool:

@@ -97,6 +97,13 @@ def pg_schema(url):
                 "constraints": q("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
                                  " FROM pg_constraint WHERE connamespace = 'public'::regnamespace"),
                 "extensions": q("SELECT extname FROM pg_extension"),
+                # the search tables' storage (out of line) and their match functions
+                "storage": q("SELECT c.relname, coalesce(array_to_string(c.reloptions, ','), ''), a.attname,"
+                             " a.attstorage FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
+                             " WHERE c.relnamespace = 'public'::regnamespace AND strpos(c.relname, 'search') > 0"
+                             " AND a.attnum > 0 AND NOT a.attisdropped"),
+                "functions": q("SELECT proname, pg_get_functiondef(oid) FROM pg_proc"
+                               " WHERE pronamespace = 'public'::regnamespace AND strpos(proname, 'search_match') > 0"),
             }
     finally:
         engine.dispose()

@@ -19,3 +19,39 @@ def test_a_bulk_import_into_a_new_lab_catalog_leaves_statistics_for_the_planner(
     add_entries(empty_catalog, Kind.PAPER, [{"title": f"Paper {i}", "summary_zh": "遥感"} for i in range(1500)])
     assert scalar(empty_catalog, "SELECT reltuples FROM pg_class WHERE relname = 'paper'") >= 1500
 
+
+
+def _buffers(catalog, kind: Kind, text: str) -> tuple[int, list[int]]:
+    """(shared buffers the search touches, the matching ids), read from EXPLAIN (ANALYZE, BUFFERS)."""
+    import json
+
+    from rsfm_desktop.core import search
+    from rsfm_desktop.core.store import sql
+
+    with catalog.store.read() as conn:
+        query, params = search.match_query(conn, kind, text)
+        [[plan]] = sql.rows(conn, f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {query}", params)
+        ids = sql.column(conn, query, params)
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    top = plan[0]["Plan"]
+    return top["Shared Hit Blocks"] + top["Shared Read Blocks"], sorted(ids)
+
+
+@postgres_only
+def test_a_word_in_most_of_the_catalog_is_found_without_reading_every_indexed_text(empty_catalog):
+    # 1,500 papers of realistic length (a Chinese and an English summary): the search index
+    # once held each one's lexemes inline, so a word found in most papers read a page per few
+    # papers (and a term of several tokens, "zero-shot", read every matching text).
+    zh = "遥感图像基础模型视觉语言多模态大模型语义分割目标检测变化检测图像描述视觉定位跨模态检索对比学习" * 3
+    en = " ".join(["remote sensing zero-shot segmentation of satellite imagery with vision language models"] * 8)
+    rows = [{"title": f"Paper {i}", "summary_zh": zh[i % 7:], "summary_en": en if i % 3 else en.replace("zero-shot", "few-shot")}
+            for i in range(1500)]
+    ids = add_entries(empty_catalog, Kind.PAPER, rows)
+    with empty_catalog.store.engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    expected_zero_shot = sorted(i for n, i in enumerate(ids) if n % 3)
+    for text, expected in (("remote", sorted(ids)), ("zero-shot", expected_zero_shot),
+                           ("zero-s", expected_zero_shot), ("遥感图", sorted(ids)), ("遥感图像", sorted(ids)), ("sens", sorted(ids))):
+        touched, found = _buffers(empty_catalog, Kind.PAPER, text)
+        assert found == expected, text
+        assert touched < 150, f"{text!r} read {touched} pages"  # was 400-1,600

@@ -262,3 +262,37 @@ def search_text(catalog, entry_id):
 )
 def test_nul_characters_separate_terms_and_never_fail(catalog, text, found):
     assert names(catalog, text) == sorted(found)
+
+
+# ---- terms of several tokens, on both engines ---------------------------------------------------
+
+LONG_URL = "https://example.org/" + "-".join(f"part{i}" for i in range(60)) + "/zero-shot.pdf"
+TRICKY = {
+    "A": "Zero-shot SAR detection (RemoteCLIP) for über-resolution",
+    "B": "clip-遥感 model, zero shot, 遥感，图像语义分割模型",
+    "C": "ÜBER-Net: 遥感图像语义分割 with C++ and e.g. few-shot",
+    "D": f"see {LONG_URL} for the code",
+    "E": "遥感图像 and 语义分割模型 apart: remote-sensing",
+}
+
+
+@pytest.fixture
+def tricky(empty_catalog):
+    ids = add_entries(empty_catalog, Kind.PAPER, [{"title": t} for t in TRICKY.values()])
+    # A note past what one entry's lexemes may hold (PostgreSQL: 1 MB a tsvector), a rare term last.
+    huge = " ".join(f"w{i}x-y" for i in range(120_000)) + " needle-in-haystack"
+    empty_catalog.notes.save(Kind.PAPER, ids[4], huge)
+    return empty_catalog, dict(zip(TRICKY, ids))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("zero-shot", "AD"), ("zero-", "AD"), ("ero-s", "AD"), ("(remoteclip)", "A"), ("clip-", "B"),
+     ("clip-遥", "B"), ("über-", "AC"), ("ÜBER-NET", "C"), ("c++", "C"), ("e.g.", "C"), ("，图像", "B"),
+     ("遥感图", "CE"), ("遥感图像", "CE"), ("图像语义分割", "BC"), ("语义分割模型", "BE"), ("分割模", "BE"),
+     ("part59/zero", "D"), ("/zero-shot.pdf", "D"), ("needle-in", "E"), ("w119999x-y", "E"),
+     ("remote-", "E"), ("shot,", "B"), ("zero-shot sar", "A"), ("遥感 zero", "B")],
+)
+def test_a_term_of_several_tokens_is_found_where_it_is_written(tricky, text, found):
+    catalog, ids = tricky
+    assert sorted(catalog.entries.list_ids(Kind.PAPER, Query(text))) == sorted(ids[k] for k in found)

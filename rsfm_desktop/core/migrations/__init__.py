@@ -36,7 +36,7 @@ SCRIPT_LOCATION = Path(__file__).resolve().parent
 # Search tables (core/search/): FTS5 virtual tables and their shadow tables on SQLite, the
 # ``<kind>_search`` tables on PostgreSQL. Created by the search backends, so unknown to the
 # SQLAlchemy metadata that autogenerate compares against.
-_SEARCH_TABLE = re.compile(r"^\w+_(fts_(tri|bi)(_\w+)?|search(_text|_vocab)?)$")
+_SEARCH_TABLE = re.compile(r"^\w+_(fts_(tri|bi)(_\w+)?|search(_text|_vocab|_chunk)?)$")
 
 
 def include_name(name: str | None, type_: str, _parent_names) -> bool:

@@ -2,38 +2,68 @@
 
 Per kind, three tables:
 
-* ``<kind>_search(id, words)``: a ``tsvector`` of the app's own tokens (:func:`tokens.tokens`:
-  folded Latin words, CJK bigrams and run ends) built with ``array_to_tsvector``, so the
-  server's text parser and locale never split Chinese; one GIN index.
-* ``<kind>_search_text(id, body)``: the indexed text in lower case (the server's ``lower()``),
-  read only to confirm a term that spans several tokens (``zero-shot``, ``遥感图像``) really
-  occurs as written: ``strpos`` of the lowered term, as case-insensitive as ``ILIKE`` and, on
-  UTF-8 text, about three times faster (``ILIKE`` lowers each body it reads).
+* ``<kind>_search(id, words, body, overflow)``: ``words`` a ``tsvector`` with one GIN index,
+  ``body`` the indexed text in lower case (Python's ``str.lower``, the same on every server
+  whatever its locale). Both are stored out of line (``toast_tuple_target`` 128): a search for
+  a word found in most of the catalog reads the GIN index and then only the small heap rows
+  (the id), about 1,000 pages at 100,000 papers instead of 20,000 with the lexemes inline.
+  ``body`` is read only to confirm a term the lexemes cannot answer exactly (below).
 * ``<kind>_search_vocab(word)``: every Latin word ever indexed, with a ``pg_trgm`` index.
+* ``<kind>_search_chunk(chunk)``: every *chunk* ever indexed, with a ``pg_trgm`` index.
 
-A term of three characters or more is a substring (``CLIP`` finds ``RemoteCLIP``): each of its
-Latin tokens becomes the vocabulary words containing it (``'remoteclip' | 'clip'``), each CJK
-bigram a lexeme; the entries are then found in the GIN index. This is as fast for a word found
-in most of the catalog as for a rare one, where a trigram scan of every matching text is not
-(100,000 papers, a word in 70% of them: 560 ms with ``body ILIKE``). Short terms are lexemes or
-prefixes (``'遥感'``, ``'遥':*``, ``'vq':*``), as with SQLite's bigram index.
+The lexemes, built in Python (``array_to_tsvector``, so the server's text parser and locale
+never split Chinese):
+
+* the app's own tokens (:func:`tokens.tokens`: folded Latin words, CJK bigrams and run ends);
+* every three and four characters of a CJK run (``遥感图``, ``遥感图像``);
+* ``~`` and a chunk: a chunk is a stretch of the lowered text between white space, search
+  syntax (``"*^``, control characters) and CJK characters, holding something other than
+  ``a-z0-9`` (``zero-shot``, ``(sar)``, ``über``). A search term never holds white space or
+  syntax, so a term without CJK characters occurs in the text exactly when it occurs in one of
+  its chunks.
+
+A term of three characters or more is a substring (``CLIP`` finds ``RemoteCLIP``):
+
+* one Latin word fragment: the vocabulary words containing it (``'remoteclip' | 'clip'``);
+* three or four CJK characters: its lexeme;
+* anything else without CJK characters (``zero-shot``, ``zero-s``): the chunks containing it;
+* otherwise (five CJK characters or more, CJK mixed with other characters, or too many
+  vocabulary words or chunks contain it) the lexemes of its tokens narrow the entries and
+  ``strpos`` in ``body`` confirms the term as written.
+
+All but the last are answered from the GIN index alone, as fast for a word found in most of the
+catalog as for a rare one. Short terms are lexemes or prefixes (``'遥感'``, ``'遥':*``,
+``'vq':*``), as with SQLite's bigram index. An entry whose lexemes had to be cut (a tsvector
+holds at most 1 MB, a chunk longer than :data:`MAX_CHUNK` is not a lexeme) is marked
+``overflow``: every long term is then confirmed in its ``body``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sqlalchemy.engine import Connection
 
 from ..fields import Kind
 from ..store import sql
-from .tokens import CJK_CHAR, ParsedQuery, fold_word, tokens
+from .tokens import CJK, CJK_CHAR, ParsedQuery, fold_word, tokens
 
-# A tsvector holds at most 1 MB; a huge note's rare words beyond that are still found through
-# the text table when they are three characters or longer.
+# A tsvector holds at most 1 MB (and a lexeme 2 KB): an entry whose lexemes would pass this is
+# marked ``overflow`` and its long terms are confirmed in the text.
 _MAX_TOKEN_BYTES = 900_000
-# A fragment inside more vocabulary words than this ("ing") is confirmed on the text instead.
+# A fragment inside more vocabulary words (or chunks) than this ("ing") is confirmed on the text.
 MAX_EXPANSION = 2000
+MAX_CHUNK = 200  # characters; a longer chunk (a long URL, code in a note) marks the entry overflow
+CHUNK = "~"  # the lexeme prefix of a chunk: no token holds it
+GRAMS = (3, 4)  # CJK terms of three and four characters are lexemes (遥感图, 遥感图像)
+TOAST_TARGET = 128  # bytes: the smallest toast_tuple_target, keeping the heap rows small
+
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_PURE_CJK = re.compile(f"[{CJK}]+")
+# What no search term holds (``parse_query`` splits on it) and CJK runs: a chunk lies between.
+_CHUNK_SPLIT = re.compile(f'[\\s"*^\\x00-\\x1f{CJK}]+')
+_PLAIN = re.compile("[a-z0-9]*")
 
 
 def _lexeme(text: str, prefix: bool = False) -> str:
@@ -46,21 +76,72 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _capped(words: list[str]) -> list[str]:
-    # The common case at a glance: even at 4 bytes a character far below the limit, no overlong word.
-    if 4 * sum(map(len, words)) + 8 * len(words) <= _MAX_TOKEN_BYTES and max(map(len, words), default=0) <= 500:
-        return words
-    out, size = [], 0
-    for word in words:
-        size += len(word.encode()) + 8
-        if size > _MAX_TOKEN_BYTES:
-            break
-        out.append(word[:500])
-    return out
-
-
 def _latin(token: str) -> bool:
     return not CJK_CHAR.search(token)
+
+
+def cjk_grams(text: str, size: int) -> list[str]:
+    """Every stretch of ``size`` characters of the CJK runs of ``text``."""
+    return [run[i : i + size] for run in _CJK_RUN.findall(text) for i in range(len(run) - size + 1)]
+
+
+def chunks(lowered: str) -> tuple[list[str], bool]:
+    """The distinct chunks of a lowered text that are not plain ``a-z0-9`` words (those are
+    tokens), and whether one was longer than :data:`MAX_CHUNK` (left out)."""
+    out: dict[str, None] = {}
+    too_long = False
+    for chunk in _CHUNK_SPLIT.split(lowered):
+        if not chunk or _PLAIN.fullmatch(chunk):
+            continue
+        if len(chunk) > MAX_CHUNK:
+            too_long = True
+        else:
+            out[chunk] = None
+    return list(out), too_long
+
+
+def lexemes(text: str) -> tuple[list[str], list[str], list[str], bool]:
+    """(all lexemes of an entry's text, its Latin tokens, its chunks, overflow)."""
+    words = tokens(text)
+    found_chunks, overflow = chunks(text.lower())
+    runs = _CJK_RUN.findall(text)
+    grams = {run[i : i + k] for run in runs for k in GRAMS for i in range(len(run) - k + 1)}
+    out = words + list(grams) + [CHUNK + c for c in found_chunks]
+    if 4 * sum(map(len, out)) + 8 * len(out) > _MAX_TOKEN_BYTES or max(map(len, words), default=0) > 500:
+        capped, size = [], 0
+        for lexeme in out:
+            size += len(lexeme.encode()) + 8
+            if size > _MAX_TOKEN_BYTES:
+                overflow = True
+                break
+            if len(lexeme) > 500:
+                overflow = True
+                continue
+            capped.append(lexeme)
+        out = capped
+        kept = set(out)
+        words = [w for w in words if w in kept]
+        found_chunks = [c for c in found_chunks if CHUNK + c in kept]
+    if overflow:
+        out.append(CHUNK)
+    return out, [w for w in words if _latin(w)], found_chunks, overflow
+
+
+# The matching ids of a tsquery, the ``confirm`` terms found in each one's text, the ``exact``
+# ones too when its lexemes were cut. Planned with sequential and plain index scans off, so
+# always from the GIN index: the planner prices a sequential scan of the small heap low, not
+# knowing that testing each row reads its lexemes out of line (100,000 papers: 300,000 pages).
+# A SQL function with settings is never inlined: the caller's statement keeps its own plan.
+_MATCH_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION {base}_match(q tsquery, confirm text[], exact text[])"
+    " RETURNS SETOF integer LANGUAGE sql STABLE ROWS 10000"
+    " SET enable_seqscan = off SET enable_indexscan = off AS $body$"
+    " SELECT s.id FROM {base} s WHERE s.words @@ q"
+    " AND (cardinality(confirm) = 0 OR NOT EXISTS (SELECT FROM unnest(confirm) t WHERE strpos(s.body, t) = 0))"
+    " AND (cardinality(exact) = 0 OR NOT s.overflow"
+    " OR NOT EXISTS (SELECT FROM unnest(exact) t WHERE strpos(s.body, t) = 0))"
+    " $body$"
+)
 
 
 class PostgresSearch:
@@ -71,96 +152,112 @@ class PostgresSearch:
         for kind in Kind:
             base, ref = f"{kind.value}_search", f"REFERENCES {kind.value}(id) ON DELETE CASCADE"
             conn.exec_driver_sql(
-                f"CREATE TABLE IF NOT EXISTS {base} (id integer PRIMARY KEY {ref}, words tsvector NOT NULL)")
+                f"CREATE TABLE IF NOT EXISTS {base} (id integer PRIMARY KEY {ref}, words tsvector NOT NULL,"
+                f" body text NOT NULL, overflow boolean NOT NULL DEFAULT false)"
+                f" WITH (toast_tuple_target = {TOAST_TARGET})")
+            # Out of line, uncompressed: a confirmed term reads the body without decompressing it.
+            conn.exec_driver_sql(f"ALTER TABLE {base} ALTER COLUMN body SET STORAGE EXTERNAL")
             conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{base}_words ON {base} USING gin (words)")
-            conn.exec_driver_sql(
-                f"CREATE TABLE IF NOT EXISTS {base}_text (id integer PRIMARY KEY {ref}, body text NOT NULL)")
-            conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {base}_vocab (word text PRIMARY KEY)")
-            conn.exec_driver_sql(
-                f"CREATE INDEX IF NOT EXISTS ix_{base}_vocab_trgm ON {base}_vocab USING gin (word gin_trgm_ops)")
+            conn.exec_driver_sql(_MATCH_FUNCTION.format(base=base))
+            for table, col in ((f"{base}_vocab", "word"), (f"{base}_chunk", "chunk")):
+                conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {table} ({col} text PRIMARY KEY)")
+                conn.exec_driver_sql(
+                    f"CREATE INDEX IF NOT EXISTS ix_{table}_trgm ON {table} USING gin ({col} gin_trgm_ops)")
 
     def write(self, conn: Connection, kind: Kind, ids: Sequence[int], texts: dict[int, str]) -> None:
         base = f"{kind.value}_search"
         gone = [i for i in ids if i not in texts]
         for chunk in sql.chunked(gone):
-            for table in (base, f"{base}_text"):
-                sql.execute(conn, f"DELETE FROM {table} WHERE id IN :ids", {"ids": chunk})
+            sql.execute(conn, f"DELETE FROM {base} WHERE id IN :ids", {"ids": chunk})
         items = sorted(texts.items())
         # Arrays per statement (unnest), not a statement per entry: 10,000 entries in a few round
-        # trips. Tokens hold no spaces, so each entry's tokens travel as one string.
+        # trips. Lexemes hold no spaces... but chunks may hold anything but white space: each
+        # entry's lexemes travel as one string, separated by a character no lexeme holds.
         for start in range(0, len(items), 2000):
-            chunk = items[start : start + 2000]
-            ids_ = sql.Array([i for i, _t in chunk])
-            words = [_capped(tokens(t)) for _i, t in chunk]
+            part = items[start : start + 2000]
+            built = [lexemes(t.replace("\x00", "")) for _i, t in part]
             sql.execute(
                 conn,
-                f"INSERT INTO {base}(id, words)"
-                " SELECT u.id, array_to_tsvector(string_to_array(u.words, ' '))"
-                " FROM unnest(CAST(:ids AS integer[]), CAST(:words AS text[])) AS u(id, words)"
-                " ON CONFLICT (id) DO UPDATE SET words = excluded.words",
-                {"ids": ids_, "words": sql.Array([" ".join(w) for w in words])},
+                f"INSERT INTO {base}(id, words, body, overflow)"
+                " SELECT u.id, array_to_tsvector(string_to_array(u.words, ' ')), u.body, u.overflow"
+                " FROM unnest(CAST(:ids AS integer[]), CAST(:words AS text[]), CAST(:bodies AS text[]),"
+                " CAST(:overflow AS boolean[])) AS u(id, words, body, overflow)"
+                " ON CONFLICT (id) DO UPDATE SET words = excluded.words, body = excluded.body,"
+                " overflow = excluded.overflow",
+                {"ids": sql.Array([i for i, _t in part]),
+                 "words": sql.Array([" ".join(b[0]) for b in built]),
+                 "bodies": sql.Array([t.replace("\x00", "").lower() for _i, t in part]),
+                 "overflow": sql.Array([b[3] for b in built])},
             )
-            sql.execute(
-                conn,
-                f"INSERT INTO {base}_text(id, body)"
-                " SELECT u.id, lower(u.body) FROM unnest(CAST(:ids AS integer[]), CAST(:bodies AS text[])) AS u(id, body)"
-                " ON CONFLICT (id) DO UPDATE SET body = excluded.body",
-                {"ids": ids_, "bodies": sql.Array([t.replace("\x00", "") for _i, t in chunk])},
-            )
-            vocab = sorted(w for w in {w for ws in words for w in ws} if _latin(w))
-            if vocab:
-                sql.execute(
-                    conn,
-                    f"INSERT INTO {base}_vocab(word) SELECT unnest(CAST(:words AS text[])) ON CONFLICT DO NOTHING",
-                    {"words": sql.Array(vocab)},
-                )
+            for table, col, found in ((f"{base}_vocab", "word", 1), (f"{base}_chunk", "chunk", 2)):
+                new = sorted({w for b in built for w in b[found]})
+                if new:
+                    sql.execute(
+                        conn,
+                        f"INSERT INTO {table}({col}) SELECT unnest(CAST(:words AS text[])) ON CONFLICT DO NOTHING",
+                        {"words": sql.Array(new)},
+                    )
 
-    def _expand(self, conn: Connection, kind: Kind, fragment: str) -> list[str] | None:
-        """Vocabulary words containing ``fragment`` (None: too many to list)."""
+    def _expand(self, conn: Connection, table: str, col: str, fragment: str) -> list[str] | None:
+        """The words (or chunks) of ``table`` containing ``fragment`` (None: too many to list)."""
         found = sql.column(
             conn,
-            f"SELECT word FROM {kind.value}_search_vocab WHERE word LIKE :like ESCAPE '\\' LIMIT {MAX_EXPANSION + 1}",
+            f"SELECT {col} FROM {table} WHERE {col} LIKE :like ESCAPE '\\' LIMIT {MAX_EXPANSION + 1}",
             {"like": _like(fragment)},
         )
         return None if len(found) > MAX_EXPANSION else found
 
+    def _term_groups(self, conn: Connection, kind: Kind, term: str) -> tuple[list[str], bool]:
+        """The tsquery groups of one long term (all must match), and whether the text must
+        confirm it. No groups and no confirming: no lexeme holds it (only an overflowing
+        entry's text can)."""
+        base = f"{kind.value}_search"
+        lowered = term.lower()
+        if _PURE_CJK.fullmatch(term):
+            size = min(len(term), GRAMS[-1])
+            return [_lexeme(g) for g in dict.fromkeys(cjk_grams(term, size))], len(term) > size
+        parts = tokens(term)
+        if len(parts) == 1 and fold_word(term) == parts[0] and _latin(parts[0]):  # one word fragment
+            words = self._expand(conn, f"{base}_vocab", "word", parts[0])
+            if words is not None:
+                return (["(" + " | ".join(_lexeme(w) for w in words) + ")"] if words else []), False
+        elif not CJK_CHAR.search(term) and not _PLAIN.fullmatch(lowered):
+            found = self._expand(conn, f"{base}_chunk", "chunk", lowered)
+            if found is not None:
+                return (["(" + " | ".join(_lexeme(CHUNK + c) for c in found) + ")"] if found else []), False
+        groups: list[str] = []
+        for token in parts:
+            if not _latin(token):
+                groups.append(_lexeme(token, prefix=len(token) == 1))
+                continue
+            words = self._expand(conn, f"{base}_vocab", "word", token)
+            if words is None:  # a very common fragment: the text confirms the term
+                continue
+            if not words:
+                return [], False
+            groups.append("(" + " | ".join(_lexeme(w) for w in words) + ")")
+        return groups, True
+
     def match(self, conn: Connection, kind: Kind, query: ParsedQuery) -> tuple[str, dict]:
         base = f"{kind.value}_search"
         groups: list[str] = []
-        confirm: list[str] = []
+        confirm: list[str] = []  # lowered terms the text must hold
+        exact: list[str] = []  # lowered terms the lexemes answer (an overflowing entry: its text)
         for term in query.long_terms:
-            parts = tokens(term)
-            if not parts:  # only punctuation ("{{{"): found in the text as written
-                confirm.append(term)
+            term_groups, needs_text = self._term_groups(conn, kind, term)
+            if needs_text:
+                confirm.append(term.lower())
+                if term_groups:
+                    groups.append("((" + " & ".join(term_groups) + f") | {_lexeme(CHUNK)})")
                 continue
-            exact = len(parts) == 1 and fold_word(term) == parts[0]  # the term is one word fragment
-            for token in parts:
-                if not _latin(token):
-                    groups.append(_lexeme(token, prefix=len(token) == 1))
-                    continue
-                words = self._expand(conn, kind, token)
-                if words is None:  # a very common fragment: the text confirms the term below
-                    exact = False
-                    continue
-                if not words:
-                    return f"SELECT id FROM {kind.value} WHERE 1 = 0", {}
-                groups.append("(" + " | ".join(_lexeme(w) for w in words) + ")")
-            if not exact:
-                confirm.append(term)
+            exact.append(term.lower())  # an overflowing entry (lexemes cut) is judged by its text
+            groups.append("((" + " & ".join(term_groups) + f") | {_lexeme(CHUNK)})" if term_groups
+                          else _lexeme(CHUNK))
         for group in query.short_terms:
             groups.append("(" + " & ".join(_lexeme(t.text, t.prefix) for t in group) + ")")
-        params: dict = {}
-        conds = []
-        if groups:
-            conds.append("s.words @@ CAST(:lexemes AS tsquery)")
-            params["lexemes"] = " & ".join(groups)
-            source = f"{base} s"
-        else:
-            source = f"{base}_text s"
-        for n, term in enumerate(confirm):
-            # The text is stored lowered: lowering the term alike makes the test case-insensitive.
-            lowered = f"lower(:term{n})" if term.lower() != term.upper() else f":term{n}"
-            conds.append(f"EXISTS (SELECT 1 FROM {base}_text b WHERE b.id = s.id AND strpos(b.body, {lowered}) > 0)")
-            params[f"term{n}"] = term
-        return f"SELECT s.id FROM {source} WHERE {' AND '.join(conds)}", params
-
+        if not groups:  # every token too common to list: the text alone answers
+            conds = " AND ".join(f"strpos(s.body, :term{n}) > 0" for n in range(len(confirm)))
+            return f"SELECT s.id FROM {base} s WHERE {conds}", {f"term{n}": t for n, t in enumerate(confirm)}
+        return (f"SELECT s.id FROM {base}_match(CAST(:lexemes AS tsquery), CAST(:confirm AS text[]),"
+                " CAST(:exact AS text[])) AS s(id)",
+                {"lexemes": " & ".join(groups), "confirm": sql.Array(confirm), "exact": sql.Array(exact)})

@@ -114,16 +114,18 @@ def first(conn: Connection, sql: str, params: Params | None = None) -> tuple | N
     return _salvaging(conn, read)
 
 
-def rows(conn: Connection, sql: str, params: Params | None = None) -> list[tuple]:
+def rows(conn: Connection, sql: str, params: Params | None = None, binary: bool = False) -> list[tuple]:
     """All rows as plain tuples, read through the driver's cursor (damaged text salvaged).
+    ``binary`` (PostgreSQL): the values travel in binary form, as an array of 100,000 ids
+    costs the server and psycopg less to send and read than its text.
 
     The garbage collector is paused meanwhile: 100,000 new tuples would otherwise trigger
     collections that walk every object of the app (sorting 100,000 papers: 86 -> 26 ms); tuples
     of plain values cannot form cycles."""
-    return _salvaging(conn, lambda: _rows(conn, sql, params))
+    return _salvaging(conn, lambda: _rows(conn, sql, params, binary))
 
 
-def _rows(conn: Connection, sql: str, params: Params | None) -> list[tuple]:
+def _rows(conn: Connection, sql: str, params: Params | None, binary: bool = False) -> list[tuple]:
     values = _listed(params)
     compiled = statement(sql, params).bindparams(**values).compile(
         dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
@@ -135,7 +137,7 @@ def _rows(conn: Connection, sql: str, params: Params | None) -> list[tuple]:
     else:
         args = bound
     dbapi = conn.connection.dbapi_connection
-    cursor = dbapi.cursor()
+    cursor = dbapi.cursor(binary=True) if binary else dbapi.cursor()
     collecting = gc.isenabled()
     gc.disable()
     try:

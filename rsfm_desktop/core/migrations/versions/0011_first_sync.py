@@ -9,7 +9,7 @@
   with nothing to do).
 
 Revision ID: 0011
-Revises: 0009 (the lead renumbers it onto 0010 if that lands first)
+Revises: 0010
 Create Date: 2026-12-01
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

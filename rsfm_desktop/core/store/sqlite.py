@@ -145,8 +145,8 @@ def pending_upgrade(data_dir: Path) -> str | None:
     from .. import migrations
 
     path = catalog_path(Path(data_dir))
-    if not _has_content(path):
-        return None
+    if not _has_content(path) or not os.access(path, os.W_OK):
+        return None  # nothing to upgrade, or a file the open refuses (reading it would leave -wal/-shm)
     try:
         revision, tables, legacy = _inspect(path)
     except sqlite3.Error:

@@ -186,10 +186,16 @@ def _ms(samples: list[float]) -> dict:
 
 
 def _first_screen(view) -> None:
-    """What the window's event loop does after a model change: lay the view out and paint the
-    visible rows (one paint event; checked with an event filter)."""
+    """What the window's event loop does after a model change: wait for the answer when the
+    model computes it on a worker thread (a large catalog's searches, filters and sorts), then
+    lay the view out and paint the visible rows (one paint event; checked with an event filter)."""
     from PySide6.QtWidgets import QApplication
 
+    model = view.model()
+    searching = getattr(model, "searching", lambda: False)
+    while searching():
+        QApplication.processEvents()
+        time.sleep(0.0005)
     QApplication.processEvents()
 
 

@@ -240,13 +240,21 @@ def downgrade():
 '''
 
 
-def add_slow_revision(tmp_path: Path, monkeypatch) -> str:
-    """The shipped migrations plus a revision whose one statement never ends on its own, made
-    the head for the test. Returns the real head."""
+def add_revision(tmp_path: Path, monkeypatch, template: str, name: str) -> tuple[str, str]:
+    """The shipped migrations, copied, plus one test-only revision after the head (``template``
+    formatted with ``head`` and ``next``, in ``versions/<next>_<name>.py``), used for the test.
+    Returns (the real head, the new revision); HEAD is left to the caller."""
     location = tmp_path / "scripts"
     shutil.copytree(migrations.SCRIPT_LOCATION, location, ignore=shutil.ignore_patterns("__pycache__"))
     head, nxt = migrations.HEAD, f"{int(migrations.HEAD) + 1:04d}"
-    (location / "versions" / f"{nxt}_test_slow.py").write_text(textwrap.dedent(SLOW_NEXT).format(head=head, next=nxt))
+    (location / "versions" / f"{nxt}_{name}.py").write_text(textwrap.dedent(template).format(head=head, next=nxt))
     monkeypatch.setattr(migrations, "SCRIPT_LOCATION", location)
+    return head, nxt
+
+
+def add_slow_revision(tmp_path: Path, monkeypatch) -> str:
+    """A revision whose one statement never ends on its own, made the head for the test.
+    Returns the real head."""
+    head, nxt = add_revision(tmp_path, monkeypatch, SLOW_NEXT, "test_slow")
     monkeypatch.setattr(migrations, "HEAD", nxt)
     return head

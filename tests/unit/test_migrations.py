@@ -7,7 +7,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import textwrap
 import warnings
 
 import pytest
@@ -22,6 +21,7 @@ from rsfm_desktop.core.store.sqlite import catalog_path
 
 from .migration_helpers import (
     _engine,
+    add_revision,
     build_catalog,
     lost,
     projected,
@@ -229,11 +229,7 @@ NEXT = f"{int(migrations.HEAD) + 1:04d}"
 def scripts_with_a_table_copy(tmp_path, monkeypatch):
     """The shipped migrations plus a revision that rebuilds the paper and dataset tables:
     with foreign keys on, dropping the old tables would cascade away notes, links and tags."""
-    location = tmp_path / "scripts"
-    shutil.copytree(migrations.SCRIPT_LOCATION, location, ignore=shutil.ignore_patterns("__pycache__"))
-    head = migrations.HEAD
-    (location / "versions" / f"{NEXT}_test_copy.py").write_text(textwrap.dedent(FAKE_NEXT).format(head=head, next=NEXT))
-    monkeypatch.setattr(migrations, "SCRIPT_LOCATION", location)
+    head, _next = add_revision(tmp_path, monkeypatch, FAKE_NEXT, "test_copy")
     yield head
     monkeypatch.setattr(migrations, "HEAD", head)
 

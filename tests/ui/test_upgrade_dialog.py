@@ -77,8 +77,8 @@ def test_cancel_in_the_progress_dialog_stops_the_upgrade_and_changes_nothing(qtb
         seen["message"] = boxes[0].text()
         boxes[0].accept()
 
-    QTimer.singleShot(1500, press_cancel)
     started = time.monotonic()
+    QTimer.singleShot(1500, press_cancel)
     with pytest.raises(UpgradeCancelled):
         create_main_window(folder, settings)
 
@@ -88,4 +88,5 @@ def test_cancel_in_the_progress_dialog_stops_the_upgrade_and_changes_nothing(qtb
     assert revision_at(folder) == OLD and rows(folder, set(before)) == before
     # the window's event loop kept running: the progress dialog painted and took the click
     assert beat.longest < 1.0, f"the GUI thread stalled {beat.longest:.2f} s during the upgrade"
-    assert time.monotonic() - started > 1.5 and catalog_path(folder).exists()
+    # still running when cancelled (a coarse Qt timer may fire up to 5 % early)
+    assert time.monotonic() - started > 1.4 and catalog_path(folder).exists()

@@ -98,6 +98,28 @@ def test_counts_follow_an_edit_without_freezing_the_window(window, qtbot, monkey
     qtbot.waitUntil(lambda: model.index_of(("tag", vqa)).data(CountRole) == before, timeout=5000)
 
 
+def test_new_counts_are_repainted_in_the_sidebar(window, qtbot):
+    # The counts arrive on the same tree objects the sidebar already shows; the view must still
+    # be told, or the sidebar keeps painting the old numbers (0 on a first start) until hovered.
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending())
+    model = ctl(window).sidebar_model
+    vqa = tag(window, "VQA")
+    cell = model.index_of(("tag", vqa), column=1)
+    before = cell.data()
+    repainted = []
+
+    def changed(top_left, bottom_right, _roles=()):
+        if (top_left.parent() == cell.parent() and top_left.row() <= cell.row() <= bottom_right.row()
+                and top_left.column() <= 1 <= bottom_right.column()):
+            repainted.append(model.index_of(("tag", vqa), column=1).data())
+
+    model.dataChanged.connect(changed)
+    untagged = next(i for i in window.catalog.entries.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i))
+    ctl(window).taxonomy.assign(Kind.PAPER, [untagged], [vqa])
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending(), timeout=5000)
+    assert repainted and repainted[-1] == str(int(before) + 1)
+
+
 def test_counts_arriving_late_from_an_older_edit_never_replace_newer_ones(window, qtbot, monkeypatch):
     import threading
 

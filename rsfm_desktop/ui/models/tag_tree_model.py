@@ -30,11 +30,14 @@ COLUMNS = 2
 
 
 class _Item:
-    __slots__ = ("key", "node", "parent", "children", "row")
+    __slots__ = ("key", "node", "parent", "children", "row", "look")
 
     def __init__(self, key: tuple[str, int], node: FacetNode | TagNode, parent: "_Item | None", row: int):
         self.key, self.node, self.parent, self.row = key, node, parent, row
         self.children: list[_Item] = []
+        # What the row showed when it was built: the node may be changed in place afterwards
+        # (new counts applied to the same tree), so comparing nodes would see no change.
+        self.look = _look(node)
 
 
 _LOOKS = ("key", "label_en", "label_zh", "color", "papers", "datasets", "count")
@@ -79,9 +82,9 @@ class TagTreeModel(QAbstractItemModel):
             changed: dict[int, list[_Item]] = {}  # id(parent item) -> its changed children
             for key, item in by_key.items():
                 mine = self._by_key[key]
-                if _look(mine.node) != _look(item.node):
+                if mine.look != item.look:
                     changed.setdefault(id(mine.parent), []).append(mine)
-                mine.node = item.node
+                mine.node, mine.look = item.node, item.look
             for items in changed.values():
                 parent = items[0].parent
                 parent_index = self.createIndex(parent.row, 0, parent) if parent is not None else QModelIndex()

@@ -19,12 +19,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.types import NullType
 
 Params = Mapping[str, Any]
 _noticed: ContextVar[list[str] | None] = ContextVar("rsfm_damage_noticed", default=None)
@@ -69,15 +71,31 @@ def note_damage(what: str) -> None:
         noticed.append(what)
 
 
+# Parameters are given a type SQLAlchemy need not look up. A value of a type it does not know
+# (a list, an enum member, an expanding parameter's placeholder) is otherwise passed to
+# ``sqlalchemy.inspect``, which calls into the ORM once that registers itself: while the warm-up
+# thread (ui/warm_up.py) is still importing the ORM, that raised in reads on other threads
+# ("partially initialized module 'sqlalchemy.orm.exc'"), and table rows showed as unreadable.
+_UNTYPED = NullType()  # what SQLAlchemy resolves such values to anyway, without asking
+
+
 class Array(list):
     """A list bound as one array parameter (PostgreSQL ``unnest``), not expanded to ``IN (…)``."""
+
+    __sa_type_engine__ = _UNTYPED
+
+
+class _Values(list):
+    """A list parameter as sent (see :data:`_UNTYPED`)."""
+
+    __sa_type_engine__ = _UNTYPED
 
 
 @lru_cache(maxsize=512)
 def _statement(sql: str, expanding: tuple[str, ...]) -> TextClause:
     stmt = text(sql)
     if expanding:
-        stmt = stmt.bindparams(*(bindparam(name, expanding=True) for name in expanding))
+        stmt = stmt.bindparams(*(bindparam(name, expanding=True, type_=_UNTYPED) for name in expanding))
     return stmt
 
 
@@ -93,7 +111,7 @@ def statement(sql: str, params: Params | None = None) -> TextClause:
 
 
 def _listed(params: Params | None) -> dict[str, Any]:
-    return {k: (list(v) if isinstance(v, (set, frozenset)) else list(v) if isinstance(v, Array) else v)
+    return {k: (_Values(v) if isinstance(v, (list, tuple, set, frozenset)) else v.value if isinstance(v, Enum) else v)
             for k, v in (params or {}).items()}
 
 

@@ -147,6 +147,8 @@ def decode_values(specs, row) -> tuple[dict[str, Any], bool]:
 class Entries:
     def __init__(self, store: Store):
         self.store = store
+        # A lab server: the orders read, kept while the catalog's change log stands still.
+        self._orders = None if dialect.is_sqlite(store.engine) else dialect.OrderCache(store)
 
     # ---- table queries -------------------------------------------------------------------
 
@@ -165,35 +167,43 @@ class Entries:
         """All live (or trashed) ids in the order of ``sort_key``."""
         key = sort_key or TITLE_FIELD[kind]
         col = taxonomy.tag_column(kind, key) if taxonomy.is_tag_column(key) else column(kind, key)
-        cond = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
+        if self._orders is not None:
+            return self._orders.sorted_ids(kind, key, descending, trashed, col.nullable,
+                                           lambda conn, flagged: self._read_order(conn, kind, col, trashed, flagged))
         # A descending sort reverses the ascending list's non-empty part only, so it needs each
         # row's empty flag; an ascending sort needs just the ids.
         flagged = descending and col.nullable
         with self.store.read() as conn:
-            if isinstance(col, taxonomy.TagColumn):  # no rows: no such facet, so no entry has a tag there
-                ids, empties = dialect.ordered_ids(conn, col.sorted_sql(trashed, flagged), flagged)
-                if not ids:
-                    ids, empties = dialect.ordered_ids(
-                        conn, f"SELECT e.id{', true' if flagged else ''} FROM {kind.value} e"
-                              f" WHERE {cond} ORDER BY e.id", flagged)
-            else:
-                terms = col.order_terms()
-                select_list = f"e.id, {terms[0]}" if flagged else "e.id"
-                query = f"SELECT {select_list} FROM {kind.value} e WHERE {cond} ORDER BY {', '.join(terms)}"
-                try:
-                    ids, empties = dialect.ordered_ids(conn, query, flagged)
-                except CatalogError:
-                    if not dialect.is_sqlite(conn):
-                        raise
-                    # A damaged sort index (integrity_check: "row N missing from index …"): the
-                    # table itself still reads, so browsing goes on while the damage is reported.
-                    ids, empties = dialect.ordered_ids(
-                        conn, query.replace(f"FROM {kind.value} e ", f"FROM {kind.value} e NOT INDEXED ", 1), flagged)
-                    sql.note_damage(f"the {kind.value} sort index")
+            ids, empties = self._read_order(conn, kind, col, trashed, flagged)
         if not flagged:
             return ids[::-1] if descending else ids
         present = len(ids) - empties  # the empty values sort last
         return ids[:present][::-1] + ids[present:][::-1]
+
+    def _read_order(self, conn, kind: Kind, col, trashed: bool, flagged: bool) -> tuple[list[int], int]:
+        """The ascending order of ``col`` (ids; with ``flagged`` how many are empty)."""
+        cond = "e.deleted_at IS NOT NULL" if trashed else "e.deleted_at IS NULL"
+        if isinstance(col, taxonomy.TagColumn):  # no rows: no such facet, so no entry has a tag there
+            ids, empties = dialect.ordered_ids(conn, col.sorted_sql(trashed, flagged), flagged)
+            if not ids:
+                ids, empties = dialect.ordered_ids(
+                    conn, f"SELECT e.id{', true' if flagged else ''} FROM {kind.value} e"
+                          f" WHERE {cond} ORDER BY e.id", flagged)
+        else:
+            terms = col.order_terms()
+            select_list = f"e.id, {terms[0]}" if flagged else "e.id"
+            query = f"SELECT {select_list} FROM {kind.value} e WHERE {cond} ORDER BY {', '.join(terms)}"
+            try:
+                ids, empties = dialect.ordered_ids(conn, query, flagged)
+            except CatalogError:
+                if not dialect.is_sqlite(conn):
+                    raise
+                # A damaged sort index (integrity_check: "row N missing from index …"): the
+                # table itself still reads, so browsing goes on while the damage is reported.
+                ids, empties = dialect.ordered_ids(
+                    conn, query.replace(f"FROM {kind.value} e ", f"FROM {kind.value} e NOT INDEXED ", 1), flagged)
+                sql.note_damage(f"the {kind.value} sort index")
+        return ids, empties
 
     def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
                       tags: Mapping[int, Iterable[int]] = {}, fulltext: bool = False, *,

@@ -8,7 +8,7 @@ for the cells of the rows it shows. Edits return undoable commands (``store.undo
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import compress
@@ -92,6 +92,10 @@ class Query:
     def filters(self) -> bool:
         """The search text, the tags, the year or the id set narrows the entries."""
         return bool(self.text.strip() or self.tags or self.year is not None or self.only is not None)
+
+
+class SearchStopped(Exception):
+    """A search given up because its ``stop`` callable said so (:meth:`Entries.keep_matching`)."""
 
 
 class _Unreadable(ValueError):
@@ -207,26 +211,49 @@ class Entries:
 
     def keep_matching(self, kind: Kind, ids: list[int], text: str = "",
                       tags: Mapping[int, Iterable[int]] = {}, fulltext: bool = False, *,
-                      year: int | None = None, only: Iterable[int] | None = None) -> list[int]:
+                      year: int | None = None, only: Iterable[int] | None = None,
+                      stop: Callable[[], bool] | None = None) -> list[int]:
         """The ``ids``, in their order, that match the search text (in the attached files' text
         too when ``fulltext``), the tag filter, the year and the id set ``only`` (``ids`` itself
         when none filters).
 
         The matching ids mark a byte per id, and the order is filtered through that mask at C
         speed: at 60,000 hits of 100,000 papers this costs 2 ms where a set costs 14 ms.
-        Matching ids not in ``ids`` (trashed entries keep their tags) are ignored."""
+        Matching ids not in ``ids`` (trashed entries keep their tags) are ignored.
+
+        ``stop`` (called from the running query, on SQLite about every millisecond of its
+        work): once it returns true the search gives up with :class:`SearchStopped` (a search
+        overtaken by later typing, no longer worth finishing)."""
         with self.store.read() as conn:
             query = self.match_sql(conn, kind, text, tags, fulltext, year=year, only=only)
             if query is None:
                 return ids
             if not ids:
                 return []
-            hits = dialect.id_list(conn, *query)
+            hits = self._stoppable_id_list(conn, query, stop) if stop is not None else dialect.id_list(conn, *query)
         mask = bytearray(max(ids) + 1)
         for entry_id in hits:
             if entry_id < len(mask):
                 mask[entry_id] = 1
         return list(compress(ids, map(mask.__getitem__, ids)))
+
+    @staticmethod
+    def _stoppable_id_list(conn, query: tuple[str, dict], stop: Callable[[], bool]) -> list[int]:
+        if stop():
+            raise SearchStopped()
+        raw = conn.connection.dbapi_connection
+        dialect.abort_while(raw, stop)
+        try:
+            hits = dialect.id_list(conn, *query)
+        except Exception as exc:
+            if stop():
+                raise SearchStopped() from exc
+            raise
+        finally:
+            dialect.abort_while(raw, None)
+        if stop():
+            raise SearchStopped()
+        return hits
 
     def match_sql(self, conn, kind: Kind, text: str, tags: Mapping[int, Iterable[int]], fulltext: bool = False,
                   *, year: int | None = None, only: Iterable[int] | None = None) -> tuple[str, dict] | None:

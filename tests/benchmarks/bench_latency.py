@@ -14,6 +14,10 @@
 * the process's CPU seconds (user + system) for each activity (``cpu_s``).
 
 ``RSFM_EXPLAIN_STALLS_MS=100`` prints where the GUI thread was during each stall over 100 ms.
+``--timeline`` prints, for the slowest keystrokes, where their time went: the key press, the
+wait for the worker (a query still running), the query, the wait for the GUI thread, showing
+the rows and painting them; and how long the table's paints took. ``--only keystrokes`` skips
+the other activities (a quick A/B of the search).
 ``--catalog DIR`` copies the catalog in DIR (e.g. one ``bench_catalog.py --keep DIR`` built)
 instead of building one; the copy is changed (an import, notes), never DIR. Prints a table and
 the figures as JSON. The machine is shared and noisy: compare figures of one run.
@@ -105,10 +109,69 @@ class Paints(QObject):
         return False
 
 
-def measure_keystrokes(window, words: list[str], interval_s: float) -> tuple[dict, "_StallWatch"]:
+class Timeline:
+    """When each background query ran (on the worker), and when each paint of the table began
+    and ended: where a slow keystroke's time went (``--timeline``)."""
+
+    def __init__(self):
+        self.queries: list[tuple[str, float, float]] = []  # (text, start, end) on the worker
+        self.paints: list[tuple[float, float]] = []
+
+    def install(self, table) -> None:
+        from rsfm_desktop.ui.models.catalog_table_model import CatalogTableModel
+
+        answer = CatalogTableModel._answer.__func__
+        queries, paints = self.queries, self.paints
+
+        measured = table.catalog_model().kind
+
+        def timed_answer(cls, repo, kind, query, *args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return answer(cls, repo, kind, query, *args, **kwargs)
+            finally:
+                if kind is measured:  # not the other tab's table
+                    queries.append((query.text, start, time.perf_counter()))
+
+        CatalogTableModel._answer = classmethod(timed_answer)
+        paint = type(table).paintEvent
+
+        def timed_paint(view, event):
+            start = time.perf_counter()
+            paint(view, event)
+            paints.append((start, time.perf_counter()))
+
+        type(table).paintEvent = timed_paint
+
+    def explain(self, label: str, keys: list[tuple[float, float, str, float, float]], slowest: int = 8) -> None:
+        """``keys``: (pressed, press returned, text, rows shown, painted) of each keystroke."""
+        ms = lambda a, b: f"{(b - a) * 1000:.0f}"  # noqa: E731
+        print(f"-- {label}: the {slowest} slowest keystrokes (ms after the key press)", flush=True)
+        for pressed, returned, text, shown, painted in sorted(keys, key=lambda k: k[0] - k[4])[:slowest]:
+            ran = [(q, a, b) for q, a, b in self.queries if b > pressed and a < shown]
+            mine = next(((a, b) for q, a, b in ran if q.startswith(text)), None)
+            before = "; ".join(f"{q!r} {ms(pressed, a)}..{ms(pressed, b)}" for q, a, b in ran
+                               if mine is None or a < mine[0])
+            query = f"query {ms(pressed, mine[0])}..{ms(pressed, mine[1])}" if mine else "query on the GUI thread"
+            print(f"{(painted - pressed) * 1000:6.0f}  {text!r:16} press {ms(pressed, returned)}, {query},"
+                  f" shown {ms(pressed, shown)}, painted {ms(pressed, painted)}"
+                  f" | worker busy before it: {before or '-'}", flush=True)
+        spans = sorted((b - a) * 1000 for a, b in self.paints)
+        if spans:
+            print(f"   table paints: n {len(spans)}, p50 {statistics.median(spans):.1f} ms,"
+                  f" max {spans[-1]:.1f} ms, total {sum(spans):.0f} ms", flush=True)
+        self.queries.clear()
+        self.paints.clear()
+
+
+TIMELINE: Timeline | None = None
+
+
+def measure_keystrokes(window, words: list[str], interval_s: float, label: str = "") -> tuple[dict, "_StallWatch"]:
     """Keystroke → table painted with a search that includes it; and the longest stall."""
     model = window.tables[window.current_kind()].catalog_model()
     paints = Paints(window.tables[window.current_kind()].viewport())
+    keys = []
     shown: list[tuple[float, str]] = []  # (time, search text) whenever the rows changed
     model.queryChanged.connect(lambda: shown.append((time.perf_counter(), model.query.text)))
     box = window.search_box
@@ -121,18 +184,21 @@ def measure_keystrokes(window, words: list[str], interval_s: float) -> tuple[dic
         for ch in word:
             pressed = time.perf_counter()  # before: a search run inside the key press counts
             type_key(box, ch)
-            typed.append((pressed, box.text()))
+            typed.append((pressed, box.text(), time.perf_counter()))
             spin(interval_s)
         spin_until(lambda: model.query.text == box.text(), timeout=30)
         spin(0.3)
-        for when, text in typed:
+        for when, text, returned in typed:
             # the first query run after this key that includes it (its text starts with it)
             answered = next((t for t, q in shown if t >= when and q.startswith(text)), None)
             if answered is None:
                 continue
             painted = next((p for p in paints.times if p >= answered), answered)
             samples.append(painted - when)
+            keys.append((when, returned, text, answered, painted))
     watch.stop()
+    if TIMELINE is not None:
+        TIMELINE.explain(label, keys)
     box.clear()
     spin(0.5)
     return _pct(samples), watch
@@ -173,7 +239,7 @@ class Activities:
         return rest[0] if rest else None
 
 
-def run(catalog_dir: Path) -> dict:
+def run(catalog_dir: Path, only: str | None = None) -> dict:
     from rsfm_desktop.app import create_main_window
     from rsfm_desktop.core.fields import Kind
 
@@ -189,22 +255,32 @@ def run(catalog_dir: Path) -> dict:
                  "window_open_s": round(time.perf_counter() - started, 2), "stall_ms": {}}
     print(f"window open with {out['papers']:,} papers", flush=True)
 
+    if TIMELINE is not None:
+        TIMELINE.install(window.tables[Kind.PAPER])
     activity = Activities(out)
     words = ["remote", "segmentation", "遥感", "变化检测", "grounding", "zero-shot", "diffusion"]
     out["keystroke_steady"] = activity.record("typing a search (150 ms/key)",
-                                              lambda: measure_keystrokes(window, words, 0.15))
+                                              lambda: measure_keystrokes(window, words, 0.15, "150 ms a key"))
     out["keystroke_burst"] = activity.record("typing a search (40 ms/key)",
-                                             lambda: measure_keystrokes(window, words, 0.04))
+                                             lambda: measure_keystrokes(window, words, 0.04, "40 ms a key"))
     out["keystroke_chinese"] = activity.record("typing Chinese (150 ms/char)",
-                                               lambda: measure_keystrokes(window, ["遥感", "变化检测", "雷达", "语义分割"], 0.15))
+                                               lambda: measure_keystrokes(window, ["遥感", "变化检测", "雷达", "语义分割"], 0.15,
+                                                                          "Chinese, 150 ms a character"))
     print("keystrokes", out["keystroke_steady"], out["keystroke_burst"], out["keystroke_chinese"], flush=True)
+    if only == "keystrokes":
+        window.close()
+        window.catalog.close()
+        return out
 
     table = window.tables[Kind.PAPER]
     ids = table.catalog_model().ids()
     rng = random.Random(3)
 
+    # The jump to the entry is a row switch (timed below with the others), not typing a note.
+    window.jump_to(Kind.PAPER, ids[10])
+    spin(1)
+
     def type_note():
-        window.jump_to(Kind.PAPER, ids[10])
         editor = window.detail.notes.editor
         for ch in "Reading notes: the ablation needs the baseline checkpoint. 复现消融实验。 " * 3:
             type_key(editor, ch)
@@ -297,7 +373,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--catalog", type=Path, help="copy this catalog folder instead of building one")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--timeline", action="store_true", help="where the slowest keystrokes' time went")
+    parser.add_argument("--only", choices=["keystrokes"], help="measure only the keystrokes")
     args = parser.parse_args(argv)
+    global TIMELINE
+    TIMELINE = Timeline() if args.timeline else None
     work = Path(tempfile.mkdtemp(prefix="rsfm-latency-"))
     try:
         target = work / "catalog"
@@ -310,7 +390,7 @@ def main(argv: list[str] | None = None) -> dict:
             from tests.benchmarks.bench_catalog import build_catalog
 
             build_catalog(target, args.papers)
-        result = run(target)
+        result = run(target, args.only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_table(result)

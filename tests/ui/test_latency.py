@@ -125,3 +125,39 @@ def test_the_flow_layouts_kept_answers_follow_added_and_grown_widgets(qtbot):
     box.show()
     qtbot.waitExposed(box)
     assert labels[1].geometry().top() > labels[0].geometry().top()  # placed after the grown chip's line
+
+
+def test_the_hidden_tabs_table_searches_when_the_typing_pauses_or_when_it_is_shown(window, qtbot, monkeypatch):
+    """At 100,000 papers and 10,000 datasets the datasets table, on the tab not shown, ran a
+    query of its own on every keystroke beside the papers table's, on the same two cores. Now
+    it searches once the typing pauses, or at once when its tab is shown."""
+    from rsfm_desktop.ui.models import catalog_table_model as ctm
+
+    monkeypatch.setattr(ctm, "BACKGROUND_SEARCH_ABOVE", 0)  # both tables as at 100,000 papers
+    searched: list[tuple[Kind, str]] = []
+    original = window.catalog.entries.keep_matching
+
+    def counted(kind, ids, text, *args, **kwargs):
+        searched.append((kind, text))
+        return original(kind, ids, text, *args, **kwargs)
+
+    monkeypatch.setattr(window.catalog.entries, "keep_matching", counted)
+    papers, datasets = (window.tables[k].catalog_model() for k in (Kind.PAPER, Kind.DATASET))
+    assert window.current_kind() is Kind.PAPER
+    box = window.search_box
+    for ch in "remote":
+        box.setText(box.text() + ch)
+        qtbot.wait(40)
+    qtbot.waitUntil(lambda: papers.query.text == "remote" and not papers.searching(), timeout=5000)
+    assert (Kind.DATASET, "r") not in searched and (Kind.DATASET, "remo") not in searched
+    # ... searched once the typing paused, with the whole text
+    qtbot.waitUntil(lambda: datasets.query.text == "remote" and not datasets.searching(), timeout=5000)
+    assert [t for k, t in searched if k is Kind.DATASET] == ["remote"]
+    assert datasets.ids() == original(Kind.DATASET, window.catalog.entries.sorted_ids(Kind.DATASET), "remote")
+
+    # Shown before the pause: searched at once (well before the pause would have come).
+    box.setText("sar")
+    window.tabs.setCurrentIndex(1)
+    assert datasets.searching()
+    qtbot.waitUntil(lambda: (Kind.DATASET, "sar") in searched, timeout=ctm.HIDDEN_WAIT_MS // 2)
+    qtbot.waitUntil(lambda: datasets.query.text == "sar" and not datasets.searching(), timeout=5000)

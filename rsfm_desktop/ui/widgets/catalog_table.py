@@ -18,6 +18,7 @@ class CatalogTable(QTableView):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setModel(model)
+        model.shown = self._on_screen  # a hidden table searches once the typing pauses
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
@@ -95,6 +96,16 @@ class CatalogTable(QTableView):
                            "BibTeX, RIS, CSV or Markdown file with File › Import… (Ctrl+Shift+I).")
         return self.tr("No datasets yet. Add one with File › New Dataset (Ctrl+Shift+N), or "
                        "import a file with File › Import… (Ctrl+Shift+I).")
+
+    def _on_screen(self) -> bool:
+        try:
+            return self.isVisible()
+        except RuntimeError:  # the view is gone (its model outlived it): no reason to wait
+            return True
+
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self.catalog_model().search_now()  # a filter typed while the table was hidden
 
     def paintEvent(self, event):  # noqa: N802 (Qt override)
         super().paintEvent(event)

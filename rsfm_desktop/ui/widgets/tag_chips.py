@@ -87,6 +87,11 @@ class TagChips(QWidget):
         self.model = model
         self._entry: tuple[Kind, int] | None = None
         self._chips: list[QFrame] = []
+        # One row per facet and the chips made so far in it, kept while the facets and the
+        # language stay (a row switch built 5-10 new chip widgets, with their layouts, and
+        # deleted the last entry's: the largest part of the tags' share of a row switch).
+        self._facet_rows: dict[str, tuple[QWidget, FlowLayout, dict[tuple, QFrame]]] = {}
+        self._rows_for: tuple | None = None  # the facets and language the rows were made for
 
         self.rows = QVBoxLayout()
         self.rows.setContentsMargins(0, 0, 0, 0)
@@ -122,34 +127,58 @@ class TagChips(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        for _row, flow, _made in self._facet_rows.values():
+            while flow.count() > 1:  # the chips (after the facet's name) go back to the row's pool
+                widget = flow.takeAt(1).widget()
+                if widget is not None:
+                    widget.hide()
+        self._chips = []
+        tags = []
+        if self._entry is not None:
+            kind, entry_id = self._entry
+            try:
+                tags = self.taxonomy.entry_tags(kind, [entry_id]).get(entry_id, [])
+            except CatalogError:  # a damaged page: the detail pane says so; no chips to show
+                tags = []
+        lang = self.model.lang
+        facets = self.model.facets()
+        self._make_rows(facets, lang)
+        for facet in facets:
+            row, flow, made = self._facet_rows[facet.key]
+            mine = [t for t in tags if t.facet_key == facet.key]
+            row.setVisible(bool(mine))
+            for tag in mine:
+                key = (tag.id, label(tag, lang), tag.label_en, tag.label_zh, tag.color)
+                widget = made.get(key)
+                if widget is None:
+                    widget = made[key] = chip(tag, lang, self.remove_tag, row)
+                flow.addWidget(widget)
+                widget.show()
+                self._chips.append(widget)
+
+    def _make_rows(self, facets, lang: str) -> None:
+        """A row (hidden until it has chips) for each facet, made anew when the facets or the
+        language changed."""
+        wanted = (lang, tuple((f.key, label(f, lang)) for f in facets))
+        if wanted == self._rows_for:
+            return
         while self.rows.count():
             item = self.rows.takeAt(0)
             if item.widget():
                 item.widget().hide()
                 item.widget().deleteLater()
-        self._chips = []
-        if self._entry is None:
-            return
-        kind, entry_id = self._entry
-        try:
-            tags = self.taxonomy.entry_tags(kind, [entry_id]).get(entry_id, [])
-        except CatalogError:  # a damaged page: the detail pane says so; no chips to show
-            return
-        lang = self.model.lang
-        for facet in self.model.facets():
-            mine = [t for t in tags if t.facet_key == facet.key]
-            if not mine:
-                continue
+        self._facet_rows = {}
+        for facet in facets:
             row = QWidget(self)
             row.setObjectName(f"tagRow_{facet.key}")
+            row.hide()
             flow = FlowLayout(row)
             name = QLabel(label(facet, lang) + ":", row)
             name.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             flow.addWidget(name)
-            for tag in mine:
-                self._chips.append(chip(tag, lang, self.remove_tag, row))
-                flow.addWidget(self._chips[-1])
             self.rows.addWidget(row)
+            self._facet_rows[facet.key] = (row, flow, {})
+        self._rows_for = wanted
 
     def chip_widgets(self) -> list[QFrame]:
         """The chips shown now (one per tag of the entry)."""

@@ -238,3 +238,31 @@ def test_command_line_prints_the_chart_counts_and_writes_the_chart(targets, tmp_
     assert main(["stats", "--catalog", str(target), "--by", "year,nonsense"]) == 1
     assert main(["stats", "--catalog", str(target)]) == 0  # plain stats as before
     assert json.loads(capsys.readouterr().out) == {"papers": 71, "datasets": 39, "links": 26, "notes": 0}
+
+
+def test_a_large_matrix_lays_out_its_empty_cells_as_one_grid():
+    """200 papers × 60 datasets with three links: the layout holds the labels and the three
+    cells, not 12,000 rectangles (it runs on the GUI thread at every redraw), yet every cell
+    still answers a click and a hover, and the SVG still has every cell with its title."""
+    from rsfm_desktop.core.stats import INTRODUCES, USES, Counts, Label
+
+    rows = tuple(Label(i, f"Paper {i}") for i in range(200))
+    cols = tuple(Label(1000 + i, f"Dataset {i}") for i in range(60))
+    cells = {(0, 0): INTRODUCES, (5, 7): USES, (199, 59): USES}
+    counts = Counts(MATRIX, Kind.PAPER, rows, cols, cells, None, 200)
+    drawing = chart.draw(counts, 1200, chart.natural_height(counts, 1200, 400))
+    assert len(drawing.items) < 1_000
+    hits = drawing.hits()
+    assert len({r.hit for r in hits if None not in r.hit}) == 200 * 60
+    empty = next(r for r in hits if r.hit == (5, 6))
+    assert drawing.hit_at(empty.x + empty.w / 2, empty.y + empty.h / 2) == (5, 6)
+    used = next(r for r in hits if r.hit == (5, 7))
+    assert drawing.hit_at(used.x + used.w / 2, used.y + used.h / 2) == (5, 7)
+    assert drawing.hit_at(empty.x + empty.w + 0.5, empty.y + empty.h / 2) is None  # the gap between two cells
+    assert drawing.tips[(5, 6)] == "Paper 5 – Dataset 6: –"
+    assert drawing.tips[(5, 7)] == "Paper 5 – Dataset 7: uses"
+    with pytest.raises(KeyError):
+        drawing.tips[(200, 0)]
+    titles = re.findall(r"<title>([^<]*)</title>", svg.to_svg(drawing, 180))
+    assert len([t for t in titles if " – Dataset " in t]) == 200 * 60
+    assert "Paper 199 – Dataset 59: uses" in titles and "Paper 0 – Dataset 0: introduces" in titles

@@ -16,6 +16,7 @@ import pytest
 from rsfm_desktop.core.entries import NO_YEAR, Query
 from rsfm_desktop.core.fields import Kind
 from rsfm_desktop.core.stats import NO_VENUE, OTHER, Interrupted
+from rsfm_desktop.core.store import sql
 from rsfm_desktop.paths import bundled_catalog
 
 from ..conftest import sqlite_only
@@ -240,3 +241,35 @@ def test_an_interrupt_between_two_statements_stops_the_next(bundled, monkeypatch
     monkeypatch.setattr(fact_counts, "per_year", interrupted_between)
     with pytest.raises(Interrupted):
         stats.per_year(Kind.PAPER, Query("remote"), "family")
+
+
+def test_the_todo_and_the_matrix_write_no_more_of_a_view_than_they_read_again(bundled, tmp_path):
+    """The to-do of a search writes no copy of the view's ids while no paper has an attachment
+    (its one statement matches the view itself); once one has a file that is gone, the view's
+    ids are read once for the two statements and the missing file is counted. The matrix keeps
+    only the view's papers that link to a dataset, and counts the same."""
+    from rsfm_desktop.core.stats.facts import LINKED_VIEW, LINKS, VIEWS
+
+    stats = bundled.stats
+    query = Query("remote")
+    papers = shown(bundled, Kind.PAPER, query)
+    todo = {i.key: i.count for i in stats.todo({Kind.PAPER: query, Kind.DATASET: Query()}) if i.kind is Kind.PAPER}
+    assert todo["no_year"] == sum(1 for p in papers if not p.get("year")) and todo["missing_files"] == 0
+    assert VIEWS[Kind.PAPER] not in stats.facts.state.pinned
+
+    matrix = stats.matrix(query, limit=None, col_limit=None)
+    with stats.facts.session() as (conn, _state):
+        kept = sql.column(conn, f"SELECT id FROM {LINKED_VIEW} ORDER BY id")
+        linked = set(sql.column(conn, f"SELECT paper_id FROM {LINKS}"))
+    assert kept == sorted(r.key for r in matrix.rows) and set(kept) <= linked
+    assert 0 < len(kept) < len(papers)
+
+    pdf = tmp_path / "gone.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    with_file = bundled.entries.list_ids(Kind.PAPER, query)[0]
+    bundled.attachments.attach(Kind.PAPER, with_file, pdf)
+    pdf.unlink()
+    todo = {i.key: i.count for i in stats.todo({Kind.PAPER: query, Kind.DATASET: Query()}) if i.kind is Kind.PAPER}
+    assert todo["missing_files"] == 1
+    assert VIEWS[Kind.PAPER] in stats.facts.state.pinned
+    assert stats.todo_ids(Kind.PAPER, query, "missing_files") == [with_file]

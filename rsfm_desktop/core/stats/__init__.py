@@ -111,8 +111,8 @@ class Stats:
 
     def _count(self, conn, state, chart: str, scope: Scope, options: Mapping[str, Any]) -> Counts:
         scope = state.narrow(conn, scope, self.entries)
-        if chart == MATRIX:  # several statements over the view: its ids read once
-            scope = state.pin(conn, scope, self.entries)
+        if chart == MATRIX:  # several statements over the view's linked papers: read once
+            scope = state.pin(conn, scope, self.entries, linked=True)
         if chart == PER_YEAR:
             facet = options["facet"]
             if facet is None or facet in state.columns:
@@ -175,8 +175,12 @@ class Stats:
             query = queries.get(kind, Query())
             dups = self.duplicate_ids(kind, compute=check_duplicates)
             with self.facts.session() as (conn, state):
-                scope = state.pin(conn, self.scope(conn, kind, query), self.entries)
-                files = tuple(_todo.missing_files(conn, scope, facts=True))
+                scope = self.scope(conn, kind, query)
+                if _todo.has_attachments(conn, kind):  # two statements over the view: its ids read once
+                    scope = state.pin(conn, scope, self.entries)
+                    files = tuple(_todo.missing_files(conn, scope, facts=True))
+                else:  # one statement: the view matched in it
+                    scope, files = state.narrow(conn, scope, self.entries), ()
                 key = (TODO, kind, view_key(query), None if dups is None else len(dups), files)
                 counts = self._answer(state.seq, key)
                 if counts is None:

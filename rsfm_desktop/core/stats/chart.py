@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -73,6 +73,53 @@ class Text(NamedTuple):
     rotate: float = 0.0  # degrees, around (x, y)
 
 
+class Grid(NamedTuple):
+    """The cells of a grid that show no value, all in one colour: one item for what would be
+    thousands of rectangles (a matrix of 200 papers × 60 datasets is 12,000 cells, most of them
+    empty), laid out in no time, painted for the rows in view and hit by arithmetic. Cell
+    (r, c) is the rectangle :meth:`cell`; the cells in ``skip`` are drawn as items of their own
+    (a value), so the grid leaves them out."""
+
+    x: float  # the top left corner of cell (0, 0), gaps included
+    y: float
+    cell_w: float
+    row_h: float
+    rows: int
+    cols: int
+    fill: str
+    skip: frozenset = frozenset()
+
+    def cell(self, row: int, col: int) -> Rect:
+        return Rect(self.x + col * self.cell_w + 1, self.y + row * self.row_h + 1, self.cell_w - 2, self.row_h - 2,
+                    self.fill, hit=(row, col))
+
+    def row_range(self, top: float = -math.inf, bottom: float = math.inf) -> range:
+        """The rows that may show between the heights ``top`` and ``bottom``."""
+        first = 0 if top == -math.inf else max(0, math.floor((top - self.y) / self.row_h))
+        last = self.rows if bottom == math.inf else min(self.rows, math.floor((bottom - self.y) / self.row_h) + 1)
+        return range(first, max(first, last))
+
+    def rects(self, rows: range | None = None) -> Iterator[Rect]:
+        """The cells (of ``rows``, else all), row by row, without those skipped."""
+        for r in rows if rows is not None else range(self.rows):
+            for c in range(self.cols):
+                if (r, c) not in self.skip:
+                    yield self.cell(r, c)
+
+    def has(self, hit) -> bool:
+        r, c = hit if isinstance(hit, tuple) and len(hit) == 2 else (None, None)
+        return (isinstance(r, int) and isinstance(c, int) and 0 <= r < self.rows and 0 <= c < self.cols
+                and (r, c) not in self.skip)
+
+    def hit_at(self, x: float, y: float) -> tuple[int, int] | None:
+        if self.cell_w <= 0 or self.row_h <= 0:
+            return None
+        c, r = math.floor((x - self.x) / self.cell_w), math.floor((y - self.y) / self.row_h)
+        if not self.has((r, c)):
+            return None
+        return (r, c) if self.cell(r, c).contains(x, y) else None
+
+
 @dataclass
 class Drawing:
     width: float
@@ -81,13 +128,31 @@ class Drawing:
     items: list = field(default_factory=list)
     tips: Mapping = field(default_factory=dict)  # hit -> hover text
 
+    def expanded(self) -> Iterator:
+        """The items with each :class:`Grid` as its cells' rectangles (for a file: SVG, PNG)."""
+        for item in self.items:
+            if isinstance(item, Grid):
+                yield from item.rects()
+            else:
+                yield item
+
     def hits(self) -> list[Rect]:
-        return [i for i in self.items if isinstance(i, Rect) and i.hit is not None]
+        return [i for i in self.expanded() if isinstance(i, Rect) and i.hit is not None]
+
+    def has_hit(self, hit) -> bool:
+        """Whether some bar, cell or label answers to ``hit``."""
+        return any(g.has(hit) for g in self.items if isinstance(g, Grid)) or any(
+            isinstance(i, Rect) and i.hit == hit for i in self.items)
 
     def hit_at(self, x: float, y: float) -> tuple[int | None, int | None] | None:
-        for rect in reversed(self.hits()):
-            if rect.contains(x, y):
-                return rect.hit
+        for item in reversed(self.items):
+            if isinstance(item, Rect):
+                if item.hit is not None and item.contains(x, y):
+                    return item.hit
+            elif isinstance(item, Grid):
+                hit = item.hit_at(x, y)
+                if hit is not None:
+                    return hit
         return None
 
 
@@ -163,7 +228,7 @@ def draw(counts: Counts, width: float, height: float, style: Style = LIGHT, text
     elif counts.chart in (HEATMAP, MATRIX):
         _grid(drawing, counts, texts, top)
     tip = texts.tip or (lambda c, row, col: default_tip(c, row, col, texts))
-    drawing.tips = Tips(counts, tip, {r.hit for r in drawing.hits()})
+    drawing.tips = Tips(counts, tip, drawing)
     return drawing
 
 
@@ -171,22 +236,31 @@ class Tips(Mapping):
     """Hover text by hit, worded when first asked for (a matrix has 12,000 cells; a pointer
     visits a few)."""
 
-    def __init__(self, counts: Counts, tip: Callable[[Counts, int | None, int | None], str], hits: set):
-        self._counts, self._tip, self._hits = counts, tip, hits
+    def __init__(self, counts: Counts, tip: Callable[[Counts, int | None, int | None], str], drawing: Drawing):
+        self._counts, self._tip, self._drawing = counts, tip, drawing
         self._said: dict = {}
+        self._labels: set | None = None  # the hits of the items that are not a grid
+
+    def _has(self, hit) -> bool:
+        if self._labels is None:
+            self._labels = {i.hit for i in self._drawing.items if isinstance(i, Rect) and i.hit is not None}
+        return hit in self._labels or any(g.has(hit) for g in self._drawing.items if isinstance(g, Grid))
 
     def __getitem__(self, hit):
-        if hit not in self._hits:
-            raise KeyError(hit)
         if hit not in self._said:
+            if not self._has(hit):
+                raise KeyError(hit)
             self._said[hit] = self._tip(self._counts, *hit)
         return self._said[hit]
 
+    def __contains__(self, hit) -> bool:
+        return hit in self._said or self._has(hit)
+
     def __iter__(self):
-        return iter(self._hits)
+        return iter(dict.fromkeys(r.hit for r in self._drawing.hits()))
 
     def __len__(self) -> int:
-        return len(self._hits)
+        return sum(1 for _hit in self)
 
 
 def default_tip(counts: Counts, row: int | None, col: int | None, texts: Texts) -> str:
@@ -334,23 +408,25 @@ def _grid(drawing: Drawing, counts: Counts, texts: Texts, top: float) -> None:
         drawing.items.append(Text(left - 8, y + row_h / 2 + style.size * 0.35, _clip(name, style.size, label_w),
                                   style.text, style.size, "end"))
         drawing.items.append(Rect(0, y, left - 2, row_h, "none", hit=(r, None)))
-        for c in range(len(counts.cols)):
-            x = left + c * cell_w
-            value = counts.cells.get((r, c))
-            if matrix:
-                fill = (style.accent if value == INTRODUCES else mix(style.background, style.accent, 0.4)) if value else (
-                    mix(style.background, style.grid, 0.5))
-            else:
-                fill = mix(style.background, style.accent, 0.12 + 0.88 * (value or 0) / biggest) if value else (
-                    mix(style.background, style.grid, 0.5))
-            drawing.items.append(Rect(x + 1, y + 1, cell_w - 2, row_h - 2, fill, hit=(r, c)))
-            if value:
-                mark = (texts.legend_introduces[:1].upper() if value == INTRODUCES else texts.legend_uses[:1].upper()
-                        ) if matrix else f"{value:,}"
-                ink = "#ffffff" if luminance(fill) < 0.55 else "#202124"
-                if text_width(mark, style.size * 0.85) < cell_w - 2:
-                    drawing.items.append(Text(x + cell_w / 2, y + row_h / 2 + style.size * 0.3, mark, ink,
-                                              style.size * 0.85, "middle"))
+    filled = frozenset(k for k, v in counts.cells.items() if v)
+    drawing.items.append(Grid(left, grid_top, cell_w, row_h, len(counts.rows), len(counts.cols),
+                              mix(style.background, style.grid, 0.5), filled))
+    # The cells with a value, each a rectangle (and its mark); the empty ones one grid.
+    for (r, c), value in sorted(counts.cells.items()):
+        if not value:
+            continue
+        x, y = left + c * cell_w, grid_top + r * row_h
+        if matrix:
+            fill = style.accent if value == INTRODUCES else mix(style.background, style.accent, 0.4)
+        else:
+            fill = mix(style.background, style.accent, 0.12 + 0.88 * value / biggest)
+        drawing.items.append(Rect(x + 1, y + 1, cell_w - 2, row_h - 2, fill, hit=(r, c)))
+        mark = (texts.legend_introduces[:1].upper() if value == INTRODUCES else texts.legend_uses[:1].upper()
+                ) if matrix else f"{value:,}"
+        ink = "#ffffff" if luminance(fill) < 0.55 else "#202124"
+        if text_width(mark, style.size * 0.85) < cell_w - 2:
+            drawing.items.append(Text(x + cell_w / 2, y + row_h / 2 + style.size * 0.3, mark, ink,
+                                      style.size * 0.85, "middle"))
     y = grid_top + len(counts.rows) * row_h + style.size * 1.6
     notes = []
     if matrix:

@@ -25,7 +25,7 @@ def to_svg(drawing: Drawing, width_mm: float | None = None) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width_mm)}mm" height="{_num(height_mm)}mm"'
         f' viewBox="0 0 {_num(drawing.width)} {_num(drawing.height)}" font-family={quoteattr(style.font)}>',
     ]
-    for item in drawing.items:
+    for item in drawing.expanded():
         if isinstance(item, Rect):
             if item.fill == "none" and item.hit is None:
                 continue

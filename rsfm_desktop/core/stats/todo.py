@@ -86,6 +86,12 @@ def facets_used(conn: Connection, kind: Kind) -> list[str]:
     )
 
 
+def has_attachments(conn: Connection, kind: Kind) -> bool:
+    """Whether some entry of ``kind`` has an attachment (only papers' files are looked for)."""
+    return kind is Kind.PAPER and sql.first(
+        conn, "SELECT 1 FROM attachment WHERE paper_id IS NOT NULL LIMIT 1") is not None
+
+
 def missing_files(conn: Connection, scope: Scope, facts: bool = False) -> list[int]:
     """Papers of the view with an attachment whose file is not on disk (the attachments are
     read, and checked against the view: its facts if ``facts``, else the paper table)."""

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from ...core.stats import chart
-from ...core.stats.chart import Drawing, Line, Rect, Text
+from ...core.stats.chart import Drawing, Grid, Line, Rect, Text
 from ...core.stats.model import Counts
 
 
@@ -36,6 +36,8 @@ def _visible(item, top: float, bottom: float) -> bool:
     around the baseline point, a rotated one generously)."""
     if isinstance(item, Rect):
         return item.y <= bottom and item.y + item.h >= top
+    if isinstance(item, Grid):
+        return True  # its rows in view are chosen when painted
     if isinstance(item, Line):
         return min(item.y1, item.y2) <= bottom + 1 and max(item.y1, item.y2) >= top - 1
     reach = 200 if item.rotate else item.size * 1.5
@@ -74,7 +76,13 @@ def paint(painter: QPainter, drawing: Drawing, clip: QRectF | None = None) -> No
             run.append(QRectF(item.x, item.y, item.w, item.h))
             continue
         flush()
-        if isinstance(item, Line):
+        if isinstance(item, Grid):  # the cells of the rows in view, in one call
+            cells = [QRectF(r.x, r.y, r.w, r.h) for r in item.rects(item.row_range(top, bottom))]
+            if cells:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(_color(item.fill))
+                painter.drawRects(cells)
+        elif isinstance(item, Line):
             painter.setPen(QPen(_color(item.color), item.width))
             painter.drawLine(QPointF(item.x1, item.y1), QPointF(item.x2, item.y2))
         elif isinstance(item, Text):

@@ -85,13 +85,20 @@ def entry_texts(conn: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, s
     return out
 
 
-def reindex(conn: Connection, kind: Kind, ids: Iterable[int]) -> None:
-    """Rewrite the index rows of these entries from the database (deleted ones drop out)."""
+def reindex(conn: Connection, kind: Kind, ids: Iterable[int], *, fresh: bool = False) -> None:
+    """Rewrite the index rows of these entries from the database (deleted ones drop out).
+    ``fresh``: they have no index rows yet (a backend with ``write_new`` then skips removing
+    them; one without writes as usual)."""
     ids = sorted({int(i) for i in ids})
     if ids:
         member, _owner = _MEMBERS[kind]
         dialect.refresh_statistics(conn, [kind.value, member, "tag", "note"], len(ids))
-        backend_for(conn.dialect.name).write(conn, kind, ids, entry_texts(conn, kind, ids))
+        backend = backend_for(conn.dialect.name)
+        texts = entry_texts(conn, kind, ids)
+        if fresh and hasattr(backend, "write_new"):
+            backend.write_new(conn, kind, texts)
+        else:
+            backend.write(conn, kind, ids, texts)
 
 
 def match_query(conn: Connection, kind: Kind, text: str, fulltext: bool = False) -> tuple[str, dict] | None:

@@ -66,6 +66,11 @@ class Fts5Search:
         for table in (f"{kind.value}_fts_tri", f"{kind.value}_fts_bi"):
             for chunk in sql.chunked(ids):
                 sql.execute(conn, f"DELETE FROM {table} WHERE rowid IN :ids", {"ids": chunk})
+        self.write_new(conn, kind, texts)
+
+    def write_new(self, conn: Connection, kind: Kind, texts: dict[int, str]) -> None:
+        """Index rows of entries that have none yet (added by the writing transaction and not
+        indexed by it before): no delete pass, which costs FTS5 a look-up per id and table."""
         rows = sorted(texts.items())
         if rows:
             conn.exec_driver_sql(

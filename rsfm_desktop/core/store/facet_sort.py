@@ -56,9 +56,12 @@ def rows_sql(conn: Connection | str, kind: Kind, entries: str = "", members: str
     )
 
 
-def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int], facet_ids: Iterable[int] | None = None) -> None:
+def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int], facet_ids: Iterable[int] | None = None,
+            *, fresh: bool = False) -> None:
     """Rewrite the rows of these entries from their tags and trash state now: in every facet,
-    or in these facets only (a tag renamed or moved changes its own facet's keys)."""
+    or in these facets only (a tag renamed or moved changes its own facet's keys). ``fresh``:
+    the entries have no rows yet (added by the writing transaction and not refreshed by it
+    before), so there is nothing to delete first."""
     ids = sorted(set(entry_ids))
     if not ids:
         return
@@ -73,7 +76,8 @@ def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int], facet_ids: I
         tag_facets, _same = dialect.in_values(conn, "t.facet_id", "facets", facet_ids)
         cond, members = f"{cond} AND {in_facets}", f"{members} AND {tag_facets}"
         params.update(more)
-    sql.execute(conn, f"DELETE FROM {KEY_TABLES[kind]} WHERE {cond}", params)
+    if not fresh:
+        sql.execute(conn, f"DELETE FROM {KEY_TABLES[kind]} WHERE {cond}", params)
     sql.execute(conn, rows_sql(conn, kind, entries, members, facets), params)
 
 

@@ -66,10 +66,13 @@ class Store:
                               "the change was not saved.")
         with self.engine.connect() as conn:
             conn = conn.execution_options(**{WRITE_OPTION: True})
-            with conn.begin():
-                tx = Tx(self, conn)
-                result = work(tx)
-                changes = tx.finish()
+            tx = Tx(self, conn)
+            try:
+                with conn.begin():
+                    result = work(tx)
+                    changes = tx.finish()
+            finally:
+                tx.ended()
         return result, changes, tx.ops
 
     def run(self, label: str, work: Callable[[Tx], Any], *label_args: Any) -> Command:

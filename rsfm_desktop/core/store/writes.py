@@ -98,7 +98,15 @@ def storable(value: Any) -> Any:
 
 
 def _storable_row(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: storable(v) for k, v in values.items()}
+    out = dict(values)
+    for key, value in out.items():  # plain text and numbers (most values) as they are
+        cls = value.__class__
+        if cls is str:
+            if "\x00" in value:
+                out[key] = value.replace("\x00", "")
+        elif value is not None and cls is not int:
+            out[key] = storable(value)
+    return out
 
 
 class Conflict(Exception):
@@ -158,6 +166,8 @@ class Tx:
         self._pending = _Pending()
         self._acting: str | None = None  # see acting_as
         self._new: dict[Kind, IdRuns] = {k: IdRuns() for k in Kind}  # entries added by this transaction
+        self._keyed: dict[Kind, IdRuns] = {k: IdRuns() for k in Kind}  # of those, whose sort keys were written
+        self._indexed: dict[Kind, IdRuns] = {k: IdRuns() for k in Kind}  # of those, whose index rows were written
         # An entry's tags are part of its search text (a tag's labels; model family and tasks).
         self._searchable = {k: set(searchable_fields(k)) | {TAGS} for k in Kind}
         self._for_update = "" if conn.dialect.name == "sqlite" else " FOR UPDATE"
@@ -165,6 +175,7 @@ class Tx:
         # caller that can be cancelled raises from it, which rolls the transaction back.
         self.checkpoint: Callable[[], None] = lambda: None
         self._dropped_indexes: list[tuple[str, str]] = []  # (name, CREATE) dropped by bulk_load
+        self._on_end: list[Callable[[], None]] = []  # run once the transaction committed or rolled back
 
     @property
     def author(self) -> str | None:
@@ -237,6 +248,10 @@ class Tx:
         cancelled, failed or killed meanwhile rolls back with the indexes as they were; other
         connections never see the tables without them. SQLite only (see :func:`.dialect.sort_indexes`)."""
         dropped: list[tuple[str, str]] = []
+        if sum(adding.values()) >= BULK_LOAD_MIN:
+            restore = dialect.enlarge_cache(self.conn)  # until the commit has written the pages
+            if restore is not None:
+                self._on_end.append(restore)
         for kind, count in adding.items() if dialect.is_sqlite(self.conn) else ():
             if count < BULK_LOAD_MIN or count < (sql.scalar(self.conn, f"SELECT count(*) FROM {kind.value}") or 0):
                 continue
@@ -247,6 +262,12 @@ class Tx:
         self._dropped_indexes += dropped
         yield  # an exception leaves them dropped: the transaction rolls back (finish builds them otherwise)
         self._build_dropped_indexes()
+
+    def ended(self) -> None:
+        """The transaction is over (committed or rolled back): undo what was set for its
+        duration on the connection (a bulk write's larger page cache)."""
+        while self._on_end:
+            self._on_end.pop()()
 
     def _build_dropped_indexes(self) -> None:
         """Build the indexes :meth:`bulk_load` dropped; the checkpoint is asked while each is
@@ -314,13 +335,15 @@ class Tx:
         tab = table(kind.value)
         defaults = {f.key: ([] if f.type.value == "list" else {} if f.type.value == "map" else None)
                     for f in FIELDS[kind]}
+        base = {**defaults, "seed_key": None, "created_at": self.now, "updated_at": self.now,
+                "deleted_at": None, "version": 1, "created_by": self.author, "modified_by": self.author,
+                "uuid": None}
         full = []
         for values in rows:
-            row = {**defaults, "seed_key": None, "created_at": self.now, "updated_at": self.now,
-                   "deleted_at": None, "version": 1, "created_by": self.author,
-                   "modified_by": self.author, **_storable_row(values)}
-            row.setdefault("uuid", None)
-            row["uuid"] = row["uuid"] or new_uuid()
+            row = base.copy()
+            row.update(_storable_row(values))
+            if not row["uuid"]:
+                row["uuid"] = new_uuid()
             full.append(row)
         ids = self._bulk_insert(tab, full)
         from .undo import Created, CreatedEntries
@@ -874,15 +897,27 @@ class Tx:
         self._flush_sort_keys()
         for kind in Kind:
             runs = self._pending.reindex_runs[kind]
-            for chunk in runs.chunks(_INDEX_CHUNK):
-                self.checkpoint()
-                search.reindex(self.conn, kind, chunk)
+            for chunk, fresh in self._fresh_chunks(kind, runs, self._indexed[kind]):
+                search.reindex(self.conn, kind, chunk, fresh=fresh)
             single = sorted(i for i in self._pending.reindex[kind] if i not in runs)
             for start in range(0, len(single), _INDEX_CHUNK):
                 self.checkpoint()
                 search.reindex(self.conn, kind, single[start : start + _INDEX_CHUNK])
+            self._indexed[kind].update(i for i in single if i in self._new[kind])
             self._pending.reindex_runs[kind] = IdRuns()
             self._pending.reindex[kind] = set()
+
+    def _fresh_chunks(self, kind: Kind, runs: IdRuns, written: IdRuns) -> Iterator[tuple[list[int], bool]]:
+        """(chunk, fresh) of ``runs`` to rewrite derived rows of (index rows, sort keys), the
+        checkpoint asked before each: fresh chunks hold entries added by this transaction whose
+        rows it never ``written``, so there are none to delete first (an import's 100,000 new
+        papers: no DELETE at all). They count as written from then on."""
+        fresh = (runs & self._new[kind]) - written
+        for part, is_fresh in ((runs - fresh, False), (fresh, True)):
+            for chunk in part.chunks(_INDEX_CHUNK):
+                self.checkpoint()
+                yield chunk, is_fresh
+        written.update(fresh)
 
     def _flush_sort_keys(self) -> None:
         """Rewrite the facet sort keys (``store.facet_sort``) of every entry in a new facet, of the
@@ -894,15 +929,15 @@ class Tx:
             facet_sort.add_facets(self.conn, kind, pending.sort_facets)
             runs = pending.sort_keys[kind]
             runs.update(facet_sort.entries_tagged(self.conn, kind, pending.sort_moved_tags))
-            for chunk in runs.chunks(_INDEX_CHUNK):
-                self.checkpoint()
-                facet_sort.refresh(self.conn, kind, chunk)
+            for chunk, fresh in self._fresh_chunks(kind, runs, self._keyed[kind]):
+                facet_sort.refresh(self.conn, kind, chunk, fresh=fresh)
             if pending.sort_tags:  # renamed, reordered, deleted or restored: their own facets only
                 facets = facet_sort.facets_of(self.conn, pending.sort_tags)
                 tagged = IdRuns(facet_sort.entries_tagged(self.conn, kind, pending.sort_tags)) - runs
                 for chunk in tagged.chunks(_INDEX_CHUNK):
                     self.checkpoint()
                     facet_sort.refresh(self.conn, kind, chunk, facets)
+                self._keyed[kind].update(tagged & self._new[kind])
             pending.sort_keys[kind] = IdRuns()
         pending.sort_tags, pending.sort_moved_tags, pending.sort_facets = set(), set(), set()
 
@@ -956,30 +991,33 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
     callables = {c.name: c.default.arg for c in tab.c if c.name in names and c.default is not None and callable(c.default.arg)}
     plan = [(name, processors.get(name), callables.get(name), defaults.get(name)) for name in names]
 
-    def values():
+    def column(chunk: list[Mapping[str, Any]], name: str, process, make, default) -> list[Any]:
+        if make is not None:
+            raw = [row[name] if name in row else make(None) for row in chunk]
+        else:
+            raw = [row.get(name, default) for row in chunk]
+        if process is None:
+            return raw
         # Rows of a bulk insert share many values (the transaction's time, empty lists and maps
-        # of defaulted fields): each column converts a value it just converted only once.
-        last_in: list[Any] = [_UNSET] * len(plan)
-        last_out: list[Any] = [None] * len(plan)
-        for count, row in enumerate(rows, 1):
-            if checkpoint is not None and not count % _CHECK_EVERY:
+        # of defaulted fields): a value just converted is converted only once.
+        out, last_in, last_out = [], _UNSET, None
+        for value in raw:
+            if value is None:
+                out.append(None)
+            elif value is last_in:
+                out.append(last_out)
+            else:
+                last_in, last_out = value, process(value)
+                out.append(last_out)
+        return out
+
+    def values():
+        # Converted a column at a time, :data:`_CHECK_EVERY` rows at once (a checkpoint between).
+        for start in range(0, len(rows), _CHECK_EVERY):
+            if checkpoint is not None and start:
                 checkpoint()
-            out = []
-            for n, (name, process, make, default) in enumerate(plan):
-                if name in row:
-                    value = row[name]
-                elif make is not None:
-                    value = make(None)
-                else:
-                    value = default
-                if process is None or value is None:
-                    out.append(value)
-                elif value is last_in[n]:
-                    out.append(last_out[n])
-                else:
-                    last_in[n], last_out[n] = value, process(value)
-                    out.append(last_out[n])
-            yield out
+            chunk = rows[start : start + _CHECK_EVERY]
+            yield from zip(*(column(chunk, *step) for step in plan))
 
     return names, values()
 

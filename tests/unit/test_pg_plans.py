@@ -7,7 +7,7 @@ import pytest
 
 from rsfm_desktop.core.fields import Kind
 
-from .catalog_helpers import add_entries, scalar
+from .catalog_helpers import add_entries, read, scalar
 
 postgres_only = pytest.mark.parametrize("engine_name", ["postgresql"])
 
@@ -19,6 +19,29 @@ def test_a_bulk_import_into_a_new_lab_catalog_leaves_statistics_for_the_planner(
     add_entries(empty_catalog, Kind.PAPER, [{"title": f"Paper {i}", "summary_zh": "遥感"} for i in range(1500)])
     assert scalar(empty_catalog, "SELECT reltuples FROM pg_class WHERE relname = 'paper'") >= 1500
 
+
+
+@postgres_only
+def test_statistics_follow_an_import_as_it_grows_not_only_its_first_batch(catalog):
+    # An import writes 500 entries at a time in one transaction, where autovacuum cannot help:
+    # statistics were taken once at most (or never: a batch was below the threshold), so a
+    # 100,000-paper import into a lab catalog slowed down batch after batch (1,035 s).
+    from .io_helpers import import_text
+
+    with catalog.store.engine.connect() as conn:
+        auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+        for table in ("paper", "paper_tag", "paper_facet_sort"):
+            auto.exec_driver_sql(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")  # only the import's own
+    bib = "\n".join(f"@article{{p{i}, title = {{Remote sensing study number {i} of many}}, author = {{Li, Ming and Wang, Fang}},"
+                     f" year = {{{2000 + i % 25}}}, journal = {{IEEE TGRS}}, keywords = {{SAR, VQA}},"
+                     f" abstract = {{{'遥感图像语义分割与变化检测' * 6}}}}}" for i in range(3000))
+    report = import_text(catalog, bib, "many.bib")
+    assert report.added == 3000
+    believed = dict(read(catalog, "SELECT relname, reltuples FROM pg_class WHERE relname IN"
+                                        " ('paper', 'paper_tag', 'paper_facet_sort')"))
+    assert believed["paper"] >= 1000  # analyzed again once the import had grown past its first batches
+    assert believed["paper_facet_sort"] >= 1000
+    assert believed["paper_tag"] >= 1000
 
 
 def _buffers(catalog, kind: Kind, text: str) -> tuple[int, list[int]]:

@@ -76,6 +76,7 @@ def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int], facet_ids: I
         tag_facets, _same = dialect.in_values(conn, "t.facet_id", "facets", facet_ids)
         cond, members = f"{cond} AND {in_facets}", f"{members} AND {tag_facets}"
         params.update(more)
+    dialect.refresh_statistics(conn, [kind.value, _MEMBERS[kind], "tag", KEY_TABLES[kind]], len(ids))
     if not fresh:
         sql.execute(conn, f"DELETE FROM {KEY_TABLES[kind]} WHERE {cond}", params)
     sql.execute(conn, rows_sql(conn, kind, entries, members, facets), params)

@@ -325,6 +325,13 @@ def measure_interactive(target: Path | str) -> dict:
     out["open_detail"] = _ms(samples)
     mark("open_detail")
     out["peak_rss_mb"] = peak_rss_mb()
+    # The widgets go before the QApplication, as in the app (the window owns them): left to the
+    # end of this function, they were freed in any order and the process crashed on its way out.
+    pane.close()
+    view.close()
+    del pane, view, model
+    app.processEvents()
+    catalog.close()
     return out
 
 
@@ -365,8 +372,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # child mode
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure_interactive(args.measure)))
-        return {}
+        print(json.dumps(measure_interactive(args.measure)), flush=True)
+        # Known gap: this process, which builds a table and a detail pane without a window,
+        # crashes (SIGSEGV) while the interpreter frees PySide objects at exit since this stop's
+        # merges, and only when the package is found through its editable install. Its figures
+        # are printed by then; it leaves without that teardown.
+        os._exit(0)
     tmp = server = None
     data_dir: Path | str | None = args.catalog or args.keep
     if args.postgres:
@@ -387,7 +398,8 @@ def main(argv: list[str] | None = None) -> dict:
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
     )
     if child.returncode != 0:
-        raise RuntimeError(child.stderr[-3000:])
+        raise RuntimeError(f"the measuring process exited with {child.returncode} after printing"
+                           f" {child.stdout[-300:]!r}: {child.stderr[-3000:]}")
     result["interactive"] = json.loads(child.stdout.strip().splitlines()[-1])
     print_table(result)
     if args.json:

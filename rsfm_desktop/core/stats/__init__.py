@@ -9,14 +9,13 @@ numbers written as tables by :mod:`.tables`.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
 from ..entries import Entries, Query
 from ..fields import Kind
 from ..store import sql
+from ..store.seq_cache import SeqCache
 from ..store.store import Store
 from . import counts as _counts
 from . import fact_counts as _facts
@@ -61,9 +60,7 @@ class Stats:
         self.entries = entries
         self.facts = Facts(store)
         self._duplicates: dict[Kind, tuple[int, frozenset[int]]] = {}
-        self._answers: OrderedDict[tuple, Any] = OrderedDict()
-        self._answers_seq = -1
-        self._answers_lock = threading.Lock()
+        self._answers = SeqCache(ANSWERS_KEPT)
 
     def __call__(self) -> dict[str, int]:
         """The catalog's entry counts (``catalog.stats()`` before this part existed; the
@@ -103,10 +100,10 @@ class Stats:
         options = {**DEFAULTS[chart], **options}
         key = (chart, kind, view_key(query), tuple(sorted(options.items())))
         with self.facts.session() as (conn, state):
-            found = self._answer(state.seq, key)
+            found = self._answers.get(state.seq, key)
             if found is None:
                 found = self._count(conn, state, chart, self.scope(conn, kind, query), options)
-                self._remember(state.seq, key, found)
+                self._answers.put(state.seq, key, found)
         return found
 
     def _count(self, conn, state, chart: str, scope: Scope, options: Mapping[str, Any]) -> Counts:
@@ -133,26 +130,8 @@ class Stats:
     def forget_answers(self) -> None:
         """Drop the answers kept and the view's ids read (the next counts are counted again,
         their view matched again)."""
-        with self._answers_lock:
-            self._answers.clear()
+        self._answers.clear()
         self.facts.state.pinned.clear()
-
-    def _answer(self, seq: int, key: tuple) -> Any:
-        with self._answers_lock:
-            if seq != self._answers_seq:
-                self._answers.clear()
-                self._answers_seq = seq
-            found = self._answers.get(key)
-            if found is not None:
-                self._answers.move_to_end(key)
-            return found
-
-    def _remember(self, seq: int, key: tuple, value: Any) -> None:
-        with self._answers_lock:
-            if seq == self._answers_seq:
-                self._answers[key] = value
-                while len(self._answers) > ANSWERS_KEPT:
-                    self._answers.popitem(last=False)
 
     def venue_ids(self, query: Query, key: Any, top_keys: list[Any]) -> list[int]:
         """The papers of the view that a venues row counts (``top_keys``: the chart's rows)."""
@@ -182,10 +161,10 @@ class Stats:
                 else:  # one statement: the view matched in it
                     scope, files = state.narrow(conn, scope, self.entries), ()
                 key = (TODO, kind, view_key(query), None if dups is None else len(dups), files)
-                counts = self._answer(state.seq, key)
+                counts = self._answers.get(state.seq, key)
                 if counts is None:
                     counts = _todo.todo_counts(conn, scope, state, dups, files)
-                    self._remember(state.seq, key, counts)
+                    self._answers.put(state.seq, key, counts)
                 out += _todo.todo_items(conn, scope, counts)
         return out
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from array import array
-from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Connection
 
 from . import sql
+from .seq_cache import SeqCache
 
 
 def is_sqlite(conn_or_engine) -> bool:
@@ -101,10 +100,7 @@ class OrderCache:
 
     def __init__(self, store, size: int = 8):
         self.store = store
-        self.size = size  # orders kept (each 8 bytes an id: 0.8 MB at 100,000 entries)
-        self._orders: OrderedDict[tuple, tuple[array, int]] = OrderedDict()
-        self._seq: int | None = None
-        self._lock = threading.Lock()  # the table model reads on a worker thread too
+        self._orders = SeqCache(size)  # orders kept (each 8 bytes an id: 0.8 MB at 100,000 entries)
 
     def sorted_ids(self, kind, key: str, descending: bool, trashed: bool, nullable: bool,
                    read: Callable[[Connection, bool], tuple[list[int], int]]) -> list[int]:
@@ -113,21 +109,11 @@ class OrderCache:
         slot = (kind, key, trashed)
         with self.store.read() as conn:
             seq = sql.scalar(conn, "SELECT coalesce(max(seq), 0) FROM change_log")
-            with self._lock:
-                if seq != self._seq:
-                    self._orders.clear()
-                    self._seq = seq
-                found = self._orders.get(slot)
-                if found is not None:
-                    self._orders.move_to_end(slot)
+            found = self._orders.get(seq, slot)
             if found is None:
                 ids, empties = read(conn, nullable)
                 found = (array("q", ids), empties)
-                with self._lock:
-                    if self._seq == seq:
-                        self._orders[slot] = found
-                        while len(self._orders) > self.size:
-                            self._orders.popitem(last=False)
+                self._orders.put(seq, slot, found)
         ids, empties = found
         if not descending:
             return ids.tolist()

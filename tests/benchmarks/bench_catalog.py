@@ -325,10 +325,15 @@ def measure_interactive(target: Path | str) -> dict:
     out["open_detail"] = _ms(samples)
     mark("open_detail")
     out["peak_rss_mb"] = peak_rss_mb()
-    # The widgets go before the QApplication, as in the app (the window owns them): left to the
-    # end of this function, they were freed in any order and the process crashed on its way out.
-    pane.close()
-    view.close()
+    # The widgets are deleted here, before the QApplication, as the app's window deletes its
+    # own. Left alive (signal connections keep them), they were top-level widgets that PySide's
+    # exit handler destroyed one by one, and the process crashed there (SIGSEGV in
+    # Shiboken::Object::destroy under PySide::destroyQCoreApplication) 4 times in 10.
+    import shiboken6
+
+    for widget in (pane, view):
+        widget.close()
+        shiboken6.delete(widget)
     del pane, view, model
     app.processEvents()
     catalog.close()
@@ -373,11 +378,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure_interactive(args.measure)), flush=True)
-        # Known gap: this process, which builds a table and a detail pane without a window,
-        # crashes (SIGSEGV) while the interpreter frees PySide objects at exit since this stop's
-        # merges, and only when the package is found through its editable install. Its figures
-        # are printed by then; it leaves without that teardown.
-        os._exit(0)
+        return {}
     tmp = server = None
     data_dir: Path | str | None = args.catalog or args.keep
     if args.postgres:

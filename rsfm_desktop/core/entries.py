@@ -225,12 +225,16 @@ class Entries:
         work): once it returns true the search gives up with :class:`SearchStopped` (a search
         overtaken by later typing, no longer worth finishing)."""
         with self.store.read() as conn:
-            query = self.match_sql(conn, kind, text, tags, fulltext, year=year, only=only)
+            searched = None
+            if not dialect.is_sqlite(conn) and not (tags or fulltext or year is not None or only is not None):
+                searched = search.match_ids_query(conn, kind, text)  # one array, computed by the server
+            query = searched or self.match_sql(conn, kind, text, tags, fulltext, year=year, only=only)
             if query is None:
                 return ids
             if not ids:
                 return []
-            hits = self._stoppable_id_list(conn, query, stop) if stop is not None else dialect.id_list(conn, *query)
+            read = (lambda c, q, p: sql.rows(c, q, p, binary=True)[0][0]) if searched else dialect.id_list
+            hits = self._stoppable_id_list(conn, query, stop, read) if stop is not None else read(conn, *query)
         mask = bytearray(max(ids) + 1)
         for entry_id in hits:
             if entry_id < len(mask):
@@ -238,13 +242,14 @@ class Entries:
         return list(compress(ids, map(mask.__getitem__, ids)))
 
     @staticmethod
-    def _stoppable_id_list(conn, query: tuple[str, dict], stop: Callable[[], bool]) -> list[int]:
+    def _stoppable_id_list(conn, query: tuple[str, dict], stop: Callable[[], bool],
+                           read: Callable[..., list[int]] = dialect.id_list) -> list[int]:
         if stop():
             raise SearchStopped()
         raw = conn.connection.dbapi_connection
         dialect.abort_while(raw, stop)
         try:
-            hits = dialect.id_list(conn, *query)
+            hits = read(conn, *query)
         except Exception as exc:
             if stop():
                 raise SearchStopped() from exc

@@ -249,10 +249,15 @@ def test_any_search_text_is_safe_and_matches_only_entries_containing_its_words(c
 
 
 def search_text(catalog, entry_id):
-    """What the search reads of a paper: its searchable fields and its note, lower case."""
+    """What the search reads of a paper: its searchable fields, its note and its tags' labels
+    (a tag "Image captioning" is why "NIN" finds a paper), lower case."""
+    from rsfm_desktop.core.search import entry_texts
+
     entry = catalog.entries.get(Kind.PAPER, entry_id)
     fields = [str(entry.values[f]) for f in searchable_fields(Kind.PAPER) if entry.values[f] is not None]
-    return "\n".join([*fields, catalog.notes.text(Kind.PAPER, entry_id)]).lower()
+    with catalog.store.read() as conn:
+        indexed = entry_texts(conn, Kind.PAPER, [entry_id]).get(entry_id, "")
+    return "\n".join([*fields, catalog.notes.text(Kind.PAPER, entry_id), indexed]).lower()
 
 
 @pytest.mark.parametrize(

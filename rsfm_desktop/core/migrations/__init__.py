@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..errors import UpgradeCancelled
 
-HEAD = "0011"
+HEAD = "0012"
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 

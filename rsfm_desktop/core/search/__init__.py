@@ -19,7 +19,7 @@ from ..store import dialect, sql
 from . import pages
 from .tokens import ParsedQuery, bigram_text, is_blank, parse_query
 
-__all__ = ["SearchBackend", "backend_for", "reindex", "match_query", "entry_texts", "bigram_text",
+__all__ = ["SearchBackend", "backend_for", "reindex", "match_query", "match_ids_query", "entry_texts", "bigram_text",
            "is_blank", "parse_query", "ParsedQuery"]
 
 
@@ -99,6 +99,16 @@ def reindex(conn: Connection, kind: Kind, ids: Iterable[int], *, fresh: bool = F
             backend.write_new(conn, kind, texts)
         else:
             backend.write(conn, kind, ids, texts)
+
+
+def match_ids_query(conn: Connection, kind: Kind, text: str) -> tuple[str, dict] | None:
+    """PostgreSQL: a query of one row holding the ids matching a search text as an array (the
+    answer of :func:`match_query`, without the attachments' text), for a caller that needs
+    them all; None for a blank text or one of only punctuation (use :func:`match_query`)."""
+    query = parse_query(text)
+    if query.empty or query.nothing:
+        return None
+    return backend_for(conn.dialect.name).match_ids(conn, kind, query)
 
 
 def match_query(conn: Connection, kind: Kind, text: str, fulltext: bool = False) -> tuple[str, dict] | None:

@@ -36,6 +36,7 @@ from .columns import sort_index_columns
 from .fields import Kind, utcnow
 
 _LIVE = text("deleted_at IS NULL")
+_TRASHED = text("deleted_at IS NOT NULL")
 _STALE = text("local_version < 0")
 
 
@@ -72,6 +73,9 @@ def _sort_indexes(kind: Kind) -> tuple[Index, ...]:
         Index(name, *(text(e) for e in exprs), sqlite_where=_LIVE, postgresql_where=_LIVE,
               postgresql_include=include)
         for name, exprs, include in sort_index_columns(kind)
+    ) + (
+        # The trash alone (emptying it at start-up read every entry: 0.3-1.5 s at 100,000 papers)
+        Index(f"ix_{kind.value}_trashed", "deleted_at", sqlite_where=_TRASHED, postgresql_where=_TRASHED),
     )
 
 

@@ -278,6 +278,20 @@ def test_sort_query_uses_its_index(big_catalog, kind, key):
     assert "TEMP B-TREE" not in plan, plan
 
 
+@sqlite_only
+def test_emptying_the_trash_reads_only_the_trash(big_catalog):
+    # Every start empties what was trashed over 30 days ago; without its index that read every
+    # entry (0.3 s warm, 1.5 s cold at 100,000 papers).
+    from datetime import datetime
+
+    statements = trace_statements(big_catalog)
+    big_catalog.entries.empty_trash(older_than_days=30)
+    for kind in Kind:
+        [statement] = [s for s in statements if f"FROM {kind.value} WHERE deleted_at <" in s]
+        assert f"ix_{kind.value}_trashed" in query_plan(big_catalog, statement)
+    assert big_catalog.entries.trashed_before(Kind.PAPER, datetime(2100, 1, 1)) == []
+
+
 def test_cells_of_missing_ids_are_simply_absent(catalog):
     ids = catalog.entries.list_ids(Kind.PAPER)
     rows = catalog.entries.fetch_rows(Kind.PAPER, ids + [987654])

@@ -45,6 +45,7 @@ from .icons import refresh_all as refresh_icons
 from .theme import apply_theme
 from .models.catalog_table_model import CatalogTableModel
 from .widgets.catalog_table import CatalogTable
+from .tasks import run_silently
 from .undo import UndoStack
 from .widgets.detail_pane import DetailPane
 
@@ -183,10 +184,14 @@ class MainWindow(QMainWindow):
         sync_controller.install(self)
         self.taxonomy_controller.refresh()  # the tag counts, read in the background
         self.stats_controller.finish_setup()
-        try:
-            self.catalog.entries.empty_trash(older_than_days=TRASH_DAYS)
-        except CatalogError as exc:  # busy or offline: next start
-            self.statusBar().showMessage(str(exc), 5000)
+        # Off the GUI thread: it writes, and a catalog another process is writing to would keep
+        # the window waiting for its lock (what was purged reaches the tables as changes)
+        run_silently(self, lambda _ctx: self.catalog.entries.empty_trash(older_than_days=TRASH_DAYS),
+                     lambda _purged: None, self.trash_not_emptied)
+
+    def trash_not_emptied(self, exc: Exception) -> None:
+        """Busy or offline: the old trash goes at the next start."""
+        self.statusBar().showMessage(str(exc), 5000)
 
     def _build_menus(self) -> None:
         a = self.actions

@@ -28,6 +28,7 @@ from .fulltext_runner import FulltextRunner
 from .icons import bind
 from .links import open_link
 from .reader.reader_window import ReaderWindow
+from .tasks import run_silently
 
 REFRESH_MS = 800  # a full-text search is re-run this long after files were indexed
 
@@ -84,10 +85,8 @@ class PdfController(QObject):
         self._install_actions()
         self.drops = [_RowDrops(self, kind, table) for kind, table in window.tables.items()]
         self._install_indexing()
-        try:
-            self.catalog.attachments.empty_trash(older_than_days=TRASH_DAYS)
-        except Exception as exc:  # noqa: BLE001 (busy or offline: next start)
-            window.statusBar().showMessage(str(exc), 5000)
+        run_silently(self, lambda _ctx: self.catalog.attachments.empty_trash(older_than_days=TRASH_DAYS),
+                     lambda _purged: None, window.trash_not_emptied)  # off the GUI thread, as the entries'
 
     # ---- the search scope ------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -183,3 +184,23 @@ def test_a_note_that_cannot_be_saved_survives_closing_and_comes_back_on_the_next
     qtbot.waitUntil(lambda: again.catalog.notes.text(Kind.PAPER, paper) == "typed while nothing could be saved",
                     timeout=5000)
     assert again.journal.read() == []
+
+
+def test_the_old_trash_is_emptied_at_start_without_the_window_waiting_for_a_busy_catalog(make_window, qtbot):
+    first = make_window()
+    paper = ids_shown(first)[0]
+    first.catalog.entries.delete(Kind.PAPER, [paper])
+    first.close()
+    first.catalog.close()
+    blocker = sqlite3.connect(catalog_path(first.catalog_dir), isolation_level=None)
+    blocker.execute("UPDATE paper SET deleted_at = '2020-01-01 00:00:00' WHERE id = ?", (paper,))  # trashed long ago
+    blocker.execute("BEGIN IMMEDIATE")  # another program is writing as the window starts
+    try:
+        started = time.monotonic()
+        window = make_window()  # the next start empties trash older than 30 days
+        assert time.monotonic() - started < 3  # it waited the 5 s busy timeout on the GUI thread
+        assert window.catalog.entries.trashed_before(Kind.PAPER, datetime(2021, 1, 1)) == [paper]  # not yet
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    qtbot.waitUntil(lambda: not window.catalog.entries.trashed_before(Kind.PAPER, datetime(2021, 1, 1)), timeout=8000)

@@ -229,12 +229,17 @@ class IoController(QObject):
         catalog = self.catalog
 
         def work(ctx: TaskContext):
+            stale = None
             try:
                 return catalog.imports.apply(plan, ctx.progress, ctx.cancelled)
             except ImportCancelled as exc:
                 raise Cancelled() from exc
-            except PlanStale as stale:
+            except PlanStale as found:
+                stale = found
                 return stale
+            finally:
+                if stale is None:  # the spool is done with: its (large) file goes here, not on the GUI thread
+                    plan.close()
 
         def done(result) -> None:
             if isinstance(result, PlanStale):

@@ -239,6 +239,33 @@ class Activities:
         return rest[0] if rest else None
 
 
+def _import_activity(window, activity: Activities, out: dict) -> None:
+    """A 10,000-entry BibTeX import (read, plan, preview, apply) in the background."""
+    from tests.benchmarks.bench_import import generate
+
+    bib = Path(_HOME) / "import-10000.bib"
+    bib.write_text(generate(10_000), encoding="utf-8")
+    io = window.io_controller
+    # The start-up's background work (the ORM warm-up, the integrity check, tag counts) runs
+    # longer than its 3 s on a loaded machine: its stalls are not the import's.
+    from PySide6.QtCore import QThreadPool
+
+    spin_until(lambda: QThreadPool.globalInstance().activeThreadCount() == 0, timeout=120)
+    spin(0.5)
+
+    def import_in_background():
+        t = time.perf_counter()
+        io.start_import(bib)
+        spin_until(lambda: io.preview is not None and io.preview.isVisible())
+        out["import_plan_s"] = round(time.perf_counter() - t, 1)
+        t = time.perf_counter()
+        io.preview.accept()
+        spin_until(lambda: io.task is None, timeout=1200)
+        out["import_apply_s"] = round(time.perf_counter() - t, 1)
+
+    activity.record("a 10,000-entry import (read, plan, apply) in the background", lambda: stall_of(import_in_background))
+
+
 def run(catalog_dir: Path, only: str | None = None) -> dict:
     from rsfm_desktop.app import create_main_window
     from rsfm_desktop.core.fields import Kind
@@ -258,6 +285,11 @@ def run(catalog_dir: Path, only: str | None = None) -> dict:
     if TIMELINE is not None:
         TIMELINE.install(window.tables[Kind.PAPER])
     activity = Activities(out)
+    if only == "import":
+        _import_activity(window, activity, out)
+        window.close()
+        window.catalog.close()
+        return out
     words = ["remote", "segmentation", "遥感", "变化检测", "grounding", "zero-shot", "diffusion"]
     out["keystroke_steady"] = activity.record("typing a search (150 ms/key)",
                                               lambda: measure_keystrokes(window, words, 0.15, "150 ms a key"))
@@ -317,23 +349,7 @@ def run(catalog_dir: Path, only: str | None = None) -> dict:
     activity.record("refreshing tag counts", lambda: stall_of(refresh_tags, settle=0))
     print("stalls so far", out["stall_ms"], flush=True)
 
-    from tests.benchmarks.bench_import import generate
-
-    bib = Path(_HOME) / "import-10000.bib"
-    bib.write_text(generate(10_000), encoding="utf-8")
-    io = window.io_controller
-
-    def import_in_background():
-        t = time.perf_counter()
-        io.start_import(bib)
-        spin_until(lambda: io.preview is not None and io.preview.isVisible())
-        out["import_plan_s"] = round(time.perf_counter() - t, 1)
-        t = time.perf_counter()
-        io.preview.accept()
-        spin_until(lambda: io.task is None, timeout=1200)
-        out["import_apply_s"] = round(time.perf_counter() - t, 1)
-
-    activity.record("a 10,000-entry import (read, plan, apply) in the background", lambda: stall_of(import_in_background))
+    _import_activity(window, activity, out)
 
     from rsfm_desktop.ui.tasks import run_silently
 
@@ -356,7 +372,9 @@ def print_table(result: dict) -> None:
     for key, label in (("keystroke_steady", "keystroke → table, 150 ms/key"),
                        ("keystroke_burst", "keystroke → table, 40 ms/key"),
                        ("keystroke_chinese", "keystroke → table, Chinese 150 ms/char")):
-        fig = result[key]
+        fig = result.get(key)
+        if fig is None:
+            continue
         rows.append((label, f"p50 {fig['p50_ms']} ms, p95 {fig['p95_ms']} ms (max {fig['max_ms']}, n {fig['n']})",
                      "p95 ≤ 100 ms"))
     for activity, ms in result["stall_ms"].items():
@@ -374,7 +392,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--catalog", type=Path, help="copy this catalog folder instead of building one")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--timeline", action="store_true", help="where the slowest keystrokes' time went")
-    parser.add_argument("--only", choices=["keystrokes"], help="measure only the keystrokes")
+    parser.add_argument("--only", choices=["keystrokes", "import"],
+                        help="measure only the keystrokes, or only the background import")
     args = parser.parse_args(argv)
     global TIMELINE
     TIMELINE = Timeline() if args.timeline else None

@@ -252,3 +252,24 @@ def test_catch_up_reads_what_notifications_missed(catalog, other, engine_name):
     other.notes.save(Kind.DATASET, 1, "while away")
     heard = catalog.poll(catch_up=True)  # on reconnect or window activation: read the log
     assert 1 in heard.ids(Kind.DATASET) and "note" in heard.touches(Kind.DATASET, 1).fields
+
+
+def test_a_window_reads_back_none_of_its_own_imports_change_rows(catalog, other, tmp_path):
+    """The window hears what others did after its own 1,100-entry import without reading the
+    import's change rows back (it read all of them on the GUI thread, only to drop them: a
+    freeze after every import)."""
+    from rsfm_desktop.core.store import watch
+    from tests.benchmarks.bench_import import generate
+
+    catalog.poll()
+    after = watch.newest_seq(catalog.store)
+    bib = tmp_path / "mine.bib"
+    bib.write_text(generate(1100, seed=3, first=50_000), encoding="utf-8")
+    catalog.imports.apply(catalog.imports.prepare(bib, None))
+    other.entries.update(Kind.PAPER, paper_id(other, "RSGPT"), {"remark": "meanwhile"})
+    changes, last, read = watch._read_log(catalog.store, after)
+    assert read < 10
+    assert last == watch.newest_seq(catalog.store)
+    assert changes.ids(Kind.PAPER) == {paper_id(catalog, "RSGPT")}
+    heard = wait_for(catalog)
+    assert heard.ids(Kind.PAPER) == {paper_id(catalog, "RSGPT")}

@@ -200,6 +200,14 @@ class MatchIndex:
     def clear(self) -> None:
         self._by_key.clear()
 
+    def drain(self) -> None:
+        """Empty the index a key at a time: freeing a catalog's index in one call (some
+        600,000 objects at 100,000 papers) is one C-level cascade that holds the GIL for a
+        third of a second, freezing the window; a Python loop lets other threads in between."""
+        by_key = self._by_key
+        while by_key:
+            by_key.popitem()
+
 
 MATCH_COLUMNS = {Kind.PAPER: ("title", "year", "arxiv_id", "doi", "authors", "entry_type"), Kind.DATASET: ("name", "year")}
 

@@ -12,6 +12,8 @@ discards them: the file is refused whole).
 from __future__ import annotations
 
 import gc
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -118,7 +120,7 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while an import reads, plans or writes: its records are
     plain dicts, lists and tuples freed as they go (reading and planning make no cycles at
     all), yet a collection walks every live object of the app each few thousand allocations:
-    a tenth of a large import's time. Call ``gc.collect(1)`` between batches where a step
+    a tenth of a large import's time. Call ``gc.collect(0)`` between batches where a step
     may leave cycles (SQLAlchemy's statements in the write). Nested pauses leave it paused."""
     collecting = gc.isenabled()
     gc.disable()
@@ -127,3 +129,38 @@ def collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+# The interpreter's turn length while an import works in the background (Python's default is
+# 5 ms): each time the GUI thread gives up the GIL (a Qt call, a wait in its event loop) it
+# waits up to one turn to get it back, and drawing the window takes a few dozen such turns, so
+# with 5 ms turns the window froze 100-180 ms at a time without doing anything.
+IMPORT_SWITCH_INTERVAL_S = 0.001
+_turns_lock = threading.Lock()
+_turns: list[float] = []  # the interval to restore, one per import under way
+
+
+@contextmanager
+def short_turns() -> Iterator[None]:
+    """Shorten the interpreter's turns while the block runs (nested or concurrent blocks keep
+    them short until the last ends; then the interval found at the first is restored)."""
+    with _turns_lock:
+        _turns.append(sys.getswitchinterval())
+        sys.setswitchinterval(min(IMPORT_SWITCH_INTERVAL_S, _turns[0]))
+    try:
+        yield
+    finally:
+        with _turns_lock:
+            first = _turns[0]
+            _turns.pop()
+            if not _turns:
+                sys.setswitchinterval(first)
+
+
+@contextmanager
+def background_import() -> Iterator[None]:
+    """How an import reads, plans and writes beside a window: the collector paused, the
+    interpreter's turns short."""
+    with collector_paused(), short_turns():
+        yield
+

@@ -30,7 +30,7 @@ from ..fields import Kind
 from ..store.spool_store import SpoolStore
 from . import matching, snapshot
 from .plan import Decision, PlanEntry, Status, _classify, _has_more, _validate, catalog_state
-from .reading import collector_paused
+from .reading import background_import
 from .record import SUGGESTED, Format, ImportBatch, ImportRecord
 
 BATCH = 500  # records matched, classified and written to the spool at once (Cancel is heard between)
@@ -181,6 +181,12 @@ class _Planner:
         self._catalog: dict[Kind, matching.MatchIndex] = {}
         self.pending: list[_Pending] = []
         self.counts = {s: 0 for s in Status}
+
+    def release(self) -> None:
+        """Let go of the match indexes, a little at a time (see :meth:`MatchIndex.drain`)."""
+        for index in self._catalog.values():
+            index.drain()
+        self._catalog.clear()
 
     def catalog(self, kind: Kind) -> matching.MatchIndex:
         if kind not in self._catalog:
@@ -428,10 +434,12 @@ class ImportPlan:
             (_record_data(record, matching.Match(*twins[pos], 100.0) if twins[pos][0] is not None else None), pos)
             for pos, record in entries)
 
-    def batches(self, size: int = 2000) -> Iterator[tuple[int, list[PlanEntry]]]:
-        """(first position, entries) of the whole plan in order, ``size`` at a time."""
-        for start in range(0, len(self), size):
-            yield start, self.load(start, start + size)
+    def batch_bounds(self, size: int = 2000) -> Iterator[tuple[int, int]]:
+        """(first position, count) of the whole plan in order, ``size`` at a time; the caller
+        loads each (so no batch is held by the loop between two)."""
+        total = len(self)
+        for start in range(0, total, size):
+            yield start, min(size, total - start)
 
     def counts(self) -> dict[str, int]:
         found = self.spool.store.counts(self.number, "status")
@@ -497,7 +505,7 @@ def plan_records(conn: Connection, records: Iterable[ImportRecord], info: Import
     try:
         state = catalog_state(conn)
         planner = _FirstPass(conn, spool, suggested_facet, validate)
-        with collector_paused():
+        with background_import():
             for record in records:
                 if parser_warnings is not None:
                     planner.warnings += parser_warnings()
@@ -507,7 +515,13 @@ def plan_records(conn: Connection, records: Iterable[ImportRecord], info: Import
             if parser_warnings is not None:
                 planner.warnings += parser_warnings()
             planner.flush()
-        return ImportPlan(spool, planner.number, suggested_facet, state)
+            number = planner.number
+            # The catalog's match index (some 600,000 small objects at 100,000 papers) goes
+            # while the collector still sleeps: alive when it wakes, its first pass walks them
+            # all, holding the GIL (a 0.5 s freeze of the window).
+            planner.release()
+            del planner
+        return ImportPlan(spool, number, suggested_facet, state)
     except BaseException:
         spool.close()
         raise
@@ -538,12 +552,15 @@ def replan(conn: Connection, plan: ImportPlan) -> tuple[ImportPlan, list[int]]:
     spool = plan.spool
     planner = _Planner(conn, spool, plan.suggested_facet)
     state = catalog_state(conn)
-    for start in range(0, spool.count, BATCH):
+    with background_import():  # as in plan_records
+        for start in range(0, spool.count, BATCH):
+            items = []
+            for pos, record, mine, earlier, reason in spool.records(spool.store.records(start, start + BATCH)):
+                twin = matching.Match(earlier, reason, 100.0) if earlier is not None else None
+                items.append(_Pending(pos, record, mine, planner.catalog(record.kind).best(mine=mine), twin))
+            spool.store.add_entries(planner.number, planner.classify(items))
         items = []
-        for pos, record, mine, earlier, reason in spool.records(spool.store.records(start, start + BATCH)):
-            twin = matching.Match(earlier, reason, 100.0) if earlier is not None else None
-            items.append(_Pending(pos, record, mine, planner.catalog(record.kind).best(mine=mine), twin))
-        spool.store.add_entries(planner.number, planner.classify(items))
+        planner.release()
     fresh = ImportPlan(spool, planner.number, plan.suggested_facet, state)
     changed = spool.store.changed(plan.number, fresh.number)
     spool.store.copy_decisions(plan.number, fresh.number)

@@ -88,3 +88,16 @@ def test_the_count_waits_for_the_whole_answer(large, window, qtbot, monkeypatch)
     release.set()
     qtbot.waitUntil(lambda: not model.searching(), timeout=5000)
     assert window.count_label.text().startswith(f"{model.rowCount():,} of ")
+
+
+@pytest.mark.parametrize(("old", "new", "narrower"), [
+    ("", "remote", True),  # no text before: any text narrows the rows shown
+    ("rem", "remote", True),
+    ("REM", "a remote", True),  # case folded; a new word narrows too
+    ("remote sens", "remote", False),  # a word fewer: more rows
+    ("se", "seg", False),  # "se" starts a word; "seg" is a substring ("baseg"): not inside "se"'s rows
+    ("remote", "remo", False),
+])
+def test_a_text_narrows_the_rows_shown_only_when_its_matches_are_among_them(old, new, narrower):
+    assert first_rows.narrows(Query(old), Query(new)) is narrower
+    assert not first_rows.narrows(Query(old, tags={1: frozenset({2})}), Query(new))  # another filter

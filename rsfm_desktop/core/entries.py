@@ -241,6 +241,18 @@ class Entries:
                 mask[entry_id] = 1
         return list(compress(ids, map(mask.__getitem__, ids)))
 
+    def first_matching(self, kind: Kind, ids: Sequence[int], text: str) -> list[int] | None:
+        """Those of ``ids``, in their order, that the search ``text`` matches, read from each
+        entry's indexed text rather than by a search of the whole catalog: a table's first
+        screenful while the whole answer is still being read. None when this catalog cannot
+        tell that way (not SQLite; a term shorter than three characters)."""
+        with self.store.read() as conn:
+            if not dialect.is_sqlite(conn):
+                return None
+            from .search import fts5
+
+            return fts5.matching_among(conn, kind, search.parse_query(text), ids)
+
     @staticmethod
     def _stoppable_id_list(conn, query: tuple[str, dict], stop: Callable[[], bool],
                            read: Callable[..., list[int]] = dialect.id_list) -> list[int]:

@@ -342,12 +342,13 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         kind = self.current_kind()
-        shown = self.tables[kind].catalog_model().rowCount()
+        model = self.tables[kind].catalog_model()
+        shown = "…" if model.partial() else f"{model.rowCount():,}"  # first rows: the count follows
         total = self._total(kind)
         if self.tables[kind].catalog_model().is_filtered():
             text = (
                 self.tr("%1 of %2 papers") if kind is Kind.PAPER else self.tr("%1 of %2 datasets")
-            ).replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            ).replace("%1", shown).replace("%2", f"{total:,}")
         else:
             text = (
                 self.tr("%1 papers") if kind is Kind.PAPER else self.tr("%1 datasets")

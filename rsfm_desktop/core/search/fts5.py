@@ -18,13 +18,15 @@ stored in each index (its ``_config`` table), so every writer gets it.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy.engine import Connection
 
 from ..fields import Kind
 from ..store import sql
-from .tokens import ParsedQuery, ShortToken, bigram_text
+from .tokens import CJK, CJK_CHAR, ParsedQuery, ShortToken, bigram_text
 
 HASHSIZE = 16 * 1024 * 1024
 
@@ -91,3 +93,65 @@ class Fts5Search:
             parts.append(f"SELECT rowid AS id FROM {kind.value}_fts_bi WHERE {kind.value}_fts_bi MATCH :bi")
             params["bi"] = " AND ".join(_short(t) for t in query.short_terms)
         return " INTERSECT ".join(parts), params
+
+
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def _folded(lowered: str, text: str) -> str:
+    """``text`` folded as :func:`.tokens.fold_word` folds a word (accents removed), at C speed
+    (the combining marks by their blocks: a body is a kilobyte, not a word)."""
+    if lowered.isascii():
+        return lowered
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def _short_test(term: tuple[ShortToken, ...]):
+    """A test for a short term of one token, as the bigram index answers it: a CJK token is in
+    the lower-cased text (a bigram of a run, or the start of one), a Latin one starts a word
+    of the folded text; (is it Latin, the test), or None for a term of several tokens (a
+    phrase there)."""
+    if len(term) != 1:
+        return None
+    token = term[0].text
+    if CJK_CHAR.search(token):
+        return False, lambda lowered: token in lowered
+    starts_word = re.compile(f"(?<![^\\W_{CJK}]){re.escape(token)}")
+    return True, lambda folded: starts_word.search(folded) is not None
+
+
+def matching_among(conn: Connection, kind: Kind, query: ParsedQuery, ids: Sequence[int]) -> list[int] | None:
+    """Those of ``ids``, in their order, whose indexed text holds every term of ``query``, read
+    from the trigram index's stored text (``<kind>_fts_tri_content``) instead of its term lists:
+    for a few hundred ids of a search that matches most of the catalog this costs a few
+    milliseconds, where the index answers the whole catalog in 100-260 ms (``segmentation``:
+    79,000 of 100,000 papers). The trigram tokenizer folds case and matches substrings, as
+    ``in`` on lower-cased text does; a short term is tested as the bigram index reads it
+    (:func:`_short_test`, on text folded as :func:`.tokens.fold_word` folds words). None for
+    a short term of several tokens, or a query that matches nothing or everything."""
+    if query.nothing or query.empty:
+        return None
+    shorts = [_short_test(term) for term in query.short_terms]
+    if None in shorts:
+        return None
+    if not ids:
+        return []
+    terms = [t.lower() for t in query.long_terms]
+    in_lowered = [test for latin, test in shorts if not latin]
+    in_folded = [test for latin, test in shorts if latin]
+    bodies = {row[0]: row[1] for row in sql.rows(
+        conn, f"SELECT id, c0 FROM {kind.value}_fts_tri_content WHERE id IN :ids", {"ids": list(ids)})}
+    out = []
+    for entry_id in ids:
+        body = bodies.get(entry_id)
+        if body is None:
+            continue
+        lowered = body.lower()
+        if not all(t in lowered for t in terms) or not all(test(lowered) for test in in_lowered):
+            continue
+        if in_folded:
+            folded = _folded(lowered, body)
+            if not all(test(folded) for test in in_folded):
+                continue
+        out.append(entry_id)
+    return out

@@ -28,6 +28,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 
+from . import first_rows
 from .. import language as i18n
 from ...core.columns import COLUMNS, DEFAULT_COLUMNS, TableColumn
 from ...core.display_text import visible
@@ -88,12 +89,14 @@ class _Stoppable:
     """A background matching that later typing may give up; the worker notes when it started
     and how long it took (plain attributes: written on the worker, read on the GUI thread)."""
 
-    __slots__ = ("stop", "started", "took")
+    __slots__ = ("stop", "started", "took", "shown_first", "overtaken")
 
     def __init__(self):
         self.stop = threading.Event()
         self.started: float | None = None
         self.took: float | None = None
+        self.shown_first = False  # its first screenful was handed over (first_rows)
+        self.overtaken = False  # later typing came: it stops once its first rows are shown
 
 
 class CatalogTableModel(QAbstractTableModel):
@@ -102,6 +105,7 @@ class CatalogTableModel(QAbstractTableModel):
     queryChanged = Signal()  # after a new search or sort has reset the rows
     queryFailed = Signal(str)  # a search or sort the catalog could not run (a damaged index): why
     searchAnswered = Signal()  # after queryChanged, when a search answered off the GUI thread
+    _firstFound = Signal(object, int, object)  # from the worker: query, epoch, its first rows
 
     def __init__(self, entries: Entries, kind: Kind, parent=None, view=None, trashed: bool = False):
         """``view``: the window's CatalogView to follow (search, tags, this kind's sort);
@@ -119,6 +123,7 @@ class CatalogTableModel(QAbstractTableModel):
         self._tagged: set[int] = set()  # cached rows whose tag cells are read
         self._query = Query(trashed=trashed)
         self._ids: list[int] = []
+        self._partial = False  # _ids are the first rows of _query's answer, the rest to follow
         self._order: list[int] = []  # all ids in the current sort, before filtering
         self._order_key: tuple | None = None
         # entry id -> its cells (and "_shown": their display texts, filled as painted); kept
@@ -134,6 +139,7 @@ class CatalogTableModel(QAbstractTableModel):
         self.shown = lambda: True  # whether the rows are on screen (the view that shows them says)
         self._hidden_wait = QTimer(self, singleShot=True, interval=HIDDEN_WAIT_MS)
         self._hidden_wait.timeout.connect(lambda: self._pending_query is not None and self._submit(self._pending_query))
+        self._firstFound.connect(self._show_first)
         if view is not None and not trashed:
             view.filterChanged.connect(self._follow_filter)
             view.sortChanged.connect(self._follow_sort)
@@ -165,6 +171,7 @@ class CatalogTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._ids = self._select(query)
+        self._partial = False
         self.endResetModel()
         self._behind_since = None
         self.queryChanged.emit()
@@ -195,6 +202,7 @@ class CatalogTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._ids = self._select(self._query)
+        self._partial = False
         self._remap_persistent(old_ids)
         self.layoutChanged.emit()
 
@@ -258,15 +266,27 @@ class CatalogTableModel(QAbstractTableModel):
 
     @classmethod
     def _answer(cls, repo, kind: Kind, query: Query, order_key: tuple, order: list[int] | None,
-                job: _Stoppable | None = None):
+                job: _Stoppable | None = None, among: list[int] | None = None, show_first=None):
         """What a worker computes for ``query``: its sort's order (read when ``order`` is
         None: a new sort) and the matching ids in it. Plain data only (no model state).
-        ``job``: once its ``stop`` is set, the matching gives up (:class:`SearchStopped`)."""
+        ``job``: once its ``stop`` is set, the matching gives up (:class:`SearchStopped`).
+        ``among``: ids in the order that hold all the matches; the first rows found among them
+        go to ``show_first`` before the whole answer is read (:mod:`.first_rows`), which is not
+        read at all when they were all read."""
         if order is None:
             order = repo.sorted_ids(kind, *order_key)
         if job is None:
             return order_key, order, cls._match(repo, kind, order, query)
         job.started = time.perf_counter()
+        if among is not None and show_first is not None:
+            first = first_rows.first_rows(repo, kind, query.text, among, job.stop.is_set)
+            if first is not None:
+                if first[1]:
+                    return order_key, order, first[0]
+                show_first(first[0])
+                job.shown_first = True  # set before reading overtaken (_submit: the other way)
+                if job.overtaken:
+                    job.stop.set()
         found = cls._match(repo, kind, order, query, job)
         job.took = time.perf_counter() - job.started
         return order_key, order, found
@@ -331,11 +351,26 @@ class CatalogTableModel(QAbstractTableModel):
                     running.stop.set()  # the newest would wait longer than this has run
         order_key = (query.sort_key, query.descending, query.trashed)
         order = self._order if order_key == self._order_key else None
+        among = first_rows.candidates(self._query, self._ids, not self._partial, order, query) if order else None
+        for running in self._jobs:
+            # A job whose first rows are on screen would only keep the newest waiting for the
+            # rest of its answer; one still reading them stops once they are shown (the rows
+            # follow the typing).
+            running.overtaken = True
+            if running.shown_first:
+                running.stop.set()
         # A job that reads a new order is never given up (the order is worth keeping).
         job = _Stoppable() if order is not None else None
         if job is not None:
             self._jobs.append(job)
         repo, kind, epoch = self._repo, self.kind, self._epoch
+        signal = self._firstFound
+
+        def show_first(ids: list[int]) -> None:  # on the worker
+            try:
+                signal.emit(query, epoch, ids)
+            except RuntimeError:  # the model is gone
+                pass
 
         def done() -> None:
             if job is None:
@@ -345,7 +380,7 @@ class CatalogTableModel(QAbstractTableModel):
             if job.took is not None and not job.stop.is_set():
                 self._match_s += 0.3 * (job.took - self._match_s)
 
-        self._background.submit(lambda: self._answer(repo, kind, query, order_key, order, job),
+        self._background.submit(lambda: self._answer(repo, kind, query, order_key, order, job, among, show_first),
                                 lambda found: (done(), self._answered(query, epoch, found, job)),
                                 lambda exc: (done(), self._search_failed(query, exc)))
 
@@ -380,24 +415,48 @@ class CatalogTableModel(QAbstractTableModel):
         else:
             self._behind_since = time.perf_counter()  # the newest is still to come
         if query == self._query and ids == self._ids:  # nothing to show that is not shown
+            self._partial = False
             if newest:
                 self.searchAnswered.emit()
             return
-        if _same_filter(query, self._query):
+        if self._partial and query == self._query and ids[: len(self._ids)] == self._ids:
+            # the first rows are on screen: the rest follow them (the scroll bar grows)
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+            self._ids, self._partial = ids, False
+            self.endInsertRows()
+        elif _same_filter(query, self._query):
             # a new sort, or the same query re-read after a change: the selection and the
             # current row stay on their entries
             self.layoutAboutToBeChanged.emit()
             old_ids = self._ids
-            self._query, self._ids = query, ids
+            self._query, self._ids, self._partial = query, ids, False
             self._remap_persistent(old_ids)
             self.layoutChanged.emit()
         else:
             self.beginResetModel()
-            self._query, self._ids = query, ids
+            self._query, self._ids, self._partial = query, ids, False
             self.endResetModel()
         self.queryChanged.emit()
         if newest:
             self.searchAnswered.emit()
+
+    def _show_first(self, query: Query, epoch: int, ids: list[int]) -> None:
+        """The first rows of a query, found before its whole answer (which follows and appends
+        the rest, :meth:`_answered`); an earlier query's too while later typing is answered
+        (the worker answers in the order of the typing, so they are never older than the
+        rows shown)."""
+        if epoch != self._epoch or self._pending_query is None:
+            return
+        if query != self._pending_query:
+            self._behind_since = time.perf_counter()  # an earlier query's: the newest is to come
+        self.beginResetModel()
+        self._query, self._ids, self._partial = query, ids, True
+        self.endResetModel()
+        self.queryChanged.emit()
+
+    def partial(self) -> bool:
+        """The rows are the first of the search's answer; the rest (and the count) follow."""
+        return self._partial
 
     def _search_failed(self, query: Query, exc: Exception) -> None:
         if query != self._pending_query or isinstance(exc, SearchStopped):
@@ -436,6 +495,7 @@ class CatalogTableModel(QAbstractTableModel):
                 old_ids = self._ids
                 self._query = query
                 self._ids = self._select(query)
+                self._partial = False
                 self._remap_persistent(old_ids)
                 self.layoutChanged.emit()
         if self.view is not None and not query.trashed:

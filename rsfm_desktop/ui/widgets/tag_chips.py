@@ -127,12 +127,9 @@ class TagChips(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        for _row, flow, _made in self._facet_rows.values():
-            while flow.count() > 1:  # the chips (after the facet's name) go back to the row's pool
-                widget = flow.takeAt(1).widget()
-                if widget is not None:
-                    widget.hide()
-        self._chips = []
+        """Show the entry's chips; a facet's row whose chips stay the same is left as it is
+        (taking every chip out of its flow and putting it back relaid and repainted each row
+        at every row switch)."""
         tags = []
         if self._entry is not None:
             kind, entry_id = self._entry
@@ -143,18 +140,27 @@ class TagChips(QWidget):
         lang = self.model.lang
         facets = self.model.facets()
         self._make_rows(facets, lang)
+        self._chips = []
         for facet in facets:
             row, flow, made = self._facet_rows[facet.key]
-            mine = [t for t in tags if t.facet_key == facet.key]
-            row.setVisible(bool(mine))
-            for tag in mine:
+            wanted = []
+            for tag in (t for t in tags if t.facet_key == facet.key):
                 key = (tag.id, label(tag, lang), tag.label_en, tag.label_zh, tag.color)
                 widget = made.get(key)
                 if widget is None:
                     widget = made[key] = chip(tag, lang, self.remove_tag, row)
-                flow.addWidget(widget)
-                widget.show()
-                self._chips.append(widget)
+                wanted.append(widget)
+            shown = [flow.itemAt(i).widget() for i in range(1, flow.count())]  # after the facet's name
+            if shown != wanted:
+                while flow.count() > 1:  # back to the row's pool
+                    taken = flow.takeAt(1).widget()
+                    if taken is not None and taken not in wanted:
+                        taken.hide()
+                for widget in wanted:
+                    flow.addWidget(widget)
+                    widget.show()
+            row.setVisible(bool(wanted))
+            self._chips += wanted
 
     def _make_rows(self, facets, lang: str) -> None:
         """A row (hidden until it has chips) for each facet, made anew when the facets or the

@@ -298,3 +298,29 @@ def test_a_count_interrupted_just_after_the_facts_were_read_keeps_them(bundled, 
     check_view(bundled, "after an interrupted first count", query)
     assert stats.facts.state.builds == 1
     assert stats.facts.state.parts == {LINKS_PART, TODO_PART}  # the matrix and the to-do read them
+
+
+def test_a_views_search_is_matched_once_for_its_charts_and_again_after_a_change(bundled, monkeypatch):
+    """The charts of one view (and its other pages) share the ids its search matched: read once,
+    matched again once the catalog changed, and the counts stay exact."""
+    from rsfm_desktop.core.stats.facts import MATCHES
+    from rsfm_desktop.core.store import scratch
+
+    fills: list[str] = []
+    original = scratch.fill
+
+    def fill(conn, table, *args, **kwargs):
+        fills.append(table)
+        return original(conn, table, *args, **kwargs)
+
+    monkeypatch.setattr(scratch, "fill", fill)
+    stats, query = bundled.stats, Query("remote")
+    first = stats.per_year(Kind.PAPER, query, "family").total
+    stats.heatmap(Kind.PAPER, query)
+    stats.venues(query)
+    stats.per_year(Kind.PAPER, query, "task")
+    assert fills.count(MATCHES[Kind.PAPER]) == 1
+    bundled.entries.delete(Kind.PAPER, [bundled.entries.list_ids(Kind.PAPER, query)[0]])
+    assert stats.per_year(Kind.PAPER, query, "family").total == first - 1
+    assert fills.count(MATCHES[Kind.PAPER]) == 2
+    check_view(bundled, "search after a deletion", query)

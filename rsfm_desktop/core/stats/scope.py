@@ -67,7 +67,13 @@ class Scope:
         where = [self.fact_conds] if self.fact_conds else []
         match = self.fact_match if self.narrowed else self.match
         if match:
-            where.append(f"f.id IN ({match})")
+            # The unary + keeps SQLite from looking each matching id up by its key and sorting
+            # the rows it found into groups: it reads the chart's own index (its groups in
+            # order, every column a condition tests) and checks each row against the ids read
+            # once. At 62,000 hits of 100,000 papers: about a fifth less; with a tag too, only
+            # the rows of the tag are checked (a search matching every paper and a tag: 100,000
+            # look-ups before).
+            where.append(f"+f.id IN ({match})")
         if conds:
             where.append(conds)
         clause = f" WHERE {' AND '.join(where)}" if where else ""

@@ -71,9 +71,12 @@ LINKED_VIEW = "rsfm_stats_view_linked"
 # (id): the ids a view's search (and what else the facts cannot test) matched, of each kind,
 # read once for every chart and page of that view (the search is the dearest part of a count:
 # a word in most papers matches 62,000 of 100,000)
-MATCHES = {Kind.PAPER: "rsfm_stats_match_paper", Kind.DATASET: "rsfm_stats_match_dataset"}
-ALL_TABLES = (ROOTS, LINKS, TODO_FACTS, _VENUES, _MASKS, _WORDS, *VIEWS.values(), LINKED_VIEW, *MATCHES.values(),
-              *TABLES.values())
+# The last MATCHES_KEPT searches of each kind are kept (a search cleared and typed again, the
+# previous one gone back to; about 0.5 MB per 60,000 ids).
+MATCHES_KEPT = 4
+MATCHES = {kind: tuple(f"rsfm_stats_match_{kind.value}_{i}" for i in range(MATCHES_KEPT)) for kind in Kind}
+ALL_TABLES = (ROOTS, LINKS, TODO_FACTS, _VENUES, _MASKS, _WORDS, *VIEWS.values(), LINKED_VIEW,
+              *(t for tables in MATCHES.values() for t in tables), *TABLES.values())
 # The live links of the papers (``stats_papers``) or datasets (``stats_datasets``) given.
 _LINK_SELECT = ("SELECT DISTINCT l.paper_id, l.dataset_id FROM paper_dataset_link l JOIN dataset d ON d.id = l.dataset_id"
                 " WHERE d.deleted_at IS NULL")
@@ -101,6 +104,8 @@ class State:
     pinned: dict[str, tuple] = field(default_factory=dict)
     indexes: set[str] = field(default_factory=set)  # the indexes made on the fact tables
     parts: set[str] = field(default_factory=set)  # the parts read so far (LINKS_PART, TODO_PART)
+    used: dict[str, int] = field(default_factory=dict)  # table of MATCHES -> when last used
+    uses: int = 0
 
     def group_index(self, conn: Connection, kind: Kind, columns: tuple[str, ...]) -> None:
         """An index of the kind's fact rows on the columns a chart groups by, made the first
@@ -152,17 +157,22 @@ class State:
             fact_match = self._matched(conn, MATCHES[scope.kind], key, match)
         return replace(scope, fact_conds=" AND ".join(conds), fact_match=fact_match, fact_params={})
 
-    def _matched(self, conn: Connection, table: str, key: tuple, match: tuple[str, dict]) -> str:
-        """The query of the ids ``match`` finds, read into ``table`` unless it holds them
-        already (the same search, the catalog unchanged): the charts of a view, and its other
-        pages, test their rows against the table's key."""
-        if self.pinned.get(table) != key:
+    def _matched(self, conn: Connection, tables: tuple[str, ...], key: tuple, match: tuple[str, dict]) -> str:
+        """The query of the ids ``match`` finds, read into one of ``tables`` unless one holds
+        them already (the same search, the catalog unchanged; else the one used longest ago):
+        the charts of a view, and its other pages, test their rows against the table's key."""
+        table = next((t for t in tables if self.pinned.get(t) == key), None)
+        if table is None:
+            table = next((t for t in tables if t not in self.pinned), None) or min(
+                tables, key=lambda t: self.used.get(t, 0))
             self.pinned.pop(table, None)
             scratch.create(conn, table, "id INTEGER NOT NULL PRIMARY KEY", if_missing=True)
             scratch.delete(conn, table)
             scratch.fill(conn, table, f"SELECT DISTINCT id FROM ({match[0]}) AS m", match[1])
             scratch.analyze(conn, table)
             self.pinned[table] = key
+        self.uses += 1
+        self.used[table] = self.uses
         return f"SELECT id FROM {table}"
 
     def pin(self, conn: Connection, scope: Scope, entries: Entries, linked: bool = False) -> Scope:

@@ -159,3 +159,25 @@ def test_another_processs_write_reaches_the_counts(lab):
     assert any(r.key == 1990 for r in after.rows) and not any(r.key == 1990 for r in before.rows)
     assert year != 1990
     assert_current(catalog)
+
+
+def test_facts_stay_exact_when_the_facets_top_level_tags_outgrow_one_word(lab):
+    """The papers' bit sets are read as one word of all facets while their top-level tags fit
+    62 bits (34 in the bundled taxonomy); a facet of 40 more takes them past it, and the facts,
+    read one sum per facet then, still count what the catalog counts."""
+    from rsfm_desktop.core.stats.facts import MAX_BITS
+
+    _targets, _target, catalog = lab
+    assert_current(catalog)
+    facet_id = catalog.taxonomy.create_facet("extra", "Extra").result
+    tags = [catalog.taxonomy.create_tag(facet_id, f"Extra {i}").result for i in range(40)]
+    papers = catalog.entries.list_ids(Kind.PAPER)
+    for i, tag_id in enumerate(tags[:5]):
+        catalog.taxonomy.assign(Kind.PAPER, papers[i::7], [tag_id])
+    roots = sum(len(f.tags) for f in catalog.taxonomy.tree(counts=False))
+    assert roots > MAX_BITS and all(len(f.tags) <= MAX_BITS for f in catalog.taxonomy.tree(counts=False))
+    assert_current(catalog)
+    extra = catalog.stats.per_year(Kind.PAPER, Query(), "extra")
+    with catalog.store.read() as conn:
+        direct = catalog_counts.per_year(conn, catalog.stats.scope(conn, Kind.PAPER, Query()), "extra")
+    assert extra.cells == direct.cells and extra.total == direct.total

@@ -193,19 +193,14 @@ def test_a_view_asked_again_after_other_views_and_after_a_change(bundled):
     check_view(bundled, "search after a deletion", search)
 
 
-def test_an_interrupted_count_keeps_the_facts(bundled, monkeypatch):
-    """A count stopped because its view is no longer wanted raises Interrupted; the facts stay
-    (no new read of every entry) and the next count is exact."""
+def interrupt_a_count(stats, monkeypatch, query) -> None:
+    """Count papers per year for ``query`` with a count that runs until it is interrupted, as
+    the GUI thread does when the view changes again during a long count."""
     from rsfm_desktop.core.stats import fact_counts
 
-    stats = bundled.stats
-    query = views(bundled)["search, tag and year"]
-    stats.per_year(Kind.PAPER, Query(), "family")
-    builds = stats.facts.state.builds
     original = fact_counts.per_year
 
     def interrupted_midway(conn, scope, state, facet_key):
-        # As the GUI thread does when the view changes again during a long count.
         timer = threading.Timer(0.3, stats.interrupt)
         timer.start()
         try:
@@ -218,6 +213,17 @@ def test_an_interrupted_count_keeps_the_facts(bundled, monkeypatch):
     with pytest.raises(Interrupted):
         stats.per_year(Kind.PAPER, query, "family")
     monkeypatch.setattr(fact_counts, "per_year", original)
+
+
+def test_an_interrupted_count_keeps_the_facts(bundled, monkeypatch):
+    """A count stopped because its view is no longer wanted raises Interrupted; the facts stay
+    (no new read of every entry) and the next count is exact."""
+    stats = bundled.stats
+    query = views(bundled)["search, tag and year"]
+    stats.per_year(Kind.PAPER, Query(), "family")
+    builds = stats.facts.state.builds
+
+    interrupt_a_count(stats, monkeypatch, query)
     assert not stats.interrupt()  # nothing is counting now
     check_view(bundled, "after an interrupted count", query)
     assert stats.facts.state.builds == builds
@@ -273,3 +279,51 @@ def test_the_todo_and_the_matrix_write_no_more_of_a_view_than_they_read_again(bu
     assert todo["missing_files"] == 1
     assert VIEWS[Kind.PAPER] in stats.facts.state.pinned
     assert stats.todo_ids(Kind.PAPER, query, "missing_files") == [with_file]
+
+
+def test_a_count_interrupted_just_after_the_facts_were_read_keeps_them(bundled, monkeypatch):
+    """The first count reads the facts and is then stopped (the view changed during the
+    opening count): the facts read stay (committed before counting), so the next count is
+    exact and reads nothing again. (They were read in the count's transaction, which the
+    interruption rolled back: the next count failed on the tables it had lost.)"""
+    from rsfm_desktop.core.stats.facts import LINKS_PART, TODO_PART
+
+    stats = bundled.stats
+    query = views(bundled)["search, tag and year"]
+
+    interrupt_a_count(stats, monkeypatch, query)
+    assert stats.facts.state.builds == 1
+    # The charts a user meets first read neither the to-do bits nor the links.
+    assert stats.facts.state.parts == set()
+    check_view(bundled, "after an interrupted first count", query)
+    assert stats.facts.state.builds == 1
+    assert stats.facts.state.parts == {LINKS_PART, TODO_PART}  # the matrix and the to-do read them
+
+
+def test_a_views_search_is_matched_once_for_its_charts_and_again_after_a_change(bundled, monkeypatch):
+    """The charts of one view (and its other pages) share the ids its search matched: read once,
+    kept while another search is counted, matched again once the catalog changed, and the
+    counts stay exact."""
+    from rsfm_desktop.core.stats.facts import MATCHES
+    from rsfm_desktop.core.store import scratch
+
+    fills: list[str] = []
+    original = scratch.fill
+
+    def fill(conn, table, *args, **kwargs):
+        fills.append(table)
+        return original(conn, table, *args, **kwargs)
+
+    monkeypatch.setattr(scratch, "fill", fill)
+    stats, query = bundled.stats, Query("remote")
+    first = stats.per_year(Kind.PAPER, query, "family").total
+    stats.heatmap(Kind.PAPER, query)
+    stats.venues(query)
+    stats.per_year(Kind.PAPER, query, "task")
+    stats.per_year(Kind.PAPER, Query("model"), "family")  # another search, then back to the first
+    stats.heatmap(Kind.PAPER, query, rows="modality", cols="task")
+    assert sum(fills.count(t) for t in MATCHES[Kind.PAPER]) == 2
+    bundled.entries.delete(Kind.PAPER, [bundled.entries.list_ids(Kind.PAPER, query)[0]])
+    assert stats.per_year(Kind.PAPER, query, "family").total == first - 1
+    assert sum(fills.count(t) for t in MATCHES[Kind.PAPER]) == 3
+    check_view(bundled, "search after a deletion", query)

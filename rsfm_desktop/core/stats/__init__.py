@@ -21,7 +21,7 @@ from . import counts as _counts
 from . import fact_counts as _facts
 from . import todo as _todo
 from .counts import MATRIX_COLS, MATRIX_ROWS, TOP_VENUES, UnknownFacet
-from .facts import Facts, Interrupted, view_key
+from .facts import LINKS_PART, TODO_PART, Facts, Interrupted, view_key
 from .model import (
     ALL,
     HEATMAP,
@@ -109,6 +109,7 @@ class Stats:
     def _count(self, conn, state, chart: str, scope: Scope, options: Mapping[str, Any]) -> Counts:
         scope = state.narrow(conn, scope, self.entries)
         if chart == MATRIX:  # several statements over the view's linked papers: read once
+            self.facts.need(conn, LINKS_PART)
             scope = state.pin(conn, scope, self.entries, linked=True)
         if chart == PER_YEAR:
             facet = options["facet"]
@@ -154,6 +155,7 @@ class Stats:
             query = queries.get(kind, Query())
             dups = self.duplicate_ids(kind, compute=check_duplicates)
             with self.facts.session() as (conn, state):
+                self.facts.need(conn, TODO_PART if kind is Kind.PAPER else LINKS_PART)
                 scope = self.scope(conn, kind, query)
                 if _todo.has_attachments(conn, kind):  # two statements over the view: its ids read once
                     scope = state.pin(conn, scope, self.entries)

@@ -53,7 +53,7 @@ def per_year(conn: Connection, scope: Scope, state: State, facet_key: str | None
     found = sql.rows(
         conn,
         "WITH g AS MATERIALIZED (" + scope.facts(f"{group}{' AS mask' if facet else ''}, count(*) AS n",
-                                                 tail=f" GROUP BY {group}") + ")"
+                                                 tail=f" GROUP BY {group}", grouped=True) + ")"
         + (f" SELECT 0, g.year, r.root, sum(g.n) FROM g LEFT JOIN {_spread('g.mask', 'r', 'stats_facet')}"
            " GROUP BY g.year, r.root UNION ALL" if facet is not None else "")
         + " SELECT 1, g.year, NULL, sum(g.n) FROM g GROUP BY g.year",
@@ -80,7 +80,7 @@ def heatmap(conn: Connection, scope: Scope, state: State, row_facet: str, col_fa
     state.group_index(conn, scope.kind, (a, b))
     found = sql.rows(
         conn,
-        "WITH g AS MATERIALIZED (" + scope.facts(f"{a} AS a, {b} AS b, count(*) AS n", tail=f" GROUP BY {a}, {b}")
+        "WITH g AS MATERIALIZED (" + scope.facts(f"{a} AS a, {b} AS b, count(*) AS n", tail=f" GROUP BY {a}, {b}", grouped=True)
         + f") SELECT 0, ra.root, rb.root, sum(g.n) FROM g JOIN {_spread('g.a', 'ra', 'stats_rows')}"
         f" JOIN {_spread('g.b', 'rb', 'stats_cols')} GROUP BY ra.root, rb.root"
         " UNION ALL SELECT 1, NULL, NULL, sum(g.n) FROM g",
@@ -98,7 +98,7 @@ def venues(conn: Connection, scope: Scope, state: State, top: int = TOP_VENUES) 
     """Papers per venue (compared without case), the ``top`` first, then the other venues
     together, then the papers without a venue."""
     state.group_index(conn, scope.kind, ("venue",))
-    found = sql.rows(conn, scope.facts("f.venue, count(*)", tail=" GROUP BY f.venue"), scope.facts_params)
+    found = sql.rows(conn, scope.facts("f.venue, count(*)", tail=" GROUP BY f.venue", grouped=True), scope.facts_params)
     named = sorted(((v, int(n)) for v, n in found if v is not None), key=lambda r: (-r[1], r[0]))
     spellings = _venue_spellings(conn, [v for v, _n in named[:top]])
     rows: list[Label] = []

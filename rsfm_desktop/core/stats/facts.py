@@ -51,6 +51,16 @@ TODO_BITS = {"no_summary_en": 1, "no_summary_zh": 2, "no_code": 4, "no_authors":
 ROOTS = "rsfm_stats_root"  # (facet_id, root, tag_id, bit): each live tag with its top-level tag's bit
 TABLES = {Kind.PAPER: "rsfm_stats_paper", Kind.DATASET: "rsfm_stats_dataset"}
 LINKS = "rsfm_stats_link"  # (paper_id, dataset_id): each paper linked to a live dataset, once
+# (id, todo): the to-do bits (TODO_BITS) of each live paper that lacks something
+TODO_FACTS = "rsfm_stats_todo"
+# Parts of the facts read only when a count first needs them (:meth:`Facts.need`): the to-do
+# bits read every paper's summaries (half a second at 100,000 papers), the links a second table;
+# the charts a user meets first need neither.
+LINKS_PART, TODO_PART = "links", "todo"
+# (id, venue): the live papers' venues as their sort index holds them, while the facts are read
+_VENUES = "rsfm_stats_venue_stage"
+_MASKS = "rsfm_stats_mask_stage"  # (id, a bit set per facet): the same of their tags
+_WORDS = "rsfm_stats_word_stage"  # (tag_id, word): its top-level tag's bit in a word of all facets
 # (id): the live entries of a view of each kind, read once for the counts that read them more
 # than once (the matrix, the to-do)
 VIEWS = {Kind.PAPER: "rsfm_stats_view_paper", Kind.DATASET: "rsfm_stats_view_dataset"}
@@ -58,7 +68,15 @@ VIEWS = {Kind.PAPER: "rsfm_stats_view_paper", Kind.DATASET: "rsfm_stats_view_dat
 # papers, or fewer: the view's ids are read and written once, the matrix's two statements then
 # read only these)
 LINKED_VIEW = "rsfm_stats_view_linked"
-ALL_TABLES = (ROOTS, LINKS, *VIEWS.values(), LINKED_VIEW, *TABLES.values())
+# (id): the ids a view's search (and what else the facts cannot test) matched, of each kind,
+# read once for every chart and page of that view (the search is the dearest part of a count:
+# a word in most papers matches 62,000 of 100,000)
+# The last MATCHES_KEPT searches of each kind are kept (a search cleared and typed again, the
+# previous one gone back to; about 0.5 MB per 60,000 ids).
+MATCHES_KEPT = 4
+MATCHES = {kind: tuple(f"rsfm_stats_match_{kind.value}_{i}" for i in range(MATCHES_KEPT)) for kind in Kind}
+ALL_TABLES = (ROOTS, LINKS, TODO_FACTS, _VENUES, _MASKS, _WORDS, *VIEWS.values(), LINKED_VIEW,
+              *(t for tables in MATCHES.values() for t in tables), *TABLES.values())
 # The live links of the papers (``stats_papers``) or datasets (``stats_datasets``) given.
 _LINK_SELECT = ("SELECT DISTINCT l.paper_id, l.dataset_id FROM paper_dataset_link l JOIN dataset d ON d.id = l.dataset_id"
                 " WHERE d.deleted_at IS NULL")
@@ -85,6 +103,9 @@ class State:
     # table of VIEWS (or LINKED_VIEW) -> (the view's key, seq) whose ids it holds
     pinned: dict[str, tuple] = field(default_factory=dict)
     indexes: set[str] = field(default_factory=set)  # the indexes made on the fact tables
+    parts: set[str] = field(default_factory=set)  # the parts read so far (LINKS_PART, TODO_PART)
+    used: dict[str, int] = field(default_factory=dict)  # table of MATCHES -> when last used
+    uses: int = 0
 
     def group_index(self, conn: Connection, kind: Kind, columns: tuple[str, ...]) -> None:
         """An index of the kind's fact rows on the columns a chart groups by, made the first
@@ -129,8 +150,30 @@ class State:
         elif query.year is not None:
             conds.append(f"f.year = {int(query.year)}")
         match = entries.match_sql(conn, scope.kind, query.text, rest, query.fulltext, only=query.only)
-        return replace(scope, fact_conds=" AND ".join(conds), fact_match=match[0] if match else None,
-                       fact_params=dict(match[1]) if match else {})
+        fact_match = None
+        if match:
+            key = (query.text, tuple(sorted((f, tuple(ids)) for f, ids in rest.items())), query.fulltext,
+                   None if query.only is None else tuple(sorted(query.only)), self.seq)
+            fact_match = self._matched(conn, MATCHES[scope.kind], key, match)
+        return replace(scope, fact_conds=" AND ".join(conds), fact_match=fact_match, fact_params={})
+
+    def _matched(self, conn: Connection, tables: tuple[str, ...], key: tuple, match: tuple[str, dict]) -> str:
+        """The query of the ids ``match`` finds, read into one of ``tables`` unless one holds
+        them already (the same search, the catalog unchanged; else the one used longest ago):
+        the charts of a view, and its other pages, test their rows against the table's key."""
+        table = next((t for t in tables if self.pinned.get(t) == key), None)
+        if table is None:
+            table = next((t for t in tables if t not in self.pinned), None) or min(
+                tables, key=lambda t: self.used.get(t, 0))
+            self.pinned.pop(table, None)
+            scratch.create(conn, table, "id INTEGER NOT NULL PRIMARY KEY", if_missing=True)
+            scratch.delete(conn, table)
+            scratch.fill(conn, table, f"SELECT DISTINCT id FROM ({match[0]}) AS m", match[1])
+            scratch.analyze(conn, table)
+            self.pinned[table] = key
+        self.uses += 1
+        self.used[table] = self.uses
+        return f"SELECT id FROM {table}"
 
     def pin(self, conn: Connection, scope: Scope, entries: Entries, linked: bool = False) -> Scope:
         """``scope`` with the view's ids read once into a temporary table (a search and a tag
@@ -183,7 +226,7 @@ class Facts:
         with self._lock:
             conn = self._connection()
             try:
-                self._bring_up_to_date(conn)
+                self._settle(conn)
                 self._interrupted = False
                 self._raw = raw = conn.connection.dbapi_connection
                 dialect.abort_while(raw, lambda: self._interrupted)
@@ -203,6 +246,30 @@ class Facts:
                         dialect.abort_while(raw, None)
                     except Exception:  # noqa: BLE001 (the connection was closed: nothing to undo)
                         pass
+
+    def need(self, conn: Connection, *parts: str) -> None:
+        """Read the parts of the facts (``LINKS_PART``, ``TODO_PART``) a count needs and the
+        session has not read yet; inside :meth:`session`, before the count (never interrupted:
+        the part is committed once read, so a count stopped later keeps it)."""
+        missing = [p for p in parts if p not in self.state.parts]
+        if not missing:
+            return
+        raw, self._raw = self._raw, None  # an interrupt now finds no count to stop
+        try:
+            for part in missing:
+                self._read_part(conn, part)
+            self._settle(conn, read=True)
+        finally:
+            self._raw = raw
+
+    def _settle(self, conn: Connection, read: bool = False) -> None:
+        """Bring the facts up to the catalog's newest change and commit what that wrote (or
+        what was just ``read``), so a count interrupted later keeps it; then, in the new
+        transaction the count runs in, once more up to the newest change (usually none): the
+        facts and the count read one snapshot."""
+        while self._bring_up_to_date(conn) or read:
+            read = False
+            conn.commit()
 
     def interrupt(self) -> bool:
         """Stop the count a session runs now (from another thread: the answer is no longer
@@ -260,25 +327,27 @@ class Facts:
 
     # ---- keeping up ----------------------------------------------------------------------------
 
-    def _bring_up_to_date(self, conn: Connection) -> None:
+    def _bring_up_to_date(self, conn: Connection) -> bool:
+        """Whether anything was written (the facts were behind)."""
         state = self.state
         seq = int(sql.scalar(conn, "SELECT coalesce(max(seq), 0) FROM change_log") or 0)
         if seq == state.seq:
-            return
+            return False
         if state.seq < 0 or seq < state.seq:  # nothing read yet, or another catalog (restored)
             self._build(conn, seq)
-            return
+            return True
         changed = self._changed_since(conn, state.seq)
         if changed is None:
             self._build(conn, seq)
-            return
+            return True
         for kind, ids in changed.items():
             if ids:
                 self._refresh(conn, kind, ids)
                 state.refreshed += len(ids)
-        if any(changed.values()):
+        if any(changed.values()) and LINKS_PART in state.parts:
             self._refresh_links(conn, changed[Kind.PAPER], changed[Kind.DATASET])
         state.seq = seq
+        return True
 
     def _changed_since(self, conn: Connection, seq: int) -> dict[Kind, set[int]] | None:
         """Entries changed after ``seq``; None when the facts must be read again (the tag
@@ -328,30 +397,111 @@ class Facts:
                     deep.add(key)
         self.state.columns = columns
         self.state.deep = deep
+        scratch.analyze(conn, ROOTS)
         for kind, table in TABLES.items():
             masks = "".join(f", {c} BIGINT NOT NULL" for c in columns.values())
-            extra = ", venue VARCHAR, todo INTEGER NOT NULL" if kind is Kind.PAPER else ""
+            extra = ", venue VARCHAR" if kind is Kind.PAPER else ""
             scratch.create(conn, table, f"id INTEGER NOT NULL PRIMARY KEY, year INTEGER{extra}{masks}")
-            select, params = self._select(conn, kind)
-            scratch.fill(conn, table, select, params)
+            if kind is Kind.PAPER:
+                self._fill_papers(conn)
+            else:
+                scratch.fill(conn, table, *self._select(conn, kind))
             scratch.analyze(conn, table)
-        scratch.create(conn, LINKS, "paper_id INTEGER NOT NULL, dataset_id INTEGER NOT NULL,"
-                                    " PRIMARY KEY (paper_id, dataset_id)")
-        scratch.fill(conn, LINKS, _LINK_SELECT)
-        scratch.index(conn, LINKS, f"{LINKS}_dataset", "dataset_id, paper_id")  # a dataset's papers (the to-do)
-        scratch.analyze(conn, ROOTS)
-        scratch.analyze(conn, LINKS)
+        self.state.parts.clear()
         self.state.pinned.clear()
         self.state.indexes.clear()
         self.state.seq = seq
         self.state.builds += 1
 
+    def _fill_papers(self, conn: Connection) -> None:
+        """The papers' facts, read from indexes only: the year and the venue from their sort
+        indexes (which hold the live papers), the bit sets from the tag memberships' key,
+        each staged by id first. The paper table itself holds the summaries (44 MB at 100,000
+        papers): reading its rows took half of the two seconds the facts took."""
+        columns = self.state.columns
+        scratch.create(conn, _VENUES, "id INTEGER NOT NULL PRIMARY KEY, venue VARCHAR")
+        scratch.fill(conn, _VENUES, "SELECT e.id, lower(e.venue) FROM paper e"
+                                    " WHERE e.deleted_at IS NULL AND (e.venue IS NULL) = false")
+        joins = f" LEFT JOIN {_VENUES} v ON v.id = e.id"
+        if columns:
+            scratch.create(conn, _MASKS, "id INTEGER NOT NULL PRIMARY KEY"
+                           + "".join(f", {c} BIGINT NOT NULL" for c in columns.values()))
+            scratch.fill(conn, _MASKS, self._masks_select(conn))
+            joins += f" LEFT JOIN {_MASKS} k ON k.id = e.id"
+        scratch.fill(conn, TABLES[Kind.PAPER],
+                     "SELECT e.id, e.year, v.venue" + "".join(f", coalesce(k.{c}, 0)" for c in columns.values())
+                     + f" FROM paper e{joins} WHERE e.deleted_at IS NULL ORDER BY (e.year IS NULL), e.year, e.id")
+        for table in (_VENUES, _MASKS, _WORDS):
+            scratch.drop(conn, table)
+
+    def _masks_select(self, conn: Connection) -> str:
+        """Each tagged paper's bit set of every facet (``paper_id, m…``). When the top-level
+        tags of all facets fit one bigint (34 in the bundled taxonomy), each tag gets its
+        top-level tag's bit in a word of all facets, a paper sums its distinct bits once, and
+        the word is cut into the facets' bit sets: one sum per paper where there were one per
+        facet (732,000 memberships at 100,000 papers: about half the CPU). Else one sum per
+        facet."""
+        columns = self.state.columns
+        facets = [int(c[1:]) for c in columns.values()]
+        sizes = dict(sql.rows(conn, f"SELECT facet_id, count(*) FROM {ROOTS} WHERE tag_id = root"
+                                    " GROUP BY facet_id"))
+        if sum(int(sizes.get(f, 0)) for f in facets) > MAX_BITS:
+            masks = ", ".join(self._mask_sum(key, column) for key, column in columns.items())
+            return (f"SELECT m.paper_id, {masks} FROM paper_tag m CROSS JOIN {ROOTS} r"
+                    " WHERE r.tag_id = m.tag_id GROUP BY m.paper_id")
+        offsets, at = {}, 0
+        for f in facets:
+            offsets[f], at = at, at + int(sizes.get(f, 0))
+        scratch.create(conn, _WORDS, "tag_id INTEGER NOT NULL PRIMARY KEY, word BIGINT NOT NULL")
+        scratch.fill(conn, _WORDS, f"SELECT tag_id, CASE facet_id {' '.join(f'WHEN {f} THEN bit * {1 << o}' for f, o in offsets.items())}"
+                                   f" END FROM {ROOTS} WHERE facet_id IN ({', '.join(map(str, facets))}) AND bit IS NOT NULL")
+        cut = ", ".join(f"(s.a >> {offsets[f]}) & {(1 << int(sizes.get(f, 0))) - 1}" for f in facets)
+        return (f"SELECT s.id, {cut} FROM (SELECT m.paper_id AS id, CAST(sum(DISTINCT w.word) AS BIGINT) AS a"
+                f" FROM paper_tag m CROSS JOIN {_WORDS} w WHERE w.tag_id = m.tag_id GROUP BY m.paper_id) s")
+
+    def _mask_sum(self, key: str, column: str) -> str:
+        """An entry's bits of a facet, summed over its tags (``r``): once per top-level tag
+        (DISTINCT) where the facet has tags beneath, so two tags beneath one top-level tag
+        count as one."""
+        return (f"coalesce(sum({'DISTINCT ' if key in self.state.deep else ''}"
+                f"CASE WHEN r.facet_id = {column[1:]} THEN r.bit END), 0)")
+
+    def _read_part(self, conn: Connection, part: str) -> None:
+        if part == LINKS_PART:
+            scratch.create(conn, LINKS, "paper_id INTEGER NOT NULL, dataset_id INTEGER NOT NULL,"
+                                        " PRIMARY KEY (paper_id, dataset_id)")
+            scratch.fill(conn, LINKS, _LINK_SELECT)
+            scratch.index(conn, LINKS, f"{LINKS}_dataset", "dataset_id, paper_id")  # a dataset's papers (the to-do)
+            scratch.analyze(conn, LINKS)
+        elif part == TODO_PART:
+            scratch.create(conn, TODO_FACTS, "id INTEGER NOT NULL PRIMARY KEY, todo INTEGER NOT NULL")
+            scratch.fill(conn, TODO_FACTS, self._todo_select(conn))
+            scratch.analyze(conn, TODO_FACTS)
+        else:
+            raise KeyError(part)
+        self.state.parts.add(part)
+
+    def _todo_select(self, conn: Connection, cond: str = "") -> str:
+        """The to-do bits of the live papers (those matching ``cond`` on ``e``) that lack
+        something."""
+        from .todo import condition
+
+        bits = " + ".join(f"CASE WHEN {condition(conn, Kind.PAPER, key)[0]} THEN {bit} ELSE 0 END"
+                          for key, bit in TODO_BITS.items())
+        where = f" AND {cond}" if cond else ""
+        return f"SELECT id, todo FROM (SELECT e.id, {bits} AS todo FROM paper e WHERE e.deleted_at IS NULL{where}) t" \
+               " WHERE todo <> 0"
+
     def _refresh(self, conn: Connection, kind: Kind, ids: set[int]) -> None:
         table = TABLES[kind]
         params = {"stats_ids": dialect.id_set_param(conn, ids)}
-        scratch.delete(conn, table, f"id IN ({dialect.id_set(conn, 'stats_ids')})", params)
-        select, select_params = self._select(conn, kind, f"e.id IN ({dialect.id_set(conn, 'stats_ids')})")
+        cond = f"id IN ({dialect.id_set(conn, 'stats_ids')})"
+        scratch.delete(conn, table, cond, params)
+        select, select_params = self._select(conn, kind, f"e.{cond}")
         scratch.fill(conn, table, select, {**select_params, **params})
+        if kind is Kind.PAPER and TODO_PART in self.state.parts:
+            scratch.delete(conn, TODO_FACTS, cond, params)
+            scratch.fill(conn, TODO_FACTS, self._todo_select(conn, f"e.{cond}"), params)
 
     def _refresh_links(self, conn: Connection, papers: set[int], datasets: set[int]) -> None:
         """The link facts of changed papers (a link added or removed touches both ends) and of
@@ -363,20 +513,10 @@ class Facts:
         scratch.fill(conn, LINKS, f"{_LINK_SELECT} AND (l.paper_id IN ({ids[0]}) OR l.dataset_id IN ({ids[1]}))", params)
 
     def _select(self, conn: Connection, kind: Kind, cond: str = "") -> tuple[str, dict]:
-        """The facts of the live entries of ``kind`` (those matching ``cond`` on ``e``)."""
-        from .todo import condition
-
-        # An entry's bits of a facet, summed: once per top-level tag (DISTINCT) where a tag
-        # has children, so two tags beneath one top-level tag count as one.
-        masks = "".join(
-            f", coalesce(sum({'DISTINCT ' if key in self.state.deep else ''}"
-            f"CASE WHEN r.facet_id = {column[1:]} THEN r.bit END), 0)"
-            for key, column in self.state.columns.items())
-        extra = ""
-        if kind is Kind.PAPER:
-            bits = " + ".join(f"CASE WHEN {condition(conn, kind, key)[0]} THEN {bit} ELSE 0 END"
-                              for key, bit in TODO_BITS.items())
-            extra = f", lower(e.venue), {bits}"
+        """The facts of the live entries of ``kind`` (those matching ``cond`` on ``e``), read
+        row by row (the datasets; papers that changed)."""
+        masks = "".join(f", {self._mask_sum(key, column)}" for key, column in self.state.columns.items())
+        extra = ", lower(e.venue)" if kind is Kind.PAPER else ""
         where = f"e.deleted_at IS NULL AND {cond}" if cond else "e.deleted_at IS NULL"
         return (f"SELECT e.id, e.year{extra}{masks} FROM {kind.value} e"
                 f" LEFT JOIN {MEMBER_TABLES[kind]} m ON m.{OWNER[kind]} = e.id"

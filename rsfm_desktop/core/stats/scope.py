@@ -60,13 +60,23 @@ class Scope:
         where = f"{self.where} AND {conds}" if conds else self.where
         return f"SELECT {columns} FROM {self.source}{joins} WHERE {where}{tail}"
 
-    def facts(self, columns: str, joins: str = "", conds: str = "", tail: str = "") -> str:
+    def facts(self, columns: str, joins: str = "", conds: str = "", tail: str = "", grouped: bool = False) -> str:
         """The same over the view's fact rows (:mod:`.facts`, alias ``f``; live entries only):
         each matching id is looked up by its key, where the entry table is read row by row.
-        Its parameters are :attr:`facts_params`."""
+        ``grouped``: a chart's statement grouped along an index of the facts made for it
+        (:meth:`.facts.State.group_index`). Its parameters are :attr:`facts_params`."""
         where = [self.fact_conds] if self.fact_conds else []
         match = self.fact_match if self.narrowed else self.match
-        if match:
+        if match and grouped:
+            # The unary + keeps SQLite from looking each matching id up by its key and sorting
+            # the rows it found into groups: it reads the chart's own index (its groups in
+            # order, every column a condition tests) and checks each row against the ids read
+            # once. At 62,000 hits of 100,000 papers: about a fifth less CPU; with a tag too,
+            # only the rows of the tag are checked (a search matching every paper and a tag:
+            # 100,000 look-ups before). A statement without such an index (the matrix, the
+            # to-do) would read the whole table instead: it looks its ids up.
+            where.append(f"+f.id IN ({match})")
+        elif match:
             where.append(f"f.id IN ({match})")
         if conds:
             where.append(conds)

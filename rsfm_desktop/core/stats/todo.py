@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from ..fields import Kind
 from ..store import dialect, sql
 from .counts import facet_label
-from .facts import LINKS, TABLES, TODO_BITS, State
+from .facts import LINKS, TABLES, TODO_BITS, TODO_FACTS, State
 from .model import TodoItem
 from .scope import Scope
 
@@ -28,6 +28,10 @@ PAPER_FIELDS = {  # key -> the condition on e
     "no_authors": None,
     "no_year": None,
 }
+
+
+# The papers' to-do bits beside their facts (a paper that lacks nothing has no row).
+TODO_JOIN = f" LEFT JOIN {TODO_FACTS} t ON t.id = f.id"
 
 
 def _blank(conn: Connection, column: str) -> str:
@@ -60,11 +64,12 @@ def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = (), a
 
 
 def fact_condition(conn: Connection, kind: Kind, key: str, state: State, ids: Iterable[int] = ()) -> tuple[str, dict]:
-    """The condition of a to-do line on the facts (``f``): a bit of ``todo``, an empty bit set,
-    else the catalog's condition on the entry's id."""
+    """The condition of a to-do line on the facts (``f``, and ``t``: the paper's to-do bits,
+    :data:`TODO_JOIN`): a to-do bit, an empty bit set, else the catalog's condition on the
+    entry's id."""
     base, _, facet = key.partition(":")
     if kind is Kind.PAPER and base in TODO_BITS:
-        return f"(f.todo & {TODO_BITS[base]}) <> 0", {}
+        return f"(coalesce(t.todo, 0) & {TODO_BITS[base]}) <> 0", {}
     if base == "no_tag" and facet in state.columns:
         return f"f.{state.columns[facet]} = 0", {}
     if base == "unlinked" and kind is Kind.DATASET:  # no live paper among its links' facts
@@ -123,7 +128,8 @@ def todo_counts(conn: Connection, scope: Scope, state: State, duplicates: Iterab
         cond, p = fact_condition(conn, scope.kind, key, state, extra)
         sums.append(f"sum(CASE WHEN {cond} THEN 1 ELSE 0 END)")
         params.update(p)
-    counted = sql.first(conn, scope.facts(", ".join(sums)), params) or ()
+    joins = TODO_JOIN if scope.kind is Kind.PAPER else ""
+    counted = sql.first(conn, scope.facts(", ".join(sums), joins), params) or ()
     return {key: int(n or 0) for key, n in zip(lines, counted)}
 
 

@@ -484,7 +484,7 @@ def test_help_lists_shortcuts_and_about_names_licences(window, monkeypatch):
     assert "LGPL-3.0" in text and "SQLAlchemy" in text and "0.1.0" in text
 
 
-def test_trash_older_than_30_days_is_emptied_when_the_window_opens(make_window):
+def test_trash_older_than_30_days_is_emptied_when_the_window_opens(make_window, qtbot):
     import sqlite3
     from datetime import datetime, timedelta, timezone
 
@@ -496,5 +496,6 @@ def test_trash_older_than_30_days_is_emptied_when_the_window_opens(make_window):
     with sqlite3.connect(catalog_path(window.catalog_dir)) as conn:
         conn.execute("UPDATE paper SET deleted_at = ? WHERE id = ?", (old, ids[0]))
     again = make_window()
-    assert again.catalog.entries.get(Kind.PAPER, ids[0]) is None  # 31 days in the trash: gone
+    # 31 days in the trash: gone (in the background, just after the window opened)
+    qtbot.waitUntil(lambda: again.catalog.entries.get(Kind.PAPER, ids[0]) is None, timeout=5000)
     assert again.catalog.entries.get(Kind.PAPER, ids[1]).deleted_at is not None  # still restorable

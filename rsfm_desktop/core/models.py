@@ -73,14 +73,17 @@ def _sort_indexes(kind: Kind) -> tuple[Index, ...]:
         Index(name, *(text(e) for e in exprs), sqlite_where=_LIVE, postgresql_where=_LIVE,
               postgresql_include=include)
         for name, exprs, include in sort_index_columns(kind)
-    ) + (
-        # The trash alone (emptying it at start-up read every entry: 0.3-1.5 s at 100,000 papers)
-        Index(f"ix_{kind.value}_trashed", "deleted_at", sqlite_where=_TRASHED, postgresql_where=_TRASHED),
     )
 
 
+def _trash_index(kind: Kind) -> Index:
+    """The trash alone: emptying it of what is 30 days old, at every start, read every entry
+    without it (0.3-1.5 s at 100,000 papers)."""
+    return Index(f"ix_{kind.value}_trashed", "deleted_at", sqlite_where=_TRASHED, postgresql_where=_TRASHED)
+
+
 class Paper(SQLModel, table=True):
-    __table_args__ = _sort_indexes(Kind.PAPER)
+    __table_args__ = (*_sort_indexes(Kind.PAPER), _trash_index(Kind.PAPER))
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)
@@ -117,7 +120,7 @@ class Paper(SQLModel, table=True):
 
 
 class Dataset(SQLModel, table=True):
-    __table_args__ = _sort_indexes(Kind.DATASET)
+    __table_args__ = (*_sort_indexes(Kind.DATASET), _trash_index(Kind.DATASET))
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str | None = Field(default_factory=new_uuid, unique=True, index=True)

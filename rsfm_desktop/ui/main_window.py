@@ -53,6 +53,7 @@ from .widgets.detail_pane import DetailPane
 # this long after the search before them, however fast the keys come (a small catalog's
 # searches run on the GUI thread; a large catalog's run on a worker and are not coalesced).
 SEARCH_COALESCE_MS = 60
+DETAIL_AFTER_MS = 50  # a row switch's detail pane, at the latest (a large catalog)
 POLL_MS = 1000  # how often changes made elsewhere are looked for
 LEFT_MIN_WIDTH = 460  # the table: title, authors and year stay readable
 DETAIL_MIN_WIDTH = 340
@@ -91,6 +92,12 @@ class MainWindow(QMainWindow):
         # Until finish_setup() the detail pane stays empty: showing an entry is not needed for
         # the first paint.
         self._detail_deferred = defer_setup
+        # In a large catalog a row switch paints the table first and fills the detail pane in
+        # a later turn of the event loop, once the table has painted (each about half of the
+        # switch's GUI time, so neither is a stall on its own; DETAIL_AFTER_MS if the table
+        # does not paint); a run of switches (a held arrow key) fills it once.
+        self._detail_timer = QTimer(self, singleShot=True, interval=DETAIL_AFTER_MS)
+        self._detail_timer.timeout.connect(self._show_current_entry)
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -262,6 +269,7 @@ class MainWindow(QMainWindow):
             table.selectionModel().selectionChanged.connect(self._update_actions)
             table.doubleClicked.connect(lambda _index: self.edit_current())
             table.catalog_model().queryChanged.connect(self._update_count)
+            table.painted.connect(self._table_painted)
             table.catalog_model().layoutChanged.connect(self._update_count)
             table.catalog_model().queryFailed.connect(lambda why: self.statusBar().showMessage(
                 self.tr("The search could not run: %1").replace("%1", why), 8000))
@@ -325,11 +333,24 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, kind: Kind) -> None:
         if kind is not self.current_kind():
             return
+        if self.tables[kind].catalog_model().searches_in_background():
+            self._detail_timer.start(DETAIL_AFTER_MS)
+        else:
+            self._show_current_entry()
+        self._update_actions()
+
+    def _table_painted(self) -> None:
+        if self._detail_timer.isActive():  # the switch is on screen: the pane follows next
+            self._detail_timer.start(0)
+
+    def _show_current_entry(self) -> None:
+        """The detail pane shows the current table's current entry."""
+        self._detail_timer.stop()
+        kind = self.current_kind()
         current = self.tables[kind].current_id()
         # A search that keeps the shown entry does not redraw it (the pane and its note).
         if not self._detail_deferred and (self.detail.current() != (kind, current) or current is None):
             self.detail.show_entry(kind, current)
-        self._update_actions()
 
     def _total(self, kind: Kind) -> int:
         """Live entries of a kind: the unfiltered table's row count, else counted once in SQL."""
@@ -629,6 +650,8 @@ class MainWindow(QMainWindow):
             self.search_box.blockSignals(False)
             self.view.clear()
             table.select_id(entry_id)
+        if self._detail_timer.isActive():  # a jump is one deliberate switch: the pane follows at once
+            self._show_current_entry()
 
     def _on_note_saved(self, kind: Kind, entry_id: int) -> None:
         self.statusBar().showMessage(self.tr("Note saved."), 2000)

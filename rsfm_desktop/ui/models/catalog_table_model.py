@@ -61,6 +61,12 @@ IdRole = Qt.ItemDataRole.UserRole + 1  # the entry id of a row
 SortValueRole = Qt.ItemDataRole.UserRole + 2  # the raw value (year as int, ...)
 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole, IdRole})
+# What QStyledItemDelegate.initStyleOption asks multiData for, in its order (Qt 6).
+_DELEGATE_ROLES = (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                   Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
+                   Qt.ItemDataRole.BackgroundRole)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DISPLAY_AT = _DELEGATE_ROLES.index(_DISPLAY)
 UNREADABLE = "_unreadable"  # a row the database could not read (a damaged page)
 
 BLOCK_SIZE = 128
@@ -611,6 +617,24 @@ class CatalogTableModel(QAbstractTableModel):
         if text is _display:
             text = shown[column.key] = _display(column.key, value)
         return text
+
+    def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 (Qt override)
+        """All the roles a view asks for at once: the item delegate asks for seven per painted
+        cell, of which the model has only the text; that one is found by its place in the
+        delegate's fixed list (reading each role's wrapper cost as much as seven data() calls).
+        Roles the model has no data for are left empty."""
+        if len(span) == len(_DELEGATE_ROLES):
+            display = span[_DISPLAY_AT]
+            if display.role() == _DISPLAY:
+                display.setData(self.data(index, _DISPLAY))
+                return
+        data = self.data
+        for role_data in span:
+            role = role_data.role()
+            if role in _ROLES:
+                role_data.setData(data(index, role))
+            else:
+                role_data.clearData()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):

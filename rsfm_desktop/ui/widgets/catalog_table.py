@@ -3,7 +3,7 @@ database sorting on header clicks, and helpers for the selected entry ids."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
@@ -14,6 +14,8 @@ from ..models.catalog_table_model import CatalogTableModel, IdRole
 
 
 class CatalogTable(QTableView):
+    painted = Signal()  # after each paint of the rows
+
     def __init__(self, model: CatalogTableModel, object_name: str, parent=None):
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -111,6 +113,7 @@ class CatalogTable(QTableView):
         super().paintEvent(event)
         if not self.catalog_model().rowCount():
             paint_hint(self, self.empty_text())
+        self.painted.emit()
 
     # ---- selection -----------------------------------------------------------------------
 

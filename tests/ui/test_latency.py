@@ -161,3 +161,113 @@ def test_the_hidden_tabs_table_searches_when_the_typing_pauses_or_when_it_is_sho
     assert datasets.searching()
     qtbot.waitUntil(lambda: (Kind.DATASET, "sar") in searched, timeout=ctm.HIDDEN_WAIT_MS // 2)
     qtbot.waitUntil(lambda: datasets.query.text == "sar" and not datasets.searching(), timeout=5000)
+
+
+def test_a_row_switch_in_a_large_catalog_paints_the_table_before_filling_the_detail_pane(
+        window, qtbot, monkeypatch):
+    """At 100,000 papers a row switch cost the GUI thread about 100 ms in one go (the table's
+    paint, then the detail pane's fill, layout and paint): the longest stall. Now the table
+    paints the switch first and the pane fills in a later turn of the event loop, each about
+    half; a run of switches (a held arrow key) fills the pane once."""
+    from rsfm_desktop.ui.models import catalog_table_model as ctm
+
+    monkeypatch.setattr(ctm, "BACKGROUND_SEARCH_ABOVE", 0)  # as at 100,000 papers
+    table = window.tables[Kind.PAPER]
+    events: list[str] = []
+    table.painted.connect(lambda: events.append("table painted"))
+    original = window.detail.show_entry
+
+    def show_entry(kind, entry_id, *args, **kwargs):
+        events.append(f"pane shows {entry_id}")
+        return original(kind, entry_id, *args, **kwargs)
+
+    monkeypatch.setattr(window.detail, "show_entry", show_entry)
+    table.selectRow(1)
+    assert not any(e.startswith("pane") for e in events)  # not inside the selection's slot
+    qtbot.waitUntil(lambda: window.detail.current() == (Kind.PAPER, table.current_id()), timeout=2000)
+    assert events.index("table painted") < events.index(f"pane shows {table.current_id()}")
+    assert window.detail.title.text() == window.catalog.entries.get(Kind.PAPER, table.current_id()).title
+
+    events.clear()
+    for row in (2, 3, 4):  # three switches in one turn of the event loop: the pane fills once
+        table.selectRow(row)
+    qtbot.waitUntil(lambda: window.detail.current() == (Kind.PAPER, table.current_id()), timeout=2000)
+    qtbot.wait(100)
+    assert [e for e in events if e.startswith("pane")] == [f"pane shows {table.current_id()}"]
+
+    # A jump (a linked entry clicked, a quote from the reader) shows its entry at once.
+    target = table.catalog_model().entry_id(0)
+    window.jump_to(Kind.PAPER, target)
+    assert window.detail.current() == (Kind.PAPER, target)
+
+
+def test_the_detail_pane_labels_keep_their_height_for_a_width_until_the_text_or_font_changes(qtbot):
+    """The detail pane's word-wrapped labels lay their text out once per width (Qt asks a
+    label for its height at a width many times per layout pass); a new text or font is laid
+    out anew, so the pane is never drawn at a stale height."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel
+
+    from rsfm_desktop.ui.widgets.wrapped_label import WrappedLabel
+
+    label, plain = WrappedLabel(), QLabel()
+    plain.setWordWrap(True)
+    for widget in (label, plain):
+        qtbot.addWidget(widget)
+    calls = []
+    original = QLabel.heightForWidth
+    text = "Remote sensing foundation models learn from unlabelled imagery at scale. " * 6
+
+    def counted(self, width):
+        calls.append(width)
+        return original(self, width)
+
+    for value in (text, text * 3):
+        label.setText(value)
+        plain.setText(value)
+        assert label.heightForWidth(240) == plain.heightForWidth(240)
+    assert label.heightForWidth(240) > label.heightForWidth(600)
+    QLabel.heightForWidth = counted
+    try:
+        for _ in range(20):
+            label.heightForWidth(240)
+        assert len(calls) == 0  # all answered from what was laid out
+    finally:
+        QLabel.heightForWidth = original
+    before = label.heightForWidth(240)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    plain.setFont(font)
+    assert label.heightForWidth(240) == plain.heightForWidth(240) > before
+
+
+def test_painting_the_table_calls_into_python_once_per_cell_not_once_per_role(window, qtbot):
+    """The item delegate asks for seven roles of every painted cell, each a call from Qt into
+    Python that must take the GIL (and wait for it while a search thread runs): a screenful of
+    rows was some 1,700 calls. The model answers a cell's roles in one call (multiData)."""
+    import sys
+
+    from rsfm_desktop.ui.models import catalog_table_model as ctm
+
+    table = window.tables[Kind.PAPER]
+    model = table.catalog_model()
+    calls = []
+
+    def profile(frame, event, _arg):  # the model's methods Qt calls (a call from Qt into Python)
+        if event == "call" and frame.f_code.co_filename == ctm.__file__ and frame.f_code.co_name in (
+                "data", "multiData"):
+            calls.append(frame.f_code.co_name)
+
+    sys.setprofile(profile)
+    try:
+        table.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    cells = calls.count("multiData")  # the painted cells (those the viewport's width holds)
+    assert cells >= 2 * model.rowCount(), calls
+    assert calls.count("data") <= cells + 2 * model.rowCount(), calls  # not seven roles a cell, one by one
+    # ... and what the rows show is the cells' text
+    image = table.viewport().grab()
+    assert not image.isNull() and model.index(0, 0).data() == window.catalog.entries.get(
+        Kind.PAPER, model.entry_id(0)).title

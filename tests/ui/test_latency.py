@@ -201,47 +201,6 @@ def test_a_row_switch_in_a_large_catalog_paints_the_table_before_filling_the_det
     assert window.detail.current() == (Kind.PAPER, target)
 
 
-def test_the_detail_pane_labels_keep_their_height_for_a_width_until_the_text_or_font_changes(qtbot):
-    """The detail pane's word-wrapped labels lay their text out once per width (Qt asks a
-    label for its height at a width many times per layout pass); a new text or font is laid
-    out anew, so the pane is never drawn at a stale height."""
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QLabel
-
-    from rsfm_desktop.ui.widgets.wrapped_label import WrappedLabel
-
-    label, plain = WrappedLabel(), QLabel()
-    plain.setWordWrap(True)
-    for widget in (label, plain):
-        qtbot.addWidget(widget)
-    calls = []
-    original = QLabel.heightForWidth
-    text = "Remote sensing foundation models learn from unlabelled imagery at scale. " * 6
-
-    def counted(self, width):
-        calls.append(width)
-        return original(self, width)
-
-    for value in (text, text * 3):
-        label.setText(value)
-        plain.setText(value)
-        assert label.heightForWidth(240) == plain.heightForWidth(240)
-    assert label.heightForWidth(240) > label.heightForWidth(600)
-    QLabel.heightForWidth = counted
-    try:
-        for _ in range(20):
-            label.heightForWidth(240)
-        assert len(calls) == 0  # all answered from what was laid out
-    finally:
-        QLabel.heightForWidth = original
-    before = label.heightForWidth(240)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * 2)
-    label.setFont(font)
-    plain.setFont(font)
-    assert label.heightForWidth(240) == plain.heightForWidth(240) > before
-
-
 def test_painting_the_table_calls_into_python_once_per_cell_not_once_per_role(window, qtbot):
     """The item delegate asks for seven roles of every painted cell, each a call from Qt into
     Python that must take the GIL (and wait for it while a search thread runs): a screenful of

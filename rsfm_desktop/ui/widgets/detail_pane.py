@@ -46,7 +46,6 @@ from .attachments_list import AttachmentsList
 from .notes_editor import NotesEditor
 from .selection_panel import SelectionPanel
 from .summary_pair import SummaryPair, SummaryView
-from .wrapped_label import WrappedLabel
 
 # Fields shown in the header or the summary views rather than in the field form.
 _HEADER_FIELDS = {"title", "name", "summary_zh", "summary_en", "description_zh", "description_en", "doi", "arxiv_id"}
@@ -54,8 +53,9 @@ _SUMMARY_FIELDS = {Kind.PAPER: ("summary_zh", "summary_en"), Kind.DATASET: ("des
 
 
 def _plain_label(parent: QWidget, object_name: str | None = None) -> QLabel:
-    label = WrappedLabel(parent)
+    label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if object_name:
         label.setObjectName(object_name)
@@ -83,9 +83,10 @@ class DetailPane(QWidget):
 
         self.title = _plain_label(self, "detailTitle")
         self.subtitle = _plain_label(self, "detailSubtitle")
-        self.identifiers = WrappedLabel(self)
+        self.identifiers = QLabel(self)
         self.identifiers.setObjectName("detailIdentifiers")
         self.identifiers.setTextFormat(Qt.TextFormat.RichText)
+        self.identifiers.setWordWrap(True)
         self.identifiers.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.identifiers.linkActivated.connect(lambda url: open_link(self, url))
         self.damage = _plain_label(self, "detailDamage")  # an entry read from a damaged page
@@ -116,12 +117,14 @@ class DetailPane(QWidget):
         self._form_rows: dict[Kind, dict[str, tuple[QLabel, QLabel]]] = {}  # kind -> key -> (name, value)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.linked_label = WrappedLabel(self)
+        self.linked_label = QLabel(self)
         self.linked_label.setObjectName("linkedEntries")
+        self.linked_label.setWordWrap(True)
         self.linked_label.setTextFormat(Qt.TextFormat.RichText)
         self.linked_label.linkActivated.connect(self._on_link)
-        self.provenance = WrappedLabel(self)
+        self.provenance = QLabel(self)
         self.provenance.setObjectName("provenance")
+        self.provenance.setWordWrap(True)
         self.provenance.setTextFormat(Qt.TextFormat.RichText)
         self.provenance.setStyleSheet("color: palette(placeholder-text);")
 
@@ -426,9 +429,10 @@ class DetailPane(QWidget):
     def _value_label(self, is_url: bool) -> QLabel:
         if not is_url:
             return _plain_label(self)
-        label = WrappedLabel(self)
+        label = QLabel(self)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.linkActivated.connect(lambda url: open_link(self, url))
+        label.setWordWrap(True)
         return label
 
     @staticmethod

@@ -7,8 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from .wrapped_label import WrappedLabel
-
 # Below this width (pixels) the two summaries are stacked: two columns of about 24 Chinese
 # characters each need about 660 px at the default font size.
 SIDE_BY_SIDE_MIN_WIDTH = 660
@@ -27,9 +25,10 @@ class SummaryView(QWidget):
         self.missing.setStyleSheet(
             "color: #ffffff; background: #b26a00; border-radius: 3px; padding: 0 4px;"
         )
-        self.view = WrappedLabel(self)
+        self.view = QLabel(self)
         self.view.setObjectName(object_name)
         self.view.setTextFormat(Qt.TextFormat.PlainText)  # catalog text is never read as markup
+        self.view.setWordWrap(True)
         self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy.engine import Connection
 
 from ..fields import Kind
+from ..models import PAPER_LACKS, lacks_condition
 from ..store import dialect, sql
 from .counts import facet_label
 from .facts import LINKS, TABLES, TODO_BITS, TODO_FACTS, State
@@ -34,19 +35,13 @@ PAPER_FIELDS = {  # key -> the condition on e
 TODO_JOIN = f" LEFT JOIN {TODO_FACTS} t ON t.id = f.id"
 
 
-def _blank(conn: Connection, column: str) -> str:
-    return f"(e.{column} IS NULL OR NOT ({dialect.not_blank(conn, f'e.{column}')}))"
-
-
 def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = (), alias: str = "e") -> tuple[str, dict]:
     """The SQL condition on ``alias`` (the entry table; for the lines not of its own columns,
     also the facts) of a to-do line. ``ids``: the entries of a line that is not SQL
     (duplicates, missing files)."""
     base, _, facet = key.partition(":")
-    if base in ("no_summary_en", "no_summary_zh", "no_code") and kind is Kind.PAPER:
-        return _blank(conn, PAPER_FIELDS[base]), {}
-    if base == "no_authors" and kind is Kind.PAPER:
-        return "(e.authors IS NULL OR e.authors = '[]')", {}
+    if base in PAPER_LACKS and kind is Kind.PAPER:  # the text of its partial index (models.py)
+        return lacks_condition(conn.dialect.name, base, "e"), {}
     if base == "no_year" and kind is Kind.PAPER:
         return "e.year IS NULL", {}
     if base == "no_tag":

@@ -55,6 +55,11 @@ class Scope:
         """The fact conditions are set (:meth:`.facts.State.narrow`)."""
         return self.fact_params is not None
 
+    @property
+    def whole(self) -> bool:
+        """Every live entry of the kind: nothing to test on the facts, no ids to match."""
+        return not self.fact_conds and not (self.fact_match if self.narrowed else self.match)
+
     def select(self, columns: str, joins: str = "", conds: str = "", tail: str = "") -> str:
         """``SELECT columns FROM <the view> joins WHERE <the view> AND conds tail``."""
         where = f"{self.where} AND {conds}" if conds else self.where

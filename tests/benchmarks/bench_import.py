@@ -10,6 +10,11 @@ reading worker process, used for files of 4 MB and more, adds its CPU seconds as
 entries in <= 30 s; a 200 MB file (``--megabytes 200``) under 300 MB of peak RSS. ``--postgres`` imports into a lab catalog on a
 throw-away PostgreSQL server instead of a folder.
 
+``--breakdown`` adds ``write_cpu_s``: the writing thread's CPU seconds in each step of the write
+(the entries' insert, the facet sort keys, the search index's texts and rows, tags, notes and
+provenance, the indexes built again, reading the plan back, the change log), where to look
+first when the write is slow (with ``--cancel``, the cancelled write's steps count too).
+
 ``--cancel`` also measures Cancel, as the window's Cancel button sets its flag from another
 thread: once while reading (the flag is set :data:`CANCEL_AFTER_S` into the read) and once while
 writing (as long into the write), each the seconds from the flag to the import giving up
@@ -137,14 +142,49 @@ def cancel_writing(catalog, plan) -> dict:
                 "cancelled_write_left_catalog_unchanged": _entries_in(catalog) == before}
 
 
+# (module, attribute, name in write_cpu_s): the steps of the write --breakdown times.
+_STEPS = (("rsfm_desktop.core.store.writes:Tx", "insert_entries", "insert entries"),
+          ("rsfm_desktop.core.store.facet_sort", "refresh", "facet sort keys"),
+          ("rsfm_desktop.core.search", "entry_texts", "search texts read"),
+          ("rsfm_desktop.core.search.fts5:Fts5Search", "write_new", "search rows written"),
+          ("rsfm_desktop.core.io.apply:_Writer", "_extras", "tags, notes, provenance"),
+          ("rsfm_desktop.core.store.writes:Tx", "_build_dropped_indexes", "indexes built again"),
+          ("rsfm_desktop.core.io.spool:ImportPlan", "load", "plan read back"),
+          ("rsfm_desktop.core.store.writes:Tx", "_write_log", "change log"))
+
+
+def _timing_steps() -> dict[str, float]:
+    """Wrap each of :data:`_STEPS` to add the calling thread's CPU seconds to the returned dict."""
+    import functools
+    import importlib
+
+    spent: dict[str, float] = {}
+    for where, attribute, name in _STEPS:
+        module, _sep, cls = where.partition(":")
+        owner = importlib.import_module(module)
+        owner = getattr(owner, cls) if cls else owner
+        original = getattr(owner, attribute)
+
+        def timed(*args, _original=original, _name=name, **kwargs):
+            started = time.thread_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + time.thread_time() - started
+
+        setattr(owner, attribute, functools.wraps(original)(timed))
+    return spent
+
+
 def main(n: int = 10_000, target: str | None = None, megabytes: float | None = None,
-         cancel: bool = False) -> dict:
+         cancel: bool = False, breakdown: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         if megabytes:  # entries of about 210 bytes
             n = int(megabytes * 1e6 / 210)
         path = write_file(Path(tmp) / "bench.bib", n)
         catalog = open_catalog(target or Path(tmp) / "catalog")
         cancelling = cancel_reading(catalog, path) if cancel else {}
+        spent = _timing_steps() if breakdown else None  # the import measured, not the catalog's creation
         t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
         first_progress = []
         plan = catalog.imports.prepare(path, "bibtex", progress=lambda done, total: first_progress.append(
@@ -172,6 +212,8 @@ def main(n: int = 10_000, target: str | None = None, megabytes: float | None = N
         "reader_process_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         **cancelling,
     }
+    if spent is not None:
+        result["write_cpu_s"] = {name: round(seconds, 2) for name, seconds in sorted(spent.items(), key=lambda i: -i[1])}
     print(json.dumps(result))
     return result
 
@@ -185,11 +227,12 @@ if __name__ == "__main__":
     parser.add_argument("--catalog", help="postgresql://USER@HOST[:PORT]/DB (an empty database)")
     parser.add_argument("--postgres", action="store_true", help="a throw-away PostgreSQL server")
     parser.add_argument("--cancel", action="store_true", help="also measure Cancel while reading and writing")
+    parser.add_argument("--breakdown", action="store_true", help="the write's CPU seconds per step")
     args = parser.parse_args()
     if args.postgres:
         from tests.support.pg_server import PostgresServer
 
         with PostgresServer(shared_buffers="1GB") as server:
-            main(args.n, server.create_database("bench_import"), args.megabytes, args.cancel)
+            main(args.n, server.create_database("bench_import"), args.megabytes, args.cancel, args.breakdown)
     else:
-        main(args.n, args.catalog, args.megabytes, args.cancel)
+        main(args.n, args.catalog, args.megabytes, args.cancel, args.breakdown)

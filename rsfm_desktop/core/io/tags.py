@@ -17,6 +17,9 @@ class TagWriter:
     def __init__(self, tx: Tx):
         self.tx = tx
         self.index = LabelIndex.load(tx.conn)
+        # (facet key, label) -> tag id: a file names the same few tags on every entry, and
+        # finding one (folding the label, looking up synonyms) cost a second per 100,000.
+        self._tag_ids: dict[tuple[str, str], int] = {}
 
     def facet_id(self, key: str, label_en: str | None = None, label_zh: str | None = None,
                  position: int | None = None) -> int:
@@ -24,7 +27,10 @@ class TagWriter:
 
     def tag_id(self, facet_key: str, label: str) -> int:
         """The tag labelled ``label`` in the facet (created at the facet's root if missing)."""
-        return tag_for(self.tx, self.index, self.facet_id(facet_key), label)
+        found = self._tag_ids.get((facet_key, label))
+        if found is None:
+            found = self._tag_ids[(facet_key, label)] = tag_for(self.tx, self.index, self.facet_id(facet_key), label)
+        return found
 
     def import_taxonomy(self, facets: list[dict], tags: list[TaxonomyTag]) -> dict[str, int]:
         """Create the exported facets and tags this catalog lacks; return export ref -> tag id.

@@ -18,6 +18,7 @@ No module outside ``store`` executes INSERT, UPDATE or DELETE on catalog tables
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -97,9 +98,14 @@ def storable(value: Any) -> Any:
     return value
 
 
-def _storable_row(values: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(values)
-    for key, value in out.items():  # plain text and numbers (most values) as they are
+def _storable_row(values: Mapping[str, Any], into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``values`` as stored (see :func:`storable`): a copy, or written over ``into``."""
+    if into is None:
+        out = dict(values)
+    else:
+        out = into
+        out.update(values)
+    for key, value in values.items():  # plain text and numbers (most values) as they are
         cls = value.__class__
         if cls is str:
             if "\x00" in value:
@@ -107,6 +113,16 @@ def _storable_row(values: Mapping[str, Any]) -> dict[str, Any]:
         elif value is not None and cls is not int:
             out[key] = storable(value)
     return out
+
+
+def new_uuids(count: int) -> list[str]:
+    """``count`` random (version 4) UUIDs as :func:`..models.new_uuid` writes them (hex), drawn
+    at once: ``uuid4()`` one at a time cost a bulk insert of 100,000 entries half a second."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])  # the version
+    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])  # the RFC 4122 variant
+    text = raw.hex()
+    return [text[i : i + 32] for i in range(0, 32 * count, 32)]
 
 
 class Conflict(Exception):
@@ -328,8 +344,6 @@ class Tx:
 
     def insert_entries(self, kind: Kind, rows: Sequence[Mapping[str, Any]]) -> list[int]:
         """Add entries (every field defaulted); returns their ids in order."""
-        from ..models import new_uuid
-
         if not rows:
             return []
         tab = table(kind.value)
@@ -338,13 +352,10 @@ class Tx:
         base = {**defaults, "seed_key": None, "created_at": self.now, "updated_at": self.now,
                 "deleted_at": None, "version": 1, "created_by": self.author, "modified_by": self.author,
                 "uuid": None}
-        full = []
-        for values in rows:
-            row = base.copy()
-            row.update(_storable_row(values))
-            if not row["uuid"]:
-                row["uuid"] = new_uuid()
-            full.append(row)
+        full = [_storable_row(values, into=base.copy()) for values in rows]  # the values copied once
+        missing = [row for row in full if not row["uuid"]]
+        for row, uuid in zip(missing, new_uuids(len(missing))):
+            row["uuid"] = uuid
         ids = self._bulk_insert(tab, full)
         from .undo import Created, CreatedEntries
 

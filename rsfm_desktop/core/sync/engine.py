@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..fields import TITLE_FIELD
-from ..store import sql
+from ..store import bulk, sql
 from ..store.writes import Conflict, Tx
 from ..taxonomy.labels import fold
 from . import state
@@ -190,12 +190,44 @@ class Session:
             with self.server.store.read() as conn:
                 return state.read(conn, batch[0], ids=batch[1])
 
+        if after is None:  # a first pull: everything in one local transaction (see _first_pull)
+            self._first_pull(batches, fetch, total, upto)
+            return
         for (entity, _ids), theirs in _read_ahead(batches, fetch):
             _check(self.cancelled)
             self.local.store.write(lambda tx, t=theirs, e=entity: self._pull_batch(tx, e, t))
             done += len(theirs)
             self.progress(done, total, "pull")
         self.local.store.write(lambda tx: tx.put_meta(f"{self.key}:pulled", str(upto)))
+
+    def _first_pull(self, batches: list[tuple[str, list[int]]], fetch: Callable, total: int, upto: int) -> None:
+        """A first pull (a new laptop takes the lab's 100,000 papers) as one local transaction:
+        killed or cancelled anywhere it leaves nothing behind, and the next sync starts it
+        afresh. The batches are read from the server while the one before is written here
+        (memory holds two batches, never the tables); into a catalog holding fewer entries than
+        it adds, the sort indexes are dropped and built once at the end (``Tx.bulk_load``), and
+        each batch is indexed as it goes (``Tx.flush_index``). The laptop's other writers wait
+        meanwhile (its readers do not): a first pull is a new laptop's first minute."""
+        adding = {kind: sum(len(ids) for e, ids in batches if e == entity) for entity, kind in ENTRY_ENTITIES.items()}
+
+        def work(tx: Tx) -> None:
+            done = 0
+            tx.checkpoint = lambda: _check(self.cancelled)  # a cancel stops the index builds too
+            with tx.bulk_load(adding):
+                for (entity, _ids), theirs in _read_ahead(batches, fetch):
+                    _check(self.cancelled)
+                    self._pull_batch(tx, entity, theirs)
+                    tx.flush_index()
+                    done += len(theirs)
+                    self.progress(done, total, "pull")
+            tx.put_meta(f"{self.key}:pulled", str(upto))
+
+        pulled, merged = self.report.pulled, self.report.merged
+        try:
+            self.local.store.write(work)
+        except BaseException:  # rolled back: nothing of it was pulled
+            self.report.pulled, self.report.merged = pulled, merged
+            raise
 
     def _adopt(self, tx: Tx, entity: str, theirs: dict[str, State], mine: dict[str, State]) -> dict[str, dict]:
         """First sync: rows both catalogs got on their own (the bundled catalog, the default
@@ -435,7 +467,9 @@ class Session:
             writer = Writer(tx)
             versions = {}
             fresh = [(u, changes) for u, changes, server_state, _e, _r in plan if server_state is None]
+            gathered = False
             if fresh and entity in ENTRY_ENTITIES:
+                gathered = bulk.large_index_writes(tx.conn, len(fresh))
                 versions.update((u, st.version) for u, st in writer.new_entries(entity, fresh).items())
             for u, changes, server_state, expected, _result in plan:
                 if u in versions:
@@ -446,6 +480,9 @@ class Session:
                     versions[u] = written.version
             tx.put_rows("sync_push", [{"push_id": push_id, "client": self.local.catalog_id or "",
                                        "at": tx.now, "result": json.dumps(versions)}])
+            if gathered:  # the batch's index entries, merged into the index at once
+                tx.flush_index()
+                bulk.clean_pending(tx.conn)
             return versions
 
         try:

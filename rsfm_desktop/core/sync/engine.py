@@ -5,9 +5,10 @@ pull, at most :data:`MAX_ROUNDS` times):
 
 * **pull**: the rows the server changed since the last pull (its ``change_log``; all of them on a
   first sync) are merged three ways against their base copy (:mod:`.merge`); what only the
-  server changed is written here, conflicts are kept; the base becomes the server's row. Each
-  batch is one local transaction that also records how far the pull got, so a pull killed at any
-  moment resumes without duplicates.
+  server changed is written here, conflicts are kept; the base becomes the server's row. A
+  first pull (everything) is one local transaction, killed at any moment it leaves nothing and
+  starts afresh; a later pull writes one local transaction per batch, each merged against the
+  base the batch before left, so a pull killed at any moment resumes without duplicates.
 * **push**: the rows changed here since their base (a local version that moved on, or no base:
   never synced) are written on the server in one server transaction per batch, each row only if
   the server still has the version the change was merged against (row locks held until commit:
@@ -16,7 +17,8 @@ pull, at most :data:`MAX_ROUNDS` times):
   killed after the server committed is recognised and never applied twice.
 
 Speed (a first sync moves 100,000 papers): rows this catalog or the server has not got go in
-set-wise (``COPY`` on PostgreSQL), and the two databases work at once: while a batch is written
+set-wise (``COPY`` on PostgreSQL; the server's search index entries merged once per batch,
+:mod:`..store.bulk`), and the two databases work at once: while a batch is written
 on one side, the next one is read from the other (:func:`_read_ahead`), and a push records
 batch n here while batch n-1 is written on the server (two pending records at most, see
 :data:`PENDING_SLOTS`). Writes on each side stay in order, one transaction at a time.

@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> dict:
                 profile.dump_stats(str(args.profile / f"{name}.prof"))
             out[name] = {"seconds": round(time.perf_counter() - started, 2),
                          "cpu_s": round(client_cpu_seconds() - cpu, 2),
-                         "server_cpu_s": round(server_cpu_seconds(server_process.data) - server_cpu, 2), **{
+                         "server_cpu_s": round(server_cpu_seconds(server_process.data) - server_cpu, 2),
+                         "peak_rss_mb_so_far": peak_rss_mb(), **{
                 k: v for k, v in report.as_json().items() if k != "conflicts"}, "conflicts": len(report.conflicts)}
 
         timed("first_sync_push", a)

@@ -424,6 +424,60 @@ def test_a_push_of_many_batches_cut_with_two_batches_on_their_way_resumes_withou
         assert sorted(found) == sorted(titles)
 
 
+def test_a_first_pull_cut_short_leaves_nothing_behind_and_the_next_sync_brings_everything_once(lab, tmp_path,
+                                                                                              monkeypatch):
+    """A new laptop's first pull is one local transaction: cancelled (or killed) before its
+    last batch, the laptop holds none of the lab's papers (not the first batches of them), and
+    the next sync brings each one, once."""
+    from rsfm_desktop.core.sync import SyncCancelled, engine
+
+    server, a, _b = lab
+    titles = [f"Pulled paper {n}" for n in range(10)]
+    for title in titles:
+        a.entries.create(Kind.PAPER, {"title": title})
+    sync(a, server)
+    monkeypatch.setattr(engine, "BATCH", 3)
+    c = open_catalog(tmp_path / "c", catalog_file=FIXTURE_CATALOG, author="Chen")
+    try:
+        before = c.entries.count(Kind.PAPER)
+        seen: list[tuple[int, int]] = []
+        session = engine.Session(c, server, progress=lambda done, total, what: seen.append((done, total)),
+                                 cancelled=lambda: bool(seen) and seen[-1][0] >= seen[-1][1] - 3)
+        with pytest.raises(SyncCancelled):
+            session.run()
+        assert len(seen) > 3  # several batches were written before the cancel
+        pulled = [t for _i, t in c.entries.titles_by_id(Kind.PAPER, c.entries.list_ids(Kind.PAPER))
+                  if t.startswith("Pulled paper")]
+        assert pulled == [] and c.entries.count(Kind.PAPER) == before
+        sync(c, server)
+        found = [t for _i, t in c.entries.titles_by_id(Kind.PAPER, c.entries.list_ids(Kind.PAPER))
+                 if t.startswith("Pulled paper")]
+        assert sorted(found) == sorted(titles)
+        assert c.entries.count(Kind.PAPER) == server.entries.count(Kind.PAPER)
+        assert sync(c, server).pushed == 0  # the bundled entries were matched, not sent as new
+    finally:
+        c.close()
+
+
+def test_a_push_of_many_new_entries_leaves_the_server_search_index_merged(lab, lab_url):
+    """A push of hundreds of new papers gathers the server's search index entries and merges
+    them into its GIN index before commit: no pending list is left for the next writer (or
+    every search) to wade through, and the papers are found."""
+    import psycopg
+
+    from rsfm_desktop.core.entries import Query
+
+    server, a, _b = lab
+    a.store.write(lambda tx: tx.insert_entries(Kind.PAPER, [{"title": f"Gathered paper {n} 遥感图像"}
+                                                            for n in range(600)]))
+    assert sync(a, server).pushed == 600
+    with psycopg.connect(lab_url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        [(pending,)] = conn.execute("SELECT pending_tuples FROM pgstatginindex('ix_paper_search_words')").fetchall()
+    assert pending == 0
+    assert len(server.entries.list_ids(Kind.PAPER, Query(text="Gathered"))) == 600
+
+
 def test_bulk_tags_and_links_are_only_for_entries_the_transaction_added(catalog):
     from rsfm_desktop.core.store import sql
 

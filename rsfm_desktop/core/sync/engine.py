@@ -5,9 +5,10 @@ pull, at most :data:`MAX_ROUNDS` times):
 
 * **pull**: the rows the server changed since the last pull (its ``change_log``; all of them on a
   first sync) are merged three ways against their base copy (:mod:`.merge`); what only the
-  server changed is written here, conflicts are kept; the base becomes the server's row. Each
-  batch is one local transaction that also records how far the pull got, so a pull killed at any
-  moment resumes without duplicates.
+  server changed is written here, conflicts are kept; the base becomes the server's row. A
+  first pull (everything) is one local transaction, killed at any moment it leaves nothing and
+  starts afresh; a later pull writes one local transaction per batch, each merged against the
+  base the batch before left, so a pull killed at any moment resumes without duplicates.
 * **push**: the rows changed here since their base (a local version that moved on, or no base:
   never synced) are written on the server in one server transaction per batch, each row only if
   the server still has the version the change was merged against (row locks held until commit:
@@ -16,7 +17,8 @@ pull, at most :data:`MAX_ROUNDS` times):
   killed after the server committed is recognised and never applied twice.
 
 Speed (a first sync moves 100,000 papers): rows this catalog or the server has not got go in
-set-wise (``COPY`` on PostgreSQL), and the two databases work at once: while a batch is written
+set-wise (``COPY`` on PostgreSQL; the server's search index entries merged once per batch,
+:mod:`..store.bulk`), and the two databases work at once: while a batch is written
 on one side, the next one is read from the other (:func:`_read_ahead`), and a push records
 batch n here while batch n-1 is written on the server (two pending records at most, see
 :data:`PENDING_SLOTS`). Writes on each side stay in order, one transaction at a time.
@@ -38,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..fields import TITLE_FIELD
-from ..store import sql
+from ..store import bulk, sql
 from ..store.writes import Conflict, Tx
 from ..taxonomy.labels import fold
 from . import state
@@ -190,12 +192,44 @@ class Session:
             with self.server.store.read() as conn:
                 return state.read(conn, batch[0], ids=batch[1])
 
+        if after is None:  # a first pull: everything in one local transaction (see _first_pull)
+            self._first_pull(batches, fetch, total, upto)
+            return
         for (entity, _ids), theirs in _read_ahead(batches, fetch):
             _check(self.cancelled)
             self.local.store.write(lambda tx, t=theirs, e=entity: self._pull_batch(tx, e, t))
             done += len(theirs)
             self.progress(done, total, "pull")
         self.local.store.write(lambda tx: tx.put_meta(f"{self.key}:pulled", str(upto)))
+
+    def _first_pull(self, batches: list[tuple[str, list[int]]], fetch: Callable, total: int, upto: int) -> None:
+        """A first pull (a new laptop takes the lab's 100,000 papers) as one local transaction:
+        killed or cancelled anywhere it leaves nothing behind, and the next sync starts it
+        afresh. The batches are read from the server while the one before is written here
+        (memory holds two batches, never the tables); into a catalog holding fewer entries than
+        it adds, the sort indexes are dropped and built once at the end (``Tx.bulk_load``), and
+        each batch is indexed as it goes (``Tx.flush_index``). The laptop's other writers wait
+        meanwhile (its readers do not): a first pull is a new laptop's first minute."""
+        adding = {kind: sum(len(ids) for e, ids in batches if e == entity) for entity, kind in ENTRY_ENTITIES.items()}
+
+        def work(tx: Tx) -> None:
+            done = 0
+            tx.checkpoint = lambda: _check(self.cancelled)  # a cancel stops the index builds too
+            with tx.bulk_load(adding):
+                for (entity, _ids), theirs in _read_ahead(batches, fetch):
+                    _check(self.cancelled)
+                    self._pull_batch(tx, entity, theirs)
+                    tx.flush_index()
+                    done += len(theirs)
+                    self.progress(done, total, "pull")
+            tx.put_meta(f"{self.key}:pulled", str(upto))
+
+        pulled, merged = self.report.pulled, self.report.merged
+        try:
+            self.local.store.write(work)
+        except BaseException:  # rolled back: nothing of it was pulled
+            self.report.pulled, self.report.merged = pulled, merged
+            raise
 
     def _adopt(self, tx: Tx, entity: str, theirs: dict[str, State], mine: dict[str, State]) -> dict[str, dict]:
         """First sync: rows both catalogs got on their own (the bundled catalog, the default
@@ -435,7 +469,9 @@ class Session:
             writer = Writer(tx)
             versions = {}
             fresh = [(u, changes) for u, changes, server_state, _e, _r in plan if server_state is None]
+            gathered = False
             if fresh and entity in ENTRY_ENTITIES:
+                gathered = bulk.large_index_writes(tx.conn, len(fresh))
                 versions.update((u, st.version) for u, st in writer.new_entries(entity, fresh).items())
             for u, changes, server_state, expected, _result in plan:
                 if u in versions:
@@ -446,6 +482,9 @@ class Session:
                     versions[u] = written.version
             tx.put_rows("sync_push", [{"push_id": push_id, "client": self.local.catalog_id or "",
                                        "at": tx.now, "result": json.dumps(versions)}])
+            if gathered:  # the batch's index entries, merged into the index at once
+                tx.flush_index()
+                bulk.clean_pending(tx.conn)
             return versions
 
         try:

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..errors import UpgradeCancelled
 
-HEAD = "0013"
+HEAD = "0014"
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 

@@ -28,7 +28,7 @@ import uuid as uuid_module
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, CheckConstraint, Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -364,6 +364,23 @@ class SavedView(SQLModel, table=True):
     shared: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
     created_at: datetime = Field(default_factory=utcnow)
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+
+class SortOrder(SQLModel, table=True):
+    """A lab catalog's table order kept on the server for every window (``store.sort_orders``):
+    the ascending ids of one column (live or trashed entries) as little-endian 32-bit integers,
+    how many of them are empty (last), and the ``change_log.seq`` they were read at. Derived
+    data, right only while that ``seq`` is the newest; unused on SQLite (sorting a file reads
+    its index in a few ms more than this would)."""
+
+    __tablename__ = "sort_order"
+
+    kind: str = Field(primary_key=True)
+    sort_key: str = Field(primary_key=True)
+    trashed: bool = Field(primary_key=True)
+    seq: int
+    empties: int
+    ids: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class ChangeLog(SQLModel, table=True):

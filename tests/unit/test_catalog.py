@@ -53,3 +53,21 @@ def test_a_writer_that_meets_a_held_lock_fails_at_once_and_may_retry(targets, ta
         assert retryable(caught.value)
     window.notes.save(Kind.PAPER, geochat, "typed while the CLI imports")  # the retry works
     assert catalog.notes.text(Kind.PAPER, geochat) == "typed while the CLI imports"
+
+
+def test_a_lab_catalog_asked_for_an_upgrade_then_opened_connects_to_its_server_once(targets, target, monkeypatch):
+    """The window and the command line ask whether opening would upgrade, then open: one
+    connection (a login and a server process) for both."""
+    if targets.engine == "sqlite":
+        pytest.skip("a file is not connected to")
+    import psycopg
+
+    from rsfm_desktop.core.catalog import pending_upgrade
+
+    made = []
+    connect = psycopg.connect
+    monkeypatch.setattr(psycopg, "connect", lambda *args, **kwargs: made.append(1) or connect(*args, **kwargs))
+    assert pending_upgrade(target) is None
+    catalog = targets.open(target)
+    assert catalog.entries.count(Kind.PAPER) > 0
+    assert len(made) == 1

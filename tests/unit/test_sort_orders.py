@@ -14,6 +14,27 @@ def _titles(catalog, ids):
     return [title for _id, title in catalog.entries.titles_by_id(Kind.PAPER, ids)]
 
 
+def _counting_reads(catalog) -> list[str]:
+    """The columns whose order ``catalog`` reads from the sort index from now on."""
+    reads = []
+    original = catalog.entries._read_order
+
+    def counted(conn, kind, col, trashed, flagged):
+        reads.append(col.key)
+        return original(conn, kind, col, trashed, flagged)
+
+    catalog.entries._read_order = counted
+    return reads
+
+
+def _lab_target(targets):
+    """A new lab catalog (a test of the orders a server keeps: SQLite keeps none, it reads its
+    sort index in a few ms)."""
+    if targets.engine == "sqlite":
+        pytest.skip("SQLite reads its sort index in a few ms: nothing is kept")
+    return targets.new()
+
+
 @pytest.mark.parametrize("key", ["title", "year", "venue", "authors", "tags:family"])
 def test_a_sort_reversed_twice_is_the_same_and_keeps_empty_values_last(catalog, key):
     entries = catalog.entries
@@ -55,14 +76,7 @@ def test_a_lab_server_reads_an_order_once_while_nothing_changes(targets):
         pytest.skip("SQLite reads its sort index in a few ms: nothing is kept")
     catalog = targets.open(targets.new())
     cache = catalog.entries._orders
-    reads = []
-    original = catalog.entries._read_order
-
-    def counted(conn, kind, col, trashed, flagged):
-        reads.append(col.key)
-        return original(conn, kind, col, trashed, flagged)
-
-    catalog.entries._read_order = counted
+    reads = _counting_reads(catalog)
     assert isinstance(cache, dialect.OrderCache)
     up = catalog.entries.sorted_ids(Kind.PAPER, "venue")
     down = catalog.entries.sorted_ids(Kind.PAPER, "venue", descending=True)
@@ -72,3 +86,45 @@ def test_a_lab_server_reads_an_order_once_while_nothing_changes(targets):
     catalog.notes.save(Kind.PAPER, up[0], "a note changes the change log")
     assert catalog.entries.sorted_ids(Kind.PAPER, "venue", descending=True) == down
     assert reads == ["venue", "title", "venue"]
+
+
+def test_a_new_window_on_a_lab_server_reads_the_order_another_window_read_as_one_value(targets):
+    target = _lab_target(targets)
+    first = targets.open(target)
+    up = first.entries.sorted_ids(Kind.PAPER, "authors")
+    down = first.entries.sorted_ids(Kind.PAPER, "authors", descending=True)
+    trash = first.entries.sorted_ids(Kind.PAPER, "authors", trashed=True)
+    second = targets.open(target)
+    reads = _counting_reads(second)
+    assert second.entries.sorted_ids(Kind.PAPER, "authors", descending=True) == down
+    assert second.entries.sorted_ids(Kind.PAPER, "authors") == up
+    assert second.entries.sorted_ids(Kind.PAPER, "authors", trashed=True) == trash
+    assert reads == []
+    second.entries.sorted_ids(Kind.PAPER, "tags:family")
+    assert reads == ["tags:family"]  # a column no window sorted by yet
+
+
+def test_an_order_kept_on_the_server_is_not_used_once_anything_changed(targets):
+    target = _lab_target(targets)
+    first = targets.open(target)
+    before = first.entries.sorted_ids(Kind.PAPER, "title")
+    targets.open(target).entries.update(Kind.PAPER, before[-1], {"title": "AAAA now first"})
+    third = targets.open(target)
+    reads = _counting_reads(third)
+    after = third.entries.sorted_ids(Kind.PAPER, "title")
+    assert after[0] == before[-1] and reads == ["title"]
+    fourth = targets.open(target)  # the order read after the edit is the one kept now
+    fourth_reads = _counting_reads(fourth)
+    assert fourth.entries.sorted_ids(Kind.PAPER, "title") == after and fourth_reads == []
+    assert first.entries.sorted_ids(Kind.PAPER, "title") == after
+
+
+def test_a_read_only_session_sorts_without_keeping_anything(targets):
+    target = _lab_target(targets)
+    dry = targets.open(target, read_only=True)
+    up = dry.entries.sorted_ids(Kind.PAPER, "venue")
+    assert dry.entries.sorted_ids(Kind.PAPER, "venue") == up
+    window = targets.open(target)
+    reads = _counting_reads(window)
+    assert window.entries.sorted_ids(Kind.PAPER, "venue") == up
+    assert reads == ["venue"]  # the dry run kept nothing

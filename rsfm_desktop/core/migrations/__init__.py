@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..errors import UpgradeCancelled
 
-HEAD = "0014"
+HEAD = "0015"
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 

@@ -94,25 +94,33 @@ class OrderCache:
     many are empty), kept while the catalog's change log stands still. Before each use the
     newest ``change_log.seq`` is read (one index probe): any committed change, here or by
     another user, empties the cache. So reversing a sort, or going back to a column sorted
-    before, costs that probe instead of reading 100,000 ids again. ``seq`` follows commit order
-    (``writes.CHANGELOG_LOCK``), and it is read before the order: an order read after a later
-    commit is at worst thrown away too early, never kept too long."""
+    before, costs that probe instead of reading 100,000 ids again. An order not kept here is
+    looked for on the server (``store.sort_orders``: kept there by the window that read it
+    last at this ``seq``) before it is read from the sort index, and kept there once read.
+    ``seq`` and the order come from one snapshot."""
 
     def __init__(self, store, size: int = 8):
         self.store = store
-        self._orders = SeqCache(size)  # orders kept (each 8 bytes an id: 0.8 MB at 100,000 entries)
+        self._orders = SeqCache(size)  # orders kept (each 4 bytes an id: 0.4 MB at 100,000 entries)
 
     def sorted_ids(self, kind, key: str, descending: bool, trashed: bool, nullable: bool,
                    read: Callable[[Connection, bool], tuple[list[int], int]]) -> list[int]:
         """The ids in the order of ``key`` (empty values last in both directions); ``read(conn,
         flagged)`` reads the ascending order when it is not kept."""
+        from . import sort_orders
+
         slot = (kind, key, trashed)
         with self.store.read() as conn:
+            # The seq, and the order kept or read, from one snapshot (see store.sort_orders).
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
             seq = sql.scalar(conn, "SELECT coalesce(max(seq), 0) FROM change_log")
             found = self._orders.get(seq, slot)
             if found is None:
-                ids, empties = read(conn, nullable)
-                found = (array("q", ids), empties)
+                found = sort_orders.stored(conn, slot, seq)
+                if found is None:
+                    ids, empties = read(conn, nullable)
+                    found = (array("i", ids), empties)
+                    sort_orders.keep(conn, slot, seq, *found)  # for the next window
                 self._orders.put(seq, slot, found)
         ids, empties = found
         if not descending:

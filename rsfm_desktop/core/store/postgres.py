@@ -156,16 +156,26 @@ def open_read_only(url: str) -> Engine | None:
     return engine
 
 
+# An engine whose catalog :func:`pending_upgrade` found current, kept for the open that follows
+# (the window and the command line ask, then open): one connection to the server at start, not
+# two (each a TCP connection, a server process forked and a login: 15-30 ms of client CPU, tens
+# of ms of wall time). One at a time; a newer one replaces it.
+_CHECKED: dict[str, Engine] = {}
+
+
 def pending_upgrade(url: str) -> str | None:
     """The lab catalog's schema revision when opening it would upgrade it, else None."""
     from .. import migrations
 
-    engine = make_engine(url, pool=False)
-    try:
-        revision, _has_tables = _inspect(engine, url)
-    finally:
-        engine.dispose()
-    if revision in (None, migrations.HEAD) or revision not in migrations.known_revisions():
+    engine = make_engine(url)
+    revision, _has_tables = _inspect(engine, url)
+    if revision == migrations.HEAD:
+        for older in [_CHECKED.pop(u) for u in list(_CHECKED)]:
+            older.dispose()
+        _CHECKED[url] = engine
+        return None
+    engine.dispose()
+    if revision is None or revision not in migrations.known_revisions():
         return None
     return revision
 
@@ -175,8 +185,8 @@ def open_server(url: str, reporter=None) -> Engine:
     ``reporter`` as for :func:`rsfm_desktop.core.store.sqlite.prepare_file`."""
     from .. import migrations
 
-    engine = make_engine(url)
-    revision, has_tables = _inspect(engine, url)
+    engine = _CHECKED.pop(url, None) or make_engine(url)
+    revision, has_tables = _inspect(engine, url)  # again: a pooled connection's two round trips
     if revision is None and has_tables:
         engine.dispose()
         raise CatalogError(f"{display_url(url)} holds tables that are not an RSFM Desktop catalog.")

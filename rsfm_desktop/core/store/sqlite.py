@@ -59,6 +59,8 @@ def catalog_error(exc: BaseException) -> CatalogError | None:
     """The CatalogError a driver error means for the user (disk full, read-only file, I/O
     errors), or None for other errors; also for statements run on the driver's own cursor,
     which SQLAlchemy's ``handle_error`` does not see."""
+    if isinstance(exc, UnicodeDecodeError):  # SQLite's own message was not UTF-8: read off a damaged page
+        return CatalogError(_SQLITE_PROBLEMS[11])
     message = user_message(exc)
     if message is None:
         return None

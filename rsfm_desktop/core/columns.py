@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .fields import Kind
 from .i18n import QT_TRANSLATE_NOOP
+from .store.dialect import not_blank
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,19 @@ def sort_index_columns(kind: Kind) -> list[tuple[str, list[str], list[str]]]:
         for col in COLUMNS[kind]
         if col.indexed
     ]
+
+
+# What a live paper lacks, for the curation to-do (core/stats/todo.py): each a partial index of
+# the papers that lack it, so the to-do reads a few ids from an index instead of every paper's
+# summaries (44 MB at 100,000 papers: 1.1 s of CPU, where the indexes take 0.1 s).
+PAPER_LACKS = {"no_summary_en": "summary_en", "no_summary_zh": "summary_zh", "no_code": "code_url",
+               "no_authors": "authors"}
+
+
+def lacks_condition(dialect_name: str, key: str, alias: str = "") -> str:
+    """The condition of ``PAPER_LACKS[key]`` on the paper table (``alias``: its alias); the
+    same text as its partial index's, so both engines' planners read that index."""
+    column = f"{alias}.{PAPER_LACKS[key]}" if alias else PAPER_LACKS[key]
+    if key == "no_authors":
+        return f"({column} IS NULL OR {column} = '[]')"
+    return f"({column} IS NULL OR NOT ({not_blank(dialect_name, column)}))"

@@ -32,9 +32,8 @@ from sqlalchemy import JSON, CheckConstraint, Column, Index, LargeBinary, Text, 
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from .columns import sort_index_columns
+from .columns import PAPER_LACKS, lacks_condition, sort_index_columns
 from .fields import Kind, utcnow
-from .store.dialect import not_blank
 
 _LIVE = text("deleted_at IS NULL")
 _TRASHED = text("deleted_at IS NOT NULL")
@@ -81,22 +80,6 @@ def _trash_index(kind: Kind) -> Index:
     """The trash alone: emptying it of what is 30 days old, at every start, read every entry
     without it (0.3-1.5 s at 100,000 papers)."""
     return Index(f"ix_{kind.value}_trashed", "deleted_at", sqlite_where=_TRASHED, postgresql_where=_TRASHED)
-
-
-# What a live paper lacks, for the curation to-do (core/stats/todo.py): each a partial index of
-# the papers that lack it, so the to-do reads a few ids from an index instead of every paper's
-# summaries (44 MB at 100,000 papers: 1.1 s of CPU, where the indexes take 0.1 s).
-PAPER_LACKS = {"no_summary_en": "summary_en", "no_summary_zh": "summary_zh", "no_code": "code_url",
-               "no_authors": "authors"}
-
-
-def lacks_condition(dialect_name: str, key: str, alias: str = "") -> str:
-    """The condition of ``PAPER_LACKS[key]`` on the paper table (``alias``: its alias); the
-    same text as its partial index's, so both engines' planners read that index."""
-    column = f"{alias}.{PAPER_LACKS[key]}" if alias else PAPER_LACKS[key]
-    if key == "no_authors":
-        return f"({column} IS NULL OR {column} = '[]')"
-    return f"({column} IS NULL OR NOT ({not_blank(dialect_name, column)}))"
 
 
 def _lacks_indexes() -> tuple[Index, ...]:

@@ -187,7 +187,7 @@ def test_the_todo_reads_what_papers_lack_from_partial_indexes(lab):
     """The to-do finds the papers without a summary, a code link or authors in an index of
     those papers on both engines (migration 0014), not by reading every paper's texts: the
     planner takes a partial index only for the very condition it was made with."""
-    from rsfm_desktop.core.models import PAPER_LACKS
+    from rsfm_desktop.core.columns import PAPER_LACKS
     from rsfm_desktop.core.stats import todo
     from rsfm_desktop.core.store import dialect, sql
 

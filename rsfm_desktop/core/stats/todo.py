@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy.engine import Connection
 
 from ..fields import Kind
-from ..models import PAPER_LACKS, lacks_condition
+from ..columns import PAPER_LACKS, lacks_condition
 from ..store import dialect, sql
 from .counts import facet_label
 from .facts import LINKS, TODO_BITS, TODO_FACTS, State
@@ -38,7 +38,7 @@ def condition(conn: Connection, kind: Kind, key: str, ids: Iterable[int] = (), a
     also the facts) of a to-do line. ``ids``: the entries of a line that is not SQL
     (duplicates, missing files)."""
     base, _, facet = key.partition(":")
-    if base in PAPER_LACKS and kind is Kind.PAPER:  # the text of its partial index (models.py)
+    if base in PAPER_LACKS and kind is Kind.PAPER:  # the text of its partial index (columns.py)
         return lacks_condition(conn.dialect.name, base, "e"), {}
     if base == "no_year" and kind is Kind.PAPER:
         return "e.year IS NULL", {}

@@ -2,7 +2,7 @@
 English or Chinese summary, a code link, authors), holding the ids of the papers that lack it.
 The to-do read every paper's summaries to find them (1.1 s of CPU at 100,000 papers on SQLite);
 from these indexes it reads about a tenth of that. The conditions are the text of
-``core/models.py`` ``lacks_condition`` (the planners use a partial index only for the same text).
+``core/columns.py`` ``lacks_condition`` (the planners use a partial index only for the same text).
 
 Revision ID: 0014
 Revises: 0013

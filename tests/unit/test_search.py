@@ -2,12 +2,13 @@
 input, the trash, the index."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rsfm_desktop.core.entries import Query
 from rsfm_desktop.core.fields import Kind, searchable_fields
 from rsfm_desktop.core.search import parse_query
+from rsfm_desktop.core.search.tokens import fold_word
 
 from ..conftest import sqlite_only
 from .catalog_helpers import (
@@ -235,6 +236,7 @@ _SEARCH_TEXT = st.text(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_SEARCH_TEXT)
+@example(text="NDÈ")  # an accent folded away: found by 'understanding' (CI, PostgreSQL)
 def test_any_search_text_is_safe_and_matches_only_entries_containing_its_words(catalog, text):
     """Whatever is typed, the search never raises, and every entry it finds is a live entry."""
     live = set(catalog.entries.list_ids(Kind.PAPER))
@@ -243,9 +245,10 @@ def test_any_search_text_is_safe_and_matches_only_entries_containing_its_words(c
     assert len(found) == len(set(found))
     if not text.replace("\x00", "").strip():
         assert set(found) == live
-    texts = {i: search_text(catalog, i) for i in found}
+    # Search ignores case and accents ("NDÈ" finds "understanding"), so the oracle folds both.
+    texts = {i: fold_word(search_text(catalog, i)) for i in found}
     for term in parse_query(text).long_terms:  # three characters or more: a substring of each hit
-        assert all(term.lower() in texts[i] for i in found), (term, found)
+        assert all(fold_word(term) in texts[i] for i in found), (term, found)
 
 
 def search_text(catalog, entry_id):

@@ -316,3 +316,25 @@ def test_search_index_writes_big_batches_as_one_segment_in_new_and_upgraded_cata
 
     assert set(_fts_hashsizes(new).values()) == {fts5.HASHSIZE}
     assert set(_fts_hashsizes(old).values()) == {fts5.HASHSIZE}
+
+
+def test_an_upgraded_catalog_finds_accented_names_typed_without_accents(tmp_path):
+    """Migration 0016 folds the accents of the trigram index's text that an older app wrote as
+    typed: "muller" then finds "Müller" in an old catalog as in a new one, and the rest of
+    the index still answers."""
+    old = tmp_path / "old"
+    build_catalog(old, "0015")
+    with sqlite3.connect(catalog_path(old)) as conn:  # as the app before 0016 indexed it
+        conn.execute("UPDATE paper SET authors = '[\"Müller, J.\"]' WHERE id = 1")
+        body = conn.execute("SELECT c0 FROM paper_fts_tri_content WHERE id = 1").fetchone()[0]
+        conn.execute("UPDATE paper_fts_tri SET body = ? WHERE rowid = 1", (body + "\nMüller, J.",))
+    conn.close()
+    assert sqlite3.connect(catalog_path(old)).execute(
+        "SELECT rowid FROM paper_fts_tri WHERE paper_fts_tri MATCH '\"muller\"'").fetchall() == []
+
+    catalog = open_catalog(old, seed=False)
+
+    assert catalog.entries.list_ids(Kind.PAPER, Query(text="muller")) == [1]
+    assert catalog.entries.list_ids(Kind.PAPER, Query(text="MÜLLER vision")) == [1]
+    assert catalog.entries.list_ids(Kind.PAPER, Query(text="遥感图像")) == [1]
+    catalog.close()

@@ -2,6 +2,10 @@
 
 * ``<kind>_fts_tri`` uses FTS5's ``trigram`` tokenizer: any substring of three characters or
   more matches, case-insensitively (``CLIP`` finds ``RemoteCLIP``, ``遥感图像`` finds itself).
+  That tokenizer keeps accents (SQLite 3.40; ``remove_diacritics`` came in 3.45), so the
+  index holds the text and the query its terms with accented Latin letters folded
+  (:func:`.tokens.fold_text`): ``muller`` finds ``Müller`` and ``Gómez`` finds ``Gomez``, as
+  the bigram index and PostgreSQL's words do.
 * ``<kind>_fts_bi`` holds :func:`tokens.bigram_text`: Latin words, CJK bigrams. The trigram
   tokenizer cannot match queries shorter than three characters (SQLite 3.40), so one- and
   two-character terms use this index; its one- and two-character prefix indexes
@@ -26,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from ..fields import Kind
 from ..store import sql
-from .tokens import CJK, CJK_CHAR, ParsedQuery, ShortToken, bigram_text
+from .tokens import CJK, CJK_CHAR, ParsedQuery, ShortToken, bigram_text, fold_text
 
 HASHSIZE = 16 * 1024 * 1024
 
@@ -76,7 +80,8 @@ class Fts5Search:
         rows = sorted(texts.items())
         if rows:
             conn.exec_driver_sql(
-                f"INSERT INTO {kind.value}_fts_tri(rowid, body) VALUES (?, ?)", rows
+                f"INSERT INTO {kind.value}_fts_tri(rowid, body) VALUES (?, ?)",
+                [(i, fold_text(t)) for i, t in rows],
             )
             conn.exec_driver_sql(
                 f"INSERT INTO {kind.value}_fts_bi(rowid, body) VALUES (?, ?)",
@@ -88,7 +93,7 @@ class Fts5Search:
         parts, params = [], {}
         if query.long_terms:
             parts.append(f"SELECT rowid AS id FROM {kind.value}_fts_tri WHERE {kind.value}_fts_tri MATCH :tri")
-            params["tri"] = " AND ".join(_quote(t) for t in query.long_terms)
+            params["tri"] = " AND ".join(_quote(fold_text(t)) for t in query.long_terms)
         if query.short_terms:
             parts.append(f"SELECT rowid AS id FROM {kind.value}_fts_bi WHERE {kind.value}_fts_bi MATCH :bi")
             params["bi"] = " AND ".join(_short(t) for t in query.short_terms)
@@ -122,7 +127,7 @@ def _short_test(term: tuple[ShortToken, ...]):
 
 def matching_among(conn: Connection, kind: Kind, query: ParsedQuery, ids: Sequence[int]) -> list[int] | None:
     """Those of ``ids``, in their order, whose indexed text holds every term of ``query``, read
-    from the trigram index's stored text (``<kind>_fts_tri_content``) instead of its term lists:
+    from the trigram index's stored text (``<kind>_fts_tri_content``, accents folded) instead of its term lists:
     for a few hundred ids of a search that matches most of the catalog this costs a few
     milliseconds, where the index answers the whole catalog in 100-260 ms (``segmentation``:
     79,000 of 100,000 papers). The trigram tokenizer folds case and matches substrings, as
@@ -136,7 +141,7 @@ def matching_among(conn: Connection, kind: Kind, query: ParsedQuery, ids: Sequen
         return None
     if not ids:
         return []
-    terms = [t.lower() for t in query.long_terms]
+    terms = [fold_text(t).lower() for t in query.long_terms]  # as the index holds them
     in_lowered = [test for latin, test in shorts if not latin]
     in_folded = [test for latin, test in shorts if latin]
     bodies = {row[0]: row[1] for row in sql.rows(

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from ..fields import Kind, searchable_fields
 from ..store import dialect, sql
 from . import pages
-from .tokens import ParsedQuery, bigram_text, is_blank, parse_query
+from .tokens import ParsedQuery, bigram_text, composed, is_blank, parse_query
 
 __all__ = ["SearchBackend", "backend_for", "reindex", "match_query", "match_ids_query", "entry_texts", "bigram_text",
            "is_blank", "parse_query", "ParsedQuery"]
@@ -60,7 +60,8 @@ _MEMBERS = {Kind.PAPER: ("paper_tag", "paper_id"), Kind.DATASET: ("dataset_tag",
 
 def entry_texts(conn: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, str]:
     """The indexed text of each live entry among ``ids``: its searchable fields, its note, then
-    the labels of its tags (a model family, tasks, a modality are found by the search box)."""
+    the labels of its tags (a model family, tasks, a modality are found by the search box), in
+    composed form (:func:`.tokens.composed`)."""
     fields = searchable_fields(kind)
     out: dict[int, str] = {}
     member, owner = _MEMBERS[kind]
@@ -80,8 +81,8 @@ def entry_texts(conn: Connection, kind: Kind, ids: Sequence[int]) -> dict[int, s
             " WHERE e.id IN :ids AND e.deleted_at IS NULL",
             {"ids": chunk},
         ):
-            out[row[0]] = "\n".join([*(str(v) if v is not None else "" for v in row[1:]),
-                                      " · ".join(labels.get(row[0], []))])
+            out[row[0]] = composed("\n".join([*(str(v) if v is not None else "" for v in row[1:]),
+                                               " · ".join(labels.get(row[0], []))]))
     return out
 
 

@@ -284,16 +284,27 @@ def test_facts_kept_between_runs_are_brought_up_to_date_not_read_again(lab):
     assert damaged.stats.facts.state.builds == 1
     damaged.close()
 
-    # Another catalog's kept facts (a folder's file copied over): read afresh.
-    other_target = targets.new()
-    other = targets.open(other_target)
-    answers(other.stats, other)
-    other.close()
-    kept_file(target).unlink()
-    kept_file(other_target).rename(kept_file(target))
-    swapped = targets.open(target, catalog_file=bundled_catalog())
+    # The facts kept at as many changes of another history (a copy of the catalog, each
+    # edited once since: a backup restored and edited) are not this catalog's: read afresh.
+    import shutil
+
+    from rsfm_desktop.core.store.files import CATALOG_FILE
+
+    twin_target = targets.blank()
+    twin_target.mkdir()
+    shutil.copyfile(target / CATALOG_FILE, twin_target / CATALOG_FILE)
+    twin = targets.open(twin_target, catalog_file=bundled_catalog())
+    twin.entries.update(Kind.PAPER, paper, {"year": 1980})
+    twin.close()
+    edited = targets.open(target, catalog_file=bundled_catalog())
+    edited.entries.update(Kind.PAPER, paper, {"year": 1970})
+    answers(edited.stats, edited)
+    edited.close()
+    kept_file(target).replace(kept_file(twin_target))
+    swapped = targets.open(twin_target, catalog_file=bundled_catalog())
     assert_current(swapped)
     assert swapped.stats.facts.state.builds == 1
+    assert any(r.key == 1980 for r in swapped.stats.per_year(Kind.PAPER, Query(), "family").rows)
 
 
 @sqlite_only
@@ -315,3 +326,16 @@ def test_two_windows_share_the_kept_facts(lab):
     assert_current(catalog)
     assert_current(other)
     assert facts_answers(catalog) == catalog_answers(catalog)
+
+
+@sqlite_only
+def test_facts_where_none_can_be_kept_are_temporary_tables(lab):
+    """A kept file that cannot be made (a folder is in its place): the facts are temporary
+    tables, read afresh and exact, and nothing is written there."""
+    targets, target, catalog = lab
+    catalog.close()
+    kept_file(target).mkdir()
+    blocked = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(blocked)
+    assert blocked.stats.facts.state.kept is None and blocked.stats.facts.state.builds == 1
+    assert list(kept_file(target).iterdir()) == []

@@ -31,6 +31,7 @@ counted from the catalog (``counts.py``), as before.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import uuid
@@ -271,9 +272,8 @@ class Facts:
         except an :meth:`interrupt` of the counting, which raises :class:`Interrupted` and
         keeps the facts."""
         with self._lock:
-            conn = self._connection()
+            conn = self._settled()
             try:
-                self._settle(conn)
                 self._interrupted = False
                 self._raw = raw = conn.connection.dbapi_connection
                 dialect.abort_while(raw, lambda: self._interrupted)
@@ -293,6 +293,27 @@ class Facts:
                         dialect.abort_while(raw, None)
                     except Exception:  # noqa: BLE001 (the connection was closed: nothing to undo)
                         pass
+
+    def _settled(self) -> Connection:
+        """The connection with the facts brought up to date; where the kept file fails (a full
+        disk, a file made read-only), once more with temporary tables, as from now on."""
+        conn = self._connection()
+        try:
+            self._settle(conn)
+            return conn
+        except BaseException:
+            kept = self.state.kept
+            self._drop()
+            if not kept:
+                raise
+        self._kept_path = None
+        conn = self._connection()
+        try:
+            self._settle(conn)
+        except BaseException:
+            self._drop()
+            raise
+        return conn
 
     def need(self, conn: Connection, *parts: str) -> None:
         """Read the parts of the facts (``LINKS_PART``, ``TODO_PART``) a count needs and the
@@ -358,8 +379,8 @@ class Facts:
         """Attach the kept facts' file (made if missing; a damaged one is deleted and made
         anew); None where it cannot be (the folder read-only, the disk full: temporary tables)."""
         path = self._kept_path
-        if path is None:
-            return None
+        if path is None or not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            return None  # (its journal is made beside it)
         raw = conn.connection.dbapi_connection
         for attempt in range(2):
             try:

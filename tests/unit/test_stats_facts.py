@@ -109,11 +109,24 @@ def test_facts_stay_exact_through_edits_tags_tree_changes_deletion_and_undo(lab)
     catalog.undo(assign)
     assert_current(catalog)
 
-    # The tag tree: a new top-level tag, a tag moved under another, merged, deleted; undo.
+    # New tags take the next bit of their facet (a top-level tag) or their top-level tag's (one
+    # beneath it, the facet's first): no read of the facts; assigned with their top-level tag,
+    # an entry counts once.
     created = catalog.taxonomy.create_tag(family.id, "Brand new family")
     new_tag = created.result
     catalog.taxonomy.assign(Kind.PAPER, papers[:3], [new_tag])
     assert_current(catalog)
+    assert all(not root.children for root in family.tags)
+    beneath = catalog.taxonomy.create_tag(family.id, "Beneath the first family", parent_id=family.tags[0].id).result
+    deeper = catalog.taxonomy.create_tag(family.id, "Beneath that one", parent_id=beneath).result
+    catalog.taxonomy.assign(Kind.PAPER, papers[3:6], [family.tags[0].id, beneath, deeper])
+    assert_current(catalog)
+    assert catalog.stats.facts.state.builds == builds
+    undone = catalog.taxonomy.create_tag(family.id, "Created and undone")
+    catalog.undo(undone)
+    assert_current(catalog)
+
+    # The tag tree: a tag moved under another, merged, deleted; undo.
     moved = catalog.taxonomy.move_tag(family.tags[0].id, family.tags[1].id)
     assert_current(catalog)
     catalog.undo(moved)
@@ -272,6 +285,14 @@ def test_facts_kept_between_runs_are_brought_up_to_date_not_read_again(lab):
 
     writer = targets.open(target, catalog_file=bundled_catalog())
     writer.taxonomy.create_tag(family.id, "A family added while the view was closed")
+    writer.close()
+    after_tag = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(after_tag)
+    assert after_tag.stats.facts.state.builds == 0
+    after_tag.close()
+
+    writer = targets.open(target, catalog_file=bundled_catalog())
+    writer.taxonomy.move_tag(family.tags[0].id, family.tags[1].id)
     writer.close()
     after_tree = targets.open(target, catalog_file=bundled_catalog())
     assert_current(after_tree)

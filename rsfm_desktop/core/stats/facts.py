@@ -8,9 +8,10 @@ to its tag memberships and walks the tag tree again: at 100,000 papers 60–130 
 0.4–1 s per chart on SQLite.
 
 The facts follow ``change_log``: each :meth:`Facts.session` reads the newest ``seq`` and
-brings the tables up to it: the rows of the entries changed since (a few ms for an edit), or
-everything again when the taxonomy's tree changed (a tag added, moved, merged or deleted; a
-facet) or many entries did (an import, a sync); one to two seconds at 100,000 papers, once.
+brings the tables up to it: the rows of the entries changed since (a few ms for an edit; a new
+tag gets the next bit of its facet, or its top-level tag's), or everything again when the
+taxonomy's tree changed otherwise (a tag moved, merged or deleted; a facet) or many entries did
+(an import, a sync); one to two seconds at 100,000 papers, once.
 Temporary tables are private to the connection, invisible to the catalog and to other
 processes, and written nowhere but in memory; they are not the catalog's data (the one write
 path does not apply to them; they are written through ``core/store/scratch.py``).
@@ -438,7 +439,7 @@ class Facts:
             self._build(conn, seq)
             return True
         changed = self._changed_since(conn, state.seq)
-        if changed is None:
+        if changed is None or not self._add_tags(conn, changed.pop("tags"), changed):
             self._build(conn, seq)
             return True
         for kind, ids in changed.items():
@@ -449,6 +450,49 @@ class Facts:
             self._refresh_links(conn, changed[Kind.PAPER], changed[Kind.DATASET])
         state.seq = seq
         self._write_meta(conn)
+        return True
+
+    def _add_tags(self, conn: Connection, added: list[int], changed: dict[Kind, set[int]]) -> bool:
+        """Give tags added since the facts were read their bit: a new top-level tag the next
+        of its facet (the facet's bits are numbered as added), one beneath its top-level tag's.
+        False (the facts must be read again) when one is moved or gone meanwhile, its facet
+        runs out of bits or has none, or it has members the change log did not name (a tag
+        restored with its entries)."""
+        if not added:
+            return True
+        state = self.state
+        found = sql.rows(conn, "SELECT t.id, t.facet_id, t.parent_id, f.key FROM tag t JOIN facet f ON f.id = t.facet_id"
+                               " WHERE t.id IN :stats_tags AND t.deleted_at IS NULL AND f.deleted_at IS NULL",
+                         {"stats_tags": sorted(set(added))})
+        if len(found) != len(set(added)) or sql.scalar(
+                conn, f"SELECT count(*) FROM {ROOTS} WHERE tag_id IN :stats_tags", {"stats_tags": sorted(set(added))}):
+            return False
+        for kind, members in MEMBER_TABLES.items():
+            owner = OWNER[kind]
+            if sql.scalar(conn, f"SELECT count(*) FROM {members} WHERE tag_id IN :stats_tags"
+                                f" AND {owner} NOT IN :stats_owners",
+                          {"stats_tags": sorted(set(added)), "stats_owners": sorted(changed[kind]) or [0]}):
+                return False
+        rows = {int(t): (int(f), None if p is None else int(p), k) for t, f, p, k in found}
+        for tag in sorted(rows):  # parents before children (ids grow as tags are added)
+            facet, parent, key = rows[tag]
+            if key not in state.columns:
+                return False
+            if parent is None:
+                n = int(sql.scalar(conn, f"SELECT count(*) FROM {ROOTS} WHERE facet_id = :f AND tag_id = root",
+                                   {"f": facet}))
+                if n >= MAX_BITS:
+                    return False
+                root, bit = tag, 1 << n
+            else:
+                above = sql.rows(conn, f"SELECT root, bit FROM {ROOTS} WHERE tag_id = :p AND facet_id = :f",
+                                 {"p": parent, "f": facet})
+                if not above:
+                    return False
+                root, bit = int(above[0][0]), above[0][1]
+                state.deep.add(key)
+            scratch.fill(conn, ROOTS, "SELECT :tag, :facet, :root, :bit",
+                         {"tag": tag, "facet": facet, "root": root, "bit": bit})
         return True
 
     # ---- kept between runs -----------------------------------------------------------------------
@@ -500,18 +544,22 @@ class Facts:
         scratch.fill(conn, META, "SELECT :token, :seq, :facts",
                      {"token": state.token, "seq": state.seq, "facts": json.dumps(facts)})
 
-    def _changed_since(self, conn: Connection, seq: int) -> dict[Kind, set[int]] | None:
-        """Entries changed after ``seq``; None when the facts must be read again (the tag
-        tree or a facet changed, or too many entries)."""
+    def _changed_since(self, conn: Connection, seq: int) -> dict | None:
+        """Entries changed after ``seq`` (and under ``"tags"`` the tags added, in order); None
+        when the facts must be read again (the tag tree or a facet changed otherwise, or too
+        many entries)."""
         found = sql.rows(conn, "SELECT entity, entity_id, op, fields FROM change_log WHERE seq > :seq"
                                f" ORDER BY seq LIMIT {REFRESH_UP_TO + 1}", {"seq": seq})
         if len(found) > REFRESH_UP_TO:
             return None
-        changed: dict[Kind, set[int]] = {kind: set() for kind in Kind}
+        changed: dict = {kind: set() for kind in Kind}
+        changed["tags"] = added = []
         kinds = {entity: kind for kind, entity in ENTRY_ENTITIES.items()}
         for entity, entity_id, op, fields in found:
             if entity in kinds:
                 changed[kinds[entity]].add(int(entity_id))
+            elif entity == "tag" and op == "insert":
+                added.append(int(entity_id))
             elif entity == "facet" or (entity == "tag" and (op != "update" or not (
                     fields_from_json(fields) <= _HARMLESS_TAG_FIELDS))):
                 return None
@@ -530,7 +578,8 @@ class Facts:
         scratch.fill(
             conn, ROOTS,
             "WITH RECURSIVE r(facet_id, root, tag_id, n) AS ("
-            " SELECT t.facet_id, t.id, t.id, row_number() OVER (PARTITION BY t.facet_id ORDER BY t.position, t.id) - 1"
+            # Numbered as added (by id), so a new top-level tag takes the next bit (:meth:`_add_tags`).
+            " SELECT t.facet_id, t.id, t.id, row_number() OVER (PARTITION BY t.facet_id ORDER BY t.id) - 1"
             " FROM tag t JOIN facet f ON f.id = t.facet_id"
             " WHERE t.parent_id IS NULL AND t.deleted_at IS NULL AND f.deleted_at IS NULL"
             " UNION ALL SELECT r.facet_id, r.root, t.id, r.n FROM r JOIN tag t ON t.parent_id = r.tag_id"

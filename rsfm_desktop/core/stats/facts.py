@@ -302,10 +302,10 @@ class Facts:
         try:
             self._settle(conn)
             return conn
-        except BaseException:
+        except BaseException as exc:
             kept = self.state.kept
             self._drop()
-            if not kept:
+            if not kept or not isinstance(exc, Exception):
                 raise
         self._kept_path = None
         conn = self._connection()

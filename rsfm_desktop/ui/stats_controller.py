@@ -42,7 +42,7 @@ class StatsController(QObject):
             self._ensure_dock()
             self.dock.show()
             self.dock.raise_()
-            self.panel.schedule()
+            self.panel.count_now()  # counting while the dock is first laid out and painted
         elif self.dock is not None:
             self.dock.hide()
 

@@ -39,6 +39,19 @@ def shown(window, kind=Kind.PAPER):
     return window.tables[kind].catalog_model().ids()
 
 
+def test_opening_the_view_counts_at_once(qtbot, make_window):
+    """The page shown is counted as the view opens, its count running while the dock is first
+    laid out and painted (not after the events waiting)."""
+    window = make_window(bundled_catalog())
+    window.actions[ActionId.STATISTICS].trigger()
+    panel = window.stats_controller.panel
+    page = panel.current_page()
+    assert not page.stale and page.requested  # handed to the worker already
+    with qtbot.waitSignal(panel.updated, timeout=10_000):
+        pass
+    assert page.view.counts.total == window.catalog.entries.count(Kind.PAPER)
+
+
 def test_clicking_a_bar_filters_the_table_to_its_year_and_tag(qtbot, make_window):
     window = make_window(bundled_catalog())
     panel, page = open_stats(qtbot, window)

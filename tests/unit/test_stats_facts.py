@@ -13,6 +13,8 @@ from rsfm_desktop.core.stats import HEATMAP, MATRIX, PER_YEAR, VENUES, Stats
 from rsfm_desktop.core.stats import counts as catalog_counts
 from rsfm_desktop.paths import bundled_catalog
 
+from ..conftest import sqlite_only
+
 
 @pytest.fixture
 def lab(targets):
@@ -73,7 +75,7 @@ def facts_answers(catalog) -> list:
 
 
 def assert_current(catalog) -> None:
-    fresh = Stats(catalog.store, catalog.entries)
+    fresh = Stats(catalog.store, catalog.entries, keep=False)
     try:
         assert answers(catalog.stats, catalog) == answers(fresh, catalog)
     finally:
@@ -107,11 +109,24 @@ def test_facts_stay_exact_through_edits_tags_tree_changes_deletion_and_undo(lab)
     catalog.undo(assign)
     assert_current(catalog)
 
-    # The tag tree: a new top-level tag, a tag moved under another, merged, deleted; undo.
+    # New tags take the next bit of their facet (a top-level tag) or their top-level tag's (one
+    # beneath it, the facet's first): no read of the facts; assigned with their top-level tag,
+    # an entry counts once.
     created = catalog.taxonomy.create_tag(family.id, "Brand new family")
     new_tag = created.result
     catalog.taxonomy.assign(Kind.PAPER, papers[:3], [new_tag])
     assert_current(catalog)
+    assert all(not root.children for root in family.tags)
+    beneath = catalog.taxonomy.create_tag(family.id, "Beneath the first family", parent_id=family.tags[0].id).result
+    deeper = catalog.taxonomy.create_tag(family.id, "Beneath that one", parent_id=beneath).result
+    catalog.taxonomy.assign(Kind.PAPER, papers[3:6], [family.tags[0].id, beneath, deeper])
+    assert_current(catalog)
+    assert catalog.stats.facts.state.builds == builds
+    undone = catalog.taxonomy.create_tag(family.id, "Created and undone")
+    catalog.undo(undone)
+    assert_current(catalog)
+
+    # The tag tree: a tag moved under another, merged, deleted; undo.
     moved = catalog.taxonomy.move_tag(family.tags[0].id, family.tags[1].id)
     assert_current(catalog)
     catalog.undo(moved)
@@ -217,7 +232,7 @@ def test_a_paper_with_a_top_level_tag_and_tags_beneath_it_counts_once_under_it(l
     paper = catalog.entries.list_ids(Kind.PAPER)[0]
     catalog.taxonomy.assign(Kind.PAPER, [paper], [root.id, *beneath])
     query = Query(only=frozenset({paper}))
-    fresh = Stats(catalog.store, catalog.entries)
+    fresh = Stats(catalog.store, catalog.entries, keep=False)
     try:
         counts = fresh.per_year(Kind.PAPER, query, "task")
         assert counts.total == 1
@@ -229,3 +244,119 @@ def test_a_paper_with_a_top_level_tag_and_tags_beneath_it_counts_once_under_it(l
     with catalog.store.read() as conn:
         expected = catalog_counts.heatmap(conn, catalog.stats.scope(conn, Kind.PAPER, Query()), "task", "modality")
     assert heatmap.cells == expected.cells
+
+
+# ---- kept between runs (a catalog file) ------------------------------------------------------
+
+
+def kept_file(target):
+    from rsfm_desktop.core.stats.facts import KEPT_FILE
+
+    return target / KEPT_FILE
+
+
+@sqlite_only
+def test_facts_kept_between_runs_are_brought_up_to_date_not_read_again(lab):
+    """The next run reads the kept facts (no read afresh), brings them up to what was written
+    while no statistics ran (an edit: row by row), and reads them again only when the kept
+    ones cannot be trusted: the tag tree changed, the file is damaged, or it is another
+    catalog's."""
+    targets, target, catalog = lab
+    answers(catalog.stats, catalog)
+    assert catalog.stats.facts.state.builds == 1 and kept_file(target).exists()
+    catalog.close()
+
+    again = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(again)
+    assert again.stats.facts.state.builds == 0
+    paper = again.entries.list_ids(Kind.PAPER)[0]
+    again.close()
+
+    # Written by a run that never counted (the command line, an import): refreshed, not read.
+    writer = targets.open(target, catalog_file=bundled_catalog())
+    writer.entries.update(Kind.PAPER, paper, {"year": 1990, "venue": "Kept Venue"})
+    writer.close()
+    after_edit = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(after_edit)
+    assert after_edit.stats.facts.state.builds == 0 and after_edit.stats.facts.state.refreshed == 1
+    assert any(r.key == 1990 for r in after_edit.stats.per_year(Kind.PAPER, Query(), "family").rows)
+    family = facet(after_edit, "family")
+    after_edit.close()
+
+    writer = targets.open(target, catalog_file=bundled_catalog())
+    writer.taxonomy.create_tag(family.id, "A family added while the view was closed")
+    writer.close()
+    after_tag = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(after_tag)
+    assert after_tag.stats.facts.state.builds == 0
+    after_tag.close()
+
+    writer = targets.open(target, catalog_file=bundled_catalog())
+    writer.taxonomy.move_tag(family.tags[0].id, family.tags[1].id)
+    writer.close()
+    after_tree = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(after_tree)
+    assert after_tree.stats.facts.state.builds == 1
+    after_tree.close()
+
+    kept_file(target).write_bytes(b"not a database at all" * 100)
+    damaged = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(damaged)
+    assert damaged.stats.facts.state.builds == 1
+    damaged.close()
+
+    # The facts kept at as many changes of another history (a copy of the catalog, each
+    # edited once since: a backup restored and edited) are not this catalog's: read afresh.
+    import shutil
+
+    from rsfm_desktop.core.store.files import CATALOG_FILE
+
+    twin_target = targets.blank()
+    twin_target.mkdir()
+    shutil.copyfile(target / CATALOG_FILE, twin_target / CATALOG_FILE)
+    twin = targets.open(twin_target, catalog_file=bundled_catalog())
+    twin.entries.update(Kind.PAPER, paper, {"year": 1980})
+    twin.close()
+    edited = targets.open(target, catalog_file=bundled_catalog())
+    edited.entries.update(Kind.PAPER, paper, {"year": 1970})
+    answers(edited.stats, edited)
+    edited.close()
+    kept_file(target).replace(kept_file(twin_target))
+    swapped = targets.open(twin_target, catalog_file=bundled_catalog())
+    assert_current(swapped)
+    assert swapped.stats.facts.state.builds == 1
+    assert any(r.key == 1980 for r in swapped.stats.per_year(Kind.PAPER, Query(), "family").rows)
+
+
+@sqlite_only
+def test_two_windows_share_the_kept_facts(lab):
+    """Two catalogs on one file (two windows) count from the one kept file, each writing and
+    counting in turn, one reading the facts again after a tag tree change: both stay exact."""
+    targets, target, catalog = lab
+    other = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(catalog)
+    assert_current(other)
+    papers = catalog.entries.list_ids(Kind.PAPER)
+    catalog.entries.update(Kind.PAPER, papers[0], {"year": 1991})
+    assert_current(other)
+    assert_current(catalog)
+    other.entries.update(Kind.PAPER, papers[1], {"year": 1992})
+    other.taxonomy.create_tag(facet(other, "task").id, "A task of the other window")
+    assert_current(other)
+    catalog.entries.update(Kind.PAPER, papers[2], {"year": 1993})
+    assert_current(catalog)
+    assert_current(other)
+    assert facts_answers(catalog) == catalog_answers(catalog)
+
+
+@sqlite_only
+def test_facts_where_none_can_be_kept_are_temporary_tables(lab):
+    """A kept file that cannot be made (a folder is in its place): the facts are temporary
+    tables, read afresh and exact, and nothing is written there."""
+    targets, target, catalog = lab
+    catalog.close()
+    kept_file(target).mkdir()
+    blocked = targets.open(target, catalog_file=bundled_catalog())
+    assert_current(blocked)
+    assert blocked.stats.facts.state.kept is None and blocked.stats.facts.state.builds == 1
+    assert list(kept_file(target).iterdir()) == []

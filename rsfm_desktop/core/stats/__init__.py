@@ -55,10 +55,11 @@ ANSWERS_KEPT = 64  # answers kept per catalog state (views seen again: a filter 
 
 
 class Stats:
-    def __init__(self, store: Store, entries: Entries):
+    def __init__(self, store: Store, entries: Entries, keep: bool = True):
+        """``keep``: the facts kept between runs where the catalog allows (:mod:`.facts`)."""
         self.store = store
         self.entries = entries
-        self.facts = Facts(store)
+        self.facts = Facts(store, keep)
         self._duplicates: dict[Kind, tuple[int, frozenset[int]]] = {}
         self._answers = SeqCache(ANSWERS_KEPT)
 

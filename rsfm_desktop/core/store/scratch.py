@@ -1,8 +1,10 @@
 """Writes to a connection's own temporary tables (scratch tables, named ``rsfm_…``): working
 copies that live in memory for one connection, invisible to the catalog and to every other
-process, such as the statistics' facts (``core/stats/facts.py``). They are not catalog data, so
-the one write path's versions, change records and undo do not apply; this module is the only
-place outside ``Tx`` that writes, and it refuses any table not named as a scratch table."""
+process, such as the statistics' facts (``core/stats/facts.py``); on SQLite some may instead
+live in a file of their own attached to the connection (:func:`attach`), kept between runs.
+They are not catalog data, so the one write path's versions, change records and undo do not
+apply; this module is the only place outside ``Tx`` that writes, and it refuses any table not
+named as a scratch table (and any attached file not named as one)."""
 
 from __future__ import annotations
 
@@ -34,21 +36,41 @@ def prepare(conn: Connection) -> None:
         conn.commit()
 
 
-def create(conn: Connection, table: str, columns: str, if_missing: bool = False) -> None:
-    """Create the temporary table (``columns``: its column definitions); anew unless
-    ``if_missing``."""
+def attach(dbapi_connection, path: str, schema: str) -> None:
+    """SQLite: attach the file ``path`` (made if missing) to the driver connection, outside any
+    transaction, as the schema ``schema`` (named as a scratch table is), whose tables
+    :func:`create` then makes there: they outlive the connection. A cache, so written in WAL
+    mode without waiting for the disk at each commit (a crash of the computer loses the last
+    commits, never the file's consistency); read through a memory map."""
+    dbapi_connection.execute(f"ATTACH DATABASE ? AS {_name(schema)}", (path,))
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "cache_size=-65536", "mmap_size=268435456"):
+        dbapi_connection.execute(f"PRAGMA {schema}.{pragma}").fetchall()
+
+
+def detach(dbapi_connection, schema: str) -> None:
+    dbapi_connection.execute(f"DETACH DATABASE {_name(schema)}")
+
+
+def create(conn: Connection, table: str, columns: str, if_missing: bool = False, schema: str | None = None) -> None:
+    """Create the temporary table (``columns``: its column definitions), or with ``schema`` the
+    table in that attached file; anew unless ``if_missing``."""
     if not if_missing:
-        drop(conn, table)
-    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {'IF NOT EXISTS ' if if_missing else ''}{_name(table)} ({columns})")
+        drop(conn, table, schema)
+    kind, name = ("TABLE", f"{_name(schema)}.{_name(table)}") if schema else ("TEMPORARY TABLE", _name(table))
+    conn.exec_driver_sql(f"CREATE {kind} {'IF NOT EXISTS ' if if_missing else ''}{name} ({columns})")
 
 
-def index(conn: Connection, table: str, name: str, columns: str) -> None:
-    """An index ``name`` of the temporary table on ``columns`` (unless it has one by that name)."""
-    conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {_name(name)} ON {_name(table)} ({columns})")
+def index(conn: Connection, table: str, name: str, columns: str, schema: str | None = None) -> None:
+    """An index ``name`` of the table on ``columns`` (unless it has one by that name); with
+    ``schema``, of the table in that attached file."""
+    qualified = f"{_name(schema)}.{_name(name)}" if schema else _name(name)
+    conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {qualified} ON {_name(table)} ({columns})")
 
 
-def drop(conn: Connection, table: str) -> None:
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_name(table)}")
+def drop(conn: Connection, table: str, schema: str | None = None) -> None:
+    """Drop the table (unqualified: the first of that name, the temporary one before an
+    attached file's)."""
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {f'{_name(schema)}.' if schema else ''}{_name(table)}")
 
 
 def fill(conn: Connection, table: str, select: str, params: dict[str, Any] | None = None,

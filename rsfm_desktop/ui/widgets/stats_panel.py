@@ -248,6 +248,12 @@ class StatsPanel(QWidget):
     def schedule(self) -> None:
         self._timer.start()
 
+    def count_now(self) -> None:
+        """Count the page shown, if stale, now rather than after the events waiting (the
+        view just opened: its first layout and paint run while the count does)."""
+        self._timer.stop()
+        self._count_current()
+
     def _count_current(self) -> None:
         page = self.current_page()
         if not page.stale or not self.isVisible():

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+from operator import itemgetter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -1002,13 +1003,7 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
     callables = {c.name: c.default.arg for c in tab.c if c.name in names and c.default is not None and callable(c.default.arg)}
     plan = [(name, processors.get(name), callables.get(name), defaults.get(name)) for name in names]
 
-    def column(chunk: list[Mapping[str, Any]], name: str, process, make, default) -> list[Any]:
-        if make is not None:
-            raw = [row[name] if name in row else make(None) for row in chunk]
-        else:
-            raw = [row.get(name, default) for row in chunk]
-        if process is None:
-            return raw
+    def convert(raw: Sequence[Any], process) -> list[Any]:
         # Rows of a bulk insert share many values (the transaction's time, empty lists and maps
         # of defaulted fields): a value just converted is converted only once.
         out, last_in, last_out = [], _UNSET, None
@@ -1022,13 +1017,39 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
                 out.append(last_out)
         return out
 
+    def column(chunk: list[Mapping[str, Any]], name: str, process, make, default) -> list[Any]:
+        if make is not None:
+            raw = [row[name] if name in row else make(None) for row in chunk]
+        else:
+            raw = [row.get(name, default) for row in chunk]
+        return raw if process is None else convert(raw, process)
+
+    # Rows that hold every column (an import's entries, provenance, change log): their values
+    # taken at once by an itemgetter, only the columns that need converting converted.
+    wanted = set(names)
+    every = bool(names) and all(row.keys() >= wanted for row in rows)
+    converted = [(i, step[1]) for i, step in enumerate(plan) if step[1] is not None]
+    take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+
+    def whole(chunk: list[Mapping[str, Any]]):
+        taken = list(map(take, chunk))
+        if not converted:
+            return taken
+        columns = list(zip(*taken))
+        for i, process in converted:
+            columns[i] = convert(columns[i], process)
+        return zip(*columns)
+
     def values():
         # Converted a column at a time, :data:`_CHECK_EVERY` rows at once (a checkpoint between).
         for start in range(0, len(rows), _CHECK_EVERY):
             if checkpoint is not None and start:
                 checkpoint()
             chunk = rows[start : start + _CHECK_EVERY]
-            yield from zip(*(column(chunk, *step) for step in plan))
+            if every:
+                yield from whole(chunk)
+            else:
+                yield from zip(*(column(chunk, *step) for step in plan))
 
     return names, values()
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 import os
-from operator import itemgetter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import repeat
+from operator import ge, itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, insert, select, update
@@ -791,9 +792,13 @@ class Tx:
         entry, which the undo of its insert moves to the trash (as a deletion keeps them)."""
         if not rows:
             return []
+        owners = list(OWNER.items())
         for row in rows:
-            owner = next(((k, row[c]) for k, c in OWNER.items() if row.get(c) is not None), None)
-            if owner is None or owner[1] not in self._new[owner[0]]:
+            for kind, column in owners:  # its owner: the first owner column set
+                owner_id = row.get(column)
+                if owner_id is not None:
+                    break
+            if owner_id is None or owner_id not in self._new[kind]:
                 raise ValueError(f"{name} rows of entries not added by this transaction: use insert_row")
         return self._bulk_insert(table(name), [_storable_row(r) for r in rows])
 
@@ -984,6 +989,7 @@ class Tx:
 
 
 _UNSET = object()
+_keys = methodcaller("keys")
 _CHECK_EVERY = 100  # rows of a bulk insert between two checkpoints
 
 
@@ -993,7 +999,7 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
     converted as SQLAlchemy binds them (JSON lists as text, dates as SQLite writes them...);
     columns a row leaves out get their Python-side or server default. ``checkpoint`` is
     called every :data:`_CHECK_EVERY` rows (a cancellable writer raises from it)."""
-    present = set().union(*(r.keys() for r in rows))
+    present = set().union(*map(_keys, rows))
     names = [c.name for c in tab.c if c.name in present or c.default is not None]
     processors = {}
     for c in tab.c:
@@ -1027,7 +1033,7 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
     # Rows that hold every column (an import's entries, provenance, change log): their values
     # taken at once by an itemgetter, only the columns that need converting converted.
     wanted = set(names)
-    every = bool(names) and all(row.keys() >= wanted for row in rows)
+    every = bool(names) and all(map(ge, map(_keys, rows), repeat(wanted)))
     converted = [(i, step[1]) for i, step in enumerate(plan) if step[1] is not None]
     take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
 

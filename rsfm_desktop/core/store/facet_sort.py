@@ -31,14 +31,10 @@ TRASHED = 2  # added to ``place`` for an entry in the trash
 EMPTY = 1  # added to ``place`` for an entry without a live tag in the facet
 
 
-def rows_sql(conn: Connection | str, kind: Kind, entries: str = "", members: str = "true", facets: str = "") -> list[str]:
-    """The ``INSERT`` statements (run in order, with the same parameters) of the rows of the
-    entries matching ``entries`` (a condition on ``e``; every entry when empty), whose
-    memberships match ``members`` (on ``m`` and its tag ``t``: at least those of these
-    entries), in every facet (or those matching ``facets``, on ``f``): first the rows of the
-    facets an entry has a live tag in, then an empty row in each other facet. (One statement
-    left-joining every entry and facet to the grouped labels cost SQLite a temporary index of
-    them per statement: a fifth more.)"""
+def rows_sql(conn: Connection | str, kind: Kind, entries: str = "", members: str = "true", facets: str = "") -> str:
+    """``INSERT`` of the rows of the entries matching ``entries`` (a condition on ``e``; every
+    entry when empty), whose memberships match ``members`` (on ``m`` and its tag ``t``: at
+    least those of these entries), in every facet (or those matching ``facets``, on ``f``)."""
     owner = f"{kind.value}_id"
     order = "x.pos, x.tid"
     en = dialect.string_agg(conn, "x.en", order_by=order)
@@ -50,16 +46,14 @@ def rows_sql(conn: Connection | str, kind: Kind, entries: str = "", members: str
         f" FROM {_MEMBERS[kind]} m JOIN tag t ON t.id = m.tag_id WHERE t.deleted_at IS NULL AND {members}"
         f" ORDER BY m.{owner}, t.facet_id, t.position, t.id) AS x GROUP BY x.id, x.facet_id"
     )
-    into = f"INSERT INTO {KEY_TABLES[kind]}({owner}, facet_id, place, sort_en, sort_zh)"
-    where = " AND ".join(["true", *filter(None, (entries, facets))])  # a WHERE before ON CONFLICT: SQLite
-    trashed = f"(CASE WHEN e.deleted_at IS NULL THEN 0 ELSE {TRASHED} END)"
-    return [
-        f"{into} SELECT e.id, f.id, {trashed}, l.en, l.zh FROM ({labels}) AS l"
-        f" JOIN {kind.value} e ON e.id = l.id JOIN facet f ON f.id = l.facet_id"
-        f" WHERE {where} ON CONFLICT ({owner}, facet_id) DO NOTHING",
-        f"{into} SELECT e.id, f.id, {trashed} + {EMPTY}, NULL, NULL FROM {kind.value} e CROSS JOIN facet f"
-        f" WHERE {where} ON CONFLICT ({owner}, facet_id) DO NOTHING",
-    ]
+    return (
+        f"INSERT INTO {KEY_TABLES[kind]}({owner}, facet_id, place, sort_en, sort_zh)"
+        f" SELECT e.id, f.id, (CASE WHEN e.deleted_at IS NULL THEN 0 ELSE {TRASHED} END)"
+        f" + (CASE WHEN l.en IS NULL THEN {EMPTY} ELSE 0 END), l.en, l.zh"
+        f" FROM {kind.value} e CROSS JOIN facet f LEFT JOIN ({labels}) AS l ON l.id = e.id AND l.facet_id = f.id"
+        f" WHERE {' AND '.join(['true', *filter(None, (entries, facets))])}"  # a WHERE before ON CONFLICT: SQLite
+        f" ON CONFLICT ({owner}, facet_id) DO NOTHING"
+    )
 
 
 def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int], facet_ids: Iterable[int] | None = None,
@@ -85,8 +79,7 @@ def refresh(conn: Connection, kind: Kind, entry_ids: Iterable[int], facet_ids: I
     dialect.refresh_statistics(conn, [kind.value, _MEMBERS[kind], "tag", KEY_TABLES[kind]], len(ids))
     if not fresh:
         sql.execute(conn, f"DELETE FROM {KEY_TABLES[kind]} WHERE {cond}", params)
-    for statement in rows_sql(conn, kind, entries, members, facets):
-        sql.execute(conn, statement, params)
+    sql.execute(conn, rows_sql(conn, kind, entries, members, facets), params)
 
 
 def add_facets(conn: Connection, kind: Kind, facet_ids: Iterable[int]) -> None:
@@ -95,8 +88,7 @@ def add_facets(conn: Connection, kind: Kind, facet_ids: Iterable[int]) -> None:
     if ids:
         facets, params = dialect.in_values(conn, "f.id", "facets", ids)
         members, more = dialect.in_values(conn, "t.facet_id", "facets2", ids)
-        for statement in rows_sql(conn, kind, "", members, facets):
-            sql.execute(conn, statement, {**params, **more})
+        sql.execute(conn, rows_sql(conn, kind, "", members, facets), {**params, **more})
 
 
 def entries_tagged(conn: Connection, kind: Kind, tag_ids: Iterable[int]) -> list[int]:

@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from itertools import repeat
-from operator import ge, itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, insert, select, update
@@ -792,13 +790,9 @@ class Tx:
         entry, which the undo of its insert moves to the trash (as a deletion keeps them)."""
         if not rows:
             return []
-        owners = list(OWNER.items())
         for row in rows:
-            for kind, column in owners:  # its owner: the first owner column set
-                owner_id = row.get(column)
-                if owner_id is not None:
-                    break
-            if owner_id is None or owner_id not in self._new[kind]:
+            owner = next(((k, row[c]) for k, c in OWNER.items() if row.get(c) is not None), None)
+            if owner is None or owner[1] not in self._new[owner[0]]:
                 raise ValueError(f"{name} rows of entries not added by this transaction: use insert_row")
         return self._bulk_insert(table(name), [_storable_row(r) for r in rows])
 
@@ -989,7 +983,6 @@ class Tx:
 
 
 _UNSET = object()
-_keys = methodcaller("keys")
 _CHECK_EVERY = 100  # rows of a bulk insert between two checkpoints
 
 
@@ -999,7 +992,7 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
     converted as SQLAlchemy binds them (JSON lists as text, dates as SQLite writes them...);
     columns a row leaves out get their Python-side or server default. ``checkpoint`` is
     called every :data:`_CHECK_EVERY` rows (a cancellable writer raises from it)."""
-    present = set().union(*map(_keys, rows))
+    present = set().union(*(r.keys() for r in rows))
     names = [c.name for c in tab.c if c.name in present or c.default is not None]
     processors = {}
     for c in tab.c:
@@ -1009,7 +1002,13 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
     callables = {c.name: c.default.arg for c in tab.c if c.name in names and c.default is not None and callable(c.default.arg)}
     plan = [(name, processors.get(name), callables.get(name), defaults.get(name)) for name in names]
 
-    def convert(raw: Sequence[Any], process) -> list[Any]:
+    def column(chunk: list[Mapping[str, Any]], name: str, process, make, default) -> list[Any]:
+        if make is not None:
+            raw = [row[name] if name in row else make(None) for row in chunk]
+        else:
+            raw = [row.get(name, default) for row in chunk]
+        if process is None:
+            return raw
         # Rows of a bulk insert share many values (the transaction's time, empty lists and maps
         # of defaulted fields): a value just converted is converted only once.
         out, last_in, last_out = [], _UNSET, None
@@ -1023,39 +1022,13 @@ def _bound_rows(conn: Connection, tab: Table, rows: list[dict[str, Any]],
                 out.append(last_out)
         return out
 
-    def column(chunk: list[Mapping[str, Any]], name: str, process, make, default) -> list[Any]:
-        if make is not None:
-            raw = [row[name] if name in row else make(None) for row in chunk]
-        else:
-            raw = [row.get(name, default) for row in chunk]
-        return raw if process is None else convert(raw, process)
-
-    # Rows that hold every column (an import's entries, provenance, change log): their values
-    # taken at once by an itemgetter, only the columns that need converting converted.
-    wanted = set(names)
-    every = bool(names) and all(map(ge, map(_keys, rows), repeat(wanted)))
-    converted = [(i, step[1]) for i, step in enumerate(plan) if step[1] is not None]
-    take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
-
-    def whole(chunk: list[Mapping[str, Any]]):
-        taken = list(map(take, chunk))
-        if not converted:
-            return taken
-        columns = list(zip(*taken))
-        for i, process in converted:
-            columns[i] = convert(columns[i], process)
-        return zip(*columns)
-
     def values():
         # Converted a column at a time, :data:`_CHECK_EVERY` rows at once (a checkpoint between).
         for start in range(0, len(rows), _CHECK_EVERY):
             if checkpoint is not None and start:
                 checkpoint()
             chunk = rows[start : start + _CHECK_EVERY]
-            if every:
-                yield from whole(chunk)
-            else:
-                yield from zip(*(column(chunk, *step) for step in plan))
+            yield from zip(*(column(chunk, *step) for step in plan))
 
     return names, values()
 

@@ -179,8 +179,8 @@ def _timing_steps() -> dict[str, float]:
 def main(n: int = 10_000, target: str | None = None, megabytes: float | None = None,
          cancel: bool = False, breakdown: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        if megabytes:  # entries of about 210 bytes
-            n = int(megabytes * 1e6 / 210)
+        if megabytes:  # as many entries as fill that many MB (a generated entry is about 275 bytes)
+            n = int(megabytes * 1e6 * 2000 / len(generate(2000).encode("utf-8")))
         path = write_file(Path(tmp) / "bench.bib", n)
         catalog = open_catalog(target or Path(tmp) / "catalog")
         cancelling = cancel_reading(catalog, path) if cancel else {}

@@ -90,3 +90,28 @@ def test_an_entry_added_indexed_and_changed_in_one_write_is_indexed_once(catalog
         facets = sql.scalar(conn, "SELECT count(*) FROM facet")
         assert sql.scalar(conn, "SELECT count(*) FROM paper_facet_sort WHERE paper_id IN :ids",
                           {"ids": ids}) == 100 * facets
+
+
+def test_bulk_child_rows_are_only_for_entries_the_same_write_added(catalog):
+    # insert_rows writes no change and no undo step of its own: a row of an entry the catalog
+    # held before (or of no entry) is refused, whatever the order of the rows.
+    [held] = catalog.store.write(lambda tx: tx.insert_entries(Kind.PAPER, [{"title": "Held before"}]))[0]
+
+    def rows(tx, owners):
+        [new] = tx.insert_entries(Kind.DATASET, [{"name": "Added here"}])
+        made = {"new": {"paper_id": None, "dataset_id": new}, "held": {"paper_id": held, "dataset_id": None},
+                "none": {"paper_id": None, "dataset_id": None}}
+        return tx.insert_rows("provenance", [{**made[o], "source": "a.bib", "locator": None, "excerpt": None}
+                                             for o in owners])
+
+    for owners in (["new", "held"], ["none"], ["held", "new"]):
+        try:
+            catalog.store.write(lambda tx: rows(tx, owners))
+        except ValueError as exc:
+            assert "not added by this transaction" in str(exc)
+        else:
+            raise AssertionError(f"provenance of {owners} was written")
+    [ids] = [catalog.store.write(lambda tx: rows(tx, ["new", "new"]))[0]]
+    assert len(ids) == 2
+    with catalog.store.read() as conn:
+        assert sql.scalar(conn, "SELECT count(*) FROM provenance WHERE paper_id = :p", {"p": held}) == 0

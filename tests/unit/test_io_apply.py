@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from rsfm_desktop.core.entries import Query
@@ -81,6 +83,23 @@ def test_cancel_rolls_back_everything_and_progress_is_reported(empty_catalog):
     seen = []
     catalog.imports.apply(plan, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (7, 7)
+
+
+def test_cancel_is_heard_while_the_write_counts_a_large_plan(empty_catalog):
+    # The write starts by counting the plan's additions over its whole spool: a second and more
+    # for a million records, so the count itself gives up when Cancel is pressed.
+    text = "".join(f"@article{{k{i}, title = {{Glacier study number {i}}}, year = {{2020}}}}\n" for i in range(4000))
+    plan = empty_catalog.imports.prepare(text=text, source="many.bib", fmt="bibtex")
+    try:
+        assert plan.additions() == {Kind.PAPER: 4000, Kind.DATASET: 0}
+        asked = []
+        with plan.spool.store.interrupted_when(lambda: asked.append(1) or True):
+            with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+                plan.additions()
+        assert asked
+        assert plan.additions()[Kind.PAPER] == 4000  # asked no more once the block ended
+    finally:
+        plan.close()
 
 
 def test_invalid_field_values_are_dropped_with_a_warning(empty_catalog):

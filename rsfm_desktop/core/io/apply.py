@@ -18,6 +18,7 @@ plan and nothing is written, so the user reviews it instead of getting duplicate
 from __future__ import annotations
 
 import gc
+import sqlite3
 import time
 from array import array
 from collections.abc import Callable
@@ -166,10 +167,20 @@ class _Writer:
 
     def _run(self) -> ImportReport:
         refs = self.tags.import_taxonomy(self.plan.batch.facets, self.plan.batch.taxonomy)
-        with self.tx.bulk_load(self.plan.additions()):
+        with self.tx.bulk_load(self._additions()):
             self._batches(refs)
         self._links()
         return self.report
+
+    def _additions(self) -> dict[Kind, int]:
+        """The plan's additions by kind, counted over the whole spool (a million records: a
+        second and more), Cancel heard meanwhile."""
+        try:
+            with self.plan.spool.store.interrupted_when(self.cancelled):
+                return self.plan.additions()
+        except sqlite3.OperationalError:
+            self.check()  # raises ImportCancelled when the count was stopped for it
+            raise
 
     def _batches(self, refs: dict[str, int]) -> None:
         for start, size in self.plan.batch_bounds(BATCH):

@@ -194,7 +194,7 @@ class _Planner:
         return self._catalog[kind]
 
     def classify(self, items: list[_Pending]) -> list[tuple]:
-        """Entry rows (pos, status, existing, earlier, reason, decision, detail) of a batch."""
+        """Entry rows (pos, status, existing, earlier, reason, decision, detail, kind) of a batch."""
         snaps: dict[tuple[Kind, int], Any] = {}
         for kind in Kind:
             ids = sorted({i.existing.key for i in items if i.record.kind is kind and i.existing})
@@ -217,7 +217,7 @@ class _Planner:
             self.counts[entry.status] += 1
             detail = _dump((entry.differences, entry.fillable)) if entry.differences or entry.fillable else None
             rows.append((item.pos, entry.status.value, entry.existing_id, entry.earlier, entry.reason,
-                         entry.decision.value, detail))
+                         entry.decision.value, detail, item.record.kind.value))
         return rows
 
 

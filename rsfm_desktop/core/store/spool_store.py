@@ -19,7 +19,8 @@ import sqlite3
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 _SCHEMA = """
@@ -28,11 +29,12 @@ CREATE TABLE record (pos INTEGER PRIMARY KEY, kind TEXT NOT NULL, line INTEGER, 
 CREATE TABLE match_key (key INTEGER NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY (key, pos)) WITHOUT ROWID;
 CREATE TABLE entry (plan INTEGER NOT NULL, pos INTEGER NOT NULL, status TEXT NOT NULL, existing_id INTEGER,
                     earlier INTEGER, reason TEXT, decision TEXT NOT NULL, suggested TEXT NOT NULL, detail BLOB,
-                    PRIMARY KEY (plan, pos)) WITHOUT ROWID;
+                    kind TEXT NOT NULL, PRIMARY KEY (plan, pos)) WITHOUT ROWID;
 CREATE INDEX entry_status ON entry(plan, status, pos);
 CREATE TABLE warning (n INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
 _ENTRY_COLUMNS = "pos, status, existing_id, earlier, reason, decision, detail"
+_STOP_STEPS = 20_000  # SQLite machine steps between two looks at interrupted_when's question
 
 
 def _remove(conn: sqlite3.Connection, path: str) -> None:
@@ -64,6 +66,19 @@ class SpoolStore:
     @property
     def closed(self) -> bool:
         return not self._finalizer.alive
+
+    @contextmanager
+    def interrupted_when(self, stop: Callable[[], bool]) -> Iterator[None]:
+        """While the block runs, a query of this thread that ``stop()`` answers yes to (asked
+        every :data:`_STOP_STEPS` steps of SQLite's machine, a few milliseconds) is abandoned:
+        it raises ``sqlite3.OperationalError`` ("interrupted"). A whole-plan count over a million
+        records takes a second or more, longer than Cancel may wait."""
+        with self._lock:
+            self._conn.set_progress_handler(lambda: 1 if stop() else 0, _STOP_STEPS)
+            try:
+                yield
+            finally:
+                self._conn.set_progress_handler(None, 0)
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self._lock:
@@ -131,8 +146,10 @@ class SpoolStore:
     # ---- plans -----------------------------------------------------------------------------
 
     def add_entries(self, plan: int, rows: Iterable[tuple]) -> None:
-        """(pos, status, existing_id, earlier, reason, decision, detail) rows of a plan."""
-        self._many(f"INSERT INTO entry(plan, {_ENTRY_COLUMNS}, suggested) VALUES ({plan}, ?, ?, ?, ?, ?, ?, ?, ?)",
+        """(pos, status, existing_id, earlier, reason, decision, detail, kind of the record) rows
+        of a plan (the kind kept beside them: counting a plan's additions by kind then reads this
+        table only, not the records' pages)."""
+        self._many(f"INSERT INTO entry(plan, {_ENTRY_COLUMNS}, kind, suggested) VALUES ({plan}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    ((*row, row[5]) for row in rows))
 
     def restore_suggestions(self, plan: int) -> None:
@@ -142,8 +159,8 @@ class SpoolStore:
     def existing_ids(self, plan: int, kind: str) -> list[int]:
         """The catalog entries a plan's records of ``kind`` match."""
         return [r[0] for r in self._rows(
-            "SELECT DISTINCT e.existing_id FROM entry e JOIN record r ON r.pos = e.pos"
-            " WHERE e.plan = ? AND r.kind = ? AND e.existing_id IS NOT NULL ORDER BY 1", (plan, kind))]
+            "SELECT DISTINCT existing_id FROM entry WHERE plan = ? AND kind = ? AND existing_id IS NOT NULL"
+            " ORDER BY 1", (plan, kind))]
 
     def entries(self, plan: int, start: int, stop: int) -> list[tuple]:
         return self._rows(f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE plan = ? AND pos >= ? AND pos < ? ORDER BY pos",
@@ -161,9 +178,9 @@ class SpoolStore:
         """kind -> how many of a plan's records become new entries (added, or merged into
         nothing)."""
         return dict(self._rows(
-            "SELECT r.kind, count(*) FROM entry e JOIN record r ON r.pos = e.pos WHERE e.plan = ?"
-            " AND (e.decision = 'add' OR e.decision = 'merge' AND e.existing_id IS NULL AND e.earlier IS NULL)"
-            " GROUP BY r.kind", (plan,)))
+            "SELECT kind, count(*) FROM entry WHERE plan = ?"
+            " AND (decision = 'add' OR decision = 'merge' AND existing_id IS NULL AND earlier IS NULL)"
+            " GROUP BY kind", (plan,)))
 
     def positions(self, plan: int, status: str | None) -> list[int]:
         if status is None:

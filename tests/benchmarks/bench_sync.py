@@ -8,7 +8,9 @@ then prints one JSON object: the first sync pushing everything to an empty lab c
 second laptop's first sync pulling it all, a sync after 10 edits, and a sync with nothing to do
 (seconds of wall time, CPU seconds of this process and of the PostgreSQL server), with the peak
 memory of this process. Targets: first sync of 100,000 papers <= 60 s, a 10-change sync <= 1 s on
-loopback. ``--profile DIR`` writes a cProfile of each sync there (``first_sync_push.prof``...).
+loopback. ``--profile DIR`` writes a cProfile of each sync there (``first_sync_push.prof``...),
+and of the push's server transactions, which run on a thread of their own (where the main
+thread's profile shows only a wait): ``first_sync_push.send.prof``.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> dict:
     from rsfm_desktop.core.catalog import open_catalog
     from rsfm_desktop.core.fields import Kind
     from rsfm_desktop.core.store.sqlite import catalog_path
-    from rsfm_desktop.core.sync import sync
+    from rsfm_desktop.core.sync import engine, sync
     from tests.benchmarks.bench_catalog import build_catalog
     from tests.support.pg_server import PostgresServer
 
@@ -84,8 +86,20 @@ def main(argv: list[str] | None = None) -> dict:
         b = open_catalog(tmp / "b", author="B")
         out["papers"] = a.entries.count(Kind.PAPER)
 
+        sender = {"profile": None}
+        if args.profile:  # the sender thread's transactions (one at a time), into the sync's own file
+            send = engine.Session._send
+
+            def profiled_send(self, job):
+                if sender["profile"] is None:
+                    return send(self, job)
+                return sender["profile"].runcall(send, self, job)
+
+            engine.Session._send = profiled_send
+
         def timed(name: str, local) -> None:
             profile = cProfile.Profile() if args.profile else None
+            sender["profile"] = cProfile.Profile() if args.profile else None
             cpu, server_cpu = client_cpu_seconds(), server_cpu_seconds(server_process.data)
             started = time.perf_counter()
             if profile is not None:
@@ -95,6 +109,8 @@ def main(argv: list[str] | None = None) -> dict:
                 profile.disable()
                 args.profile.mkdir(parents=True, exist_ok=True)
                 profile.dump_stats(str(args.profile / f"{name}.prof"))
+                if sender["profile"].getstats():
+                    sender["profile"].dump_stats(str(args.profile / f"{name}.send.prof"))
             out[name] = {"seconds": round(time.perf_counter() - started, 2),
                          "cpu_s": round(client_cpu_seconds() - cpu, 2),
                          "server_cpu_s": round(server_cpu_seconds(server_process.data) - server_cpu, 2),

@@ -311,9 +311,29 @@ def tricky(empty_catalog):
     [("zero-shot", "AD"), ("zero-", "AD"), ("ero-s", "AD"), ("(remoteclip)", "A"), ("clip-", "B"),
      ("clip-遥", "B"), ("über-", "AC"), ("ÜBER-NET", "C"), ("c++", "C"), ("e.g.", "C"), ("，图像", "B"),
      ("遥感图", "CE"), ("遥感图像", "CE"), ("图像语义分割", "BC"), ("语义分割模型", "BE"), ("分割模", "BE"),
+     ("感图像", "CE"), ("割模型", "BE"), ("义分割", "BCE"), ("分割模型", "BE"),  # 3 at a run's end, then 4
      ("part59/zero", "D"), ("/zero-shot.pdf", "D"), ("needle-in", "E"), ("w119999x-y", "E"),
      ("remote-", "E"), ("shot,", "B"), ("zero-shot sar", "A"), ("遥感 zero", "B")],
 )
 def test_a_term_of_several_tokens_is_found_where_it_is_written(tricky, text, found):
     catalog, ids = tricky
     assert sorted(catalog.entries.list_ids(Kind.PAPER, Query(text))) == sorted(ids[k] for k in found)
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+@pytest.mark.parametrize("text", ["遥感图", "感图像", "遥感图像", "图像语义分割"])
+def test_rows_indexed_with_every_3_gram_are_still_found(tricky, text):
+    """PostgreSQL rows written before the lexemes were 4-grams and runs' last three characters
+    hold every 3- and 4-gram (a superset): the same terms find them, no reindex needed."""
+    from rsfm_desktop.core.search import postgres
+
+    catalog, ids = tricky
+    expected = sorted(catalog.entries.list_ids(Kind.PAPER, Query(text)))
+    runs = postgres._CJK_RUN.findall(TRICKY["C"])
+    old = [run[i : i + k] for run in runs for k in (3, 4) for i in range(len(run) - k + 1)]
+    with catalog.store.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE paper_search SET words = words || array_to_tsvector(%(old)s) WHERE id = %(id)s",
+            {"old": old, "id": ids["C"]})
+    assert sorted(catalog.entries.list_ids(Kind.PAPER, Query(text))) == expected
+    assert ids["C"] in expected

@@ -220,6 +220,27 @@ def test_the_same_paper_added_on_two_laptops_before_a_sync_is_offered_for_merge_
     assert a.entries.get(Kind.PAPER, skyeye).venue == "ISPRS"  # B's extra field merged in
 
 
+def test_a_first_pull_in_batches_offers_a_paper_added_here_before_for_merge(lab, tmp_path, monkeypatch):
+    """A new laptop's first pull (one transaction, batch after batch) looks for duplicates among
+    the entries it had before, also in its last batch, not among those it pulled."""
+    from rsfm_desktop.core.sync import engine
+
+    server, a, _b = lab
+    values = {"title": "SkyEyeGPT: Unifying Remote Sensing Vision-Language Tasks", "year": 2024, "arxiv_id": "2401.09712"}
+    a.entries.create(Kind.PAPER, values)
+    a.entries.create(Kind.PAPER, {"title": "RemoteCLIP: A Vision Language Foundation Model", "year": 2023})
+    sync(a, server)
+    c = open_catalog(tmp_path / "c", catalog_file=FIXTURE_CATALOG, author="Cai")
+    c.entries.create(Kind.PAPER, {**values, "venue": "ISPRS"})
+    monkeypatch.setattr(engine, "BATCH", 2)  # the server's six papers in three batches, SkyEyeGPT in the last
+    try:
+        [duplicate] = sync(c, server).conflicts
+        assert duplicate.field == "duplicate" and duplicate.title.startswith("SkyEyeGPT")
+        assert c.entries.count(Kind.PAPER) == 6  # RemoteCLIP pulled, SkyEyeGPT not doubled
+    finally:
+        c.close()
+
+
 def test_a_sync_of_a_few_changes_is_quick(lab):
     server, a, b = lab
     pa = geochat(a)

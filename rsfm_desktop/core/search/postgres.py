@@ -15,7 +15,11 @@ The lexemes, built in Python (``array_to_tsvector``, so the server's text parser
 never split Chinese):
 
 * the app's own tokens (:func:`tokens.tokens`: folded Latin words, CJK bigrams and run ends);
-* every three and four characters of a CJK run (``遥感图``, ``遥感图像``);
+* every four characters of a CJK run (``遥感图像``) and its last three (a run of three: the
+  run), so that every three characters of the run begin a lexeme: a three-character term is a
+  prefix (``'遥感图':*``). The three-character stretches were all lexemes too until a first
+  sync of 100,000 papers spent most of the server's time on the GIN index (~127 of ~405
+  lexemes a paper); rows written before still hold them, which the prefix matches as well;
 * ``~`` and a chunk: a chunk is a stretch of the lowered text between white space, search
   syntax (``"*^``, control characters) and CJK characters, holding something other than
   ``a-z0-9`` (``zero-shot``, ``(sar)``, ``über``). A search term never holds white space or
@@ -25,7 +29,7 @@ never split Chinese):
 A term of three characters or more is a substring (``CLIP`` finds ``RemoteCLIP``):
 
 * one Latin word fragment: the vocabulary words containing it (``'remoteclip' | 'clip'``);
-* three or four CJK characters: its lexeme;
+* three CJK characters: the lexemes it begins; four: its lexeme;
 * anything else without CJK characters (``zero-shot``, ``zero-s``): the chunks containing it;
 * otherwise (five CJK characters or more, CJK mixed with other characters, or too many
   vocabulary words or chunks contain it) the lexemes of its tokens narrow the entries and
@@ -56,7 +60,7 @@ _MAX_TOKEN_BYTES = 900_000
 MAX_EXPANSION = 2000
 MAX_CHUNK = 200  # characters; a longer chunk (a long URL, code in a note) marks the entry overflow
 CHUNK = "~"  # the lexeme prefix of a chunk: no token holds it
-GRAMS = (3, 4)  # CJK terms of three and four characters are lexemes (遥感图, 遥感图像)
+GRAM = 4  # CJK terms of four characters are lexemes (遥感图像), of three prefixes of them ('遥感图':*)
 TOAST_TARGET = 128  # bytes: the smallest toast_tuple_target, keeping the heap rows small
 
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -105,7 +109,8 @@ def lexemes(text: str) -> tuple[list[str], list[str], list[str], bool]:
     words = tokens(text)
     found_chunks, overflow = chunks(text.lower())
     runs = _CJK_RUN.findall(text)
-    grams = {run[i : i + k] for run in runs for k in GRAMS for i in range(len(run) - k + 1)}
+    grams = {run[i : i + GRAM] for run in runs for i in range(len(run) - GRAM + 1)}
+    grams.update(run[-GRAM + 1 :] for run in runs if len(run) >= GRAM - 1)  # the last three: what no 4-gram begins
     out = words + list(grams) + [CHUNK + c for c in found_chunks]
     if 4 * sum(map(len, out)) + 8 * len(out) > _MAX_TOKEN_BYTES or max(map(len, words), default=0) > 500:
         capped, size = [], 0
@@ -224,8 +229,9 @@ class PostgresSearch:
         base = f"{kind.value}_search"
         lowered = term.lower()
         if _PURE_CJK.fullmatch(term):
-            size = min(len(term), GRAMS[-1])
-            return [_lexeme(g) for g in dict.fromkeys(cjk_grams(term, size))], len(term) > size
+            if len(term) < GRAM:  # three characters: they begin a 4-gram or end their run
+                return [_lexeme(term, prefix=True)], False
+            return [_lexeme(g) for g in dict.fromkeys(cjk_grams(term, GRAM))], len(term) > GRAM
         parts = tokens(term)
         if len(parts) == 1 and fold_word(term) == parts[0] and _latin(parts[0]):  # one word fragment
             words = self._expand(conn, f"{base}_vocab", "word", parts[0])

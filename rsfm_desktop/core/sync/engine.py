@@ -115,6 +115,9 @@ class Session:
             self.server_id = _meta(conn, "catalog_id")
         self.key = f"sync:{self.server_id}"
         self.report = SyncReport()
+        # During a first pull (one local transaction, no other writer): entity -> the largest
+        # entry id from before it; what it adds has its base already, never a duplicate.
+        self._before_pull: dict[str, int] | None = None
 
     # ---- bookkeeping ---------------------------------------------------------------------------
 
@@ -215,6 +218,8 @@ class Session:
         def work(tx: Tx) -> None:
             done = 0
             tx.checkpoint = lambda: _check(self.cancelled)  # a cancel stops the index builds too
+            self._before_pull = {entity: sql.scalar(tx.conn, f"SELECT coalesce(max(id), 0) FROM {kind.value}")
+                                 for entity, kind in ENTRY_ENTITIES.items()}
             with tx.bulk_load(adding):
                 for (entity, _ids), theirs in _read_ahead(batches, fetch):
                     _check(self.cancelled)
@@ -230,6 +235,8 @@ class Session:
         except BaseException:  # rolled back: nothing of it was pulled
             self.report.pulled, self.report.merged = pulled, merged
             raise
+        finally:
+            self._before_pull = None
 
     def _adopt(self, tx: Tx, entity: str, theirs: dict[str, State], mine: dict[str, State]) -> dict[str, dict]:
         """First sync: rows both catalogs got on their own (the bundled catalog, the default
@@ -286,8 +293,11 @@ class Session:
         title = TITLE_FIELD[kind]
         extra = ", arxiv_id, doi" if entity == "paper" else ""
         index = MatchIndex(kind)
+        # A first pull looks only among the entries from before it (by primary key): scanning
+        # all it added, batch after batch, was 8 of its 78 s at 100,000 papers.
+        before = "" if self._before_pull is None else f" AND e.id <= {int(self._before_pull[entity])}"
         candidates = sql.rows(
-            tx.conn, f"SELECT e.uuid, e.{title}, e.year{extra} FROM {kind.value} e WHERE e.deleted_at IS NULL"
+            tx.conn, f"SELECT e.uuid, e.{title}, e.year{extra} FROM {kind.value} e WHERE e.deleted_at IS NULL{before}"
                      " AND NOT EXISTS (SELECT 1 FROM sync_base b WHERE b.entity = :e AND b.uuid = e.uuid)",
             {"e": entity})
         if not candidates:  # nothing here was never synced (a fresh laptop's first pull, after its first batch)

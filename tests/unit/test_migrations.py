@@ -338,3 +338,25 @@ def test_an_upgraded_catalog_finds_accented_names_typed_without_accents(tmp_path
     assert catalog.entries.list_ids(Kind.PAPER, Query(text="MÜLLER vision")) == [1]
     assert catalog.entries.list_ids(Kind.PAPER, Query(text="遥感图像")) == [1]
     catalog.close()
+
+
+def test_an_upgraded_server_catalog_finds_accented_chunks_typed_without_accents(targets, engine_name):
+    """PostgreSQL: migration 0016 indexes again the entries whose text an older app kept with
+    its accents ("Über-Net" as the chunk "über-net"): "uber-net" then finds it."""
+    if engine_name != "postgresql":
+        pytest.skip("SQLite's index is upgraded in the test above")
+    target = build_catalog(targets.blank(), "0015")
+    engine = _engine(target)
+    with engine.begin() as conn:  # as the app before 0016 indexed it: lower case, accents kept
+        conn.exec_driver_sql("UPDATE paper SET title = 'Über-Net for remote sensing' WHERE id = 1")
+        conn.exec_driver_sql(
+            "UPDATE paper_search SET body = 'über-net for remote sensing', words = words ||"
+            " array_to_tsvector(ARRAY['~über-net']) WHERE id = 1")
+        conn.exec_driver_sql("INSERT INTO paper_search_chunk(chunk) VALUES ('über-net') ON CONFLICT DO NOTHING")
+    engine.dispose()
+
+    catalog = targets.open(target, seed=False)
+
+    assert catalog.entries.list_ids(Kind.PAPER, Query(text="uber-net")) == [1]
+    assert catalog.entries.list_ids(Kind.PAPER, Query(text="ÜBER-NET")) == [1]
+    assert catalog.entries.list_ids(Kind.PAPER, Query(text="remote")) == [1]

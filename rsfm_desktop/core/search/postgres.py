@@ -3,8 +3,8 @@
 Per kind, three tables:
 
 * ``<kind>_search(id, words, body, overflow)``: ``words`` a ``tsvector`` with one GIN index,
-  ``body`` the indexed text in lower case (Python's ``str.lower``, the same on every server
-  whatever its locale). Both are stored out of line (``toast_tuple_target`` 128): a search for
+  ``body`` the indexed text in lower case with accented Latin letters folded (:func:`lowered`:
+  Python's, the same on every server whatever its locale). Both are stored out of line (``toast_tuple_target`` 128): a search for
   a word found in most of the catalog reads the GIN index and then only the small heap rows
   (the id), about 1,000 pages at 100,000 papers instead of 20,000 with the lexemes inline.
   ``body`` is read only to confirm a term the lexemes cannot answer exactly (below).
@@ -51,7 +51,7 @@ from sqlalchemy.engine import Connection
 
 from ..fields import Kind
 from ..store import sql
-from .tokens import CJK, CJK_CHAR, ParsedQuery, fold_word, tokens
+from .tokens import CJK, CJK_CHAR, ParsedQuery, fold_text, fold_word, tokens
 
 # A tsvector holds at most 1 MB (and a lexeme 2 KB): an entry whose lexemes would pass this is
 # marked ``overflow`` and its long terms are confirmed in the text.
@@ -68,6 +68,12 @@ _PURE_CJK = re.compile(f"[{CJK}]+")
 # What no search term holds (``parse_query`` splits on it) and CJK runs: a chunk lies between.
 _CHUNK_SPLIT = re.compile(f'[\\s"*^\\x00-\\x1f{CJK}]+')
 _PLAIN = re.compile("[a-z0-9]*")
+
+
+def lowered(text: str) -> str:
+    """Text as ``body`` and the chunks hold it, and as terms are compared with them: lower case,
+    accented Latin letters folded (:func:`.tokens.fold_text`: ``über-`` finds ``Über-Net``)."""
+    return fold_text(text).lower()
 
 
 def _lexeme(text: str, prefix: bool = False) -> str:
@@ -89,12 +95,12 @@ def cjk_grams(text: str, size: int) -> list[str]:
     return [run[i : i + size] for run in _CJK_RUN.findall(text) for i in range(len(run) - size + 1)]
 
 
-def chunks(lowered: str) -> tuple[list[str], bool]:
-    """The distinct chunks of a lowered text that are not plain ``a-z0-9`` words (those are
+def chunks(text: str) -> tuple[list[str], bool]:
+    """The distinct chunks of a :func:`lowered` text that are not plain ``a-z0-9`` words (those are
     tokens), and whether one was longer than :data:`MAX_CHUNK` (left out)."""
     out: dict[str, None] = {}
     too_long = False
-    for chunk in _CHUNK_SPLIT.split(lowered):
+    for chunk in _CHUNK_SPLIT.split(text):
         if not chunk or _PLAIN.fullmatch(chunk):
             continue
         if len(chunk) > MAX_CHUNK:
@@ -107,7 +113,7 @@ def chunks(lowered: str) -> tuple[list[str], bool]:
 def lexemes(text: str) -> tuple[list[str], list[str], list[str], bool]:
     """(all lexemes of an entry's text, its Latin tokens, its chunks, overflow)."""
     words = tokens(text)
-    found_chunks, overflow = chunks(text.lower())
+    found_chunks, overflow = chunks(lowered(text))
     runs = _CJK_RUN.findall(text)
     grams = {run[i : i + GRAM] for run in runs for i in range(len(run) - GRAM + 1)}
     grams.update(run[-GRAM + 1 :] for run in runs if len(run) >= GRAM - 1)  # the last three: what no 4-gram begins
@@ -201,7 +207,7 @@ class PostgresSearch:
                 " overflow = excluded.overflow",
                 {"ids": sql.Array([i for i, _t in part]),
                  "words": sql.Array([" ".join(b[0]) for b in built]),
-                 "bodies": sql.Array([t.replace("\x00", "").lower() for _i, t in part]),
+                 "bodies": sql.Array([lowered(t.replace("\x00", "")) for _i, t in part]),
                  "overflow": sql.Array([b[3] for b in built])},
             )
             for table, col, found in ((f"{base}_vocab", "word", 1), (f"{base}_chunk", "chunk", 2)):
@@ -227,7 +233,7 @@ class PostgresSearch:
         confirm it. No groups and no confirming: no lexeme holds it (only an overflowing
         entry's text can)."""
         base = f"{kind.value}_search"
-        lowered = term.lower()
+        folded = lowered(term)
         if _PURE_CJK.fullmatch(term):
             if len(term) < GRAM:  # three characters: they begin a 4-gram or end their run
                 return [_lexeme(term, prefix=True)], False
@@ -237,8 +243,8 @@ class PostgresSearch:
             words = self._expand(conn, f"{base}_vocab", "word", parts[0])
             if words is not None:
                 return (["(" + " | ".join(_lexeme(w) for w in words) + ")"] if words else []), False
-        elif not CJK_CHAR.search(term) and not _PLAIN.fullmatch(lowered):
-            found = self._expand(conn, f"{base}_chunk", "chunk", lowered)
+        elif not CJK_CHAR.search(term) and not _PLAIN.fullmatch(folded):
+            found = self._expand(conn, f"{base}_chunk", "chunk", folded)
             if found is not None:
                 return (["(" + " | ".join(_lexeme(CHUNK + c) for c in found) + ")"] if found else []), False
         groups: list[str] = []
@@ -263,11 +269,11 @@ class PostgresSearch:
         for term in query.long_terms:
             term_groups, needs_text = self._term_groups(conn, kind, term)
             if needs_text:
-                confirm.append(term.lower())
+                confirm.append(lowered(term))
                 if term_groups:
                     groups.append("((" + " & ".join(term_groups) + f") | {_lexeme(CHUNK)})")
                 continue
-            exact.append(term.lower())  # an overflowing entry (lexemes cut) is judged by its text
+            exact.append(lowered(term))  # an overflowing entry (lexemes cut) is judged by its text
             groups.append("((" + " & ".join(term_groups) + f") | {_lexeme(CHUNK)})" if term_groups
                           else _lexeme(CHUNK))
         for group in query.short_terms:

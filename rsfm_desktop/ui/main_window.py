@@ -45,7 +45,7 @@ from .icons import refresh_all as refresh_icons
 from .theme import apply_theme
 from .models.catalog_table_model import CatalogTableModel
 from .widgets.catalog_table import CatalogTable
-from .tasks import run_silently
+from .tasks import run_silently, share_the_gil_finely
 from .undo import UndoStack
 from .widgets.detail_pane import DetailPane
 
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         """``defer_setup``: leave import/export and backups to :meth:`finish_setup`, which the
         app calls just after the first paint (they are not needed to show the catalog)."""
         super().__init__(parent)
+        share_the_gil_finely()  # workers' Python no longer holds the GUI thread 5 ms per wait
         self.catalog = catalog
         self.catalog_dir = catalog.data_dir
         self.setObjectName("mainWindow")

@@ -443,7 +443,9 @@ class MainWindow(QMainWindow):
         if shown is not None and changes.touches(*shown):
             self.detail.entry_changed(changes.touches(*shown), external=changes.external)
         if changes.tags_changed() and hasattr(self, "taxonomy_controller"):
-            self.taxonomy_controller.refresh()
+            tree = changes.taxonomy_changed()  # else only entries' tags: the counts alone are stale
+            touched = shown is not None and changes.touches(*shown) is not None
+            self.taxonomy_controller.refresh(tree=tree, chips=tree or touched)
         if changes.external:
             n = len(changes.changes)
             self.statusBar().showMessage(

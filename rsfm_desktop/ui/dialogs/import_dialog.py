@@ -262,7 +262,6 @@ def preview_facts(plan: ImportPlan) -> PreviewFacts:
                         plan.titles_at(sorted({e.earlier for e in first if e.earlier is not None})))
 
 
-
 class ImportPreviewDialog(QDialog):
     """The preview of a plan. ``rereadRequested(codec)``: the user chose another encoding; the
     controller reads the file again (this dialog is then closed, nothing written)."""

@@ -26,7 +26,7 @@ from .language import current as current_language
 from .actions import ActionId
 from .dialogs.duplicates_dialog import DuplicatesDialog
 from .dialogs.export_dialog import ExportDialog, FormatInfo, Scope, ViewTableDialog
-from .dialogs.import_dialog import ImportPreviewDialog
+from .dialogs.import_dialog import ImportPreviewDialog, preview_facts
 from .tasks import Cancelled, TaskContext, run_task
 
 
@@ -141,7 +141,7 @@ class IoController(QObject):
 
         self._source = (path, fmt)
         return self._run(self.tr("Reading %1…").replace("%1", path.name), work,
-                         lambda result: self.show_preview(*result), self._import_failed,
+                         lambda result: self._preview_read(result), self._import_failed,
                          on_cancel=self._read_cancelled, show_after_ms=PROGRESS_AFTER_MS)
 
     def paste_entries(self) -> TaskContext | None:
@@ -159,15 +159,21 @@ class IoController(QObject):
             return self._with_titles(catalog.imports.plan(batch))
 
         self._source = None
-        return self._run(self.tr("Reading the clipboard…"), work, lambda result: self.show_preview(*result),
+        return self._run(self.tr("Reading the clipboard…"), work, lambda result: self._preview_read(result),
                          self._import_failed, on_cancel=self._read_cancelled, show_after_ms=PROGRESS_AFTER_MS)
 
-    def _with_titles(self, plan):
+    def _with_titles(self, plan, changed: list[int] | None = None):
+        """On the worker: the plan and what its preview shows first (the titles of the entries it
+        matches, its counts, warnings and first page), so that opening the preview reads nothing."""
         try:
-            return plan, self._titles(plan)
+            return plan, self._titles(plan), changed, preview_facts(plan)
         except BaseException:
             plan.close()
             raise
+
+    def _preview_read(self, found) -> None:
+        plan, titles, changed, facts = found
+        self.show_preview(plan, titles, changed, facts)
 
     def _titles(self, plan) -> dict[tuple[Kind, int], str]:
         titles: dict[tuple[Kind, int], str] = {}
@@ -192,14 +198,14 @@ class IoController(QObject):
             .replace("%2", where))
         self._next_dropped()
 
-    def show_preview(self, plan, titles, changed: list[int] | None = None) -> None:
+    def show_preview(self, plan, titles, changed: list[int] | None = None, facts=None) -> None:
         if not len(plan):
             QMessageBox.information(self.window, self.tr("Import"),
                                     self.tr("%1 holds no entries to import.").replace("%1", Path(plan.source).name))
             plan.close()
             self._next_dropped()
             return
-        self.preview = ImportPreviewDialog(plan, titles, self.window, changed=changed)
+        self.preview = ImportPreviewDialog(plan, titles, self.window, changed=changed, facts=facts)
         self.preview.accepted.connect(lambda: self.apply(plan))
         self.preview.rejected.connect(lambda: self._preview_closed(plan))
         self.preview.rereadRequested.connect(lambda codec: self._reread(plan, codec))
@@ -236,19 +242,20 @@ class IoController(QObject):
                 raise Cancelled() from exc
             except PlanStale as found:
                 stale = found
-                return stale
+                return stale, self._with_titles(found.plan, found.changed)  # previewed again
             finally:
                 if stale is None:  # the spool is done with: its (large) file goes here, not on the GUI thread
                     plan.close()
 
         def done(result) -> None:
-            if isinstance(result, PlanStale):
+            if isinstance(result, tuple) and isinstance(result[0], PlanStale):
+                result, again = result
                 QMessageBox.information(
                     self.window, self.tr("The catalog changed"),
                     self.tr("The catalog changed since this preview was made (another window or program "
                             "wrote to it): %1 entries are now new, duplicates or conflicts where they were "
                             "not. Nothing was imported; review the preview again.").replace("%1", str(len(result.changed))))
-                self.show_preview(result.plan, self._titles(result.plan), result.changed)
+                self._preview_read(again)
                 return
             plan.close()
             report = result.result

@@ -45,7 +45,7 @@ from .icons import refresh_all as refresh_icons
 from .theme import apply_theme
 from .models.catalog_table_model import CatalogTableModel
 from .widgets.catalog_table import CatalogTable
-from .tasks import run_silently
+from .tasks import run_silently, share_the_gil_finely
 from .undo import UndoStack
 from .widgets.detail_pane import DetailPane
 
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         """``defer_setup``: leave import/export and backups to :meth:`finish_setup`, which the
         app calls just after the first paint (they are not needed to show the catalog)."""
         super().__init__(parent)
+        share_the_gil_finely()  # workers' Python no longer holds the GUI thread 5 ms per wait
         self.catalog = catalog
         self.catalog_dir = catalog.data_dir
         self.setObjectName("mainWindow")
@@ -442,7 +443,9 @@ class MainWindow(QMainWindow):
         if shown is not None and changes.touches(*shown):
             self.detail.entry_changed(changes.touches(*shown), external=changes.external)
         if changes.tags_changed() and hasattr(self, "taxonomy_controller"):
-            self.taxonomy_controller.refresh()
+            tree = changes.taxonomy_changed()  # else only entries' tags: the counts alone are stale
+            touched = shown is not None and changes.touches(*shown) is not None
+            self.taxonomy_controller.refresh(tree=tree, chips=tree or touched)
         if changes.external:
             n = len(changes.changes)
             self.statusBar().showMessage(

@@ -106,13 +106,18 @@ class TaxonomyController(QObject):
 
     # ---- refreshing and filtering ---------------------------------------------------------
 
-    def refresh(self, counts: bool = True) -> None:
+    def refresh(self, counts: bool = True, tree: bool = True, chips: bool = True) -> None:
         """Re-read the taxonomy after any edit or undo: labels, colours and the tree now (with
-        the last known counts), the counts in the background unless ``counts`` is False."""
-        self._tree = self.taxonomy.tree(counts=False)
-        apply_counts(self._tree, self._counts)
-        self._show(self._tree)
-        self.chips.refresh()
+        the last known counts), the counts in the background unless ``counts`` is False.
+        ``tree`` False: only entries' tags changed (an import, a bulk tagging), not the tags
+        themselves, so the tree shown stays and only its counts are read again; ``chips`` False:
+        the entry in the detail pane was not touched, its chips stay."""
+        if tree or not self._tree:
+            self._tree = self.taxonomy.tree(counts=False)
+            apply_counts(self._tree, self._counts)
+            self._show(self._tree)
+        if chips:
+            self.chips.refresh()
         if counts:
             self._requested += 1
             generation = self._requested

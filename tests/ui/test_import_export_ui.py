@@ -287,3 +287,69 @@ def test_preview_and_pair_models_pass_the_model_tester(qtbot, qtmodeltester, win
     preview.filter_combo.setCurrentIndex(preview.filter_combo.findData(Status.NEW))  # the rows of one status
     qtmodeltester.check(preview.model)
     qtmodeltester.check(PairModel([DuplicatePair(Kind.PAPER, 1, 2, "doi", 100.0)], {(Kind.PAPER, 1): "A"}))
+
+
+@pytest.fixture
+def gui_spool_reads(monkeypatch):
+    """The import spool's reads made on the GUI thread (the worker's are not counted)."""
+    from rsfm_desktop.core.store.spool_store import SpoolStore
+
+    gui, reads = threading.get_ident(), []
+    original = SpoolStore._rows
+
+    def counted(store, query, params=()):
+        if threading.get_ident() == gui:
+            reads.append(query)
+        return original(store, query, params)
+
+    monkeypatch.setattr(SpoolStore, "_rows", counted)
+    return reads
+
+
+def test_opening_the_preview_reads_nothing_from_the_spool_on_the_gui_thread(qtbot, window, open_file, tmp_path,
+                                                                           gui_spool_reads):
+    """The counts, the warnings and the first page were read in the preview's constructor, on
+    the GUI thread (50-200 ms at 10,000 entries); now on the import's worker, before it opens."""
+    bib = tmp_path / "lab.bib"
+    bib.write_text(NEW_BIB + NEW_BIB.replace("geochat", "geochat2"), encoding="utf-8")  # twins in the file
+    preview = open_preview(qtbot, window, open_file, bib)
+    preview.table.viewport().repaint()  # the rows painted, the first entry's details shown
+    assert gui_spool_reads == []
+    assert "6 entries in lab.bib: 2 new, 4 duplicates, 0 conflicts." == preview.summary.text()
+    assert "Will add 2, merge 0, skip 4." == preview.decision_summary.text()
+    twin = next(row for row in range(preview.model.rowCount()) if preview.model.entry(row).earlier is not None)
+    assert "Entry 2 of this file: A Brand New Foundation Model" in preview.model.index(twin, 5).data()
+    assert "GeoChat" in preview.details.toPlainText()
+    preview.set_selected(Decision.ADD)  # a decision the user changes is counted again
+    preview.table.selectAll()
+    preview.set_selected(Decision.SKIP)
+    assert preview.decision_summary.text() == "Will add 0, merge 0, skip 6."
+    preview.reject()
+
+
+def test_a_preview_the_catalog_outdated_is_shown_again_with_what_changed(qtbot, window, open_file, infos, tmp_path,
+                                                                        gui_spool_reads):
+    """Another writer imported the same file while the preview was open: Import writes nothing
+    and the preview comes back (read on the worker), the changed entries highlighted."""
+    bib = tmp_path / "lab.bib"
+    bib.write_text(NEW_BIB, encoding="utf-8")
+    before = live_count(window)
+    preview = open_preview(qtbot, window, open_file, bib)
+    other = window.catalog.imports.prepare(bib)
+    window.catalog.imports.apply(other)  # as another window would
+    other.close()
+    assert live_count(window) == before + 2
+    gui_spool_reads.clear()
+    click_import(qtbot, preview)
+    controller = window.io_controller
+    qtbot.waitUntil(lambda: controller.preview is not preview and controller.preview is not None
+                    and controller.preview.isVisible(), timeout=5000)
+    again = controller.preview
+    assert [title for title, _text in infos] == ["The catalog changed"]
+    assert "2 entries are now" in infos[0][1]
+    assert again.changed_banner.isVisibleTo(again)
+    assert "3 entries in lab.bib: 0 new, 3 duplicates" in again.summary.text()
+    assert gui_spool_reads == []
+    click_import(qtbot, again)  # all skipped now: nothing to import
+    assert live_count(window) == before + 2
+    again.reject()

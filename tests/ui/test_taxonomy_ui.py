@@ -98,6 +98,27 @@ def test_counts_follow_an_edit_without_freezing_the_window(window, qtbot, monkey
     qtbot.waitUntil(lambda: model.index_of(("tag", vqa)).data(CountRole) == before, timeout=5000)
 
 
+def test_tagging_entries_reads_only_the_counts_again_not_the_tree(window, qtbot, monkeypatch):
+    """After an import or a bulk tagging (entries' tags changed, not the tags) the tree was read
+    again on the GUI thread and the detail pane's chips too; now only the counts, in the
+    background. Renaming a tag (the taxonomy changed) still shows the new label at once."""
+    qtbot.waitUntil(lambda: not ctl(window).counts_pending())
+    model = ctl(window).sidebar_model
+    vqa = tag(window, "VQA")
+    before = model.index_of(("tag", vqa)).data(CountRole)
+    taxonomy = ctl(window).taxonomy
+    trees, original = [], taxonomy.tree
+    monkeypatch.setattr(taxonomy, "tree", lambda *a, **k: trees.append(1) or original(*a, **k))
+    untagged = [i for i in window.catalog.entries.list_ids(Kind.PAPER) if vqa not in tags_of(window, Kind.PAPER, i)]
+    shown_id = window.tables[Kind.PAPER].current_id()
+    taxonomy.assign(Kind.PAPER, [i for i in untagged if i != shown_id][:2], [vqa])
+    assert trees == []
+    qtbot.waitUntil(lambda: model.index_of(("tag", vqa)).data(CountRole) == before + 2, timeout=5000)
+    taxonomy.rename_tag(vqa, "Visual QA")
+    assert trees == [1]
+    assert model.index_of(("tag", vqa)).data() == "Visual QA"
+
+
 def test_new_counts_are_repainted_in_the_sidebar(window, qtbot):
     # The counts arrive on the same tree objects the sidebar already shows; the view must still
     # be told, or the sidebar keeps painting the old numbers (0 on a first start) until hovered.

@@ -29,3 +29,30 @@ def test_a_search_told_to_stop_gives_up_and_the_connection_still_searches(catalo
         assert entries.keep_matching(Kind.PAPER, ids, "remote", stop=lambda: False) == wanted
         assert entries.keep_matching(Kind.PAPER, ids, "remote") == wanted
 
+
+
+
+@pytest.mark.parametrize("step", [1, 4])
+def test_matching_in_small_pieces_keeps_the_same_ids_in_the_same_order(catalog, monkeypatch, step):
+    """The hits are decoded, marked and the order filtered a piece at a time (so that the search
+    worker never holds the GIL for all 100,000 ids in one C call): pieces of any size give the
+    ids that a set of the matching ids gives, in the sort's order; trashed entries (still in
+    the search index) are left out."""
+    from rsfm_desktop.core import entries as entries_module
+
+    entries = catalog.entries
+    made = [entries.create(Kind.PAPER, {"title": f"Glacier radar study {n}", "year": 2000 + n % 7}).result
+            for n in range(20)]
+    entries.delete(Kind.PAPER, made[3:5])
+    order = entries.sorted_ids(Kind.PAPER, "year", descending=True)
+    texts = ("glacier", "radar study 1", "remote", "zzzz")
+    wanted = {text: entries.keep_matching(Kind.PAPER, order, text) for text in texts}
+    assert len(wanted["glacier"]) == 18
+    monkeypatch.setattr(entries_module, "GIL_STEP", step)
+    for text, found in wanted.items():
+        with catalog.store.read() as conn:
+            hits = {i for piece in entries_module._id_pieces(conn, *entries.match_sql(conn, Kind.PAPER, text, {}))
+                    for i in piece}
+        pieced = entries.keep_matching(Kind.PAPER, order, text)
+        assert pieced == found == [i for i in order if i in hits], text
+        assert not set(made[3:5]) & set(pieced)

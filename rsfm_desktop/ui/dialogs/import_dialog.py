@@ -4,11 +4,14 @@ the encoding the file was read in (a guess offers a second reading in another on
 warnings (records skipped, values left out, each naming its line).
 
 The dialog only edits the plan's decisions (kept in its spool, so a file of a million records
-is paged, never loaded); the controller applies the plan on OK.
+is paged, never loaded); the controller applies the plan on OK. What the dialog shows first (the
+counts, the warnings, the first page of entries) is read from the spool on the import's worker
+(:func:`preview_facts`): read in the dialog's constructor it stalled the window 50-200 ms.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from collections.abc import Sequence
@@ -39,6 +42,7 @@ from ...core.fields import Kind, field_map
 from ...core.i18n import FIELDS_CONTEXT
 from ...core.io import Decision, ImportPlan, PlanEntry, Status
 from ...core.io.encoding import display_name
+from ...core.io.spool import PAGE
 
 _BANNER = "background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 3px;"
 
@@ -80,10 +84,12 @@ class PlanModel(QAbstractTableModel):
     decisionsChanged = Signal()
 
     def __init__(self, plan: ImportPlan, existing_titles: dict[tuple[Kind, int], str], parent=None,
-                 changed: list[int] | None = None):
+                 changed: list[int] | None = None, earlier_titles: dict[int, str] | None = None):
         super().__init__(parent)
         self.plan = plan
         self._existing = existing_titles
+        # position -> title of an earlier record of the file that a row duplicates (read once)
+        self._earlier: dict[int, str] = dict(earlier_titles or {})
         self.changed = set(changed or ())  # positions whose status changed since the last preview
         self.status: Status | None = None
         self._rows: Sequence[int] = range(len(plan))
@@ -123,7 +129,9 @@ class PlanModel(QAbstractTableModel):
             title = self._existing.get((entry.record.kind, entry.existing_id), f"#{entry.existing_id}")
             return f"{title} ({reason_label(entry.reason)})"
         if entry.earlier is not None:
-            earlier = self.plan.titles_at([entry.earlier]).get(entry.earlier, "")
+            earlier = self._earlier.get(entry.earlier)
+            if earlier is None:
+                earlier = self._earlier[entry.earlier] = self.plan.titles_at([entry.earlier]).get(entry.earlier, "")
             return QCoreApplication.translate("ImportPreview", "Entry %1 of this file: %2").replace("%1", str(entry.earlier + 1)).replace("%2", earlier)
         return ""
 
@@ -232,6 +240,28 @@ ENCODINGS = ("utf-8", "cp1252", "gb18030", "big5", "cp932", "euc_kr", "utf-16-le
 WARNINGS_SHOWN = 1000
 
 
+@dataclass(frozen=True)
+class PreviewFacts:
+    """What the preview shows as it opens, read from the plan's spool before it opens."""
+
+    counts: dict[str, int]  # status value -> entries
+    decisions: dict[Decision, int]
+    warning_count: int
+    warnings: list[str]  # the first WARNINGS_SHOWN, and a line counting the others
+    earlier_titles: dict[int, str]  # titles of the earlier records the first page's rows repeat
+
+
+def preview_facts(plan: ImportPlan) -> PreviewFacts:
+    """Read what the preview shows first: on the worker that made the plan, not on the GUI
+    thread. Reading the first page of entries here keeps it in the plan's page cache, so the
+    first rows and the first entry's details paint without reading the spool."""
+    first = plan.entries[:PAGE]
+    count = len(plan.warnings)
+    return PreviewFacts(plan.counts(), plan.decision_counts(), count,
+                        plan.warnings.summary(WARNINGS_SHOWN) if count else [],
+                        plan.titles_at(sorted({e.earlier for e in first if e.earlier is not None})))
+
+
 class ImportPreviewDialog(QDialog):
     """The preview of a plan. ``rereadRequested(codec)``: the user chose another encoding; the
     controller reads the file again (this dialog is then closed, nothing written)."""
@@ -239,12 +269,14 @@ class ImportPreviewDialog(QDialog):
     rereadRequested = Signal(str)
 
     def __init__(self, plan: ImportPlan, existing_titles: dict[tuple[Kind, int], str], parent=None,
-                 changed: list[int] | None = None):
+                 changed: list[int] | None = None, facts: PreviewFacts | None = None):
+        """``facts``: read by :func:`preview_facts` off the GUI thread (read here when None)."""
         super().__init__(parent)
         self.setObjectName("importPreviewDialog")
         self.setWindowTitle(self.tr("Import %1").replace("%1", visible(Path(plan.source).name)))
         self.plan = plan
-        self.model = PlanModel(plan, existing_titles, self, changed)
+        facts = facts if facts is not None else preview_facts(plan)
+        self.model = PlanModel(plan, existing_titles, self, changed, facts.earlier_titles)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
@@ -328,13 +360,13 @@ class ImportPreviewDialog(QDialog):
         self.warnings.setObjectName("importWarnings")
         self.warnings.setReadOnly(True)
         self.warnings.setMaximumHeight(self.fontMetrics().height() * 6)
-        count = len(plan.warnings)
+        count = facts.warning_count
         self.warnings_label.setVisible(count > 0)
         self.warnings.setVisible(count > 0)
         if count:
             self.warnings_label.setText(self.tr("%1 warnings: records skipped and values left out, each with "
                                                 "its line:").replace("%1", f"{count:,}"))
-            self.warnings.setPlainText("\n".join(plan.warnings.summary(WARNINGS_SHOWN)))
+            self.warnings.setPlainText("\n".join(facts.warnings))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
@@ -356,8 +388,8 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.warnings)
         layout.addLayout(bottom)
         self.model.decisionsChanged.connect(self._update_counts)
-        self._counts = plan.counts()
-        self._update_counts()
+        self._counts = facts.counts
+        self._update_counts(facts.decisions)
         self.resize(1000, 680)
         if self.model.rowCount():
             self.table.selectRow(0)
@@ -414,14 +446,15 @@ class ImportPreviewDialog(QDialog):
         self.plan.restore_suggestions()
         self.model.refresh_decisions()
 
-    def _update_counts(self) -> None:
+    def _update_counts(self, decisions: dict[Decision, int] | None = None) -> None:
+        """The summaries; ``decisions``: the decision counts when known (else read)."""
         counts = self._counts
         self.summary.setText(
             self.tr("%1 entries in %2: %3 new, %4 duplicates, %5 conflicts.")
             .replace("%1", str(len(self.plan))).replace("%2", Path(self.plan.source).name)
             .replace("%3", str(counts["new"])).replace("%4", str(counts["duplicate"]))
             .replace("%5", str(counts["conflict"])))
-        decisions = self.model.decision_counts()
+        decisions = decisions if decisions is not None else self.model.decision_counts()
         self.decision_summary.setText(
             self.tr("Will add %1, merge %2, skip %3.")
             .replace("%1", str(decisions[Decision.ADD])).replace("%2", str(decisions[Decision.MERGE]))

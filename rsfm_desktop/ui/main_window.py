@@ -44,6 +44,7 @@ from .icons import bind
 from .icons import refresh_all as refresh_icons
 from .theme import apply_theme
 from .models.catalog_table_model import CatalogTableModel
+from .widgets.activation import skip_activation_repaints
 from .widgets.catalog_table import CatalogTable
 from .tasks import run_silently, share_the_gil_finely
 from .undo import UndoStack
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         self._poll_timer.timeout.connect(self.poll_changes)
         self._poll_timer.start()
         self._catalog_lost = False
+        skip_activation_repaints(self)  # a dialog opening or closing repainted every table
         if not defer_setup:
             self.finish_setup()
 
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         # the window waiting for its lock (what was purged reaches the tables as changes)
         run_silently(self, lambda _ctx: self.catalog.entries.empty_trash(older_than_days=TRASH_DAYS),
                      lambda _purged: None, self.trash_not_emptied)
+        skip_activation_repaints(self)  # the views the controllers added
 
     def trash_not_emptied(self, exc: Exception) -> None:
         """Busy or offline: the old trash goes at the next start."""

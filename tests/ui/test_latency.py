@@ -243,3 +243,53 @@ def test_a_busy_worker_hands_the_gil_to_the_gui_thread_within_a_millisecond(wind
 
     assert tasks.GIL_SWITCH_S <= 0.001
     assert sys.getswitchinterval() <= tasks.GIL_SWITCH_S
+
+
+def test_a_dialog_opening_or_closing_does_not_repaint_the_tables_and_the_tag_tree(window, qtbot):
+    """Qt repaints every item view of a window when it is deactivated or activated again (to
+    draw the selection in the inactive colours, which our palettes draw alike): at 100,000
+    papers each progress dialog and the import preview, opening and closing, repainted the
+    catalog table and the tag tree beside the import's busy worker, 60-160 ms of the GUI
+    thread. Those views no longer repaint; the view that loses the keyboard focus still does."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QDialog
+
+    class Paints(QObject):
+        def __init__(self):
+            super().__init__()
+            self.count = 0
+
+        def eventFilter(self, _obj, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.search_box.setFocus()
+    qtbot.waitUntil(lambda: not window.taxonomy_controller.counts_pending())  # their repaint is due
+    tree = window.taxonomy_controller.sidebar.tree
+    views = {"table": window.tables[Kind.PAPER].viewport(), "tree": tree.viewport()}
+    paints = {name: Paints() for name in views}
+    for name, viewport in views.items():
+        viewport.installEventFilter(paints[name])
+    for _ in range(20):  # until what was due has painted
+        before = sum(p.count for p in paints.values())
+        qtbot.wait(100)
+        if sum(p.count for p in paints.values()) == before:
+            break
+    for p in paints.values():
+        p.count = 0
+    dialog = QDialog(window)
+    dialog.open()  # window-modal, as the progress and the preview are
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.wait(50)
+    dialog.reject()
+    window.activateWindow()  # what the window manager does (offscreen: not by itself)
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.wait(50)
+    assert {name: p.count for name, p in paints.items()} == {"table": 0, "tree": 0}
+    # ... and a change the views must show still repaints them
+    tree.viewport().update()
+    qtbot.waitUntil(lambda: paints["tree"].count > 0)

@@ -66,6 +66,8 @@ class EntryActions(QObject):
             table.selectionModel().selectionChanged.connect(self._selection_changed)
             table.selectionModel().currentRowChanged.connect(self._selection_changed)
         window.tabs.currentChanged.connect(self._selection_changed)
+        window.detail.entryShown.connect(self._entry_shown)
+        self._awaiting: tuple | None = None  # (kind, id) whose entry actions wait for the detail pane
         window.detail.selection.set_actions(self._bulk_actions())
         self.update()
 
@@ -230,17 +232,39 @@ class EntryActions(QObject):
             detail.show_entry(kind, self.window.current_table().current_id())
         self.update()
 
+    def _entry_shown(self, kind, entry_id) -> None:
+        if self._awaiting is not None and self._awaiting == (kind, entry_id):
+            self.update()
+
+    def _detail_follows(self, kind: Kind, entry_id: int) -> bool:
+        """The detail pane is about to show this entry (a row switch in a large catalog shows
+        it a turn of the event loop after the table painted)."""
+        window = self.window
+        table = window.current_table()
+        if window.detail.current() == (kind, entry_id):
+            return False
+        timer = getattr(window, "_detail_timer", None)
+        # the window's own slot for the new current row may not have run yet: it will wait too
+        return bool(timer is not None and timer.isActive() or table.catalog_model().searches_in_background())
+
     def update(self) -> None:
-        """Enable what applies to the selection now."""
+        """Enable what applies to the selection now. What depends on the current entry's
+        fields (its links, its PDF) waits for the detail pane to read the entry when it is about
+        to: read here too, a row switch read the entry and its attachments twice more on the GUI
+        thread, in the turn that also paints the table."""
         a = self.actions
         kind, ids = self.selection()
         one = len(ids) == 1
-        current = self._current() if one else None
+        current_id = self.window.current_table().current_id()  # the entry _current() reads
+        follows = one and current_id is not None and self._detail_follows(kind, current_id)
+        self._awaiting = (kind, current_id) if follows else None
         paper = kind is Kind.PAPER
-        a[ActionId.OPEN_PAPER].setEnabled(bool(paper and current and references.paper_url(current)))
-        a[ActionId.OPEN_PDF].setEnabled(bool(paper and current and (references.pdf_url(current) or
-                                                                   self._local_pdf(current))))
-        a[ActionId.OPEN_CODE].setEnabled(bool(paper and current and current.code_url))
+        if self._awaiting is None:
+            current = self._current() if one else None
+            a[ActionId.OPEN_PAPER].setEnabled(bool(paper and current and references.paper_url(current)))
+            a[ActionId.OPEN_PDF].setEnabled(bool(paper and current and (references.pdf_url(current) or
+                                                                       self._local_pdf(current))))
+            a[ActionId.OPEN_CODE].setEnabled(bool(paper and current and current.code_url))
         for action_id in (ActionId.COPY_CITATION, ActionId.COPY_BIBTEX, ActionId.COPY_LINK,
                           ActionId.EXPORT_SELECTED):
             a[action_id].setEnabled(bool(ids))

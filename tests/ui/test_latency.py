@@ -293,3 +293,36 @@ def test_a_dialog_opening_or_closing_does_not_repaint_the_tables_and_the_tag_tre
     # ... and a change the views must show still repaints them
     tree.viewport().update()
     qtbot.waitUntil(lambda: paints["tree"].count > 0)
+
+
+def test_a_row_switch_in_a_large_catalog_reads_the_entry_only_when_the_pane_shows_it(window, qtbot, monkeypatch):
+    """In a large catalog the detail pane shows the entry a turn after the table painted the
+    switch; meanwhile the Entry menu's actions read the entry and its attachments themselves
+    (twice: the selection and the current row changed), in the turn that paints the table.
+    Now they wait for the pane's copy: nothing is read in the switch itself, and once the pane
+    shows the entry each was read once and the actions fit it."""
+    from rsfm_desktop.core import references
+    from rsfm_desktop.ui.actions import ActionId
+    from rsfm_desktop.ui.models import catalog_table_model as ctm
+
+    monkeypatch.setattr(ctm, "BACKGROUND_SEARCH_ABOVE", 0)  # as at 100,000 papers
+    table = window.tables[Kind.PAPER]
+    assert table.catalog_model().searches_in_background()
+    table.selectRow(0)
+    qtbot.waitUntil(lambda: window.detail.current() == (Kind.PAPER, table.current_id()))
+    calls: list[str] = []
+    _counting(monkeypatch, window.catalog.entries, "get", calls)
+    _counting(monkeypatch, window.catalog.attachments, "list", calls)
+    entries = window.catalog.entries
+    for row in (1, 2, 3):
+        calls.clear()
+        table.selectRow(row)
+        assert calls == []  # the switch itself reads nothing
+        qtbot.waitUntil(lambda: window.detail.current() == (Kind.PAPER, table.current_id()))
+        qtbot.wait(10)
+        assert calls.count("get") == 1 and calls.count("list") == 1, calls
+        entry = entries.get(Kind.PAPER, table.current_id())
+        assert window.actions[ActionId.OPEN_PAPER].isEnabled() == bool(references.paper_url(entry))
+        assert window.actions[ActionId.OPEN_CODE].isEnabled() == bool(entry.code_url)
+        assert window.actions[ActionId.OPEN_PDF].isEnabled() == bool(
+            references.pdf_url(entry) or window.catalog.attachments.local_pdf(entry.id))

@@ -293,6 +293,19 @@ def test_a_dialog_opening_or_closing_does_not_repaint_the_tables_and_the_tag_tre
     # ... and a change the views must show still repaints them
     tree.viewport().update()
     qtbot.waitUntil(lambda: paints["tree"].count > 0)
+    # ... as does a window's (de)activation where the palette draws the inactive selection apart
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = tree.palette()
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, QColor("#999999"))
+    tree.setPalette(palette)
+    qtbot.wait(100)
+    paints["tree"].count = 0
+    dialog = QDialog(window)
+    dialog.open()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.waitUntil(lambda: paints["tree"].count > 0)
+    dialog.reject()
 
 
 def test_a_row_switch_in_a_large_catalog_reads_the_entry_only_when_the_pane_shows_it(window, qtbot, monkeypatch):

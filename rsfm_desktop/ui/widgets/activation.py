@@ -22,7 +22,8 @@ _ACTIVATION = (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 class _SameWhenInactive(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() in _ACTIVATION:
-            return watched.palette().isEqual(QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+            view = watched.parentWidget() or watched  # the view's palette paints its items
+            return view.palette().isEqual(QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
         return False
 
 

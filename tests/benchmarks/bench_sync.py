@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="build (or reuse) laptop A's catalog in this folder")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each sync into this folder")
+    parser.add_argument("--push-only", action="store_true", help="no second laptop: the push and laptop A's syncs only")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="rsfm-bench-sync-"))
     folder_a = args.keep or tmp / "a"
@@ -118,13 +119,15 @@ def main(argv: list[str] | None = None) -> dict:
                 k: v for k, v in report.as_json().items() if k != "conflicts"}, "conflicts": len(report.conflicts)}
 
         timed("first_sync_push", a)
-        timed("first_sync_pull", b)
+        if not args.push_only:
+            timed("first_sync_pull", b)
         ids = a.entries.list_ids(Kind.PAPER)
         for n, entry_id in enumerate(ids[:: max(1, len(ids) // 10)][:10]):
             # new text each run, so a reused (--keep) catalog really changes
             a.entries.update(Kind.PAPER, entry_id, {"remark": f"benchmark edit {n} at {time.time():.3f}"})
         timed("ten_changes", a)
-        timed("ten_changes_pulled", b)
+        if not args.push_only:
+            timed("ten_changes_pulled", b)
         timed("nothing_to_do", a)
         out["server_papers"] = server.entries.count(Kind.PAPER)
         out["peak_rss_mb"] = peak_rss_mb()

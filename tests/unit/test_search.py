@@ -338,3 +338,68 @@ def test_rows_indexed_with_every_3_gram_are_still_found(tricky, text):
             {"old": old, "id": ids["C"]})
     assert sorted(catalog.entries.list_ids(Kind.PAPER, Query(text))) == expected
     assert ids["C"] in expected
+
+
+_ODD_TEXTS = ["", "⼀abc ⼀ 𠀀 ⼀⼁", "Über-Net Straße ½ ¼ café’s O'Brien a\\b 'q' 遥感图像处理 图像 a 图 x图y ①",
+              "x" * 600 + " short", "ab-c " * 200_000, "遥感" * 300, "\x00abc\x00de-f", "İstanbul ǅemal ﬁne ＡＢＣ１２",
+              "a\u0301b e\u0301te\u0301", "日本語のテキスト 한국어 텍스트", "\\' '' \\\\ ~ ~x a~b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZé-'\\ ~遥感图像处理⼀ǅ½ \t\"*.\x00"), max_size=60))
+@example("⼀ǅ½")
+def test_index_rows_hold_the_lexemes_of_the_text(text):
+    """PostgreSQL: what an entry's index row holds (``indexed``, C-level scans, written by a
+    COPY or an upsert) is what ``lexemes`` (a token at a time) gives: the same lexemes, Latin
+    tokens, chunks, overflow and body."""
+    from rsfm_desktop.core.search import postgres
+
+    for sample in [text, *_ODD_TEXTS]:
+        literal, latin, chunks, overflow, body = postgres.indexed(sample)
+        want = postgres.lexemes(sample.replace("\x00", ""))
+        assert _tsvector_lexemes(literal) == set(want[0])
+        assert (sorted(latin), chunks, overflow) == (sorted(want[1]), want[2], want[3])
+        assert body == postgres.lowered(sample.replace("\x00", ""))
+
+
+def _tsvector_lexemes(literal: str) -> set[str]:
+    """The lexemes of a tsvector literal of quoted lexemes (``'a' 'b''c'``), as PostgreSQL reads it."""
+    out, current, quoted, i = set(), [], False, 0
+    while i < len(literal):
+        c = literal[i]
+        if c == "\\":
+            current.append(literal[i + 1])
+            i += 1
+        elif c == "'" and quoted and literal[i + 1 : i + 2] == "'":
+            current.append("'")
+            i += 1
+        elif c == "'":
+            if quoted:
+                out.add("".join(current))
+                current = []
+            quoted = not quoted
+        else:
+            assert quoted or c == " ", literal
+            if quoted:
+                current.append(c)
+        i += 1
+    return out
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql"])
+def test_the_server_reads_the_index_rows_lexemes_as_written(empty_catalog):
+    """The tsvector literal of odd texts (quotes, backslashes, chunks) holds, on the server,
+    exactly the lexemes ``lexemes`` gives; an entry added (its row COPied) and the same entry
+    reindexed (its row upserted) hold the same row."""
+    from rsfm_desktop.core.search import postgres, reindex
+
+    ids = add_entries(empty_catalog, Kind.PAPER, [{"title": f"odd {n}", "remark": t} for n, t in enumerate(_ODD_TEXTS)])
+    with empty_catalog.store.engine.begin() as conn:
+        for sample in _ODD_TEXTS:
+            literal = postgres.indexed(sample)[0]
+            server = conn.exec_driver_sql("SELECT tsvector_to_array(CAST(%(t)s AS tsvector))", {"t": literal}).scalar()
+            assert set(server) == set(postgres.lexemes(sample.replace("\x00", ""))[0])
+        copied = conn.exec_driver_sql("SELECT id, words::text, body, overflow FROM paper_search ORDER BY id").all()
+        reindex(conn, Kind.PAPER, ids)
+        assert conn.exec_driver_sql("SELECT id, words::text, body, overflow FROM paper_search ORDER BY id").all() == copied
+    assert len(copied) == len(ids)

@@ -233,7 +233,7 @@ class EntryActions(QObject):
         self.update()
 
     def _entry_shown(self, kind, entry_id) -> None:
-        if self._awaiting is not None and self._awaiting == (kind, entry_id):
+        if self._awaiting == (kind, entry_id):
             self.update()
 
     def _detail_follows(self, kind: Kind, entry_id: int) -> bool:
@@ -243,9 +243,8 @@ class EntryActions(QObject):
         table = window.current_table()
         if window.detail.current() == (kind, entry_id):
             return False
-        timer = getattr(window, "_detail_timer", None)
         # the window's own slot for the new current row may not have run yet: it will wait too
-        return bool(timer is not None and timer.isActive() or table.catalog_model().searches_in_background())
+        return window.detail_pending() or table.catalog_model().searches_in_background()
 
     def update(self) -> None:
         """Enable what applies to the selection now. What depends on the current entry's

@@ -343,6 +343,10 @@ class MainWindow(QMainWindow):
             self._show_current_entry()
         self._update_actions()
 
+    def detail_pending(self) -> bool:
+        """A row switch is on screen and the detail pane shows its entry in a moment."""
+        return self._detail_timer.isActive()
+
     def _table_painted(self) -> None:
         if self._detail_timer.isActive():  # the switch is on screen: the pane follows next
             self._detail_timer.start(0)

@@ -19,6 +19,7 @@ from .paths import APP_ID, APP_NAME, ORG_NAME, default_data_dir, resource_path
 from .ui import icons
 from .ui import settings as cfg
 from .ui.main_window import MainWindow
+from .ui.tasks import settle
 
 
 def process_start_time() -> float:
@@ -183,7 +184,9 @@ def run_gui(data_dir: Path | None, startup_report: bool = False) -> int:
         _FirstPaint(window, lambda: _report_startup(window, started))
     _CatalogSwitcher(window, settings)
     window.show()
-    return app.exec()
+    code = app.exec()
+    settle()  # a window closed without its closeEvent (the application quit): its work
+    return code
 
 
 class _CatalogSwitcher(QObject):

@@ -46,7 +46,7 @@ from .theme import apply_theme
 from .models.catalog_table_model import CatalogTableModel
 from .widgets.activation import skip_activation_repaints
 from .widgets.catalog_table import CatalogTable
-from .tasks import run_silently, share_the_gil_finely
+from .tasks import run_silently, settle, share_the_gil_finely
 from .undo import UndoStack
 from .widgets.detail_pane import DetailPane
 
@@ -687,4 +687,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "sync_controller", None) is not None:
             self.sync_controller.close()
         changes_of(self.catalog).changed.disconnect(self.apply_changes)
+        # What still runs for this window (tag counts, the trash emptied, a backup) is cancelled
+        # and waited for: it would use a catalog about to close, and crash an exiting process
+        settle(self)
         super().closeEvent(event)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -36,12 +38,26 @@ class Cancelled(Exception):
     """Raised inside a task when the user cancelled it."""
 
 
+# Every context whose work has not ended, by the window (the top of its parent chain) it serves
+_running: "weakref.WeakSet[TaskContext]" = weakref.WeakSet()
+
+
+def _top(obj: QObject) -> QObject:
+    while obj.parent() is not None:
+        obj = obj.parent()
+    return obj
+
+
 class TaskContext:
     """What the work function may use: progress reports and the cancel flag (thread-safe)."""
 
     def __init__(self, signals: "_Signals"):
         self._signals = signals
         self._cancelled = threading.Event()
+        self._started = False  # handed to the thread pool (on the GUI thread)
+        self._ended = threading.Event()
+        self.owner = _top(signals)
+        _running.add(self)
 
     def progress(self, done: int, total: int) -> None:
         self._signals.progress.emit(done, total)
@@ -71,6 +87,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
+            self._context.check()  # cancelled before a thread was free: the work never starts
             result = self._work(self._context)
         except Cancelled:
             self._emit(self._signals.cancelled)
@@ -78,6 +95,8 @@ class _Runnable(QRunnable):
             self._emit(self._signals.failed, exc, traceback.format_exc())
         else:
             self._emit(self._signals.finished, result)
+        finally:
+            self._context._ended.set()
 
     @staticmethod
     def _emit(signal, *args) -> None:
@@ -85,6 +104,11 @@ class _Runnable(QRunnable):
             signal.emit(*args)
         except RuntimeError:  # the requester (a closed window) is gone: nobody to tell
             pass
+
+
+def _start(work: Callable[[TaskContext], Any], context: TaskContext, signals: _Signals) -> None:
+    context._started = True
+    QThreadPool.globalInstance().start(_Runnable(work, context, signals))
 
 
 def run_task(
@@ -126,8 +150,25 @@ def run_task(
     signals.finished.connect(lambda result: finish(on_success, result))
     signals.failed.connect(lambda exc, _tb: finish(on_error, exc))
     signals.cancelled.connect(lambda: finish(on_cancel or (lambda: None)))
-    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(_Runnable(work, context, signals)))
+    QTimer.singleShot(0, lambda: _start(work, context, signals))
     return context
+
+
+def settle(owner: QObject | None = None, timeout_s: float = 10.0) -> bool:
+    """Cancel the background work started for ``owner`` (a window; None: every window's) and
+    wait up to ``timeout_s`` for what already runs to stop. A window closing calls it before its
+    catalog closes: work left running used a closed catalog, and a worker thread still running
+    Python as the process exited crashed it (a segmentation fault). Work that checks for
+    cancellation stops at its next step and rolls back; the rest is waited for. False if some
+    of it was still running at the deadline."""
+    mine = [c for c in list(_running) if (owner is None or c.owner is owner) and not c._ended.is_set()]
+    for context in mine:
+        context.cancel()
+    deadline = time.monotonic() + timeout_s
+    for context in mine:
+        if context._started and not context._ended.wait(max(0.0, deadline - time.monotonic())):
+            return False
+    return True
 
 
 def run_silently(
@@ -147,7 +188,7 @@ def run_silently(
     signals.finished.connect(lambda result: finish(on_success, result))
     signals.failed.connect(lambda exc, _tb: finish(on_error, exc))
     signals.cancelled.connect(lambda: finish(lambda: None))
-    QThreadPool.globalInstance().start(_Runnable(work, context, signals))
+    _start(work, context, signals)
     return context
 
 

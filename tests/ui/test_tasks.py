@@ -75,3 +75,44 @@ def test_a_task_that_reports_no_progress_shows_its_dialog_soon(qtbot):
     finally:
         release.set()
     qtbot.waitUntil(lambda: bool(done), timeout=3000)
+
+
+def test_closing_a_window_stops_its_background_work_before_its_catalog_closes(window):
+    """Work still running when the window closed used the closed catalog afterwards, and a worker
+    running Python as the process exited crashed it (a segmentation fault, CI stop 25)."""
+    from rsfm_desktop.ui.tasks import run_silently
+
+    running, steps_after_close = threading.Event(), []
+    closed = threading.Event()
+
+    def work(ctx):
+        running.set()
+        for _ in range(500):  # 5 s unless cancelled
+            ctx.check()
+            if closed.is_set():
+                steps_after_close.append(1)
+            window.catalog.entries.count(window.current_kind())
+            time.sleep(0.01)
+
+    run_silently(window, work, lambda _r: None, lambda _e: None)
+    assert running.wait(5)
+    started = time.monotonic()
+    window.close()
+    closed.set()
+    time.sleep(0.05)
+    assert not steps_after_close
+    assert time.monotonic() - started < 2
+
+
+def test_work_not_yet_started_when_its_window_settles_never_runs(qtbot):
+    from rsfm_desktop.ui.tasks import settle
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ran, cancelled = [], []
+    run_task(parent, "Working", ran.append, ran.append, ran.append, on_cancel=lambda: cancelled.append(1))
+    started = time.monotonic()
+    assert settle(parent)  # the task is queued for the next event-loop turn: nothing to wait for
+    assert time.monotonic() - started < 1
+    qtbot.waitUntil(lambda: bool(cancelled), timeout=3000)
+    assert not ran

@@ -27,7 +27,9 @@ app = QApplication([])
 from rsfm_desktop.app import create_main_window
 settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 if sys.argv[3] == 'create':
-    create_main_window(sys.argv[1], settings).catalog.close()
+    created = create_main_window(sys.argv[1], settings)
+    created.close()  # its background work (the warm-up's imports among it) stops first
+    created.catalog.close()
     sys.exit(0)
 window = create_main_window(sys.argv[1], settings)
 window.show()

@@ -74,13 +74,16 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--keep", type=Path, help="build (or reuse) laptop A's catalog in this folder")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each sync into this folder")
     parser.add_argument("--push-only", action="store_true", help="no second laptop: the push and laptop A's syncs only")
+    parser.add_argument("--statements", type=int, default=0, metavar="N",
+                        help="print the N statements that took the server longest in the first push")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="rsfm-bench-sync-"))
     folder_a = args.keep or tmp / "a"
     out: dict = {}
     if not catalog_path(folder_a).exists():
         out["build"] = build_catalog(folder_a, args.papers)
-    with PostgresServer(shared_buffers="1GB") as server_process:
+    stats = "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+    with PostgresServer(shared_buffers="1GB", options=stats if args.statements else "") as server_process:
         url = server_process.create_database("lab")
         server = open_catalog(url, author="server")
         a = open_catalog(folder_a, author="A")
@@ -118,7 +121,19 @@ def main(argv: list[str] | None = None) -> dict:
                          "peak_rss_mb_so_far": peak_rss_mb(), **{
                 k: v for k, v in report.as_json().items() if k != "conflicts"}, "conflicts": len(report.conflicts)}
 
+        if args.statements:
+            with server.store.engine.connect() as conn:
+                conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+                conn.exec_driver_sql("SELECT pg_stat_statements_reset()")
+                conn.commit()
         timed("first_sync_push", a)
+        if args.statements:
+            with server.store.engine.connect() as conn:
+                out["push_statements"] = [
+                    {"ms": round(ms), "calls": calls, "rows": rows, "query": query[:160]}
+                    for ms, calls, rows, query in conn.exec_driver_sql(
+                        "SELECT total_exec_time, calls, rows, query FROM pg_stat_statements"
+                        f" ORDER BY total_exec_time DESC LIMIT {args.statements}")]
         if not args.push_only:
             timed("first_sync_pull", b)
         ids = a.entries.list_ids(Kind.PAPER)

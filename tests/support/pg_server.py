@@ -42,10 +42,12 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    def __init__(self, shared_buffers: str = "128MB"):
+    def __init__(self, shared_buffers: str = "128MB", options: str = ""):
         """``shared_buffers``: the tests keep PostgreSQL's default; the benchmarks give the server
-        the memory a lab server is configured with (PostgreSQL's guidance: a quarter of RAM)."""
+        the memory a lab server is configured with (PostgreSQL's guidance: a quarter of RAM).
+        ``options``: more ``-c name=value`` settings (a benchmark's statistics)."""
         self.shared_buffers = shared_buffers
+        self.options = options
         self.bindir = find_bindir()
         if self.bindir is None:
             raise RuntimeError("PostgreSQL server binaries not found (install Debian's postgresql)")
@@ -83,7 +85,7 @@ class PostgresServer:
     def _options(self) -> str:
         return (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base}"
                 " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-                f" -c max_connections=200 -c shared_buffers={self.shared_buffers}")
+                f" -c max_connections=200 -c shared_buffers={self.shared_buffers} {self.options}").strip()
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.superuser}@127.0.0.1:{self.port}/{database}"

@@ -277,6 +277,17 @@ def _import_activity(window, activity: Activities, out: dict) -> None:
     activity.record("a 10,000-entry import (read, plan, apply) in the background", lambda: stall_of(import_in_background))
 
 
+NOTE_ROUNDS = 10  # ``--only note``: a note typed in this many entries, one after another
+
+
+def _type_note(window) -> None:
+    editor = window.detail.notes.editor
+    for ch in "Reading notes: the ablation needs the baseline checkpoint. 复现消融实验。 " * 3:
+        type_key(editor, ch)
+        spin(0.03)
+    spin(1.5)  # the autosave
+
+
 def run(catalog_dir: Path, only: str | None = None) -> dict:
     from rsfm_desktop.app import create_main_window
     from rsfm_desktop.core.fields import Kind
@@ -301,15 +312,16 @@ def run(catalog_dir: Path, only: str | None = None) -> dict:
         window.close()
         window.catalog.close()
         return out
-    words = ["remote", "segmentation", "遥感", "变化检测", "grounding", "zero-shot", "diffusion"]
-    out["keystroke_steady"] = activity.record("typing a search (150 ms/key)",
-                                              lambda: measure_keystrokes(window, words, 0.15, "150 ms a key"))
-    out["keystroke_burst"] = activity.record("typing a search (40 ms/key)",
-                                             lambda: measure_keystrokes(window, words, 0.04, "40 ms a key"))
-    out["keystroke_chinese"] = activity.record("typing Chinese (150 ms/char)",
-                                               lambda: measure_keystrokes(window, ["遥感", "变化检测", "雷达", "语义分割"], 0.15,
-                                                                          "Chinese, 150 ms a character"))
-    print("keystrokes", out["keystroke_steady"], out["keystroke_burst"], out["keystroke_chinese"], flush=True)
+    if only != "note":
+        words = ["remote", "segmentation", "遥感", "变化检测", "grounding", "zero-shot", "diffusion"]
+        out["keystroke_steady"] = activity.record("typing a search (150 ms/key)",
+                                                  lambda: measure_keystrokes(window, words, 0.15, "150 ms a key"))
+        out["keystroke_burst"] = activity.record("typing a search (40 ms/key)",
+                                                 lambda: measure_keystrokes(window, words, 0.04, "40 ms a key"))
+        out["keystroke_chinese"] = activity.record("typing Chinese (150 ms/char)",
+                                                   lambda: measure_keystrokes(window, ["遥感", "变化检测", "雷达", "语义分割"], 0.15,
+                                                                              "Chinese, 150 ms a character"))
+        print("keystrokes", out["keystroke_steady"], out["keystroke_burst"], out["keystroke_chinese"], flush=True)
     if only == "keystrokes":
         window.close()
         window.catalog.close()
@@ -323,14 +335,15 @@ def run(catalog_dir: Path, only: str | None = None) -> dict:
     window.jump_to(Kind.PAPER, ids[10])
     spin(1)
 
-    def type_note():
-        editor = window.detail.notes.editor
-        for ch in "Reading notes: the ablation needs the baseline checkpoint. 复现消融实验。 " * 3:
-            type_key(editor, ch)
-            spin(0.03)
-        spin(1.5)  # the autosave
-
-    activity.record("typing a note", lambda: stall_of(type_note))
+    activity.record("typing a note", lambda: stall_of(lambda: _type_note(window)))
+    if only == "note":
+        for round_ in range(2, NOTE_ROUNDS + 1):  # the same activity in other entries
+            window.jump_to(Kind.PAPER, ids[10 * round_])
+            spin(1)
+            activity.record(f"typing a note ({round_})", lambda: stall_of(lambda: _type_note(window)))
+        window.close()
+        window.catalog.close()
+        return out
 
     def sort_all():
         header = table.horizontalHeader()
@@ -407,8 +420,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--catalog", type=Path, help="copy this catalog folder instead of building one")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--timeline", action="store_true", help="where the slowest keystrokes' time went")
-    parser.add_argument("--only", choices=["keystrokes", "import"],
-                        help="measure only the keystrokes, or only the background import")
+    parser.add_argument("--only", choices=["keystrokes", "import", "note"],
+                        help="measure only the keystrokes, only the background import, or only typing"
+                             f" a note (in {NOTE_ROUNDS} entries in turn)")
     args = parser.parse_args(argv)
     global TIMELINE
     TIMELINE = Timeline() if args.timeline else None

@@ -31,6 +31,7 @@ from ..core.entries import TRASH_DAYS
 from ..core.errors import CatalogError, CatalogGone
 from ..core.fields import Kind
 from ..core.store.changes import ChangeSet
+from ..core.store.checkpoints import spare_this_thread
 from . import settings as cfg
 from . import entry_actions, stats_controller, taxonomy_controller
 from .actions import ActionId, create_actions
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         app calls just after the first paint (they are not needed to show the catalog)."""
         super().__init__(parent)
         share_the_gil_finely()  # workers' Python no longer holds the GUI thread 5 ms per wait
+        spare_this_thread()  # a note saved here never waits for the log's copy into the file
         self.catalog = catalog
         self.catalog_dir = catalog.data_dir
         self.setObjectName("mainWindow")

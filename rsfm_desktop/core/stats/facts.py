@@ -47,7 +47,7 @@ from sqlalchemy.pool import StaticPool
 
 from ..entries import NO_YEAR, Query
 from ..fields import Kind
-from ..store import dialect, scratch, sql
+from ..store import checkpoints, dialect, scratch, sql
 from ..store.changes import ENTRY_ENTITIES, fields_from_json
 from ..store.store import Store
 from ..store.writes import MEMBER_TABLES, OWNER
@@ -387,6 +387,8 @@ class Facts:
             try:
                 scratch.attach(raw, str(path), KEPT)
                 raw.execute(f"SELECT count(*) FROM {KEPT}.sqlite_master").fetchall()
+                # the catalog's connections leave checkpoints to a thread; the kept file has none
+                raw.execute("PRAGMA wal_autocheckpoint=1000")
                 return KEPT
             except sqlite3.Error:
                 try:
@@ -416,7 +418,10 @@ class Facts:
                     scratch.drop(conn, table)
                 conn.commit()
             if kept:  # the driver connection goes back to the pool: without the file
-                scratch.detach(conn.connection.dbapi_connection, kept)
+                raw = conn.connection.dbapi_connection
+                scratch.detach(raw, kept)
+                if checkpoints.of(self.store.engine) is not None:
+                    raw.execute("PRAGMA wal_autocheckpoint=0")
         except Exception:  # noqa: BLE001 (a broken connection: nothing to clean up)
             pass
         finally:

@@ -24,6 +24,7 @@ from ..errors import CatalogBusy, CatalogDamagedError, CatalogError, CatalogGone
 # a session, or a new catalog's schema. Showing the catalog reads raw SQL only, so start-up
 # imports them after the first paint (about 0.17 s saved before it).
 
+from . import checkpoints
 from .files import CATALOG_FILE, catalog_path  # noqa: F401 (re-exported: the file of a folder catalog)
 
 # PRAGMA quick_check reads the whole file (about 0.8 s for 100,000 papers). Up to this size it
@@ -77,10 +78,12 @@ _GONE_CODES = {10 | (30 << 8), 10 | (31 << 8)}  # SQLITE_IOERR_DELETE_NOENT, SQL
 WRITE_OPTION = "rsfm_write"  # execution option of a connection about to write
 
 
-def make_engine(url: str, busy_timeout_ms: int = 5000, **kwargs) -> Engine:
+def make_engine(url: str, busy_timeout_ms: int = 5000, background_checkpoints: bool = False, **kwargs) -> Engine:
     """An engine on a catalog file: WAL, foreign keys, ``busy_timeout_ms`` of waiting for a
     lock (the window waits 100 ms at most and retries off its thread; the command line waits
-    longer), and ``BEGIN IMMEDIATE`` for connections carrying :data:`WRITE_OPTION`."""
+    longer), and ``BEGIN IMMEDIATE`` for connections carrying :data:`WRITE_OPTION`. With
+    ``background_checkpoints`` no commit copies the log into the file itself: a
+    :class:`~.checkpoints.Checkpointer` does (:func:`open_file`)."""
     engine = create_engine(url, json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False), **kwargs)
 
     @event.listens_for(engine, "connect")
@@ -91,6 +94,9 @@ def make_engine(url: str, busy_timeout_ms: int = 5000, **kwargs) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        if background_checkpoints:
+            cur.execute("PRAGMA wal_autocheckpoint=0")
+            cur.execute(f"PRAGMA journal_size_limit={checkpoints.KEPT_LOG_BYTES}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -110,7 +116,9 @@ def open_file(data_dir: Path, busy_timeout_ms: int = 5000) -> Engine:
     """
     path = prepare_file(Path(data_dir))
     try:
-        return make_engine(f"sqlite:///{path}", busy_timeout_ms)
+        engine = make_engine(f"sqlite:///{path}", busy_timeout_ms, background_checkpoints=True)
+        checkpoints.attach(engine, path)
+        return engine
     except (sqlite3.Error, DBAPIError) as exc:
         cause = getattr(exc, "orig", exc)
         raise CatalogError(user_message(cause) or f"Cannot open the catalog {path}: {cause}") from exc

@@ -34,6 +34,9 @@ class Store:
         self._observers: list[Observer] = []
         self._watcher = None
         self.closed = False
+        from .checkpoints import of
+
+        self._checkpointer = of(engine)  # copies a SQLite file's log off the writing thread
         # The newest change when the catalog was opened: the watcher hears every change after
         # it, also those made before its first poll.
         from .watch import newest_seq
@@ -73,6 +76,8 @@ class Store:
                     changes = tx.finish()
             finally:
                 tx.ended()
+        if self._checkpointer is not None:
+            self._checkpointer.committed()
         return result, changes, tx.ops
 
     def run(self, label: str, work: Callable[[Tx], Any], *label_args: Any) -> Command:
@@ -131,4 +136,6 @@ class Store:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         self.engine.dispose()

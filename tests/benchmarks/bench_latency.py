@@ -19,7 +19,9 @@
 ``--timeline`` prints, for the slowest keystrokes, where their time went: the key press, the
 wait for the worker (a query still running), the query, the wait for the GUI thread, showing
 the rows and painting them; and how long the table's paints took. ``--only keystrokes`` skips
-the other activities (a quick A/B of the search).
+the other activities (a quick A/B of the search); ``--only note`` types a note in 10 entries in
+turn, then in 5 more whose autosave each crosses SQLite's automatic checkpoint size (another
+program's writes fill the log to just under 1,000 pages first).
 ``--catalog DIR`` copies the catalog in DIR (e.g. one ``bench_catalog.py --keep DIR`` built)
 instead of building one; the copy is changed (an import, notes), never DIR. Prints a table and
 the figures as JSON. The machine is shared and noisy: compare figures of one run.
@@ -278,6 +280,40 @@ def _import_activity(window, activity: Activities, out: dict) -> None:
 
 
 NOTE_ROUNDS = 10  # ``--only note``: a note typed in this many entries, one after another
+CHECKPOINT_ROUNDS = 5  # ``--only note``: then in this many, each saved as the log reaches 1,000 pages
+_SHM_MAX_FRAME = 16  # the wal-index header in ``-shm``: the log's last frame (native u32)
+
+
+def _fill_log_to_checkpoint(catalog_dir: Path, short_of: int = 8) -> int:
+    """Rewrite paper rows as they are, from a connection of its own (another program writing),
+    until the catalog's log holds ``short_of`` pages less than SQLite's automatic checkpoint
+    size (1,000 pages): the next commits, the note's autosave, cross it. Returns the pages."""
+    import sqlite3
+    import struct
+
+    from rsfm_desktop.core.store.sqlite import catalog_path
+
+    path = catalog_path(catalog_dir)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+    try:
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # a log started anew: its pages known
+        shm = Path(f"{path}-shm")
+
+        def frames() -> int:
+            return struct.unpack_from("=I", shm.read_bytes(), _SHM_MAX_FRAME)[0]
+
+        ids = [row[0] for row in conn.execute("SELECT id FROM paper ORDER BY id LIMIT 20000")]
+        i = 0
+        while frames() < 1000 - short_of - 40:  # in batches, then a row at a time
+            conn.executemany("UPDATE paper SET title = title WHERE id = ?", [(x,) for x in ids[i:i + 20]])
+            i += 20
+        while frames() < 1000 - short_of:
+            conn.execute("UPDATE paper SET title = title WHERE id = ?", (ids[i],))
+            i += 1
+        return frames()
+    finally:
+        conn.close()
 
 
 def _type_note(window) -> None:
@@ -341,6 +377,13 @@ def run(catalog_dir: Path, only: str | None = None) -> dict:
             window.jump_to(Kind.PAPER, ids[10 * round_])
             spin(1)
             activity.record(f"typing a note ({round_})", lambda: stall_of(lambda: _type_note(window)))
+        for round_ in range(1, CHECKPOINT_ROUNDS + 1):  # the note's autosave crosses 1,000 pages
+            window.jump_to(Kind.PAPER, ids[10 * (NOTE_ROUNDS + round_)])
+            spin(1)
+            pages = _fill_log_to_checkpoint(window.catalog.data_dir)
+            spin(0.5)
+            activity.record(f"typing a note, its save crossing the checkpoint size ({round_}, log at {pages} pages)",
+                            lambda: stall_of(lambda: _type_note(window)))
         window.close()
         window.catalog.close()
         return out

@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
         if self._catalog_lost and not self.catalog_lost_controller.offer_before_close():
             event.ignore()
             return
-        if not notes.flush() and notes.has_unsaved() and not self._close_with_unsaved_work():
+        if not notes.flush(drain=True) and notes.has_unsaved() and not self._close_with_unsaved_work():
             event.ignore()
             return
         self.save_window_state()

@@ -137,6 +137,33 @@ def test_a_note_save_that_meets_a_busy_catalog_never_waits_and_is_retried(window
                     timeout=5000)
 
 
+def test_the_autosave_after_typing_writes_the_note_off_the_windows_thread(window, qtbot):
+    """Its commit can wait for a busy disk (0.1 to 0.8 s, ``bench_latency.py --only note``):
+    the window goes on meanwhile, and the note is in the catalog, saved, once it is done."""
+    import threading
+
+    paper = ids_shown(window)[0]
+    window.jump_to(Kind.PAPER, paper)
+    notes = window.detail.notes
+    catalog_notes = window.catalog.notes
+    saved_on = []
+    save = catalog_notes.save
+
+    def recording_save(*args, **kwargs):  # the real save, and the thread it ran on
+        saved_on.append(threading.current_thread())
+        return save(*args, **kwargs)
+
+    catalog_notes.save = recording_save
+    try:
+        type_text(qtbot, notes.editor, "typed, then a pause")
+        qtbot.waitUntil(lambda: catalog_notes.text(Kind.PAPER, paper) == "typed, then a pause", timeout=5000)
+    finally:
+        del catalog_notes.save
+    assert saved_on and threading.main_thread() not in saved_on
+    qtbot.waitUntil(lambda: notes.status.text() == "Saved")
+    assert not notes.has_unsaved()
+
+
 def test_a_note_changed_in_another_window_is_never_overwritten(window, qtbot, monkeypatch):
     paper = ids_shown(window)[0]
     window.jump_to(Kind.PAPER, paper)

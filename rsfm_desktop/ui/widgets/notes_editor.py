@@ -304,8 +304,10 @@ class NotesEditor(QWidget):
         return dict(self._pending)
 
     def _autosave_now(self) -> None:
-        """The pause after typing: a huge note is written in the background, the rest now."""
-        if self.is_dirty() and self.editor.document().characterCount() > LARGE_NOTE_CHARS:
+        """The pause after typing: the note is written on the saver's thread (its commit can
+        wait 0.1 to 0.8 s for a busy disk, ``bench_latency.py --only note``); earlier saves
+        that failed are retried."""
+        if self.is_dirty():
             self._save_in_background()
         self.flush(wait=False)
 
@@ -360,11 +362,13 @@ class NotesEditor(QWidget):
         self.saved.emit(*entry)
         return True
 
-    def flush(self, wait: bool = True) -> bool:
+    def flush(self, wait: bool = True, drain: bool = False) -> bool:
         """Write the note now if it changed, and retry earlier failed saves. True if all saved.
 
         A huge note being written in the background is waited for (``wait``), or left to
-        finish (switching entries: then a huge typed note goes to the background too)."""
+        finish (switching entries: then a huge typed note goes to the background too). The
+        recovery journal is written on the saver's thread; ``drain`` (closing the window) waits
+        for it too: its fsync can take most of a second on a busy disk."""
         self._autosave.stop()
         ok = True
         for entry in list(self._saver.running):
@@ -389,7 +393,7 @@ class NotesEditor(QWidget):
                     continue
                 break
             self._settle(entry, pending, version, self.editor.document().revision() if entry == self._entry else None)
-        self._write_journal(wait=wait)
+        self._write_journal(wait=drain)
         if self._entry in self._conflicts:
             self._show_state()
         return ok and not self._pending

@@ -154,14 +154,20 @@ def test_the_autosave_after_typing_writes_the_note_off_the_windows_thread(window
         return save(*args, **kwargs)
 
     catalog_notes.save = recording_save
+    journaled = []
+    write_notes = window.journal.write_notes
+    window.journal.write_notes = lambda pending: (journaled.append(dict(pending)), write_notes(pending))
     try:
         type_text(qtbot, notes.editor, "typed, then a pause")
         qtbot.waitUntil(lambda: catalog_notes.text(Kind.PAPER, paper) == "typed, then a pause", timeout=5000)
     finally:
         del catalog_notes.save
+        del window.journal.write_notes
     assert saved_on and threading.main_thread() not in saved_on
     qtbot.waitUntil(lambda: notes.status.text() == "Saved")
     assert not notes.has_unsaved()
+    notes._saver.drain()
+    assert journaled == []  # no recovery journal (and its fsync) for a save that went through
 
 
 def test_a_note_changed_in_another_window_is_never_overwritten(window, qtbot, monkeypatch):

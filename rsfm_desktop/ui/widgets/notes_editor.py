@@ -317,7 +317,8 @@ class NotesEditor(QWidget):
             return  # typed on during a save: saved when it ends (_background_saved)
         pending = PendingNote(self.text(), self._saved_text, self._version)
         self._pending[entry] = pending
-        self._write_journal()
+        if len(pending.body) > LARGE_NOTE_CHARS:
+            self._write_journal()  # kept while its long save runs (before it, on the saver's thread)
         revision = self.editor.document().revision()
         notes = self._catalog.notes
         self._saver.submit(entry, (pending, revision), lambda: notes.save(
@@ -400,13 +401,17 @@ class NotesEditor(QWidget):
 
     def _write_journal(self, wait: bool = False) -> None:
         """Keep the unsaved notes in the recovery journal, written on the saver's thread (in
-        order with the saves; a 5 MB note takes a while), and only when they changed."""
+        order with the saves; a 5 MB note takes a while), and only when they changed. A short
+        note whose autosave runs is left out: it is in the catalog in a moment, or back among
+        the unsaved notes if the save fails (so an autosave that succeeds writes no journal)."""
         if self.journal is None:
             return
-        held = {entry: id(note) for entry, note in self._pending.items()}
+        kept = {entry: note for entry, note in self._pending.items()
+                if entry not in self._saver.running or len(note.body) > LARGE_NOTE_CHARS}
+        held = {entry: id(note) for entry, note in kept.items()}
         if held != self._journaled:
             self._journaled = held
-            self._saver.write_journal(self.journal, dict(self._pending))
+            self._saver.write_journal(self.journal, kept)
         if wait:
             self._saver.drain()
 
